@@ -1,0 +1,103 @@
+/**
+ * The shapes the web client and the mobile API exchange with the functions.
+ * Types only (no runtime code), so the web client can import them without pulling in server code.
+ */
+import type { CaseState } from '../domain/model/case';
+import type { ActorRole, Role } from '../domain/model/roles';
+
+export type CaseView = CaseState;
+
+export interface TimelineEntry {
+  id: string;
+  seq: number;
+  at: string;
+  actor: { uid: string; role: ActorRole; displayName: string | null };
+  /** e.g. `registerCase`, `recordPayment/received`, `manual:WRITTEN_OFF`. */
+  action: string;
+  summary: string;
+  transitions: { from: string; to: string; mode: string }[];
+  requestId: string | null;
+}
+
+/** A JSON Schema (draft 2020-12) of a result's inputs, generated from its zod schema: the web renders the form from it. */
+export type JsonSchema = Record<string, unknown>;
+
+export interface ResultView {
+  code: string;
+  label: string;
+  next: string | null;
+  inputSchema: JsonSchema;
+}
+
+export interface ActionView {
+  code: string;
+  label: string;
+  results: ResultView[];
+}
+
+export interface StatusView {
+  code: string;
+  label: string;
+  kind: 'initial' | 'interim' | 'final';
+}
+
+export interface PersonRef {
+  uid: string;
+  displayName: string;
+}
+
+export interface CaseDetail {
+  case: CaseView;
+  statusLabel: string;
+  timeline: TimelineEntry[];
+  /** What the caller may record on this case now. */
+  actions: ActionView[];
+  /** Manual transitions the caller may make now. */
+  manualTargets: StatusView[];
+  /** For a DRC admin: the recovery officers of the case's DRC, to assign. */
+  assignableRos: PersonRef[];
+  drcName: string | null;
+  roName: string | null;
+}
+
+export interface ListCasesInput {
+  status?: string;
+  search?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface ListCasesOutput {
+  cases: CaseView[];
+  nextCursor: string | null;
+  statuses: StatusView[];
+}
+
+export type RequestType = 'registerCase' | 'caseAction' | 'manualTransition';
+export type RequestState = 'PENDING' | 'APPLIED' | 'REJECTED';
+
+export interface SubmitRequestInput {
+  type: RequestType;
+  caseId?: string;
+  payload: Record<string, unknown>;
+  /** A client-made id (uuid) so a retried submission is the same request, never a second one. */
+  clientRequestId: string;
+}
+
+export interface RequestView {
+  id: string;
+  type: RequestType;
+  state: RequestState;
+  caseId: string | null;
+  error: { code: string; message: string; fields?: Record<string, string> } | null;
+  createdAt: string;
+  appliedAt: string | null;
+}
+
+export interface Me {
+  uid: string;
+  email: string | null;
+  role: Role;
+  drcId: string | null;
+  displayName: string;
+}

@@ -1,0 +1,60 @@
+import { FieldPath, type Query } from 'firebase-admin/firestore';
+import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
+import { z } from 'zod';
+import type { ListCasesOutput } from '../api/contract';
+import { REGION } from '../config';
+import { searchKeyFor, type CaseState } from '../domain/model/case';
+import { caseListScope } from '../domain/policy/caseScope';
+import { currentCaseType, DEFAULT_CASE_TYPE } from '../data/caseTypes';
+import { COL, firestore } from '../data/db';
+import { readQuery } from '../data/ops';
+import { callerActor, parseInput } from './callerActor';
+
+const input = z.strictObject({
+  status: z.string().regex(/^[A-Z_]{2,64}$/, 'is not a status code').optional(),
+  search: z.string().trim().max(64).optional(),
+  limit: z.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(300).optional(),
+});
+
+/** Cursor = the last row's (updatedAt, id), so a page never re-reads what the one before returned. */
+function decodeCursor(cursor: string): [string, string] {
+  const [updatedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!updatedAt || !id) throw new HttpsError('invalid-argument', 'The page cursor is not valid.', { fields: { cursor: 'is not valid' } });
+  return [updatedAt, id];
+}
+
+export async function listCasesHandler(request: Pick<CallableRequest, 'auth' | 'data'>): Promise<ListCasesOutput> {
+  const actor = callerActor(request);
+  const { status, search, limit, cursor } = parseInput(input, request.data);
+  const config = currentCaseType(DEFAULT_CASE_TYPE)!;
+  const statuses = config.statuses.map(({ code, label, kind }) => ({ code, label, kind }));
+  const scope = caseListScope(actor);
+  if (scope === 'none') return { cases: [], nextCursor: null, statuses };
+
+  let query: Query = firestore().collection(COL.cases);
+  if (scope) {
+    if ('value' in scope) query = query.where(scope.field, '==', scope.value);
+    else if (scope.field === 'status' && status) {
+      if (!scope.in.includes(status)) return { cases: [], nextCursor: null, statuses };
+    } else query = query.where(scope.field, 'in', scope.in);
+  }
+  if (status) query = query.where('status', '==', status);
+  const term = search ? searchKeyFor(search) : '';
+  if (term) query = query.where('searchTerms', 'array-contains', term);
+  query = query.orderBy('updatedAt', 'desc').orderBy(FieldPath.documentId(), 'desc');
+  if (cursor) query = query.startAfter(...decodeCursor(cursor));
+  const snap = await readQuery(query.limit(limit + 1));
+  const docs = snap.docs.slice(0, limit);
+  const last = docs[docs.length - 1];
+  return {
+    cases: docs.map((d) => d.data() as CaseState),
+    nextCursor:
+      snap.docs.length > limit && last
+        ? Buffer.from(`${last.get('updatedAt') as string}|${last.id}`, 'utf8').toString('base64url')
+        : null,
+    statuses,
+  };
+}
+
+export const listCases = onCall({ region: REGION }, listCasesHandler);

@@ -1,0 +1,53 @@
+import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
+import { z } from 'zod';
+import { REGION } from '../config';
+import { REQUEST_ROLES } from '../domain/policy/caseScope';
+import { requestSchema } from '../domain/requests/schemas';
+import { COL, firestore } from '../data/db';
+import { readDoc } from '../data/ops';
+import { callerActor, parseInput } from './callerActor';
+
+const input = z.strictObject({
+  type: z.enum(['registerCase', 'caseAction', 'manualTransition'], { error: 'is not a request type' }),
+  caseId: z.string().max(128).optional(),
+  payload: z.record(z.string(), z.unknown()),
+  clientRequestId: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'must be 8-128 letters, digits, - or _'),
+});
+
+/**
+ * Writes a request document on the caller's behalf: what a full-stack client writes directly
+ * (firestore.rules check it there). The onRequestCreated trigger applies it either way.
+ * Idempotent by the client's request id: a retry returns the same request.
+ */
+export async function submitRequestHandler(request: Pick<CallableRequest, 'auth' | 'data'>): Promise<{ requestId: string }> {
+  const actor = callerActor(request);
+  const body = parseInput(input, request.data);
+  if (actor.role === 'system' || !REQUEST_ROLES[body.type].includes(actor.role)) {
+    throw new HttpsError('permission-denied', `A ${actor.role} may not submit ${body.type} requests.`);
+  }
+  // The shape is checked now so a typo fails at once; the trigger checks it again with the life cycle.
+  parseInput(requestSchema, { type: body.type, caseId: body.caseId ?? null, payload: body.payload });
+  const ref = firestore().collection(COL.requests).doc(body.clientRequestId);
+  const doc = {
+    type: body.type,
+    caseId: body.caseId ?? null,
+    payload: body.payload,
+    clientRequestId: body.clientRequestId,
+    createdBy: actor.uid,
+    createdAt: new Date().toISOString(),
+    state: 'PENDING',
+    error: null,
+    appliedAt: null,
+  };
+  try {
+    await ref.create(doc);
+  } catch (error) {
+    const existing = await readDoc(ref);
+    if (existing.exists && existing.get('createdBy') === actor.uid) return { requestId: ref.id };
+    if (existing.exists) throw new HttpsError('already-exists', 'That request id is taken; generate a new one.');
+    throw error;
+  }
+  return { requestId: ref.id };
+}
+
+export const submitRequest = onCall({ region: REGION }, submitRequestHandler);

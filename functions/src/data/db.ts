@@ -1,0 +1,27 @@
+import { getApps, initializeApp } from 'firebase-admin/app';
+import { getFirestore, type Firestore } from 'firebase-admin/firestore';
+
+let db: Firestore | undefined;
+
+/** The one Firestore handle of this process (the Admin SDK; FIRESTORE_EMULATOR_HOST points it locally). */
+export function firestore(): Firestore {
+  if (!db) {
+    if (getApps().length === 0) initializeApp();
+    db = getFirestore();
+    db.settings({ ignoreUndefinedProperties: true });
+  }
+  return db;
+}
+
+/** Collection names in one place: a newcomer finds every top-level collection here. */
+export const COL = {
+  cases: 'cases',
+  requests: 'requests',
+  audit: 'audit',
+  users: 'users',
+  drcs: 'drcs',
+  /** `{accountNumber}_{action}` → the open case: makes duplicates impossible, not just unlikely. */
+  openCases: 'openCases',
+  caseTypes: 'caseTypes',
+  meta: 'meta',
+} as const;

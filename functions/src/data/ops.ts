@@ -1,0 +1,68 @@
+import type { DocumentReference, DocumentSnapshot, Query, QuerySnapshot, Transaction } from 'firebase-admin/firestore';
+import { firestore } from './db';
+
+/**
+ * Counts Firestore operations as Firestore bills them (a query reads at least one document).
+ * Benchmarks report operations per unit of work from these counts (BRIEF §6).
+ */
+export const opCount = { reads: 0, writes: 0 };
+
+export function resetOpCount(): void {
+  opCount.reads = 0;
+  opCount.writes = 0;
+}
+
+export async function readDoc(ref: DocumentReference): Promise<DocumentSnapshot> {
+  opCount.reads += 1;
+  return ref.get();
+}
+
+export async function readQuery(query: Query): Promise<QuerySnapshot> {
+  const snap = await query.get();
+  opCount.reads += Math.max(1, snap.size);
+  return snap;
+}
+
+/** A transaction whose reads and writes are counted. Reads must come before writes, as in Firestore. */
+export class Tx {
+  constructor(private readonly tx: Transaction) {}
+
+  async get(ref: DocumentReference): Promise<DocumentSnapshot> {
+    opCount.reads += 1;
+    return this.tx.get(ref);
+  }
+
+  async query(query: Query): Promise<QuerySnapshot> {
+    const snap = await this.tx.get(query);
+    opCount.reads += Math.max(1, snap.size);
+    return snap;
+  }
+
+  create(ref: DocumentReference, data: Record<string, unknown>): this {
+    opCount.writes += 1;
+    this.tx.create(ref, data);
+    return this;
+  }
+
+  set(ref: DocumentReference, data: Record<string, unknown>): this {
+    opCount.writes += 1;
+    this.tx.set(ref, data);
+    return this;
+  }
+
+  update(ref: DocumentReference, data: Record<string, unknown>): this {
+    opCount.writes += 1;
+    this.tx.update(ref, data);
+    return this;
+  }
+
+  delete(ref: DocumentReference): this {
+    opCount.writes += 1;
+    this.tx.delete(ref);
+    return this;
+  }
+}
+
+export function runTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return firestore().runTransaction((t) => fn(new Tx(t)));
+}

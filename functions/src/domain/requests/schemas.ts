@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { REQUIRED_ACTIONS } from '../model/case';
+
+/**
+ * Request documents (`requests/{requestId}`) are how clients ask for changes (BRIEF §5):
+ * validated here at the boundary, then applied by the onRequestCreated trigger.
+ */
+export const accountNumberSchema = z
+  .string({ error: 'is required' })
+  .trim()
+  .regex(/^\d{10}$/, { message: 'must be exactly 10 digits (e.g. 0041234567)' });
+
+export const requiredActionSchema = z.enum(REQUIRED_ACTIONS, {
+  error: 'must be one of arrears, cpe, arrears_cpe',
+});
+
+export const registerCasePayload = z.strictObject({
+  accountNumber: accountNumberSchema,
+  requiredAction: requiredActionSchema,
+});
+
+const expectedRev = z.number().int().nonnegative().optional();
+
+export const caseActionPayload = z.strictObject({
+  action: z.string().min(1).max(64),
+  result: z.string().min(1).max(64),
+  inputs: z.record(z.string(), z.unknown()).default({}),
+  expectedRev,
+});
+
+export const manualTransitionPayload = z.strictObject({
+  to: z.string().min(1).max(64),
+  reason: z.string().max(1000),
+  expectedRev,
+});
+
+const caseId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, { message: 'is not a case id' });
+
+export const requestSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('registerCase'), caseId: z.null().optional(), payload: registerCasePayload }),
+  z.object({ type: z.literal('caseAction'), caseId, payload: caseActionPayload }),
+  z.object({ type: z.literal('manualTransition'), caseId, payload: manualTransitionPayload }),
+]);
+
+export type ParsedRequest = z.infer<typeof requestSchema>;
+
+/** The envelope every request document carries, whoever wrote it. */
+export const requestEnvelope = z.object({
+  createdBy: z.string().min(1).max(128),
+  clientRequestId: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, { message: 'must be 8-128 letters, digits, - or _' }),
+  state: z.literal('PENDING'),
+});
+
+/** Flattens zod issues to `field → message`, dropping the `payload.` prefix users never see. */
+export function issuesToFields(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.filter((p) => p !== 'payload').join('.') || '(request)';
+    if (!(path in fields)) fields[path] = issue.message;
+  }
+  return fields;
+}

@@ -1,0 +1,11 @@
+/**
+ * Every deployed function, one export each. Triggers live in triggers/, callables in callables/;
+ * both are thin and call services/ (Firestore) and domain/ (pure rules).
+ */
+export { onRequestCreated } from './triggers/onRequestCreated';
+export { onCaseCreated } from './triggers/onCaseCreated';
+export { whoAmI } from './callables/whoAmI';
+export { listCases } from './callables/listCases';
+export { getCase } from './callables/getCase';
+export { submitRequest } from './callables/submitRequest';
+export { getRequest } from './callables/getRequest';

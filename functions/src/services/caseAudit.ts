@@ -1,0 +1,45 @@
+import { diffFields, type AuditDraft } from '../domain/audit/chain';
+import type { StatusChange } from '../domain/lifecycle/engine';
+import type { CaseState } from '../domain/model/case';
+import type { Actor } from '../domain/model/roles';
+import { appendAudit } from '../data/audit';
+import { COL, firestore } from '../data/db';
+import type { Tx } from '../data/ops';
+
+/** Writes the new case and its audit event together: the only way a case document changes. */
+export function writeCaseWithAudit(
+  tx: Tx,
+  before: CaseState | null,
+  after: CaseState,
+  event: {
+    actor: Actor;
+    action: string;
+    summary: string;
+    requestId: string | null;
+    details: Record<string, unknown>;
+    transitions: StatusChange[];
+  },
+): CaseState {
+  const diff = diffFields(
+    before as unknown as Record<string, unknown> | null,
+    after as unknown as Record<string, unknown>,
+  );
+  const draft: AuditDraft = {
+    entity: `cases/${after.id}`,
+    at: after.updatedAt,
+    actor: { uid: event.actor.uid, role: event.actor.role, displayName: event.actor.displayName ?? null },
+    action: event.action,
+    summary: event.summary,
+    requestId: event.requestId,
+    before: diff.before,
+    after: diff.after,
+    details: event.details,
+    transitions: event.transitions,
+  };
+  const head = appendAudit(tx, before?.audit ?? after.audit, draft);
+  const written: CaseState = { ...after, audit: head };
+  const ref = firestore().collection(COL.cases).doc(after.id);
+  if (before) tx.set(ref, { ...written });
+  else tx.create(ref, { ...written });
+  return written;
+}

@@ -1,0 +1,220 @@
+import { FieldValue } from 'firebase-admin/firestore';
+import { buildNewCase, caseIdFor, openCaseKey } from '../domain/cases/newCase';
+import { applyAction, manualTransition, statusOf, type EngineResult } from '../domain/lifecycle/engine';
+import { REQUIRED_ACTION_LABELS, type CaseState } from '../domain/model/case';
+import { formatLkr } from '../domain/model/money';
+import type { Actor } from '../domain/model/roles';
+import type { Instant } from '../domain/model/time';
+import { canSeeCase, REQUEST_ROLES } from '../domain/policy/caseScope';
+import { issuesToFields, requestEnvelope, requestSchema, type ParsedRequest } from '../domain/requests/schemas';
+import { actorFromProfile, type UserProfile } from '../data/actors';
+import { caseTypeConfig, currentCaseType, DEFAULT_CASE_TYPE } from '../data/caseTypes';
+import { COL, firestore } from '../data/db';
+import { runTx, type Tx } from '../data/ops';
+import type { AccountSource, SourceAccount } from '../sources/types';
+import { writeCaseWithAudit } from './caseAudit';
+import { lookupWithRetry } from './sourceLookup';
+import { reject, RejectedError, type Rejection } from './rejections';
+
+export interface RequestDeps {
+  source: AccountSource;
+  now: () => Instant;
+}
+
+export type RequestOutcome = 'applied' | 'rejected' | 'skipped';
+
+const requestRef = (id: string) => firestore().collection(COL.requests).doc(id);
+const caseRef = (id: string) => firestore().collection(COL.cases).doc(id);
+
+/**
+ * Applies one request document. Idempotent: every step re-reads the request inside its transaction
+ * and does nothing unless it is still PENDING, so a redelivered event changes nothing.
+ */
+export async function processRequest(requestId: string, data: unknown, deps: RequestDeps, eventId: string): Promise<RequestOutcome> {
+  const raw = (data ?? {}) as Record<string, unknown>;
+  if (raw.state !== 'PENDING') return 'skipped';
+  try {
+    const envelope = requestEnvelope.safeParse(raw);
+    if (!envelope.success) reject('invalid-request', 'The request is malformed.', issuesToFields(envelope.error));
+    const body = requestSchema.safeParse(raw);
+    if (!body.success) {
+      const fields = issuesToFields(body.error);
+      reject('invalid-input', `Please correct: ${Object.entries(fields).map(([k, v]) => `${k} ${v}`).join('; ')}.`, fields);
+    }
+    const request = body.data;
+    const uid = envelope.data.createdBy;
+    if (request.type === 'registerCase') {
+      const account = await fetchAccount(request.payload.accountNumber, deps.source);
+      return await registerCase(requestId, uid, request, account, deps.now(), eventId);
+    }
+    return await applyCaseRequest(requestId, uid, request, deps.now(), eventId);
+  } catch (error) {
+    if (error instanceof RejectedError) {
+      await markRejected(requestId, error.rejection, deps.now(), eventId);
+      return 'rejected';
+    }
+    throw error;
+  }
+}
+
+async function fetchAccount(accountNumber: string, source: AccountSource): Promise<SourceAccount> {
+  const lookup = await lookupWithRetry(source, accountNumber);
+  if ('failed' in lookup) {
+    reject('source-unavailable', `The source systems did not answer for account ${accountNumber}: ${lookup.reason} Try again later.`);
+  }
+  if (!lookup.found) reject('account-not-found', lookup.reason, { accountNumber: 'is not known to the source systems' });
+  return lookup.account;
+}
+
+async function loadActor(tx: Tx, uid: string, type: ParsedRequest['type']): Promise<Actor> {
+  const actor = await actorFromProfile(tx, uid);
+  if ('refused' in actor) reject('unknown-user', actor.refused);
+  if (actor.role === 'system' || !REQUEST_ROLES[type].includes(actor.role)) {
+    reject('permission-denied', `A ${actor.role} may not submit ${type} requests.`);
+  }
+  return actor;
+}
+
+async function pendingRequest(tx: Tx, requestId: string): Promise<boolean> {
+  const snap = await tx.get(requestRef(requestId));
+  return snap.exists && snap.get('state') === 'PENDING';
+}
+
+function markApplied(tx: Tx, requestId: string, caseId: string, now: Instant, eventId: string): void {
+  tx.update(requestRef(requestId), { state: 'APPLIED', caseId, appliedAt: now, error: null, processedEventId: eventId });
+}
+
+async function registerCase(
+  requestId: string,
+  uid: string,
+  request: Extract<ParsedRequest, { type: 'registerCase' }>,
+  account: SourceAccount,
+  now: Instant,
+  eventId: string,
+): Promise<RequestOutcome> {
+  const { accountNumber, requiredAction } = request.payload;
+  return runTx(async (tx) => {
+    if (!(await pendingRequest(tx, requestId))) return 'skipped';
+    const actor = await loadActor(tx, uid, 'registerCase');
+    const keyRef = firestore().collection(COL.openCases).doc(openCaseKey(accountNumber, requiredAction));
+    const existing = await tx.get(keyRef);
+    if (existing.exists) {
+      reject(
+        'duplicate-case',
+        `Account ${accountNumber} already has an open case for "${REQUIRED_ACTION_LABELS[requiredAction]}" (${existing.get('caseId')}).`,
+        { accountNumber: 'already has an open case for this action' },
+      );
+    }
+    const config = currentCaseType(DEFAULT_CASE_TYPE);
+    if (!config) throw new Error(`case type ${DEFAULT_CASE_TYPE} is not configured`);
+    const caseId = caseIdFor(accountNumber, requiredAction, requestId);
+    const built = buildNewCase(config, account, requiredAction, caseId, actor, now);
+    if ('ok' in built) reject(built.code, built.message, built.fields);
+    tx.create(keyRef, { caseId, accountNumber, requiredAction, openedAt: now });
+    writeCaseWithAudit(tx, null, built, {
+      actor,
+      action: 'registerCase',
+      summary: `Registered: ${REQUIRED_ACTION_LABELS[requiredAction]}, ${built.products.length} product(s), arrears ${formatLkr(built.arrearsCents)}${built.cpe.length ? `, ${built.cpe.length} CPE item(s)` : ''}`,
+      requestId,
+      details: { accountNumber, requiredAction, source: 'BSS/OSS/CRM' },
+      transitions: [],
+    });
+    markApplied(tx, requestId, caseId, now, eventId);
+    return 'applied';
+  });
+}
+
+async function applyCaseRequest(
+  requestId: string,
+  uid: string,
+  request: Exclude<ParsedRequest, { type: 'registerCase' }>,
+  now: Instant,
+  eventId: string,
+): Promise<RequestOutcome> {
+  return runTx(async (tx) => {
+    if (!(await pendingRequest(tx, requestId))) return 'skipped';
+    const actor = await loadActor(tx, uid, request.type);
+    const snap = await tx.get(caseRef(request.caseId));
+    const current = snap.exists ? (snap.data() as CaseState) : null;
+    // An actor outside the case's scope gets the same answer as for a case that does not exist.
+    if (!current || !canSeeCase(actor, current)) reject('unknown-case', `No case ${request.caseId} that you can work.`);
+    const config = caseTypeConfig(current.caseType, current.configVersion);
+    if (!config) throw new Error(`case ${current.id} runs unknown case type ${current.caseType} v${current.configVersion}`);
+    const expectedRev = request.payload.expectedRev;
+    if (expectedRev !== undefined && expectedRev !== current.rev) {
+      reject(
+        'conflict',
+        `The case changed after you opened it (it is now ${statusOf(config, current.status)?.label ?? current.status}). Review it and submit again.`,
+      );
+    }
+    let outcome: EngineResult;
+    let action: string;
+    if (request.type === 'caseAction') {
+      const { action: code, result, inputs } = request.payload;
+      if (code === 'assignRo') await checkRoForCase(tx, inputs.roId, current);
+      outcome = applyAction(config, current, { action: code, result, inputs, requestId }, actor, now);
+      action = `${code}/${result}`;
+    } else {
+      outcome = manualTransition(config, current, request.payload.to, request.payload.reason, actor, now);
+      action = `manual:${request.payload.to}`;
+    }
+    if (!outcome.ok) reject(outcome.code, outcome.message, outcome.fields);
+    const after = outcome.case;
+    // Reads first (Firestore transactions read before they write).
+    const closing = after.closedAt !== null && current.closedAt === null;
+    const keyRef = firestore().collection(COL.openCases).doc(openCaseKey(current.accountNumber, current.requiredAction));
+    const key = closing ? await tx.get(keyRef) : null;
+    writeCaseWithAudit(tx, current, after, {
+      actor,
+      action,
+      summary: summarize(config.statuses, action, outcome.inputs, outcome.transitions),
+      requestId,
+      details: { inputs: outcome.inputs, signals: outcome.signals },
+      transitions: outcome.transitions,
+    });
+    if (closing) {
+      if (key?.exists && key.get('caseId') === current.id) tx.delete(keyRef);
+      if (current.drcId) {
+        tx.update(firestore().collection(COL.drcs).doc(current.drcId), { openCases: FieldValue.increment(-1) });
+      }
+    }
+    markApplied(tx, requestId, current.id, now, eventId);
+    return 'applied';
+  });
+}
+
+async function checkRoForCase(tx: Tx, roId: unknown, c: CaseState): Promise<void> {
+  if (typeof roId !== 'string' || roId.length === 0 || roId.length > 128) {
+    reject('invalid-input', 'Please choose a recovery officer.', { roId: 'is required' });
+  }
+  const snap = await tx.get(firestore().collection(COL.users).doc(roId));
+  const profile = snap.exists ? (snap.data() as UserProfile) : null;
+  if (!profile || profile.role !== 'ro' || profile.drcId !== c.drcId || !profile.active) {
+    reject('invalid-ro', `That person is not an active recovery officer of the case's DRC.`, {
+      roId: 'is not an active RO of this DRC',
+    });
+  }
+}
+
+function summarize(
+  statuses: { code: string; label: string }[],
+  action: string,
+  inputs: Record<string, unknown>,
+  transitions: { from: string; to: string }[],
+): string {
+  const label = (code: string) => statuses.find((s) => s.code === code)?.label ?? code;
+  const money = (key: string) => (typeof inputs[key] === 'number' ? formatLkr(inputs[key] as number) : null);
+  const parts: string[] = [action];
+  if (money('amountCents')) parts.push(money('amountCents')!);
+  if (money('agreedCents')) parts.push(`settlement ${money('agreedCents')} in ${String(inputs.instalments)} instalment(s)`);
+  if (typeof inputs.reason === 'string') parts.push(inputs.reason);
+  if (transitions.length > 0) parts.push(transitions.map((t) => `${label(t.from)} → ${label(t.to)}`).join(', '));
+  return parts.join(' · ');
+}
+
+async function markRejected(requestId: string, rejection: Rejection, now: Instant, eventId: string): Promise<void> {
+  await runTx(async (tx) => {
+    if (!(await pendingRequest(tx, requestId))) return;
+    tx.update(requestRef(requestId), { state: 'REJECTED', error: rejection, appliedAt: now, processedEventId: eventId });
+  });
+}

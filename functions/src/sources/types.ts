@@ -1,0 +1,21 @@
+import type { Customer, Product } from '../domain/model/case';
+
+/** What the source systems (BSS billing, OSS network, CRM) know about an account, merged. */
+export interface SourceAccount {
+  accountNumber: string;
+  accountStatus: 'active' | 'suspended' | 'disconnected' | 'closed';
+  customer: Customer;
+  products: Product[];
+  cpe: { itemId: string; kind: string; serialNumber: string }[];
+}
+
+export type SourceLookup =
+  | { found: true; account: SourceAccount }
+  | { found: false; reason: string }
+  | { failed: true; reason: string };
+
+/** One interface for every source kind; issue 4 adds HTTP/JSON and file-drop connectors. */
+export interface AccountSource {
+  readonly name: string;
+  lookup(accountNumber: string): Promise<SourceLookup>;
+}

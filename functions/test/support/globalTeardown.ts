@@ -1,0 +1,5 @@
+import type { FirestoreServer } from '@firestore-emulator/server';
+
+export default async function globalTeardown(): Promise<void> {
+  (globalThis as { __debtxFirestore?: FirestoreServer }).__debtxFirestore?.stop();
+}
