@@ -1,0 +1,21 @@
+import { PROJECT_ID } from './ports';
+
+/** The Functions emulator opens its port before it has loaded the code: wait until a callable answers. */
+export async function waitForCallables(functionsPort: number, timeoutMs = 120_000): Promise<void> {
+  const url = `http://127.0.0.1:${functionsPort}/${PROJECT_ID}/asia-south1/whoAmI`;
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data":{}}' });
+      const body = await res.text();
+      // An unauthenticated call to a loaded callable answers UNAUTHENTICATED; an unloaded one 404s.
+      if (body.includes('UNAUTHENTICATED')) return;
+      last = `${res.status} ${body.slice(0, 120)}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the callables did not come up within ${timeoutMs / 1000} s (last answer: ${last})`);
+}

@@ -1,0 +1,192 @@
+import { getAuth } from 'firebase-admin/auth';
+import { DEMO_DRCS, DEMO_PASSWORD, DEMO_USERS } from '../../functions/src/demo/dataset';
+import { intBetween, pick, seededRandom } from '../../functions/src/demo/random';
+import { demoSourceAccount } from '../../functions/src/demo/sourceAccounts';
+import { COL, firestore } from '../../functions/src/data/db';
+import { addDays, dateOf, type Instant } from '../../functions/src/domain/model/time';
+import { needsArrears, needsCpe, type CaseState, type RequiredAction } from '../../functions/src/domain/model/case';
+import { assignCaseToDrc } from '../../functions/src/services/assignDrc';
+import { processRequest } from '../../functions/src/services/processRequest';
+import { demoSource } from '../../functions/src/sources/demoSource';
+
+/**
+ * Demo data for the local stacks, seeded idempotently: Auth users with their claims, DRCs and profiles,
+ * and about 200 cases driven to their stages through the real services (the same code the triggers run),
+ * each step at a past moment so ages and timelines look lived-in.
+ */
+export const DEMO_SEED_VERSION = 1;
+export const DEMO_CASE_COUNT = 200;
+
+type Stage = 'DRC_ASSIGNED' | 'RO_ASSIGNED' | 'NEGOTIATION' | 'SETTLEMENT' | 'MEDIATION_BOARD' | 'CLOSED_RECOVERED' | 'WRITTEN_OFF' | 'WITHDRAWN';
+const STAGES: [Stage, number][] = [
+  ['DRC_ASSIGNED', 14],
+  ['RO_ASSIGNED', 14],
+  ['NEGOTIATION', 22],
+  ['SETTLEMENT', 20],
+  ['MEDIATION_BOARD', 8],
+  ['CLOSED_RECOVERED', 15],
+  ['WRITTEN_OFF', 4],
+  ['WITHDRAWN', 3],
+];
+
+export async function ensureAuthUsers(): Promise<number> {
+  firestore(); // initialises the default app for this process
+  const auth = getAuth();
+  let created = 0;
+  for (const u of DEMO_USERS) {
+    try {
+      await auth.getUser(u.uid);
+    } catch {
+      await auth.createUser({ uid: u.uid, email: u.email, password: DEMO_PASSWORD, displayName: u.displayName, emailVerified: true });
+      created += 1;
+    }
+    await auth.setCustomUserClaims(u.uid, { role: u.role, ...(u.drcId ? { drcId: u.drcId } : {}) });
+  }
+  return created;
+}
+
+async function seedOrganisation(): Promise<void> {
+  const db = firestore();
+  const batch = db.batch();
+  for (const { id, ...rest } of DEMO_DRCS) batch.set(db.collection(COL.drcs).doc(id), { ...rest, openCases: 0, lastAssignedAt: null });
+  for (const u of DEMO_USERS) {
+    batch.set(db.collection(COL.users).doc(u.uid), {
+      email: u.email,
+      displayName: u.displayName,
+      role: u.role,
+      drcId: u.drcId,
+      active: true,
+    });
+  }
+  await batch.commit();
+}
+
+let seq = 0;
+async function act(userKey: string, at: Instant, type: string, caseId: string | null, payload: Record<string, unknown>): Promise<string | null> {
+  const id = `seed-${String(++seq).padStart(5, '0')}`;
+  const doc = {
+    type,
+    caseId,
+    payload,
+    clientRequestId: id,
+    createdBy: `demo-${userKey}`,
+    createdAt: at,
+    state: 'PENDING',
+    error: null,
+    appliedAt: null,
+  };
+  await firestore().collection(COL.requests).doc(id).set(doc);
+  await processRequest(id, doc, { source: demoSource, now: () => at }, `seed-event-${id}`);
+  const after = await firestore().collection(COL.requests).doc(id).get();
+  if (after.get('state') !== 'APPLIED') {
+    throw new Error(`demo step ${type} ${JSON.stringify(payload)} was ${after.get('state')}: ${JSON.stringify(after.get('error'))}`);
+  }
+  return (after.get('caseId') as string | null) ?? null;
+}
+
+async function caseNow(caseId: string): Promise<CaseState> {
+  return (await firestore().collection(COL.cases).doc(caseId).get()).data() as CaseState;
+}
+
+function pickStage(rand: () => number): Stage {
+  const total = STAGES.reduce((s, [, w]) => s + w, 0);
+  let r = rand() * total;
+  for (const [stage, weight] of STAGES) if ((r -= weight) < 0) return stage;
+  return 'NEGOTIATION';
+}
+
+async function seedCase(i: number, rand: () => number, realNow: number): Promise<void> {
+  const action: RequiredAction = pick(rand, ['arrears', 'arrears', 'cpe', 'arrears_cpe'] as const);
+  let accountNumber = '';
+  do accountNumber = `00${String(intBetween(rand, 10_000_000, 99_999_999))}`;
+  while (!demoSourceAccount(accountNumber));
+  let stage = pickStage(rand);
+  if (stage === 'SETTLEMENT' && !needsArrears(action)) stage = 'NEGOTIATION';
+  let t = new Date(realNow - intBetween(rand, 12, 150) * 86_400_000 - i * 60_000).toISOString();
+  // Steps are spaced out in the past but never pass the present.
+  const latest = new Date(realNow - (DEMO_CASE_COUNT - i) * 1000).toISOString();
+  const step = (days: number) => {
+    const next = addDays(t, days + rand());
+    t = next < latest ? next : addDays(t, Math.max(0, (Date.parse(latest) - Date.parse(t)) / 86_400_000 / 4));
+    return t;
+  };
+  const caseId = (await act('officer', t, 'registerCase', null, { accountNumber, requiredAction: action }))!;
+  await assignCaseToDrc(caseId, addDays(t, 0.02), `seed-assign-${caseId}`);
+  let c = await caseNow(caseId);
+  if (stage === 'DRC_ASSIGNED' || !c.drcId) return;
+  const drcAdmin = c.drcId;
+  const ros = DEMO_USERS.filter((u) => u.role === 'ro' && u.drcId === c.drcId);
+  const ro = ros[i % ros.length]!;
+  const roKey = ro.uid.replace('demo-', '');
+  await act(drcAdmin, step(1), 'caseAction', caseId, { action: 'assignRo', result: 'assigned', inputs: { roId: ro.uid } });
+  if (stage === 'RO_ASSIGNED') return;
+  if (stage === 'WITHDRAWN') {
+    await act('officer', step(2), 'manualTransition', caseId, { to: 'WITHDRAWN', reason: 'Paid at a regional office before contact' });
+    return;
+  }
+  await act(roKey, step(2), 'caseAction', caseId, {
+    action: 'recordContact',
+    result: pick(rand, ['no_answer', 'call_back', 'refused'] as const),
+    inputs: { channel: pick(rand, ['phone', 'visit'] as const), notes: 'First contact attempt', nextFollowUpOn: dateOf(addDays(t, 7)) },
+  });
+  if (stage === 'NEGOTIATION' && needsCpe(action) && rand() < 0.5) {
+    c = await caseNow(caseId);
+    await act(roKey, step(1), 'caseAction', caseId, {
+      action: 'recordCpeCollection',
+      result: 'collected',
+      inputs: { itemId: c.cpe[0]!.itemId, condition: 'Working, with power adapter' },
+    });
+  }
+  if (stage === 'NEGOTIATION') return;
+  if (stage === 'MEDIATION_BOARD') {
+    await act(roKey, step(5), 'caseAction', caseId, { action: 'escalate', result: 'escalated', inputs: { notes: 'Customer refuses to pay or return equipment' } });
+    return;
+  }
+  if (stage === 'WRITTEN_OFF') {
+    await act('supervisor', step(20), 'manualTransition', caseId, { to: 'WRITTEN_OFF', reason: 'Customer deceased; no estate' });
+    return;
+  }
+  c = await caseNow(caseId);
+  if (needsArrears(action)) {
+    const agreed = Math.ceil((c.arrearsCents * (0.92 + rand() * 0.08)) / 100) * 100;
+    const instalments = stage === 'CLOSED_RECOVERED' ? 1 : intBetween(rand, 2, 4);
+    const at = step(3);
+    await act(roKey, at, 'caseAction', caseId, {
+      action: 'recordContact',
+      result: 'settlement_agreed',
+      inputs: { channel: 'visit', notes: 'Settlement agreed', agreedCents: Math.min(agreed, c.arrearsCents), instalments, firstDueDate: dateOf(addDays(at, 7)) },
+    });
+    c = await caseNow(caseId);
+    const toPay = stage === 'CLOSED_RECOVERED' ? c.settlement!.instalments : c.settlement!.instalments.slice(0, intBetween(rand, 0, 1));
+    for (const inst of toPay) {
+      const paidAt = step(5);
+      if (Date.parse(paidAt) > realNow) break;
+      await act(roKey, paidAt, 'caseAction', caseId, {
+        action: 'recordPayment',
+        result: 'received',
+        inputs: { amountCents: inst.amountCents, paidOn: dateOf(paidAt), method: pick(rand, ['cash', 'bank_transfer', 'online'] as const), reference: `RCPT-${caseId.slice(0, 10)}-${inst.seq}` },
+      });
+    }
+  }
+  if (stage === 'CLOSED_RECOVERED' && needsCpe(action)) {
+    for (const item of c.cpe) {
+      await act(roKey, step(1), 'caseAction', caseId, { action: 'recordCpeCollection', result: 'collected', inputs: { itemId: item.itemId, condition: 'Good' } });
+      await act('rcmp', step(1), 'caseAction', caseId, { action: 'decideCpe', result: 'decided', inputs: { itemId: item.itemId, approved: true } });
+    }
+  }
+}
+
+/** Seeds Firestore unless this version of the demo data is already there. Returns what it did. */
+export async function seedDemoData(log: (line: string) => void = () => {}): Promise<'seeded' | 'already seeded'> {
+  const marker = firestore().collection(COL.meta).doc('demoSeed');
+  if ((await marker.get()).get('version') === DEMO_SEED_VERSION) return 'already seeded';
+  await seedOrganisation();
+  const rand = seededRandom(20261123);
+  const realNow = Date.now();
+  for (let i = 0; i < DEMO_CASE_COUNT; i++) {
+    await seedCase(i, rand, realNow);
+    if ((i + 1) % 50 === 0) log(`seeded ${i + 1}/${DEMO_CASE_COUNT} cases`);
+  }
+  await marker.set({ version: DEMO_SEED_VERSION, at: new Date().toISOString(), cases: DEMO_CASE_COUNT });
+  return 'seeded';
+}

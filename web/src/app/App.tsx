@@ -1,0 +1,57 @@
+import { signOut } from 'firebase/auth';
+import { SignInPage } from '../auth/SignInPage';
+import { CasePage } from '../case/CasePage';
+import { CasesPage } from '../cases/CasesPage';
+import { DataSourceContext } from '../data/DataSourceContext';
+import { auth } from '../firebase';
+import { t } from '../i18n/t';
+import { RegisterCasePage } from '../register/RegisterCasePage';
+import { Header } from './Header';
+import { canRegisterCases } from './roles';
+import { useRoute } from './route';
+import { useSession } from './useSession';
+
+export function App() {
+  const session = useSession();
+  const route = useRoute();
+
+  switch (session.state) {
+    case 'loading':
+      return (
+        <p className="loading" role="status">
+          {t('app.loading')}
+        </p>
+      );
+    case 'signedOut':
+      return <SignInPage />;
+    case 'refused':
+      return (
+        <main className="sign-in" id="main">
+          <div className="card" role="alert" data-testid="session-error">
+            <h1>{t('app.noRole')}</h1>
+            <p>{session.error.message}</p>
+            <button type="button" data-testid="sign-out" onClick={() => void signOut(auth)}>
+              {t('header.signOut')}
+            </button>
+          </div>
+        </main>
+      );
+    case 'signedIn': {
+      const { me, ds } = session;
+      return (
+        <DataSourceContext.Provider value={ds}>
+          <Header me={me} stack={ds.stack} route={route} />
+          <main id="main">
+            {route.page === 'case' ? (
+              <CasePage key={route.caseId} caseId={route.caseId} />
+            ) : route.page === 'register' && canRegisterCases(me) ? (
+              <RegisterCasePage />
+            ) : (
+              <CasesPage />
+            )}
+          </main>
+        </DataSourceContext.Provider>
+      );
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import { signOut } from 'firebase/auth';
+import type { Me } from '../../../functions/src/api/contract';
+import type { Stack } from '../config';
+import { auth } from '../firebase';
+import { t } from '../i18n/t';
+import { canRegisterCases, roleLabel } from './roles';
+import { hrefFor, type Route } from './route';
+
+interface HeaderProps {
+  me: Me;
+  stack: Stack;
+  route: Route;
+}
+
+export function Header({ me, stack, route }: HeaderProps) {
+  const current = (page: Route['page']) => (route.page === page ? 'page' : undefined);
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <a href={hrefFor({ page: 'cases' })}>{t('app.name')}</a>
+        <span className={`stack-badge stack-${stack}`} data-testid="stack-badge">
+          {t(stack === 'full' ? 'stack.full' : 'stack.offline')}
+        </span>
+      </div>
+      <nav aria-label={t('nav.label')}>
+        <a href={hrefFor({ page: 'cases' })} aria-current={current('cases')}>
+          {t('nav.cases')}
+        </a>
+        {canRegisterCases(me) && (
+          <a href={hrefFor({ page: 'register' })} aria-current={current('register')} data-testid="nav-register">
+            {t('nav.register')}
+          </a>
+        )}
+      </nav>
+      <div className="who" data-testid="who">
+        <span className="visually-hidden">{t('header.signedInAs')} </span>
+        <strong>{me.displayName}</strong> <span>{roleLabel(me.role)}</span>
+        {me.drcId && <span> · {t('header.drc', { drcId: me.drcId })}</span>}
+        <button type="button" className="secondary" data-testid="sign-out" onClick={() => void signOut(auth)}>
+          {t('header.signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,12 @@
+import type { Me } from '../../../functions/src/api/contract';
+import type { ActorRole } from '../../../functions/src/domain/model/roles';
+import { t, type MessageKey } from '../i18n/t';
+
+export function roleLabel(role: ActorRole): string {
+  return t(`role.${role}` satisfies MessageKey);
+}
+
+/** Who may register cases (functions/src/domain/policy/caseScope.ts REQUEST_ROLES.registerCase). */
+export function canRegisterCases(me: Me): boolean {
+  return me.role === 'recovery_officer' || me.role === 'supervisor';
+}

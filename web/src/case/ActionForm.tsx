@@ -1,0 +1,74 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { ActionView, ResultView } from '../../../functions/src/api/contract';
+import { FormError, FormOk } from '../forms/FormFeedback';
+import { useRequestSubmit } from '../forms/useRequestSubmit';
+import { humanize, t } from '../i18n/t';
+import { emptyValues, toInputs, type FormValues } from './formInputs';
+import { SchemaField, type FieldChoices } from './SchemaField';
+import { fieldsOf } from './schemaFields';
+
+interface ActionFormProps {
+  caseId: string;
+  /** The case revision shown: the server refuses the action if the case changed since. */
+  rev: number;
+  action: ActionView;
+  result: ResultView;
+  choices: FieldChoices;
+  /** The success note to show, when this form's last request was applied. */
+  okNote: string | undefined;
+  onApplied(note: string): void;
+}
+
+/** A form for one result of one action, generated from the result's input schema. */
+export function ActionForm({ caseId, rev, action, result, choices, okNote, onApplied }: ActionFormProps) {
+  const formId = `action-${action.code}-${result.code}`;
+  const fields = useMemo(() => fieldsOf(result.inputSchema, action.code), [result.inputSchema, action.code]);
+  const [values, setValues] = useState<FormValues>(() => emptyValues(fields));
+  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
+  const { state, submit, reset } = useRequestSubmit();
+  const serverErrors = state.status === 'failed' ? state.error.fields : {};
+  const fieldError = (name: string) => localErrors[name] ?? serverErrors[name];
+
+  const onSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const { inputs, errors } = toInputs(fields, values);
+    setLocalErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      reset();
+      return;
+    }
+    const payload = { action: action.code, result: result.code, inputs, expectedRev: rev };
+    const applied = await submit({ type: 'caseAction', caseId, payload });
+    if (applied) {
+      setValues(emptyValues(fields));
+      onApplied(t('actions.applied', { what: `${action.label}: ${result.label}` }));
+    }
+  };
+
+  const hasLocalErrors = Object.keys(localErrors).length > 0;
+  return (
+    <form className="action-form" data-testid={formId} onSubmit={onSubmit} noValidate aria-labelledby={`${formId}-title`}>
+      <h3 id={`${formId}-title`}>{result.label}</h3>
+      {result.next && <p className="hint">{t('actions.next', { status: humanize(result.next) })}</p>}
+      <div className="form-fields">
+        {fields.map((field) => (
+          <SchemaField
+            key={field.name}
+            formId={formId}
+            field={field}
+            value={values[field.name] ?? ''}
+            error={fieldError(field.name)}
+            choices={choices}
+            onChange={(value) => setValues((v) => ({ ...v, [field.name]: value }))}
+          />
+        ))}
+      </div>
+      {hasLocalErrors && <FormError error={{ message: t('form.correctMarked'), fields: {} }} shownFields={[]} />}
+      {state.status === 'failed' && <FormError error={state.error} shownFields={fields.map((f) => f.name)} />}
+      {okNote && state.status !== 'failed' && !hasLocalErrors && <FormOk text={okNote} />}
+      <button type="submit" data-testid={`submit-${action.code}-${result.code}`} disabled={state.status === 'pending'}>
+        {state.status === 'pending' ? t('form.pending') : result.label}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+import type {
+  CaseDetail,
+  ListCasesInput,
+  ListCasesOutput,
+  RequestView,
+  SubmitRequestInput,
+} from '../../../functions/src/api/contract';
+import type { Callables } from './callables';
+import { RequestTimeoutError, SUBMIT_TIMEOUT_MS, type DataSource, type OnError, type Unsubscribe } from './DataSource';
+import { poll, type Poller } from './poll';
+
+const REQUEST_POLL_MS = 500;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The offline stack's data source: the browser cannot reach its Firestore, so everything goes
+ * through callable functions, and "live" means polling while a screen is open.
+ */
+export class CallableDataSource implements DataSource {
+  readonly stack = 'offline' as const;
+  private readonly pollers = new Set<Poller>();
+
+  constructor(private readonly api: Callables) {}
+
+  whoAmI() {
+    return this.api.whoAmI();
+  }
+
+  watchCases(input: ListCasesInput, onData: (page: ListCasesOutput) => void, onError: OnError): Unsubscribe {
+    return this.track(poll(() => this.api.listCases(input), onData, onError));
+  }
+
+  watchCase(caseId: string, onData: (detail: CaseDetail) => void, onError: OnError): Unsubscribe {
+    return this.track(poll(() => this.api.getCase(caseId), onData, onError));
+  }
+
+  async submit(input: SubmitRequestInput): Promise<RequestView> {
+    const deadline = Date.now() + SUBMIT_TIMEOUT_MS;
+    const { requestId } = await this.api.submitRequest(input);
+    while (Date.now() < deadline) {
+      const request = await this.api.getRequest(requestId);
+      if (request.state !== 'PENDING') {
+        // What the request changed should show at once, not at the next poll.
+        for (const poller of this.pollers) poller.poke();
+        return request;
+      }
+      await sleep(REQUEST_POLL_MS);
+    }
+    throw new RequestTimeoutError(requestId);
+  }
+
+  private track(poller: Poller): Unsubscribe {
+    this.pollers.add(poller);
+    return () => {
+      poller.stop();
+      this.pollers.delete(poller);
+    };
+  }
+}

@@ -1,0 +1,35 @@
+import type {
+  CaseDetail,
+  ListCasesInput,
+  ListCasesOutput,
+  Me,
+  RequestView,
+  SubmitRequestInput,
+} from '../../../functions/src/api/contract';
+import type { Stack } from '../config';
+
+export type Unsubscribe = () => void;
+export type OnError = (error: unknown) => void;
+
+/**
+ * How screens read and change data, whichever stack is running: the offline stack goes through
+ * callable functions and polls; the full stack listens to Firestore. Screens never know which.
+ */
+export interface DataSource {
+  readonly stack: Stack;
+  whoAmI(): Promise<Me>;
+  /** Calls `onData` with the page now and again whenever it may have changed, until unsubscribed. */
+  watchCases(input: ListCasesInput, onData: (page: ListCasesOutput) => void, onError: OnError): Unsubscribe;
+  watchCase(caseId: string, onData: (detail: CaseDetail) => void, onError: OnError): Unsubscribe;
+  /** Resolves once the request is APPLIED or REJECTED; rejects with a RequestTimeoutError after 20 s. */
+  submit(input: SubmitRequestInput): Promise<RequestView>;
+}
+
+export const SUBMIT_TIMEOUT_MS = 20_000;
+
+export class RequestTimeoutError extends Error {
+  constructor(readonly requestId: string) {
+    super(`No answer to request ${requestId} within ${SUBMIT_TIMEOUT_MS / 1000} s. It may still be applied: check the case before trying again.`);
+    this.name = 'RequestTimeoutError';
+  }
+}

@@ -1,0 +1,153 @@
+import type { FirebaseApp } from 'firebase/app';
+import type { Auth } from 'firebase/auth';
+import {
+  collection,
+  connectFirestoreEmulator,
+  doc,
+  getFirestore,
+  limit,
+  onSnapshot,
+  orderBy,
+  query,
+  setDoc,
+  where,
+  type DocumentData,
+  type Firestore,
+  type QueryConstraint,
+} from 'firebase/firestore';
+import type {
+  CaseDetail,
+  ListCasesInput,
+  ListCasesOutput,
+  Me,
+  RequestView,
+  SubmitRequestInput,
+} from '../../../functions/src/api/contract';
+import type { WebConfig } from '../config';
+import type { Callables } from './callables';
+import { RequestTimeoutError, SUBMIT_TIMEOUT_MS, type DataSource, type OnError, type Unsubscribe } from './DataSource';
+import { refetcher } from './refetcher';
+
+/** Enough recent cases that any change in the caller's scope shows up in the listener. */
+const LISTEN_LIMIT = 50;
+
+/** The Firestore filter of the cases a role may see (mirrors functions/src/domain/policy/caseScope.ts). */
+function scopeFilter(me: Me): QueryConstraint[] {
+  switch (me.role) {
+    case 'ro':
+      return [where('roId', '==', me.uid)];
+    case 'drc_admin':
+      return [where('drcId', '==', me.drcId)];
+    case 'rcmp':
+      return [where('requiredAction', 'in', ['cpe', 'arrears_cpe'])];
+    case 'mediation_board':
+      return [where('status', 'in', ['MEDIATION_BOARD', 'LEGAL'])];
+    default:
+      return [];
+  }
+}
+
+function toRequestView(id: string, d: DocumentData): RequestView {
+  return {
+    id,
+    type: d.type,
+    state: d.state,
+    caseId: d.caseId ?? null,
+    error: d.error ?? null,
+    createdAt: d.createdAt,
+    appliedAt: d.appliedAt ?? null,
+  };
+}
+
+/**
+ * The full stack's data source: reads through the same callables, but refetches when a Firestore
+ * listener sees a change, and writes request documents directly (firestore.rules allow them).
+ */
+export class FirestoreDataSource implements DataSource {
+  readonly stack = 'full' as const;
+  private me: { uid: string; promise: Promise<Me> } | null = null;
+
+  constructor(
+    private readonly api: Callables,
+    private readonly db: Firestore,
+    private readonly auth: Auth,
+  ) {}
+
+  whoAmI(): Promise<Me> {
+    const uid = this.auth.currentUser?.uid ?? '';
+    if (this.me?.uid !== uid) this.me = { uid, promise: this.api.whoAmI() };
+    return this.me.promise;
+  }
+
+  watchCases(input: ListCasesInput, onData: (page: ListCasesOutput) => void, onError: OnError): Unsubscribe {
+    const fetcher = refetcher(() => this.api.listCases(input), onData, onError);
+    let stopListening: Unsubscribe | null = null;
+    let stopped = false;
+    this.whoAmI().then((me) => {
+      if (stopped) return;
+      const q = query(collection(this.db, 'cases'), ...scopeFilter(me), orderBy('updatedAt', 'desc'), limit(LISTEN_LIMIT));
+      stopListening = onSnapshot(q, fetcher.trigger, onError);
+    }, onError);
+    return () => {
+      stopped = true;
+      fetcher.stop();
+      stopListening?.();
+    };
+  }
+
+  watchCase(caseId: string, onData: (detail: CaseDetail) => void, onError: OnError): Unsubscribe {
+    const fetcher = refetcher(() => this.api.getCase(caseId), onData, onError);
+    const stopListening = onSnapshot(doc(this.db, 'cases', caseId), fetcher.trigger, onError);
+    return () => {
+      fetcher.stop();
+      stopListening();
+    };
+  }
+
+  async submit(input: SubmitRequestInput): Promise<RequestView> {
+    const uid = this.auth.currentUser?.uid;
+    if (!uid) throw new Error('Please sign in again.');
+    const ref = doc(this.db, 'requests', input.clientRequestId);
+    let finished = false;
+    let stopListening: Unsubscribe = () => {};
+    const settled = (async () => {
+      await setDoc(ref, {
+        type: input.type,
+        caseId: input.caseId ?? null,
+        payload: input.payload,
+        clientRequestId: input.clientRequestId,
+        createdBy: uid,
+        createdAt: new Date().toISOString(),
+        state: 'PENDING',
+      });
+      return new Promise<RequestView>((resolve, reject) => {
+        if (finished) return;
+        stopListening = onSnapshot(
+          ref,
+          (snap) => {
+            const data = snap.data();
+            if (data && data.state !== 'PENDING') resolve(toRequestView(snap.id, data));
+          },
+          reject,
+        );
+      });
+    })();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RequestTimeoutError(ref.id)), SUBMIT_TIMEOUT_MS);
+    });
+    try {
+      return await Promise.race([settled, timeout]);
+    } finally {
+      finished = true;
+      clearTimeout(timer);
+      stopListening();
+    }
+  }
+}
+
+export function createFirestoreDataSource(app: FirebaseApp, auth: Auth, api: Callables, config: WebConfig): DataSource {
+  const db = getFirestore(app);
+  if (config.useEmulators) connectFirestoreEmulator(db, config.firestoreEmulator.host, config.firestoreEmulator.port);
+  return new FirestoreDataSource(api, db, auth);
+}

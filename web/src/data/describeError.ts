@@ -1,0 +1,58 @@
+import { FirebaseError } from 'firebase/app';
+import { t, type MessageKey } from '../i18n/t';
+import { RequestTimeoutError } from './DataSource';
+
+/** An error as the user sees it: a sentence, and messages for the fields it concerns. */
+export interface ShownError {
+  message: string;
+  fields: Record<string, string>;
+}
+
+const PLAIN_WORDS: Record<string, MessageKey> = {
+  'invalid-credential': 'error.wrongLogin',
+  'invalid-login-credentials': 'error.wrongLogin',
+  'wrong-password': 'error.wrongLogin',
+  'user-not-found': 'error.wrongLogin',
+  'missing-password': 'error.wrongLogin',
+  'invalid-email': 'error.badEmail',
+  'user-disabled': 'error.userDisabled',
+  'too-many-requests': 'error.tooManyAttempts',
+  'network-request-failed': 'error.offline',
+  unavailable: 'error.offline',
+  'deadline-exceeded': 'error.offline',
+  unauthenticated: 'error.unauthenticated',
+  'permission-denied': 'error.permissionDenied',
+  'not-found': 'error.notFound',
+  'invalid-argument': 'error.invalidArgument',
+  aborted: 'error.conflict',
+  internal: 'error.internal',
+};
+
+/** Codes whose messages our functions write for users (HttpsError): shown as they are. */
+const SERVER_WORDED = new Set(['invalid-argument', 'permission-denied', 'not-found', 'failed-precondition', 'already-exists', 'out-of-range', 'unauthenticated']);
+
+function fieldsOf(details: unknown): Record<string, string> {
+  if (typeof details !== 'object' || details === null || !('fields' in details)) return {};
+  const fields = details.fields;
+  if (typeof fields !== 'object' || fields === null) return {};
+  return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+export function describeError(error: unknown): ShownError {
+  if (error instanceof RequestTimeoutError) return { message: t('error.timeout'), fields: {} };
+  if (error instanceof FirebaseError) {
+    const [service, code = service] = error.code.split('/');
+    const fields = 'details' in error ? fieldsOf(error.details) : {};
+    const serverWords = service === 'functions' && SERVER_WORDED.has(code ?? '') && error.message && error.message !== code;
+    if (serverWords) return { message: error.message, fields };
+    const key = PLAIN_WORDS[code ?? ''];
+    return { message: key ? t(key) : t('error.unknown', { message: error.message }), fields };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { message: t('error.unknown', { message }), fields: {} };
+}
+
+/** A REJECTED request's error, in the same shape. */
+export function rejectionOf(error: { message: string; fields?: Record<string, string> } | null): ShownError {
+  return { message: error?.message || t('error.rejected'), fields: error?.fields ?? {} };
+}

@@ -1,0 +1,18 @@
+import { config } from '../config';
+import { app, auth, functions } from '../firebase';
+import { CallableDataSource } from './CallableDataSource';
+import { makeCallables } from './callables';
+import type { DataSource } from './DataSource';
+
+let dataSource: Promise<DataSource> | null = null;
+
+/** The data source of the running stack (one per page); the Firestore SDK is loaded only for the full stack. */
+export function getDataSource(): Promise<DataSource> {
+  dataSource ??= (async () => {
+    const api = makeCallables(functions);
+    if (config.stack === 'offline') return new CallableDataSource(api);
+    const { createFirestoreDataSource } = await import('./FirestoreDataSource');
+    return createFirestoreDataSource(app, auth, api, config);
+  })();
+  return dataSource;
+}

@@ -1,0 +1,35 @@
+import type { ShownError } from '../data/describeError';
+import { tOr, humanize } from '../i18n/t';
+
+interface FormErrorProps {
+  error: ShownError;
+  /** Fields the form shows next to their inputs; any others are listed here. */
+  shownFields: readonly string[];
+}
+
+/** The error box of a form: the message, and field errors that have no input of their own. */
+export function FormError({ error, shownFields }: FormErrorProps) {
+  const others = Object.entries(error.fields).filter(([name]) => !shownFields.includes(name) && name !== '(form)');
+  return (
+    <div className="form-error" role="alert" data-testid="form-error">
+      <p>{error.message}</p>
+      {others.length > 0 && (
+        <ul>
+          {others.map(([name, message]) => (
+            <li key={name}>
+              {tOr(`field.${name}`, humanize(name))}: {message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function FormOk({ text }: { text: string }) {
+  return (
+    <p className="form-ok" role="status" data-testid="form-ok">
+      {text}
+    </p>
+  );
+}
