@@ -9,20 +9,12 @@ export type StackKind = 'full' | 'offline';
 export function chooseStack(): { kind: StackKind; why: string } {
   const forced = process.env.DEBTX_STACK;
   if (forced === 'full' || forced === 'offline') return { kind: forced, why: `DEBTX_STACK=${forced}` };
-  let version = '';
+  let version: string;
   try {
-    version = execFileSync('java', ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (error) {
-    const e = error as { stderr?: string };
-    version = e.stderr ?? '';
-  }
-  // `java -version` prints to stderr; execFileSync returns stdout, so read stderr when that is empty.
-  if (!version) {
-    try {
-      version = execFileSync('sh', ['-c', 'java -version 2>&1'], { encoding: 'utf8' });
-    } catch {
-      return { kind: 'offline', why: 'no Java found (the official Firestore emulator needs Java 21+)' };
-    }
+    // `java -version` prints to stderr.
+    version = execFileSync('sh', ['-c', 'java -version 2>&1'], { encoding: 'utf8' });
+  } catch {
+    return { kind: 'offline', why: 'no Java found (the official Firestore emulator needs Java 21+)' };
   }
   const match = /version "(\d+)/.exec(version);
   const major = match ? Number(match[1]) : 0;

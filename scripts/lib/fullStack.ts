@@ -9,11 +9,16 @@ export async function startFullBackend(ports: StackPorts, log: (l: string) => vo
   process.env.FIREBASE_AUTH_EMULATOR_HOST = `127.0.0.1:${ports.auth}`;
   process.env.PUBSUB_EMULATOR_HOST = `127.0.0.1:${ports.pubsub}`;
   process.env.GCLOUD_PROJECT = PROJECT_ID;
-  startChild('emulators', FIREBASE_BIN, ['emulators:start', '--only', 'firestore,auth,functions,pubsub', '--project', PROJECT_ID], {
-    cwd: ROOT,
-    env: { ...process.env },
-    quiet: true,
-  });
+  startChild(
+    'emulators',
+    FIREBASE_BIN,
+    ['emulators:start', '--only', 'firestore,auth,functions,pubsub', '--project', PROJECT_ID],
+    {
+      cwd: ROOT,
+      env: { ...process.env },
+      quiet: true,
+    },
+  );
   await waitForPort(ports.firestore, 'the Firestore emulator', 180_000);
   await waitForPort(ports.auth, 'the Auth emulator');
   await waitForPort(ports.functions, 'the Functions emulator');

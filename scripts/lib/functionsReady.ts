@@ -7,7 +7,11 @@ export async function waitForCallables(functionsPort: number, timeoutMs = 120_00
   let last = '';
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"data":{}}' });
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"data":{}}',
+      });
       const body = await res.text();
       // An unauthenticated call to a loaded callable answers UNAUTHENTICATED; an unloaded one 404s.
       if (body.includes('UNAUTHENTICATED')) return;

@@ -12,7 +12,9 @@ export interface RunningBackend {
 export async function ensurePortsFree(ports: number[]): Promise<void> {
   for (const port of ports) {
     if (await portInUse(port)) {
-      throw new Error(`port ${port} is already in use (another DebtX stack still running?). Stop it, or free the port, and start again.`);
+      throw new Error(
+        `port ${port} is already in use (another DebtX stack still running?). Stop it, or free the port, and start again.`,
+      );
     }
   }
 }

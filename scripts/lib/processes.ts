@@ -6,7 +6,12 @@ import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process'
  */
 const children: { name: string; proc: ChildProcess }[] = [];
 
-export function startChild(name: string, command: string, args: string[], options: SpawnOptions & { quiet?: boolean } = {}): ChildProcess {
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  options: SpawnOptions & { quiet?: boolean } = {},
+): ChildProcess {
   const proc = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   const prefix = `[${name}] `;
   const forward = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {

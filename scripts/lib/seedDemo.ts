@@ -17,7 +17,15 @@ import { demoSource } from '../../functions/src/sources/demoSource';
 export const DEMO_SEED_VERSION = 1;
 export const DEMO_CASE_COUNT = 200;
 
-type Stage = 'DRC_ASSIGNED' | 'RO_ASSIGNED' | 'NEGOTIATION' | 'SETTLEMENT' | 'MEDIATION_BOARD' | 'CLOSED_RECOVERED' | 'WRITTEN_OFF' | 'WITHDRAWN';
+type Stage =
+  | 'DRC_ASSIGNED'
+  | 'RO_ASSIGNED'
+  | 'NEGOTIATION'
+  | 'SETTLEMENT'
+  | 'MEDIATION_BOARD'
+  | 'CLOSED_RECOVERED'
+  | 'WRITTEN_OFF'
+  | 'WITHDRAWN';
 const STAGES: [Stage, number][] = [
   ['DRC_ASSIGNED', 14],
   ['RO_ASSIGNED', 14],
@@ -37,7 +45,13 @@ export async function ensureAuthUsers(): Promise<number> {
     try {
       await auth.getUser(u.uid);
     } catch {
-      await auth.createUser({ uid: u.uid, email: u.email, password: DEMO_PASSWORD, displayName: u.displayName, emailVerified: true });
+      await auth.createUser({
+        uid: u.uid,
+        email: u.email,
+        password: DEMO_PASSWORD,
+        displayName: u.displayName,
+        emailVerified: true,
+      });
       created += 1;
     }
     await auth.setCustomUserClaims(u.uid, { role: u.role, ...(u.drcId ? { drcId: u.drcId } : {}) });
@@ -48,7 +62,8 @@ export async function ensureAuthUsers(): Promise<number> {
 async function seedOrganisation(): Promise<void> {
   const db = firestore();
   const batch = db.batch();
-  for (const { id, ...rest } of DEMO_DRCS) batch.set(db.collection(COL.drcs).doc(id), { ...rest, openCases: 0, lastAssignedAt: null });
+  for (const { id, ...rest } of DEMO_DRCS)
+    batch.set(db.collection(COL.drcs).doc(id), { ...rest, openCases: 0, lastAssignedAt: null });
   for (const u of DEMO_USERS) {
     batch.set(db.collection(COL.users).doc(u.uid), {
       email: u.email,
@@ -62,7 +77,13 @@ async function seedOrganisation(): Promise<void> {
 }
 
 let seq = 0;
-async function act(userKey: string, at: Instant, type: string, caseId: string | null, payload: Record<string, unknown>): Promise<string | null> {
+async function act(
+  userKey: string,
+  at: Instant,
+  type: string,
+  caseId: string | null,
+  payload: Record<string, unknown>,
+): Promise<string | null> {
   const id = `seed-${String(++seq).padStart(5, '0')}`;
   const doc = {
     type,
@@ -79,7 +100,9 @@ async function act(userKey: string, at: Instant, type: string, caseId: string | 
   await processRequest(id, doc, { source: demoSource, now: () => at }, `seed-event-${id}`);
   const after = await firestore().collection(COL.requests).doc(id).get();
   if (after.get('state') !== 'APPLIED') {
-    throw new Error(`demo step ${type} ${JSON.stringify(payload)} was ${after.get('state')}: ${JSON.stringify(after.get('error'))}`);
+    throw new Error(
+      `demo step ${type} ${JSON.stringify(payload)} was ${after.get('state')}: ${JSON.stringify(after.get('error'))}`,
+    );
   }
   return (after.get('caseId') as string | null) ?? null;
 }
@@ -97,7 +120,7 @@ function pickStage(rand: () => number): Stage {
 
 async function seedCase(i: number, rand: () => number, realNow: number): Promise<void> {
   const action: RequiredAction = pick(rand, ['arrears', 'arrears', 'cpe', 'arrears_cpe'] as const);
-  let accountNumber = '';
+  let accountNumber: string;
   do accountNumber = `00${String(intBetween(rand, 10_000_000, 99_999_999))}`;
   while (!demoSourceAccount(accountNumber));
   let stage = pickStage(rand);
@@ -118,16 +141,27 @@ async function seedCase(i: number, rand: () => number, realNow: number): Promise
   const ros = DEMO_USERS.filter((u) => u.role === 'ro' && u.drcId === c.drcId);
   const ro = ros[i % ros.length]!;
   const roKey = ro.uid.replace('demo-', '');
-  await act(drcAdmin, step(1), 'caseAction', caseId, { action: 'assignRo', result: 'assigned', inputs: { roId: ro.uid } });
+  await act(drcAdmin, step(1), 'caseAction', caseId, {
+    action: 'assignRo',
+    result: 'assigned',
+    inputs: { roId: ro.uid },
+  });
   if (stage === 'RO_ASSIGNED') return;
   if (stage === 'WITHDRAWN') {
-    await act('officer', step(2), 'manualTransition', caseId, { to: 'WITHDRAWN', reason: 'Paid at a regional office before contact' });
+    await act('officer', step(2), 'manualTransition', caseId, {
+      to: 'WITHDRAWN',
+      reason: 'Paid at a regional office before contact',
+    });
     return;
   }
   await act(roKey, step(2), 'caseAction', caseId, {
     action: 'recordContact',
     result: pick(rand, ['no_answer', 'call_back', 'refused'] as const),
-    inputs: { channel: pick(rand, ['phone', 'visit'] as const), notes: 'First contact attempt', nextFollowUpOn: dateOf(addDays(t, 7)) },
+    inputs: {
+      channel: pick(rand, ['phone', 'visit'] as const),
+      notes: 'First contact attempt',
+      nextFollowUpOn: dateOf(addDays(t, 7)),
+    },
   });
   if (stage === 'NEGOTIATION' && needsCpe(action) && rand() < 0.5) {
     c = await caseNow(caseId);
@@ -139,11 +173,18 @@ async function seedCase(i: number, rand: () => number, realNow: number): Promise
   }
   if (stage === 'NEGOTIATION') return;
   if (stage === 'MEDIATION_BOARD') {
-    await act(roKey, step(5), 'caseAction', caseId, { action: 'escalate', result: 'escalated', inputs: { notes: 'Customer refuses to pay or return equipment' } });
+    await act(roKey, step(5), 'caseAction', caseId, {
+      action: 'escalate',
+      result: 'escalated',
+      inputs: { notes: 'Customer refuses to pay or return equipment' },
+    });
     return;
   }
   if (stage === 'WRITTEN_OFF') {
-    await act('supervisor', step(20), 'manualTransition', caseId, { to: 'WRITTEN_OFF', reason: 'Customer deceased; no estate' });
+    await act('supervisor', step(20), 'manualTransition', caseId, {
+      to: 'WRITTEN_OFF',
+      reason: 'Customer deceased; no estate',
+    });
     return;
   }
   c = await caseNow(caseId);
@@ -154,24 +195,46 @@ async function seedCase(i: number, rand: () => number, realNow: number): Promise
     await act(roKey, at, 'caseAction', caseId, {
       action: 'recordContact',
       result: 'settlement_agreed',
-      inputs: { channel: 'visit', notes: 'Settlement agreed', agreedCents: Math.min(agreed, c.arrearsCents), instalments, firstDueDate: dateOf(addDays(at, 7)) },
+      inputs: {
+        channel: 'visit',
+        notes: 'Settlement agreed',
+        agreedCents: Math.min(agreed, c.arrearsCents),
+        instalments,
+        firstDueDate: dateOf(addDays(at, 7)),
+      },
     });
     c = await caseNow(caseId);
-    const toPay = stage === 'CLOSED_RECOVERED' ? c.settlement!.instalments : c.settlement!.instalments.slice(0, intBetween(rand, 0, 1));
+    const toPay =
+      stage === 'CLOSED_RECOVERED'
+        ? c.settlement!.instalments
+        : c.settlement!.instalments.slice(0, intBetween(rand, 0, 1));
     for (const inst of toPay) {
       const paidAt = step(5);
       if (Date.parse(paidAt) > realNow) break;
       await act(roKey, paidAt, 'caseAction', caseId, {
         action: 'recordPayment',
         result: 'received',
-        inputs: { amountCents: inst.amountCents, paidOn: dateOf(paidAt), method: pick(rand, ['cash', 'bank_transfer', 'online'] as const), reference: `RCPT-${caseId.slice(0, 10)}-${inst.seq}` },
+        inputs: {
+          amountCents: inst.amountCents,
+          paidOn: dateOf(paidAt),
+          method: pick(rand, ['cash', 'bank_transfer', 'online'] as const),
+          reference: `RCPT-${caseId.slice(0, 10)}-${inst.seq}`,
+        },
       });
     }
   }
   if (stage === 'CLOSED_RECOVERED' && needsCpe(action)) {
     for (const item of c.cpe) {
-      await act(roKey, step(1), 'caseAction', caseId, { action: 'recordCpeCollection', result: 'collected', inputs: { itemId: item.itemId, condition: 'Good' } });
-      await act('rcmp', step(1), 'caseAction', caseId, { action: 'decideCpe', result: 'decided', inputs: { itemId: item.itemId, approved: true } });
+      await act(roKey, step(1), 'caseAction', caseId, {
+        action: 'recordCpeCollection',
+        result: 'collected',
+        inputs: { itemId: item.itemId, condition: 'Good' },
+      });
+      await act('rcmp', step(1), 'caseAction', caseId, {
+        action: 'decideCpe',
+        result: 'decided',
+        inputs: { itemId: item.itemId, approved: true },
+      });
     }
   }
 }

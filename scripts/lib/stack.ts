@@ -25,7 +25,10 @@ export async function startStack(log: (line: string) => void, options: { web?: b
   const ports = stackPorts();
   log(`stack: ${kind} (${why})`);
   log('building functions…');
-  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'functions/tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(join(ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'functions/tsconfig.build.json'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   let backend: RunningBackend | null = null;
   const stop = async () => {
     backend?.relay?.stop();
@@ -50,5 +53,8 @@ export async function startStack(log: (line: string) => void, options: { web?: b
 }
 
 export function loginTable(): string {
-  return DEMO_USERS.map((u) => `  ${u.email.padEnd(24)} ${u.role}${u.drcId ? ` (${u.drcId})` : ''}`).join('\n') + `\n  password for all: ${DEMO_PASSWORD}`;
+  return (
+    DEMO_USERS.map((u) => `  ${u.email.padEnd(24)} ${u.role}${u.drcId ? ` (${u.drcId})` : ''}`).join('\n') +
+    `\n  password for all: ${DEMO_PASSWORD}`
+  );
 }

@@ -5,21 +5,26 @@ import type { StackKind } from './chooseStack';
 
 /** The web client, served by Vite on the hosting port, told which stack it talks to. */
 export async function startWeb(ports: StackPorts, stack: StackKind): Promise<string> {
-  startChild('web', join(ROOT, 'node_modules', '.bin', 'vite'), ['--port', String(ports.web), '--strictPort', '--host', '127.0.0.1'], {
-    cwd: join(ROOT, 'web'),
-    env: {
-      ...process.env,
-      DEBTX_WEB_PORT: String(ports.web),
-      VITE_DEBTX_STACK: stack,
-      VITE_PROJECT_ID: PROJECT_ID,
-      VITE_AUTH_EMULATOR: `http://127.0.0.1:${ports.auth}`,
-      VITE_FUNCTIONS_EMULATOR_HOST: '127.0.0.1',
-      VITE_FUNCTIONS_EMULATOR_PORT: String(ports.functions),
-      VITE_FIRESTORE_EMULATOR_HOST: '127.0.0.1',
-      VITE_FIRESTORE_EMULATOR_PORT: String(ports.firestore),
+  startChild(
+    'web',
+    join(ROOT, 'node_modules', '.bin', 'vite'),
+    ['--port', String(ports.web), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: join(ROOT, 'web'),
+      env: {
+        ...process.env,
+        DEBTX_WEB_PORT: String(ports.web),
+        VITE_DEBTX_STACK: stack,
+        VITE_PROJECT_ID: PROJECT_ID,
+        VITE_AUTH_EMULATOR: `http://127.0.0.1:${ports.auth}`,
+        VITE_FUNCTIONS_EMULATOR_HOST: '127.0.0.1',
+        VITE_FUNCTIONS_EMULATOR_PORT: String(ports.functions),
+        VITE_FIRESTORE_EMULATOR_HOST: '127.0.0.1',
+        VITE_FIRESTORE_EMULATOR_PORT: String(ports.firestore),
+      },
+      quiet: true,
     },
-    quiet: true,
-  });
+  );
   await waitForPort(ports.web, 'the web server');
   return `http://127.0.0.1:${ports.web}`;
 }

@@ -8,7 +8,8 @@ export function callerActor(request: Pick<CallableRequest, 'auth'>): Actor {
   const auth = request.auth;
   if (!auth) throw new HttpsError('unauthenticated', 'Please sign in.');
   const role = auth.token.role;
-  if (!isRole(role)) throw new HttpsError('permission-denied', 'Your account has no DebtX role yet; ask an administrator.');
+  if (!isRole(role))
+    throw new HttpsError('permission-denied', 'Your account has no DebtX role yet; ask an administrator.');
   const drcId = typeof auth.token.drcId === 'string' ? auth.token.drcId : null;
   const name = typeof auth.token.name === 'string' ? auth.token.name : (auth.token.email ?? auth.uid);
   return { uid: auth.uid, role, drcId, displayName: name };

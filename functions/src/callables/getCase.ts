@@ -58,7 +58,10 @@ export async function getCaseHandler(request: Pick<CallableRequest, 'auth' | 'da
       code: r.code,
       label: r.label,
       next: r.next ?? null,
-      inputSchema: z.toJSONSchema(resultInputSchema(r), { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>,
+      inputSchema: z.toJSONSchema(resultInputSchema(r), { io: 'input', unrepresentable: 'any' }) as Record<
+        string,
+        unknown
+      >,
     })),
   }));
   const manualTargets = isFinal(config, c.status)

@@ -11,7 +11,10 @@ import { readQuery } from '../data/ops';
 import { callerActor, parseInput } from './callerActor';
 
 const input = z.strictObject({
-  status: z.string().regex(/^[A-Z_]{2,64}$/, 'is not a status code').optional(),
+  status: z
+    .string()
+    .regex(/^[A-Z_]{2,64}$/, 'is not a status code')
+    .optional(),
   search: z.string().trim().max(64).optional(),
   limit: z.number().int().min(1).max(100).default(25),
   cursor: z.string().max(300).optional(),
@@ -20,7 +23,8 @@ const input = z.strictObject({
 /** Cursor = the last row's (updatedAt, id), so a page never re-reads what the one before returned. */
 function decodeCursor(cursor: string): [string, string] {
   const [updatedAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!updatedAt || !id) throw new HttpsError('invalid-argument', 'The page cursor is not valid.', { fields: { cursor: 'is not valid' } });
+  if (!updatedAt || !id)
+    throw new HttpsError('invalid-argument', 'The page cursor is not valid.', { fields: { cursor: 'is not valid' } });
   return [updatedAt, id];
 }
 
@@ -43,14 +47,26 @@ export async function listCasesHandler(request: Pick<CallableRequest, 'auth' | '
   const term = search ? searchKeyFor(search) : '';
   if (term) query = query.where('searchTerms', 'array-contains', term);
   query = query.orderBy('updatedAt', 'desc').orderBy(FieldPath.documentId(), 'desc');
-  if (cursor) query = query.startAfter(...decodeCursor(cursor));
-  const snap = await readQuery(query.limit(limit + 1));
-  const docs = snap.docs.slice(0, limit);
+  // Keyset paging by a range filter rather than startAfter(): it reads the same documents on Firestore,
+  // and the offline emulator ignores cursors (docs/decisions/0004). Rows tied with the cursor's
+  // updatedAt that were already shown are dropped here: usually just the cursor row itself.
+  const after = cursor ? decodeCursor(cursor) : null;
+  if (after) query = query.where('updatedAt', '<=', after[0]);
+  const fetchLimit = limit + 1 + (after ? 1 : 0);
+  const snap = await readQuery(query.limit(fetchLimit));
+  // Ties are ordered here too: the offline emulator ignores the documentId ordering (docs/decisions/0004).
+  const rows = [...snap.docs].sort(
+    (a, b) => String(b.get('updatedAt')).localeCompare(String(a.get('updatedAt'))) || b.id.localeCompare(a.id),
+  );
+  const fresh = after
+    ? rows.filter((d) => !(d.get('updatedAt') === after[0] && d.id >= after[1]))
+    : rows;
+  const docs = fresh.slice(0, limit);
   const last = docs[docs.length - 1];
   return {
     cases: docs.map((d) => d.data() as CaseState),
     nextCursor:
-      snap.docs.length > limit && last
+      (fresh.length > limit || snap.docs.length === fetchLimit) && last
         ? Buffer.from(`${last.get('updatedAt') as string}|${last.id}`, 'utf8').toString('base64url')
         : null,
     statuses,

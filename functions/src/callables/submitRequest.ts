@@ -19,7 +19,9 @@ const input = z.strictObject({
  * (firestore.rules check it there). The onRequestCreated trigger applies it either way.
  * Idempotent by the client's request id: a retry returns the same request.
  */
-export async function submitRequestHandler(request: Pick<CallableRequest, 'auth' | 'data'>): Promise<{ requestId: string }> {
+export async function submitRequestHandler(
+  request: Pick<CallableRequest, 'auth' | 'data'>,
+): Promise<{ requestId: string }> {
   const actor = callerActor(request);
   const body = parseInput(input, request.data);
   if (actor.role === 'system' || !REQUEST_ROLES[body.type].includes(actor.role)) {

@@ -26,7 +26,10 @@ export async function assignCaseToDrc(caseId: string, now: Instant, eventId: str
     if (!config) throw new Error(`case ${caseId} runs unknown case type ${c.caseType} v${c.configVersion}`);
     const drcSnaps = await tx.query(firestore().collection(COL.drcs).where('active', '==', true));
     const drcs = drcSnaps.docs.map((d) => ({ ...(d.data() as Omit<DrcProfile, 'id'>), id: d.id }));
-    const choice = chooseDrc({ requiredAction: c.requiredAction, region: c.customer.region, arrearsCents: c.arrearsCents }, drcs);
+    const choice = chooseDrc(
+      { requiredAction: c.requiredAction, region: c.customer.region, arrearsCents: c.arrearsCents },
+      drcs,
+    );
     if (!choice.ok) {
       // Nothing changes on the case, but the attempt and its reason are on the trail (the sweep retries later).
       const head = appendAudit(tx, c.audit, {
@@ -47,7 +50,12 @@ export async function assignCaseToDrc(caseId: string, now: Instant, eventId: str
     const outcome = applyAction(
       config,
       c,
-      { action: 'assignDrc', result: 'assigned', inputs: { drcId: choice.drcId, reason: choice.reason }, requestId: eventId },
+      {
+        action: 'assignDrc',
+        result: 'assigned',
+        inputs: { drcId: choice.drcId, reason: choice.reason },
+        requestId: eventId,
+      },
       SYSTEM_ACTOR,
       now,
     );

@@ -30,7 +30,12 @@ const caseRef = (id: string) => firestore().collection(COL.cases).doc(id);
  * Applies one request document. Idempotent: every step re-reads the request inside its transaction
  * and does nothing unless it is still PENDING, so a redelivered event changes nothing.
  */
-export async function processRequest(requestId: string, data: unknown, deps: RequestDeps, eventId: string): Promise<RequestOutcome> {
+export async function processRequest(
+  requestId: string,
+  data: unknown,
+  deps: RequestDeps,
+  eventId: string,
+): Promise<RequestOutcome> {
   const raw = (data ?? {}) as Record<string, unknown>;
   if (raw.state !== 'PENDING') return 'skipped';
   try {
@@ -39,7 +44,13 @@ export async function processRequest(requestId: string, data: unknown, deps: Req
     const body = requestSchema.safeParse(raw);
     if (!body.success) {
       const fields = issuesToFields(body.error);
-      reject('invalid-input', `Please correct: ${Object.entries(fields).map(([k, v]) => `${k} ${v}`).join('; ')}.`, fields);
+      reject(
+        'invalid-input',
+        `Please correct: ${Object.entries(fields)
+          .map(([k, v]) => `${k} ${v}`)
+          .join('; ')}.`,
+        fields,
+      );
     }
     const request = body.data;
     const uid = envelope.data.createdBy;
@@ -60,9 +71,13 @@ export async function processRequest(requestId: string, data: unknown, deps: Req
 async function fetchAccount(accountNumber: string, source: AccountSource): Promise<SourceAccount> {
   const lookup = await lookupWithRetry(source, accountNumber);
   if ('failed' in lookup) {
-    reject('source-unavailable', `The source systems did not answer for account ${accountNumber}: ${lookup.reason} Try again later.`);
+    reject(
+      'source-unavailable',
+      `The source systems did not answer for account ${accountNumber}: ${lookup.reason} Try again later.`,
+    );
   }
-  if (!lookup.found) reject('account-not-found', lookup.reason, { accountNumber: 'is not known to the source systems' });
+  if (!lookup.found)
+    reject('account-not-found', lookup.reason, { accountNumber: 'is not known to the source systems' });
   return lookup.account;
 }
 
@@ -81,7 +96,13 @@ async function pendingRequest(tx: Tx, requestId: string): Promise<boolean> {
 }
 
 function markApplied(tx: Tx, requestId: string, caseId: string, now: Instant, eventId: string): void {
-  tx.update(requestRef(requestId), { state: 'APPLIED', caseId, appliedAt: now, error: null, processedEventId: eventId });
+  tx.update(requestRef(requestId), {
+    state: 'APPLIED',
+    caseId,
+    appliedAt: now,
+    error: null,
+    processedEventId: eventId,
+  });
 }
 
 async function registerCase(
@@ -139,7 +160,8 @@ async function applyCaseRequest(
     // An actor outside the case's scope gets the same answer as for a case that does not exist.
     if (!current || !canSeeCase(actor, current)) reject('unknown-case', `No case ${request.caseId} that you can work.`);
     const config = caseTypeConfig(current.caseType, current.configVersion);
-    if (!config) throw new Error(`case ${current.id} runs unknown case type ${current.caseType} v${current.configVersion}`);
+    if (!config)
+      throw new Error(`case ${current.id} runs unknown case type ${current.caseType} v${current.configVersion}`);
     const expectedRev = request.payload.expectedRev;
     if (expectedRev !== undefined && expectedRev !== current.rev) {
       reject(
@@ -162,7 +184,9 @@ async function applyCaseRequest(
     const after = outcome.case;
     // Reads first (Firestore transactions read before they write).
     const closing = after.closedAt !== null && current.closedAt === null;
-    const keyRef = firestore().collection(COL.openCases).doc(openCaseKey(current.accountNumber, current.requiredAction));
+    const keyRef = firestore()
+      .collection(COL.openCases)
+      .doc(openCaseKey(current.accountNumber, current.requiredAction));
     const key = closing ? await tx.get(keyRef) : null;
     writeCaseWithAudit(tx, current, after, {
       actor,
@@ -206,7 +230,8 @@ function summarize(
   const money = (key: string) => (typeof inputs[key] === 'number' ? formatLkr(inputs[key] as number) : null);
   const parts: string[] = [action];
   if (money('amountCents')) parts.push(money('amountCents')!);
-  if (money('agreedCents')) parts.push(`settlement ${money('agreedCents')} in ${String(inputs.instalments)} instalment(s)`);
+  if (money('agreedCents'))
+    parts.push(`settlement ${money('agreedCents')} in ${String(inputs.instalments)} instalment(s)`);
   if (typeof inputs.reason === 'string') parts.push(inputs.reason);
   if (transitions.length > 0) parts.push(transitions.map((t) => `${label(t.from)} → ${label(t.to)}`).join(', '));
   return parts.join(' · ');
@@ -215,6 +240,11 @@ function summarize(
 async function markRejected(requestId: string, rejection: Rejection, now: Instant, eventId: string): Promise<void> {
   await runTx(async (tx) => {
     if (!(await pendingRequest(tx, requestId))) return;
-    tx.update(requestRef(requestId), { state: 'REJECTED', error: rejection, appliedAt: now, processedEventId: eventId });
+    tx.update(requestRef(requestId), {
+      state: 'REJECTED',
+      error: rejection,
+      appliedAt: now,
+      processedEventId: eventId,
+    });
   });
 }

@@ -10,9 +10,7 @@ export interface SourceAccount {
 }
 
 export type SourceLookup =
-  | { found: true; account: SourceAccount }
-  | { found: false; reason: string }
-  | { failed: true; reason: string };
+  { found: true; account: SourceAccount } | { found: false; reason: string } | { failed: true; reason: string };
 
 /** One interface for every source kind; issue 4 adds HTTP/JSON and file-drop connectors. */
 export interface AccountSource {

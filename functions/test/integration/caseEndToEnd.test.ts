@@ -42,7 +42,10 @@ describe('one case end to end through requests and triggers', () => {
 
   it('refuses a second open case for the same account and action, changing nothing', async () => {
     const before = await firestore().collection(COL.cases).where('accountNumber', '==', account).get();
-    const dup = await submit('officer', { type: 'registerCase', payload: { accountNumber: account, requiredAction: 'arrears' } });
+    const dup = await submit('officer', {
+      type: 'registerCase',
+      payload: { accountNumber: account, requiredAction: 'arrears' },
+    });
     expect(dup.state).toBe('REJECTED');
     expect(dup.error?.code).toBe('duplicate-case');
     expect(dup.error?.message).toContain(caseId);
@@ -114,7 +117,13 @@ describe('one case end to end through requests and triggers', () => {
       payload: {
         action: 'recordContact',
         result: 'settlement_agreed',
-        inputs: { channel: 'visit', notes: 'Agreed at the customer’s home', agreedCents: agreed, instalments: 2, firstDueDate: today },
+        inputs: {
+          channel: 'visit',
+          notes: 'Agreed at the customer’s home',
+          agreedCents: agreed,
+          instalments: 2,
+          firstDueDate: today,
+        },
       },
     });
     expect(ok.state).toBe('APPLIED');
@@ -130,14 +139,22 @@ describe('one case end to end through requests and triggers', () => {
     const over = await submit(ro, {
       type: 'caseAction',
       caseId,
-      payload: { action: 'recordPayment', result: 'received', inputs: { amountCents: c.settlement!.agreedCents + 1, paidOn: today, method: 'cash', reference: 'R-OVER' } },
+      payload: {
+        action: 'recordPayment',
+        result: 'received',
+        inputs: { amountCents: c.settlement!.agreedCents + 1, paidOn: today, method: 'cash', reference: 'R-OVER' },
+      },
     });
     expect(over.error?.code).toBe('overpayment');
     for (const [i, inst] of [first!, second!].entries()) {
       const paid = await submit(ro, {
         type: 'caseAction',
         caseId,
-        payload: { action: 'recordPayment', result: 'received', inputs: { amountCents: inst.amountCents, paidOn: today, method: 'bank_transfer', reference: `TX-${i}` } },
+        payload: {
+          action: 'recordPayment',
+          result: 'received',
+          inputs: { amountCents: inst.amountCents, paidOn: today, method: 'bank_transfer', reference: `TX-${i}` },
+        },
       });
       expect(paid.state).toBe('APPLIED');
     }

@@ -31,7 +31,13 @@ export function demoActor(key: string): Actor {
 /** A callable request as the Functions runtime builds it from a verified token with our claims. */
 export function asUser(key: string, data: unknown = {}): Pick<CallableRequest, 'auth' | 'data'> {
   const a = demoActor(key);
-  const token = { role: a.role, drcId: a.drcId ?? undefined, name: a.displayName, email: `${key}@demo.debtx`, uid: a.uid };
+  const token = {
+    role: a.role,
+    drcId: a.drcId ?? undefined,
+    name: a.displayName,
+    email: `${key}@demo.debtx`,
+    uid: a.uid,
+  };
   // Only the claims our handlers read are set; the rest of a DecodedIdToken is irrelevant here.
   return { auth: { uid: a.uid, token, rawToken: 'test' } as unknown as CallableRequest['auth'], data };
 }

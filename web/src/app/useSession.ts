@@ -29,7 +29,8 @@ export function useSession(): Session {
         .then(async (ds) => ({ ds, me: await ds.whoAmI() }))
         .then(
           ({ ds, me }) => attempt === current && setSession({ state: 'signedIn', me, ds }),
-          (error: unknown) => attempt === current && setSession({ state: 'refused', user, error: describeError(error) }),
+          (error: unknown) =>
+            attempt === current && setSession({ state: 'refused', user, error: describeError(error) }),
         );
     });
   }, []);

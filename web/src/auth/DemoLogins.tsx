@@ -29,7 +29,12 @@ export function DemoLogins({ onPick }: { onPick: (email: string) => void }) {
       <ul>
         {DEMO_USERS.map((email) => (
           <li key={email}>
-            <button type="button" className="link-button" onClick={() => onPick(email)} aria-label={t('signIn.useLogin', { email })}>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => onPick(email)}
+              aria-label={t('signIn.useLogin', { email })}
+            >
               {email}
             </button>
           </li>

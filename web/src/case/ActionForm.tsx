@@ -47,8 +47,14 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
 
   const hasLocalErrors = Object.keys(localErrors).length > 0;
   return (
-    <form className="action-form" data-testid={formId} onSubmit={onSubmit} noValidate aria-labelledby={`${formId}-title`}>
-      <h3 id={`${formId}-title`}>{result.label}</h3>
+    <form
+      className="action-form"
+      data-testid={formId}
+      onSubmit={onSubmit}
+      noValidate
+      aria-labelledby={`${formId}-title`}
+    >
+      <h4 id={`${formId}-title`}>{result.label}</h4>
       {result.next && <p className="hint">{t('actions.next', { status: humanize(result.next) })}</p>}
       <div className="form-fields">
         {fields.map((field) => (
@@ -67,7 +73,11 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
       {state.status === 'failed' && <FormError error={state.error} shownFields={fields.map((f) => f.name)} />}
       {okNote && state.status !== 'failed' && !hasLocalErrors && <FormOk text={okNote} />}
       <button type="submit" data-testid={`submit-${action.code}-${result.code}`} disabled={state.status === 'pending'}>
-        {state.status === 'pending' ? t('form.pending') : result.label}
+        {state.status === 'pending' ? t('form.pending') : t('form.submit')}
+        <span className="visually-hidden">
+          {' '}
+          {action.label}: {result.label}
+        </span>
       </button>
     </form>
   );

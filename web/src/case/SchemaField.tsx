@@ -65,11 +65,24 @@ export function SchemaField({ formId, field, value, error, choices, onChange }: 
       );
       break;
     case 'longText':
-      input = <textarea {...common} rows={3} maxLength={field.maxLength} value={text} onChange={(e) => onChange(e.target.value)} />;
+      input = (
+        <textarea
+          {...common}
+          rows={3}
+          maxLength={field.maxLength}
+          value={text}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      );
       break;
     default: {
       const type = field.kind === 'date' ? 'date' : 'text';
-      const inputMode = field.kind === 'money' || field.kind === 'number' ? 'decimal' : field.kind === 'integer' ? 'numeric' : undefined;
+      const inputMode =
+        field.kind === 'money' || field.kind === 'number'
+          ? 'decimal'
+          : field.kind === 'integer'
+            ? 'numeric'
+            : undefined;
       input = (
         <input
           {...common}

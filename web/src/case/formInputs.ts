@@ -29,7 +29,10 @@ function parseValue(field: FieldSpec, text: string): { value: unknown } | { erro
  * The `inputs` of a caseAction request from what was typed: amounts in rupees become cents,
  * empty optional fields are left out. Text that cannot be a value is refused here, before submitting.
  */
-export function toInputs(fields: FieldSpec[], values: FormValues): { inputs: Record<string, unknown>; errors: Record<string, string> } {
+export function toInputs(
+  fields: FieldSpec[],
+  values: FormValues,
+): { inputs: Record<string, unknown>; errors: Record<string, string> } {
   const inputs: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const field of fields) {

@@ -1,7 +1,8 @@
 import type { JsonSchema } from '../../../functions/src/api/contract';
 
 /** How a result input is entered. `ro` and `cpeItem` pick from the case; the rest follow the JSON Schema. */
-export type FieldKind = 'text' | 'longText' | 'select' | 'date' | 'money' | 'integer' | 'number' | 'checkbox' | 'ro' | 'cpeItem';
+export type FieldKind =
+  'text' | 'longText' | 'select' | 'date' | 'money' | 'integer' | 'number' | 'checkbox' | 'ro' | 'cpeItem';
 
 export interface FieldSpec {
   name: string;
@@ -39,7 +40,9 @@ function kindOf(actionCode: string, name: string, prop: Record<string, unknown>)
 /** The form fields of a result, from its input schema (zod 4 `z.toJSONSchema`: an object with properties and required). */
 export function fieldsOf(schema: JsonSchema, actionCode: string): FieldSpec[] {
   const properties = isRecord(schema.properties) ? schema.properties : {};
-  const required = Array.isArray(schema.required) ? schema.required.filter((r): r is string => typeof r === 'string') : [];
+  const required = Array.isArray(schema.required)
+    ? schema.required.filter((r): r is string => typeof r === 'string')
+    : [];
   return Object.entries(properties).map(([name, raw]) => {
     const prop = isRecord(raw) ? raw : {};
     return {

@@ -16,8 +16,8 @@ const COLUMNS: Column[] = [
   { label: 'cases.col.requiredAction', cell: (c) => tOr(`requiredAction.${c.requiredAction}`, c.requiredAction) },
   { label: 'cases.col.status', cell: (c, statusLabel) => statusLabel(c.status) },
   { label: 'cases.col.amountDue', cell: (c) => formatLkr(amountDueCents(c)) },
-  { label: 'cases.col.drc', cell: (c) => c.drcId ?? '—' },
-  { label: 'cases.col.ro', cell: (c) => c.roId ?? '—' },
+  { label: 'cases.col.drc', cell: (c) => c.drcId ?? t('case.none') },
+  { label: 'cases.col.ro', cell: (c) => c.roId ?? t('case.none') },
   { label: 'cases.col.updated', cell: (c) => formatInstant(c.updatedAt) },
 ];
 

@@ -17,7 +17,12 @@ export function CasesPage() {
       <div className="filters" role="search">
         <div className="field">
           <label htmlFor="status-filter">{t('cases.filterStatus')}</label>
-          <select id="status-filter" data-testid="status-filter" value={status} onChange={(e) => setStatus(e.target.value)}>
+          <select
+            id="status-filter"
+            data-testid="status-filter"
+            value={status}
+            onChange={(e) => setStatus(e.target.value)}
+          >
             <option value="">{t('cases.allStatuses')}</option>
             {pages.statuses.map((s) => (
               <option key={s.code} value={s.code}>
@@ -64,7 +69,13 @@ export function CasesPage() {
         </>
       )}
       {pages.hasMore && (
-        <button type="button" className="secondary load-more" data-testid="load-more" onClick={pages.loadMore} disabled={pages.loadingMore}>
+        <button
+          type="button"
+          className="secondary load-more"
+          data-testid="load-more"
+          onClick={pages.loadMore}
+          disabled={pages.loadingMore}
+        >
           {pages.loadingMore ? t('cases.loadingMore') : t('cases.loadMore')}
         </button>
       )}

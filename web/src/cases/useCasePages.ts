@@ -71,7 +71,10 @@ export function useCasePages(filter: CaseFilter): CasePages {
         setStatuses(page.statuses);
         setError(null);
       };
-      subs.set(key, ds.watchCases(input, onData, (e) => setError(describeError(e))));
+      subs.set(
+        key,
+        ds.watchCases(input, onData, (e) => setError(describeError(e))),
+      );
     }
   }, [ds, pages]);
 

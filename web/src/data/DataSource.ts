@@ -29,7 +29,9 @@ export const SUBMIT_TIMEOUT_MS = 20_000;
 
 export class RequestTimeoutError extends Error {
   constructor(readonly requestId: string) {
-    super(`No answer to request ${requestId} within ${SUBMIT_TIMEOUT_MS / 1000} s. It may still be applied: check the case before trying again.`);
+    super(
+      `No answer to request ${requestId} within ${SUBMIT_TIMEOUT_MS / 1000} s. It may still be applied: check the case before trying again.`,
+    );
     this.name = 'RequestTimeoutError';
   }
 }

@@ -1,4 +1,4 @@
-import type { FirebaseApp } from 'firebase/app';
+import { FirebaseError, type FirebaseApp } from 'firebase/app';
 import type { Auth } from 'firebase/auth';
 import {
   collection,
@@ -85,7 +85,12 @@ export class FirestoreDataSource implements DataSource {
     let stopped = false;
     this.whoAmI().then((me) => {
       if (stopped) return;
-      const q = query(collection(this.db, 'cases'), ...scopeFilter(me), orderBy('updatedAt', 'desc'), limit(LISTEN_LIMIT));
+      const q = query(
+        collection(this.db, 'cases'),
+        ...scopeFilter(me),
+        orderBy('updatedAt', 'desc'),
+        limit(LISTEN_LIMIT),
+      );
       stopListening = onSnapshot(q, fetcher.trigger, onError);
     }, onError);
     return () => {
@@ -106,7 +111,7 @@ export class FirestoreDataSource implements DataSource {
 
   async submit(input: SubmitRequestInput): Promise<RequestView> {
     const uid = this.auth.currentUser?.uid;
-    if (!uid) throw new Error('Please sign in again.');
+    if (!uid) throw new FirebaseError('unauthenticated', 'Not signed in');
     const ref = doc(this.db, 'requests', input.clientRequestId);
     let finished = false;
     let stopListening: Unsubscribe = () => {};

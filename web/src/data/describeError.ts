@@ -29,7 +29,15 @@ const PLAIN_WORDS: Record<string, MessageKey> = {
 };
 
 /** Codes whose messages our functions write for users (HttpsError): shown as they are. */
-const SERVER_WORDED = new Set(['invalid-argument', 'permission-denied', 'not-found', 'failed-precondition', 'already-exists', 'out-of-range', 'unauthenticated']);
+const SERVER_WORDED = new Set([
+  'invalid-argument',
+  'permission-denied',
+  'not-found',
+  'failed-precondition',
+  'already-exists',
+  'out-of-range',
+  'unauthenticated',
+]);
 
 function fieldsOf(details: unknown): Record<string, string> {
   if (typeof details !== 'object' || details === null || !('fields' in details)) return {};
@@ -41,11 +49,13 @@ function fieldsOf(details: unknown): Record<string, string> {
 export function describeError(error: unknown): ShownError {
   if (error instanceof RequestTimeoutError) return { message: t('error.timeout'), fields: {} };
   if (error instanceof FirebaseError) {
+    // `functions/not-found`, `auth/invalid-credential`; Firestore codes have no service prefix.
     const [service, code = service] = error.code.split('/');
     const fields = 'details' in error ? fieldsOf(error.details) : {};
-    const serverWords = service === 'functions' && SERVER_WORDED.has(code ?? '') && error.message && error.message !== code;
-    if (serverWords) return { message: error.message, fields };
-    const key = PLAIN_WORDS[code ?? ''];
+    if (service === 'functions' && SERVER_WORDED.has(code) && error.message && error.message !== code) {
+      return { message: error.message, fields };
+    }
+    const key = PLAIN_WORDS[code];
     return { message: key ? t(key) : t('error.unknown', { message: error.message }), fields };
   }
   const message = error instanceof Error ? error.message : String(error);

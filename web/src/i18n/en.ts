@@ -56,7 +56,8 @@ export const en = {
   'cases.col.updated': 'Updated',
 
   'register.title': 'Register a case',
-  'register.intro': 'Enter the account number and what the DRC should collect. Customer, products and CPE come from the source systems.',
+  'register.intro':
+    'Enter the account number and what the DRC should collect. Customer, products and CPE come from the source systems.',
   'register.account': 'Account number',
   'register.accountHint': '10 digits, e.g. 0041234567',
   'register.action': 'Required action',
@@ -172,7 +173,8 @@ export const en = {
   'error.invalidArgument': 'Some of what was entered is not valid.',
   'error.conflict': 'Someone changed this at the same time. Check the case and try again.',
   'error.internal': 'Something went wrong on the server. Please try again.',
-  'error.timeout': 'No answer from the server within 20 seconds. It may still be applied: check the case before trying again.',
+  'error.timeout':
+    'No answer from the server within 20 seconds. It may still be applied: check the case before trying again.',
   'error.rejected': 'The request was refused.',
   'error.unknown': 'Something went wrong: {message}',
 } satisfies Record<string, string>;

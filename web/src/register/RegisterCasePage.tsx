@@ -32,7 +32,13 @@ export function RegisterCasePage() {
       <h1 id="register-title">{t('register.title')}</h1>
       <p>{t('register.intro')}</p>
       <form className="card" onSubmit={onSubmit} noValidate data-testid="register-form">
-        <Field id="register-account" name="accountNumber" label={t('register.account')} hint={t('register.accountHint')} error={fieldErrors.accountNumber}>
+        <Field
+          id="register-account"
+          name="accountNumber"
+          label={t('register.account')}
+          hint={t('register.accountHint')}
+          error={fieldErrors.accountNumber}
+        >
           <input
             {...describedBy('register-account', fieldErrors.accountNumber, t('register.accountHint'))}
             data-testid="register-account"
@@ -42,7 +48,12 @@ export function RegisterCasePage() {
             onChange={(e) => setAccountNumber(e.target.value)}
           />
         </Field>
-        <Field id="register-action" name="requiredAction" label={t('register.action')} error={fieldErrors.requiredAction}>
+        <Field
+          id="register-action"
+          name="requiredAction"
+          label={t('register.action')}
+          error={fieldErrors.requiredAction}
+        >
           <select
             {...describedBy('register-action', fieldErrors.requiredAction, undefined)}
             data-testid="register-action"

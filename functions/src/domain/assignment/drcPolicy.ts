@@ -24,8 +24,7 @@ export interface CaseForAssignment {
 }
 
 export type DrcChoice =
-  | { ok: true; drcId: string; reason: string; scores: Record<string, number> }
-  | { ok: false; reason: string };
+  { ok: true; drcId: string; reason: string; scores: Record<string, number> } | { ok: false; reason: string };
 
 /** Performance breaks ties only in bands, so a slightly better DRC does not take every case. */
 const PERFORMANCE_BAND = 0.1;
@@ -39,8 +38,10 @@ export function chooseDrc(c: CaseForAssignment, drcs: DrcProfile[]): DrcChoice {
   const refusals: string[] = [];
   const eligible = drcs.filter((d) => {
     if (!d.active) return refusals.push(`${d.id}: inactive`) && false;
-    if (!d.actions.includes(c.requiredAction)) return refusals.push(`${d.id}: not contracted for ${c.requiredAction}`) && false;
-    if (d.regions.length > 0 && !d.regions.includes(c.region)) return refusals.push(`${d.id}: does not serve ${c.region}`) && false;
+    if (!d.actions.includes(c.requiredAction))
+      return refusals.push(`${d.id}: not contracted for ${c.requiredAction}`) && false;
+    if (d.regions.length > 0 && !d.regions.includes(c.region))
+      return refusals.push(`${d.id}: does not serve ${c.region}`) && false;
     if (d.openCases >= d.capacity) return refusals.push(`${d.id}: at capacity ${d.capacity}`) && false;
     return true;
   });
@@ -50,9 +51,7 @@ export function chooseDrc(c: CaseForAssignment, drcs: DrcProfile[]): DrcChoice {
   const band = (d: DrcProfile) => Math.floor(d.recoveryRate / PERFORMANCE_BAND);
   const ranked = [...eligible].sort(
     (a, b) =>
-      band(b) - band(a) ||
-      (a.lastAssignedAt ?? '').localeCompare(b.lastAssignedAt ?? '') ||
-      a.id.localeCompare(b.id),
+      band(b) - band(a) || (a.lastAssignedAt ?? '').localeCompare(b.lastAssignedAt ?? '') || a.id.localeCompare(b.id),
   );
   const chosen = ranked[0]!;
   const scores = Object.fromEntries(eligible.map((d) => [d.id, Number(d.recoveryRate.toFixed(3))]));
@@ -66,7 +65,7 @@ export function chooseDrc(c: CaseForAssignment, drcs: DrcProfile[]): DrcChoice {
   return {
     ok: true,
     drcId: chosen.id,
-    reason: `${rule}: ${chosen.name}; eligible ${eligible.map((d) => d.id).join(', ')}; load ${chosen.openCases + 1}/${chosen.capacity}`,
+    reason: `${rule}: ${chosen.name}; eligible ${eligible.map((d) => d.id).sort().join(', ')}; load ${chosen.openCases + 1}/${chosen.capacity}`,
     scores,
   };
 }

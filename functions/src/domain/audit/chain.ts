@@ -58,9 +58,11 @@ export function verifyChain(events: AuditEvent[]): ChainVerdict {
   let prev = EMPTY_HEAD;
   for (const event of events) {
     if (event.seq !== prev.seq + 1) return { ok: false, seq: prev.seq + 1, reason: `event ${prev.seq + 1} is missing` };
-    if (event.prevHash !== prev.hash) return { ok: false, seq: event.seq, reason: 'does not link to the event before it' };
+    if (event.prevHash !== prev.hash)
+      return { ok: false, seq: event.seq, reason: 'does not link to the event before it' };
     const { hash, ...rest } = event;
-    if (hashEvent(rest) !== hash) return { ok: false, seq: event.seq, reason: 'its content was changed after it was written' };
+    if (hashEvent(rest) !== hash)
+      return { ok: false, seq: event.seq, reason: 'its content was changed after it was written' };
     prev = { seq: event.seq, hash };
   }
   return { ok: true, length: events.length };

@@ -10,7 +10,10 @@ const ACTION_CODE: Record<RequiredAction, string> = { arrears: 'A', cpe: 'C', ar
 
 /** Case ids read well on a phone and in a call: account, action, and a short unique tail. */
 export function caseIdFor(accountNumber: string, action: RequiredAction, uniqueTail: string): string {
-  return `${accountNumber}-${ACTION_CODE[action]}-${uniqueTail.replace(/[^A-Za-z0-9]/g, '').slice(-6).toUpperCase()}`;
+  return `${accountNumber}-${ACTION_CODE[action]}-${uniqueTail
+    .replace(/[^A-Za-z0-9]/g, '')
+    .slice(-6)
+    .toUpperCase()}`;
 }
 
 /** The key that makes "one open case per account and action" a document that can exist only once. */

@@ -10,7 +10,12 @@ export function toMermaid(config: CaseTypeConfig): string {
   const seen = new Set<string>();
   for (const t of config.transitions) {
     const froms = t.from === '*' ? nonFinal.filter((f) => f !== t.to) : [t.from];
-    const label = t.mode === 'system' ? `system: ${t.guard?.guard ?? ''}` : t.mode === 'manual' ? `manual (${(t.roles ?? []).join(', ')})` : 'follow-up';
+    const label =
+      t.mode === 'system'
+        ? `system: ${t.guard?.guard ?? ''}`
+        : t.mode === 'manual'
+          ? `manual (${(t.roles ?? []).join(', ')})`
+          : 'follow-up';
     for (const f of froms) {
       const key = `${f}>${t.to}>${label}`;
       if (seen.has(key)) continue;

@@ -37,7 +37,9 @@ function defineEffect<S extends z.ZodRawShape>(def: {
   return def as unknown as EffectDef;
 }
 
-const refuse = (code: string, message: string, field?: string): EffectRefusal => ({ refused: { code, message, field } });
+const refuse = (code: string, message: string, field?: string): EffectRefusal => ({
+  refused: { code, message, field },
+});
 
 export function isRefusal(value: CaseState | EffectRefusal): value is EffectRefusal {
   return 'refused' in value;
@@ -80,7 +82,8 @@ export const EFFECTS: Record<string, EffectDef> = {
     input: z.object({ roId: shortText(128) }),
     apply: (c, { input, now, actor }) => {
       if (c.drcId === null) return refuse('no-drc', 'The case is not placed with a DRC yet.');
-      if (c.roId === input.roId) return refuse('same-ro', 'The case is already assigned to this recovery officer.', 'roId');
+      if (c.roId === input.roId)
+        return refuse('same-ro', 'The case is already assigned to this recovery officer.', 'roId');
       return { ...c, roId: input.roId, assignment: { ...c.assignment, roAssignedAt: now, roAssignedBy: actor.uid } };
     },
   }),
@@ -126,7 +129,11 @@ export const EFFECTS: Record<string, EffectDef> = {
         );
       }
       if (input.instalments > settings.maxInstalments) {
-        return refuse('too-many-instalments', `At most ${settings.maxInstalments} instalments are allowed.`, 'instalments');
+        return refuse(
+          'too-many-instalments',
+          `At most ${settings.maxInstalments} instalments are allowed.`,
+          'instalments',
+        );
       }
       if (input.firstDueDate < dateOf(now)) {
         return refuse('due-date-in-past', 'The first instalment cannot fall due in the past.', 'firstDueDate');
@@ -178,7 +185,11 @@ export const EFFECTS: Record<string, EffectDef> = {
         return refuse('paid-in-future', 'The payment date cannot be in the future.', 'paidOn');
       }
       if (c.payments.some((p) => p.reference.toLowerCase() === input.reference.toLowerCase())) {
-        return refuse('duplicate-payment', `A payment with reference ${input.reference} is already recorded.`, 'reference');
+        return refuse(
+          'duplicate-payment',
+          `A payment with reference ${input.reference} is already recorded.`,
+          'reference',
+        );
       }
       const due = amountDueCents(c);
       if (input.amountCents > due) {
@@ -236,11 +247,17 @@ export const EFFECTS: Record<string, EffectDef> = {
       const item = c.cpe.find((i) => i.itemId === input.itemId);
       if (!item) return refuse('unknown-item', `No CPE item ${input.itemId} on this case.`, 'itemId');
       if (item.status !== 'collected') {
-        return refuse('not-collected', `CPE item ${input.itemId} is ${item.status}, not waiting for approval.`, 'itemId');
+        return refuse(
+          'not-collected',
+          `CPE item ${input.itemId} is ${item.status}, not waiting for approval.`,
+          'itemId',
+        );
       }
       return {
         ...c,
-        cpe: c.cpe.map((i) => (i.itemId === input.itemId ? { ...i, status: input.approved ? 'approved' : 'rejected' } : i)),
+        cpe: c.cpe.map((i) =>
+          i.itemId === input.itemId ? { ...i, status: input.approved ? 'approved' : 'rejected' } : i,
+        ),
       };
     },
   }),

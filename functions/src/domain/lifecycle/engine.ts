@@ -162,7 +162,10 @@ export function applyAction(
   now: Instant,
 ): EngineResult {
   if (c.caseType !== config.id || c.configVersion !== config.version) {
-    return refusal('config-mismatch', `Case ${c.id} runs ${c.caseType} v${c.configVersion}, not ${config.id} v${config.version}.`);
+    return refusal(
+      'config-mismatch',
+      `Case ${c.id} runs ${c.caseType} v${c.configVersion}, not ${config.id} v${config.version}.`,
+    );
   }
   if (isFinal(config, c.status)) {
     return refusal('case-closed', `Case ${c.id} is closed (${c.status}); no further actions can be recorded.`);
@@ -176,7 +179,10 @@ export function applyAction(
   }
   if (!appliesIn(action.statuses, c.status, config)) {
     const status = statusOf(config, c.status);
-    return refusal('wrong-status', `"${action.label}" cannot be recorded while the case is ${status?.label ?? c.status}.`);
+    return refusal(
+      'wrong-status',
+      `"${action.label}" cannot be recorded while the case is ${status?.label ?? c.status}.`,
+    );
   }
   const result = action.results.find((r) => r.code === request.result);
   if (!result) {
@@ -242,7 +248,8 @@ export function manualTransition(
   if (isFinal(config, c.status)) {
     return refusal('case-closed', `Case ${c.id} is closed (${c.status}); it cannot move.`);
   }
-  if (!statusOf(config, to)) return refusal('unknown-status', `"${to}" is not a status of ${config.name}.`, { to: 'unknown status' });
+  if (!statusOf(config, to))
+    return refusal('unknown-status', `"${to}" is not a status of ${config.name}.`, { to: 'unknown status' });
   const transition = transitionAllowed(config, c.status, to, 'manual');
   if (!transition || !(transition.roles ?? []).includes(actor.role)) {
     return refusal('transition-not-allowed', `A ${actor.role} may not move a case from ${c.status} to ${to}.`);

@@ -13,7 +13,11 @@ export const positiveCents = z
   .max(100_000_000_000, { message: 'is larger than any plausible amount' });
 
 export const shortText = (max: number) =>
-  z.string().trim().min(1, { message: 'is required' }).max(max, { message: `must be at most ${max} characters` });
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'is required' })
+    .max(max, { message: `must be at most ${max} characters` });
 
 export const optionalNotes = z
   .string()

@@ -93,7 +93,6 @@ export function validateCaseTypeConfig(input: unknown): ConfigCheck {
     if (t.from !== '*' && !statusCodes.has(t.from)) problems.push(`${at} starts at unknown status ${t.from}`);
     if (!statusCodes.has(t.to)) problems.push(`${at} goes to unknown status ${t.to}`);
     if (t.from !== '*' && kindOf.get(t.from) === 'final') problems.push(`${at} leaves final status ${t.from}`);
-    if (kindOf.get(t.to) === 'initial') problems.push(`${at} returns to the initial status`);
     if (t.mode === 'system' && !t.guard) problems.push(`${at} is a system transition without a guard`);
     if (t.guard && !GUARDS[t.guard.guard]) problems.push(`${at} uses unknown guard ${t.guard.guard}`);
     if (t.mode === 'manual' && !(t.roles && t.roles.length > 0)) problems.push(`${at} is manual but names no roles`);
@@ -105,7 +104,8 @@ export function validateCaseTypeConfig(input: unknown): ConfigCheck {
     actionCodes.add(a.code);
     for (const s of a.statuses) {
       if (s !== '*' && !statusCodes.has(s)) problems.push(`${where}: action ${a.code} applies in unknown status ${s}`);
-      if (s !== '*' && kindOf.get(s) === 'final') problems.push(`${where}: action ${a.code} applies in final status ${s}`);
+      if (s !== '*' && kindOf.get(s) === 'final')
+        problems.push(`${where}: action ${a.code} applies in final status ${s}`);
     }
     const resultCodes = new Set<string>();
     for (const r of a.results) {

@@ -24,10 +24,14 @@ export function canSeeCase(actor: Actor, c: Pick<CaseState, 'drcId' | 'roId' | '
 }
 
 /** The Firestore equality filter that lists exactly the cases an actor may see (null: no filter, sees all). */
-export type ScopeFilter = { field: 'drcId' | 'roId'; value: string } | { field: 'status'; in: string[] } | {
-  field: 'requiredAction';
-  in: string[];
-} | null;
+export type ScopeFilter =
+  | { field: 'drcId' | 'roId'; value: string }
+  | { field: 'status'; in: string[] }
+  | {
+      field: 'requiredAction';
+      in: string[];
+    }
+  | null;
 
 export function caseListScope(actor: Actor): ScopeFilter | 'none' {
   switch (actor.role) {

@@ -1,0 +1,96 @@
+import { FieldPath, FieldValue } from 'firebase-admin/firestore';
+import { firestore } from '../../src/data/db';
+
+/**
+ * Every Firestore feature DebtX relies on, exercised against the emulator in use, so a gap in the
+ * offline emulator shows up here as a failing test rather than as a silent difference (BRIEF §6).
+ */
+const col = () => firestore().collection('conformance');
+
+beforeAll(async () => {
+  const batch = firestore().batch();
+  for (let i = 0; i < 6; i++) {
+    batch.set(col().doc(`d${i}`), {
+      n: i,
+      group: i % 2 === 0 ? 'even' : 'odd',
+      updatedAt: `2026-11-2${i}T00:00:00.000Z`,
+      terms: [`t${i}`, 'all'],
+    });
+  }
+  await batch.commit();
+});
+
+describe('Firestore conformance (features the code relies on)', () => {
+  it('create() refuses an existing document (duplicate keys, audit ids, request ids)', async () => {
+    await col().doc('unique').create({ a: 1 });
+    await expect(col().doc('unique').create({ a: 2 })).rejects.toThrow();
+    expect((await col().doc('unique').get()).get('a')).toBe(1);
+  });
+
+  it('equality, in and array-contains filters', async () => {
+    expect((await col().where('group', '==', 'even').get()).size).toBe(3);
+    expect((await col().where('n', 'in', [1, 2, 9]).get()).size).toBe(2);
+    expect((await col().where('terms', 'array-contains', 't4').get()).docs.map((d) => d.id)).toEqual(['d4']);
+  });
+
+  it('orderBy desc with documentId tie-break, limit, and a range filter for keyset paging', async () => {
+    const q = col()
+      .where('terms', 'array-contains', 'all')
+      .orderBy('updatedAt', 'desc')
+      .orderBy(FieldPath.documentId(), 'desc');
+    const page1 = await q.limit(2).get();
+    expect(page1.docs.map((d) => d.id)).toEqual(['d5', 'd4']);
+    const page2 = await q.where('updatedAt', '<', page1.docs[1]!.get('updatedAt')).limit(2).get();
+    expect(page2.docs.map((d) => d.id)).toEqual(['d3', 'd2']);
+  });
+
+  it('transactions read then write, and increment counters', async () => {
+    await col().doc('counter').set({ openCases: 1 });
+    await firestore().runTransaction(async (tx) => {
+      const snap = await tx.get(col().doc('counter'));
+      tx.update(snap.ref, { openCases: FieldValue.increment(2) });
+      tx.create(col().doc('tx-created'), { from: 'tx' });
+    });
+    expect((await col().doc('counter').get()).get('openCases')).toBe(3);
+    expect((await col().doc('tx-created').get()).exists).toBe(true);
+  });
+
+  it('a failed transaction writes nothing', async () => {
+    await expect(
+      firestore().runTransaction(async (tx) => {
+        await tx.get(col().doc('d0'));
+        tx.set(col().doc('never'), { x: 1 });
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect((await col().doc('never').get()).exists).toBe(false);
+  });
+
+  it('query reads inside a transaction (active DRCs)', async () => {
+    const size = await firestore().runTransaction(async (tx) => (await tx.get(col().where('group', '==', 'odd'))).size);
+    expect(size).toBe(3);
+  });
+
+  it('snapshot listeners report added documents (the offline relay)', async () => {
+    const seen: string[] = [];
+    await new Promise<void>((resolve) => {
+      const unsubscribe = col()
+        .where('group', '==', 'listen')
+        .onSnapshot((snap) => {
+          for (const ch of snap.docChanges()) if (ch.type === 'added') seen.push(ch.doc.id);
+          if (seen.includes('l1')) {
+            unsubscribe();
+            resolve();
+          }
+        });
+      void col().doc('l1').set({ group: 'listen' });
+    });
+    expect(seen).toContain('l1');
+  });
+
+  it('delete() removes a document (open-case keys are released this way)', async () => {
+    await col().doc('gone').set({ a: 1 });
+    await col().doc('gone').delete();
+    expect((await col().doc('gone').get()).exists).toBe(false);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * `npm test`: every test, on whichever stack this machine has (BRIEF §6).
+ *   1. typecheck (functions, web, scripts) and lint (ESLint, Prettier)
+ *   2. jest: domain unit tests, integration tests against a Firestore emulator (the offline one
+ *      in-process, or the official one when FIRESTORE_EMULATOR_HOST is set), trigger tests, conformance
+ *   3. browser tests in headless Chromium against the local stack
+ * Tests that need the full stack are named as not run elsewhere. Ends with one line:
+ * `tests: N passed, N failed, N skipped`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT } from './lib/ports';
+import { runBrowserTests } from './e2e/runBrowserTests';
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+  failures: string[];
+  notRun: string[];
+}
+const tally: Tally = { passed: 0, failed: 0, skipped: 0, failures: [], notRun: [] };
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+const full = process.argv.includes('--full');
+
+function step(name: string, command: string, args: string[], cwd = ROOT): void {
+  process.stdout.write(`\n── ${name}\n`);
+  const result = spawnSync(command, args, { cwd, stdio: 'inherit', env: process.env });
+  if (result.status === 0) tally.passed += 1;
+  else {
+    tally.failed += 1;
+    tally.failures.push(name);
+  }
+}
+
+interface JestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  success: boolean;
+  testResults: { assertionResults: { fullName: string; status: string }[]; status: string; message: string; name: string }[];
+}
+
+function jest(): void {
+  process.stdout.write('\n── jest (unit, integration, triggers, conformance)\n');
+  const out = join(mkdtempSync(join(tmpdir(), 'debtx-jest-')), 'results.json');
+  spawnSync(bin('jest'), ['--json', `--outputFile=${out}`], { cwd: join(ROOT, 'functions'), stdio: 'inherit', env: process.env });
+  if (!existsSync(out)) {
+    tally.failed += 1;
+    tally.failures.push('jest did not run');
+    return;
+  }
+  const results = JSON.parse(readFileSync(out, 'utf8')) as JestJson;
+  tally.passed += results.numPassedTests;
+  tally.failed += results.numFailedTests;
+  tally.skipped += results.numPendingTests + results.numTodoTests;
+  for (const file of results.testResults) {
+    if (file.status === 'failed' && file.assertionResults.length === 0) {
+      tally.failed += 1;
+      tally.failures.push(`${file.name}: ${file.message.split('\n')[0]}`);
+    }
+    for (const a of file.assertionResults) {
+      if (a.status === 'failed') tally.failures.push(a.fullName);
+      if (a.status === 'pending') tally.notRun.push(a.fullName);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  step('typecheck functions', bin('tsc'), ['-p', 'functions/tsconfig.json', '--noEmit']);
+  step('typecheck web', bin('tsc'), ['-p', 'web/tsconfig.json', '--noEmit']);
+  step('typecheck scripts', bin('tsc'), ['-p', 'scripts/tsconfig.json', '--noEmit']);
+  step('eslint', bin('eslint'), ['.']);
+  step('prettier', bin('prettier'), ['--check', '.']);
+  jest();
+  process.stdout.write('\n── browser tests (headless Chromium, local stack)\n');
+  const browser = await runBrowserTests({ full });
+  tally.passed += browser.passed;
+  tally.failed += browser.failed;
+  tally.skipped += browser.skipped;
+  tally.failures.push(...browser.failures);
+  tally.notRun.push(...browser.notRun);
+
+  if (tally.notRun.length > 0) {
+    console.log('\nNot run here (they need the full stack: Java 21+ and the official emulators; run `npm run test:full` there):');
+    for (const name of tally.notRun) console.log(`  NOT RUN: ${name}`);
+  }
+  if (tally.failures.length > 0) {
+    console.log('\nFailed:');
+    for (const name of tally.failures) console.log(`  FAILED: ${name}`);
+  }
+  console.log(`\ntests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  process.exit(tally.failed > 0 ? 1 : 0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  console.log(`\ntests: ${tally.passed} passed, ${tally.failed + 1} failed, ${tally.skipped} skipped`);
+  process.exit(1);
+});
