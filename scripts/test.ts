@@ -41,13 +41,22 @@ interface JestJson {
   numPendingTests: number;
   numTodoTests: number;
   success: boolean;
-  testResults: { assertionResults: { fullName: string; status: string }[]; status: string; message: string; name: string }[];
+  testResults: {
+    assertionResults: { fullName: string; status: string }[];
+    status: string;
+    message: string;
+    name: string;
+  }[];
 }
 
 function jest(): void {
   process.stdout.write('\n── jest (unit, integration, triggers, conformance)\n');
   const out = join(mkdtempSync(join(tmpdir(), 'debtx-jest-')), 'results.json');
-  spawnSync(bin('jest'), ['--json', `--outputFile=${out}`], { cwd: join(ROOT, 'functions'), stdio: 'inherit', env: process.env });
+  spawnSync(bin('jest'), ['--json', `--outputFile=${out}`], {
+    cwd: join(ROOT, 'functions'),
+    stdio: 'inherit',
+    env: process.env,
+  });
   if (!existsSync(out)) {
     tally.failed += 1;
     tally.failures.push('jest did not run');
@@ -70,6 +79,7 @@ function jest(): void {
 }
 
 async function main(): Promise<void> {
+  if (process.env.DEBTX_TEST_ONLY === 'browser') return browserOnly();
   step('typecheck functions', bin('tsc'), ['-p', 'functions/tsconfig.json', '--noEmit']);
   step('typecheck web', bin('tsc'), ['-p', 'web/tsconfig.json', '--noEmit']);
   step('typecheck scripts', bin('tsc'), ['-p', 'scripts/tsconfig.json', '--noEmit']);
@@ -85,7 +95,9 @@ async function main(): Promise<void> {
   tally.notRun.push(...browser.notRun);
 
   if (tally.notRun.length > 0) {
-    console.log('\nNot run here (they need the full stack: Java 21+ and the official emulators; run `npm run test:full` there):');
+    console.log(
+      '\nNot run here (they need the full stack: Java 21+ and the official emulators; run `npm run test:full` there):',
+    );
     for (const name of tally.notRun) console.log(`  NOT RUN: ${name}`);
   }
   if (tally.failures.length > 0) {
@@ -94,6 +106,12 @@ async function main(): Promise<void> {
   }
   console.log(`\ntests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
   process.exit(tally.failed > 0 ? 1 : 0);
+}
+
+async function browserOnly(): Promise<void> {
+  const b = await runBrowserTests({ full });
+  console.log(`\ntests: ${b.passed} passed, ${b.failed} failed, ${b.skipped} skipped`);
+  process.exit(b.failed > 0 ? 1 : 0);
 }
 
 main().catch((error: unknown) => {

@@ -10,14 +10,15 @@ import { COL, firestore } from '../data/db';
 import { readQuery } from '../data/ops';
 import { callerActor, parseInput } from './callerActor';
 
+// Callable clients send absent optional fields as null; both mean "not given".
 const input = z.strictObject({
   status: z
     .string()
     .regex(/^[A-Z_]{2,64}$/, 'is not a status code')
-    .optional(),
-  search: z.string().trim().max(64).optional(),
-  limit: z.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(300).optional(),
+    .nullish(),
+  search: z.string().trim().max(64).nullish(),
+  limit: z.number().int().min(1).max(100).nullish(),
+  cursor: z.string().max(300).nullish(),
 });
 
 /** Cursor = the last row's (updatedAt, id), so a page never re-reads what the one before returned. */
@@ -30,7 +31,11 @@ function decodeCursor(cursor: string): [string, string] {
 
 export async function listCasesHandler(request: Pick<CallableRequest, 'auth' | 'data'>): Promise<ListCasesOutput> {
   const actor = callerActor(request);
-  const { status, search, limit, cursor } = parseInput(input, request.data);
+  const parsed = parseInput(input, request.data);
+  const status = parsed.status ?? undefined;
+  const search = parsed.search ?? undefined;
+  const cursor = parsed.cursor ?? undefined;
+  const limit = parsed.limit ?? 25;
   const config = currentCaseType(DEFAULT_CASE_TYPE)!;
   const statuses = config.statuses.map(({ code, label, kind }) => ({ code, label, kind }));
   const scope = caseListScope(actor);
@@ -58,9 +63,7 @@ export async function listCasesHandler(request: Pick<CallableRequest, 'auth' | '
   const rows = [...snap.docs].sort(
     (a, b) => String(b.get('updatedAt')).localeCompare(String(a.get('updatedAt'))) || b.id.localeCompare(a.id),
   );
-  const fresh = after
-    ? rows.filter((d) => !(d.get('updatedAt') === after[0] && d.id >= after[1]))
-    : rows;
+  const fresh = after ? rows.filter((d) => !(d.get('updatedAt') === after[0] && d.id >= after[1])) : rows;
   const docs = fresh.slice(0, limit);
   const last = docs[docs.length - 1];
   return {

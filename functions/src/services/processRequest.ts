@@ -1,5 +1,6 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { buildNewCase, caseIdFor, openCaseKey } from '../domain/cases/newCase';
+import { describeOutcome } from '../domain/lifecycle/describe';
 import { applyAction, manualTransition, statusOf, type EngineResult } from '../domain/lifecycle/engine';
 import { REQUIRED_ACTION_LABELS, type CaseState } from '../domain/model/case';
 import { formatLkr } from '../domain/model/money';
@@ -171,14 +172,17 @@ async function applyCaseRequest(
     }
     let outcome: EngineResult;
     let action: string;
+    let what: Parameters<typeof describeOutcome>[1];
     if (request.type === 'caseAction') {
       const { action: code, result, inputs } = request.payload;
       if (code === 'assignRo') await checkRoForCase(tx, inputs.roId, current);
       outcome = applyAction(config, current, { action: code, result, inputs, requestId }, actor, now);
       action = `${code}/${result}`;
+      what = { action: code, result };
     } else {
       outcome = manualTransition(config, current, request.payload.to, request.payload.reason, actor, now);
       action = `manual:${request.payload.to}`;
+      what = { manualTo: request.payload.to };
     }
     if (!outcome.ok) reject(outcome.code, outcome.message, outcome.fields);
     const after = outcome.case;
@@ -191,7 +195,7 @@ async function applyCaseRequest(
     writeCaseWithAudit(tx, current, after, {
       actor,
       action,
-      summary: summarize(config.statuses, action, outcome.inputs, outcome.transitions),
+      summary: describeOutcome(config, what, outcome.inputs, outcome.transitions),
       requestId,
       details: { inputs: outcome.inputs, signals: outcome.signals },
       transitions: outcome.transitions,
@@ -218,23 +222,6 @@ async function checkRoForCase(tx: Tx, roId: unknown, c: CaseState): Promise<void
       roId: 'is not an active RO of this DRC',
     });
   }
-}
-
-function summarize(
-  statuses: { code: string; label: string }[],
-  action: string,
-  inputs: Record<string, unknown>,
-  transitions: { from: string; to: string }[],
-): string {
-  const label = (code: string) => statuses.find((s) => s.code === code)?.label ?? code;
-  const money = (key: string) => (typeof inputs[key] === 'number' ? formatLkr(inputs[key] as number) : null);
-  const parts: string[] = [action];
-  if (money('amountCents')) parts.push(money('amountCents')!);
-  if (money('agreedCents'))
-    parts.push(`settlement ${money('agreedCents')} in ${String(inputs.instalments)} instalment(s)`);
-  if (typeof inputs.reason === 'string') parts.push(inputs.reason);
-  if (transitions.length > 0) parts.push(transitions.map((t) => `${label(t.from)} → ${label(t.to)}`).join(', '));
-  return parts.join(' · ');
 }
 
 async function markRejected(requestId: string, rejection: Rejection, now: Instant, eventId: string): Promise<void> {

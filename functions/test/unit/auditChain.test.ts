@@ -1,4 +1,12 @@
-import { canonicalJson, chainEvent, diffFields, EMPTY_HEAD, verifyChain, type AuditDraft, type AuditEvent } from '../../src/domain/audit/chain';
+import {
+  canonicalJson,
+  chainEvent,
+  diffFields,
+  EMPTY_HEAD,
+  verifyChain,
+  type AuditDraft,
+  type AuditEvent,
+} from '../../src/domain/audit/chain';
 
 const draft = (n: number): AuditDraft => ({
   entity: 'cases/C1',
@@ -46,6 +54,9 @@ describe('hash-chained audit trail', () => {
   });
 
   it('records only the fields that changed', () => {
-    expect(diffFields({ a: 1, b: 2, updatedAt: 'x' }, { a: 1, b: 3, updatedAt: 'y' })).toEqual({ before: { b: 2 }, after: { b: 3 } });
+    expect(diffFields({ a: 1, b: 2, updatedAt: 'x' }, { a: 1, b: 3, updatedAt: 'y' })).toEqual({
+      before: { b: 2 },
+      after: { b: 3 },
+    });
   });
 });

@@ -9,16 +9,23 @@ describe('case-type configuration checks', () => {
   });
 
   it('refuses a transition to an unknown status, naming it', () => {
-    const bad = { ...debtxTelco, transitions: [...debtxTelco.transitions, { from: 'OPEN', to: 'NOWHERE', mode: 'followUp' }] };
+    const bad = {
+      ...debtxTelco,
+      transitions: [...debtxTelco.transitions, { from: 'OPEN', to: 'NOWHERE', mode: 'followUp' }],
+    };
     const r = validateCaseTypeConfig(bad);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.problems).toContain('debtx_telco v1: transition #16 (OPEN → NOWHERE) goes to unknown status NOWHERE');
+    if (!r.ok)
+      expect(r.problems).toContain('debtx_telco v1: transition #16 (OPEN → NOWHERE) goes to unknown status NOWHERE');
   });
 
   it('refuses a final status with exits and an unreachable status (wildcard exits still count as ways out)', () => {
     const bad = {
       ...debtxTelco,
-      statuses: [...debtxTelco.statuses, { code: 'ORPHAN', label: 'Orphan', kind: 'interim', description: '', actors: [] }],
+      statuses: [
+        ...debtxTelco.statuses,
+        { code: 'ORPHAN', label: 'Orphan', kind: 'interim', description: '', actors: [] },
+      ],
       transitions: [...debtxTelco.transitions, { from: 'WITHDRAWN', to: 'OPEN', mode: 'manual', roles: ['admin'] }],
     };
     const r = validateCaseTypeConfig(bad);
@@ -36,13 +43,17 @@ describe('case-type configuration checks', () => {
 
   it('refuses a follow-up result that no transition allows, and unknown effects', () => {
     const actions = debtxTelco.actions.map((a) =>
-      a.code === 'escalate' ? { ...a, results: [{ code: 'x', label: 'x', effects: ['teleport'], next: 'WRITTEN_OFF' }] } : a,
+      a.code === 'escalate'
+        ? { ...a, results: [{ code: 'x', label: 'x', effects: ['teleport'], next: 'WRITTEN_OFF' }] }
+        : a,
     );
     const r = validateCaseTypeConfig({ ...debtxTelco, actions });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems).toContain('debtx_telco v1: action escalate result x uses unknown effect teleport');
-    expect(r.problems.some((p) => p.includes('moves NEGOTIATION → WRITTEN_OFF, but no follow-up transition allows it'))).toBe(true);
+    expect(
+      r.problems.some((p) => p.includes('moves NEGOTIATION → WRITTEN_OFF, but no follow-up transition allows it')),
+    ).toBe(true);
   });
 
   it('draws a Mermaid diagram with every status and transition kind', () => {

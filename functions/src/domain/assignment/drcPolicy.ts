@@ -65,7 +65,10 @@ export function chooseDrc(c: CaseForAssignment, drcs: DrcProfile[]): DrcChoice {
   return {
     ok: true,
     drcId: chosen.id,
-    reason: `${rule}: ${chosen.name}; eligible ${eligible.map((d) => d.id).sort().join(', ')}; load ${chosen.openCases + 1}/${chosen.capacity}`,
+    reason: `${rule}: ${chosen.name}; eligible ${eligible
+      .map((d) => d.id)
+      .sort()
+      .join(', ')}; load ${chosen.openCases + 1}/${chosen.capacity}`,
     scores,
   };
 }

@@ -1,0 +1,103 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ROOT } from '../lib/ports';
+import { startStack, type Stack } from '../lib/stack';
+import { caseEndToEnd } from './caseEndToEnd.e2e';
+
+export interface BrowserTally {
+  passed: number;
+  failed: number;
+  skipped: number;
+  failures: string[];
+  notRun: string[];
+}
+
+export interface E2eContext {
+  stack: Stack;
+  browser: Browser;
+  shot(page: Page, name: string): Promise<void>;
+  signIn(email: string, width?: number): Promise<Page>;
+}
+
+export type E2eTest = { name: string; fullOnly?: boolean; run(ctx: E2eContext): Promise<void> };
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = join(ROOT, 'test-results');
+
+/** Starts the local stack, runs each browser test in headless Chromium, stops everything. */
+export async function runBrowserTests(options: { full: boolean }): Promise<BrowserTally> {
+  const tally: BrowserTally = { passed: 0, failed: 0, skipped: 0, failures: [], notRun: [] };
+  const tests: E2eTest[] = caseEndToEnd;
+  if (!existsSync(CHROMIUM)) {
+    tally.failed += 1;
+    tally.failures.push(`browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+    return tally;
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const log = (line: string) => process.stdout.write(`  [stack] ${line}\n`);
+  const stack = await startStack(log);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const ctx: E2eContext = {
+    stack,
+    browser,
+    shot: async (page, name) => {
+      await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    },
+    signIn: async (email, width = 1280) => {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(stack.webUrl);
+      await page.getByTestId('email').fill(email);
+      await page.getByTestId('password').fill('debtx-demo');
+      await page.getByTestId('sign-in').click();
+      await page.getByTestId('who').waitFor({ timeout: 20_000 });
+      return page;
+    },
+  };
+  try {
+    let broken = false;
+    for (const test of tests) {
+      if (test.fullOnly && !(options.full || stack.kind === 'full')) {
+        tally.skipped += 1;
+        tally.notRun.push(`browser › ${test.name}`);
+        continue;
+      }
+      if (broken) {
+        tally.failed += 1;
+        tally.failures.push(`browser › ${test.name} (not reached: an earlier step failed)`);
+        continue;
+      }
+      const started = Date.now();
+      try {
+        await test.run(ctx);
+        tally.passed += 1;
+        process.stdout.write(`  ✓ ${test.name} (${Date.now() - started} ms)\n`);
+      } catch (error) {
+        broken = true;
+        tally.failed += 1;
+        tally.failures.push(`browser › ${test.name}`);
+        process.stdout.write(`  ✕ ${test.name}\n    ${error instanceof Error ? error.message : String(error)}\n`);
+        // A picture of every open page at the moment of failure, for the person reading the log.
+        const pages = browser.contexts().flatMap((c) => c.pages());
+        await Promise.all(pages.map((p, i) => ctx.shot(p, `failure-${i}`).catch(() => undefined)));
+      }
+    }
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+  return tally;
+}
