@@ -3,7 +3,7 @@ import {
   availableActions,
   manualTransition,
   MAX_CASCADE,
-  cascade,
+  startCase,
 } from '../../src/domain/lifecycle/engine';
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import type { CaseTypeConfig } from '../../src/domain/lifecycle/types';
@@ -223,7 +223,7 @@ describe('life-cycle engine on the DebtX configuration', () => {
         { from: 'NEGOTIATION', to: 'DRC_ASSIGNED', mode: 'system', guard: { guard: 'noRo' } },
       ],
     };
-    const r = cascade(looping, newCase(), NOW);
+    const r = startCase(looping, { ...newCase(), status: 'OPEN' }, NOW);
     expect(r).toMatchObject({ ok: false, code: 'lifecycle-loop' });
     expect(MAX_CASCADE).toBeGreaterThan(2);
   });

@@ -1,5 +1,5 @@
 import { EMPTY_HEAD } from '../audit/chain';
-import { initialStatus, cascade, type EngineRefusal } from '../lifecycle/engine';
+import { initialStatus, startCase, type EngineRefusal } from '../lifecycle/engine';
 import type { CaseTypeConfig } from '../lifecycle/types';
 import { needsArrears, needsCpe, searchTermsFor, type CaseState, type RequiredAction } from '../model/case';
 import type { Actor } from '../model/roles';
@@ -86,8 +86,18 @@ export function buildNewCase(
     createdBy: actor.uid,
     rev: 1,
     audit: EMPTY_HEAD,
+    characteristics: {},
+    tasks: [],
+    workLists: [],
+    promises: [],
+    hold: null,
+    indicators: [],
+    accountStatus: account.accountStatus,
+    failedContacts: 0,
+    reallocate: false,
+    firedHooks: [],
     searchTerms: searchTermsFor(account.accountNumber, account.customer),
   };
-  const settled = cascade(config, draft, now);
-  return 'ok' in settled ? settled : settled.case;
+  const started = startCase(config, draft, now);
+  return started.ok ? started.case : started;
 }

@@ -13,7 +13,7 @@ export interface EffectContext<I> {
   requestId: string;
   /** The result the user recorded (e.g. `settlement_agreed`), for effects that log it. */
   resultCode: string;
-  settings: CaseTypeSettings;
+  settings: Required<CaseTypeSettings>;
 }
 
 /** An effect refuses with a code and a message the user sees; nothing is applied then. */

@@ -9,6 +9,24 @@ import type { ActorRole } from '../model/roles';
 export type StatusKind = 'initial' | 'interim' | 'final';
 export type TransitionMode = 'system' | 'followUp' | 'manual';
 
+/** Where an algorithm plugs into a status (seed 003: algorithm spots). */
+export const HOOK_SPOTS = [
+  'enterValidation',
+  'enterProcessing',
+  'monitoring',
+  'exitValidation',
+  'exitProcessing',
+] as const;
+export type HookSpot = (typeof HOOK_SPOTS)[number];
+
+/** An algorithm from the typed library (algorithms.ts) with its parameters; run in list order. */
+export interface AlgorithmRef {
+  algorithm: string;
+  params?: Record<string, unknown>;
+  /** Why this algorithm is here, in the seed's words (e.g. its instance code `C1-ECRCSB`). */
+  note?: string;
+}
+
 export interface StatusDef {
   code: string;
   label: string;
@@ -16,6 +34,7 @@ export interface StatusDef {
   description: string;
   /** Who works a case while it is in this status (shown in the job basket, used for routing). */
   actors: ActorRole[];
+  hooks?: Partial<Record<HookSpot, AlgorithmRef[]>>;
 }
 
 /** A named predicate from the guard library (guards.ts) with its parameters. */
@@ -35,13 +54,26 @@ export interface TransitionDef {
   guard?: GuardRef;
 }
 
+/** An input a configuration declares itself (stored in the case's characteristics), beside the effects' own. */
+export interface FieldDef {
+  name: string;
+  label: string;
+  type: 'text' | 'date' | 'amount' | 'number' | 'choice' | 'boolean';
+  required: boolean;
+  choices?: string[];
+}
+
 export interface ResultDef {
   code: string;
   label: string;
   /** Effects from the effect library (effects.ts), applied in order; their inputs make the result's form. */
   effects: string[];
+  /** Inputs this result captures into the case's characteristics (e.g. the bankruptcy chapter, a hearing date). */
+  fields?: FieldDef[];
   /** Follow-up status: where the case goes after this result (must be a followUp transition). */
   next?: string;
+  /** Follow-up chosen by a captured value (e.g. chapter 7 → MANAGE_CH7); `otherwise` when no key matches. */
+  nextBy?: { field: string; map: Record<string, string>; otherwise?: string };
 }
 
 export interface ActionDef {
@@ -51,14 +83,36 @@ export interface ActionDef {
   /** Statuses the action may be recorded in; '*' for every non-final status. */
   statuses: string[];
   results: ResultDef[];
+  /** May it be recorded while the case is held by another case (e.g. a payment during a bankruptcy)? */
+  allowedOnHold?: boolean;
 }
 
 export interface CaseTypeSettings {
-  /** Days an assignment to a DRC stays valid before it must be extended or returned. */
-  validityDays: number;
-  /** Largest discount (percent of arrears) an RO may grant without a supervisor. */
-  maxRoDiscountPct: number;
-  maxInstalments: number;
+  /** Days an assignment to a DRC or agency stays valid before it must be extended or returned. */
+  validityDays?: number;
+  /** Largest discount (percent of arrears) an RO or collector may grant without a supervisor. */
+  maxRoDiscountPct?: number;
+  maxInstalments?: number;
+}
+
+export const SETTINGS_DEFAULTS: Required<CaseTypeSettings> = {
+  validityDays: 60,
+  maxRoDiscountPct: 0,
+  maxInstalments: 12,
+};
+
+/**
+ * What entering a status does to other open cases on the same account or customer (seed 003's
+ * Cross Strategy Action Matrix): hold them, release them, or close them.
+ */
+export interface CrossCaseRule {
+  /** The status whose entry fires the rule; '*final' for any final status. */
+  onEnter: string;
+  scope: 'account' | 'customer';
+  /** Case type ids affected, or ['*'] for every other case type. */
+  caseTypes: string[];
+  action: 'hold' | 'release' | 'close';
+  reason: string;
 }
 
 export interface CaseTypeConfig {
@@ -68,6 +122,17 @@ export interface CaseTypeConfig {
   description: string;
   /** How an unclear or contradictory seed passage was read, so the reading can be challenged. */
   readings: string[];
+  /** Seed 003's case category (e.g. Bankruptcy, EarlyCollections, RecoveryExternal). */
+  category: string;
+  /** One case per account, or per customer (bankruptcy, deceased and hardship are customer-level). */
+  level: 'account' | 'customer';
+  /** Open cases of these types on the same account/customer refuse a new case of this type. */
+  blockedBy?: string[];
+  /** The final status a case of this type goes to when another case closes it (cross-case rule). */
+  closedByOtherCase?: string;
+  crossCase?: CrossCaseRule[];
+  /** Inputs required when a case of this type is created. */
+  creationFields?: FieldDef[];
   settings: CaseTypeSettings;
   statuses: StatusDef[];
   transitions: TransitionDef[];

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ROLES } from '../model/roles';
 import { EFFECTS } from './effects';
 import { GUARDS } from './guards';
-import type { CaseTypeConfig } from './types';
+import { ALGORITHMS } from './algorithms';
+import { HOOK_SPOTS, type CaseTypeConfig } from './types';
 
 /**
  * A configuration is checked as a whole before it is used or stored: a bad one is refused with
@@ -11,16 +12,46 @@ import type { CaseTypeConfig } from './types';
 const actorRole = z.enum([...ROLES, 'system']);
 const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a code of letters, digits and _');
 
+const fieldDef = z.strictObject({
+  name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'must be a field name'),
+  label: z.string().min(1),
+  type: z.enum(['text', 'date', 'amount', 'number', 'choice', 'boolean']),
+  required: z.boolean(),
+  choices: z.array(z.string().min(1)).min(1).optional(),
+});
+
+const algorithmRef = z.strictObject({
+  algorithm: z.string().min(1),
+  params: z.record(z.string(), z.unknown()).optional(),
+  note: z.string().optional(),
+});
+
 export const caseTypeConfigSchema = z.strictObject({
   id: z.string().regex(/^[a-z][a-z0-9_]{1,63}$/, 'must be a lower-case id'),
   version: z.number().int().positive(),
   name: z.string().min(1),
   description: z.string(),
   readings: z.array(z.string()),
+  category: z.string().min(1),
+  level: z.enum(['account', 'customer']),
+  blockedBy: z.array(z.string().min(1)).optional(),
+  closedByOtherCase: code.optional(),
+  crossCase: z
+    .array(
+      z.strictObject({
+        onEnter: z.union([code, z.literal('*final')]),
+        scope: z.enum(['account', 'customer']),
+        caseTypes: z.array(z.string().min(1)).min(1),
+        action: z.enum(['hold', 'release', 'close']),
+        reason: z.string().min(1),
+      }),
+    )
+    .optional(),
+  creationFields: z.array(fieldDef).optional(),
   settings: z.strictObject({
-    validityDays: z.number().int().min(1).max(365),
-    maxRoDiscountPct: z.number().min(0).max(100),
-    maxInstalments: z.number().int().min(1).max(120),
+    validityDays: z.number().int().min(1).max(365).optional(),
+    maxRoDiscountPct: z.number().min(0).max(100).optional(),
+    maxInstalments: z.number().int().min(1).max(120).optional(),
   }),
   statuses: z
     .array(
@@ -30,6 +61,7 @@ export const caseTypeConfigSchema = z.strictObject({
         kind: z.enum(['initial', 'interim', 'final']),
         description: z.string(),
         actors: z.array(actorRole),
+        hooks: z.partialRecord(z.enum(HOOK_SPOTS), z.array(algorithmRef)).optional(),
       }),
     )
     .min(2),
@@ -48,13 +80,18 @@ export const caseTypeConfigSchema = z.strictObject({
       label: z.string().min(1),
       roles: z.array(actorRole).min(1),
       statuses: z.array(z.union([code, z.literal('*')])).min(1),
+      allowedOnHold: z.boolean().optional(),
       results: z
         .array(
           z.strictObject({
             code,
             label: z.string().min(1),
             effects: z.array(z.string()),
+            fields: z.array(fieldDef).optional(),
             next: code.optional(),
+            nextBy: z
+              .strictObject({ field: z.string().min(1), map: z.record(z.string(), code), otherwise: code.optional() })
+              .optional(),
           }),
         )
         .min(1),
@@ -93,7 +130,6 @@ export function validateCaseTypeConfig(input: unknown): ConfigCheck {
     if (t.from !== '*' && !statusCodes.has(t.from)) problems.push(`${at} starts at unknown status ${t.from}`);
     if (!statusCodes.has(t.to)) problems.push(`${at} goes to unknown status ${t.to}`);
     if (t.from !== '*' && kindOf.get(t.from) === 'final') problems.push(`${at} leaves final status ${t.from}`);
-    if (t.mode === 'system' && !t.guard) problems.push(`${at} is a system transition without a guard`);
     if (t.guard && !GUARDS[t.guard.guard]) problems.push(`${at} uses unknown guard ${t.guard.guard}`);
     if (t.mode === 'manual' && !(t.roles && t.roles.length > 0)) problems.push(`${at} is manual but names no roles`);
   });
@@ -114,24 +150,82 @@ export function validateCaseTypeConfig(input: unknown): ConfigCheck {
       for (const e of r.effects) {
         if (!EFFECTS[e]) problems.push(`${where}: action ${a.code} result ${r.code} uses unknown effect ${e}`);
       }
-      if (r.next) {
-        if (!statusCodes.has(r.next)) {
-          problems.push(`${where}: action ${a.code} result ${r.code} follows up to unknown status ${r.next}`);
+      const fieldNames = new Set([
+        ...(r.fields ?? []).map((f) => f.name),
+        ...r.effects.flatMap((e) => Object.keys(EFFECTS[e]?.input.shape ?? {})),
+      ]);
+      if (r.nextBy && !fieldNames.has(r.nextBy.field)) {
+        problems.push(
+          `${where}: action ${a.code} result ${r.code} chooses its follow-up by ${r.nextBy.field}, which it does not capture`,
+        );
+      }
+      for (const f of r.fields ?? []) {
+        if (f.type === 'choice' && !f.choices)
+          problems.push(`${where}: action ${a.code} result ${r.code} field ${f.name} is a choice without choices`);
+      }
+      const targets = [r.next, ...(r.nextBy ? [...Object.values(r.nextBy.map), r.nextBy.otherwise] : [])].filter(
+        (x): x is string => typeof x === 'string',
+      );
+      for (const target of new Set(targets)) {
+        if (!statusCodes.has(target)) {
+          problems.push(`${where}: action ${a.code} result ${r.code} follows up to unknown status ${target}`);
           continue;
         }
         for (const s of a.statuses.flatMap(fromSet)) {
-          if (s === r.next) continue;
+          if (s === target) continue;
           const allowed = config.transitions.some(
-            (t) => t.mode === 'followUp' && t.to === r.next && (t.from === s || t.from === '*'),
+            (t) => t.mode === 'followUp' && t.to === target && (t.from === s || t.from === '*'),
           );
           if (!allowed) {
             problems.push(
-              `${where}: action ${a.code} result ${r.code} moves ${s} → ${r.next}, but no follow-up transition allows it`,
+              `${where}: action ${a.code} result ${r.code} moves ${s} → ${target}, but no follow-up transition allows it`,
             );
           }
         }
       }
     }
+  }
+
+  // Status hooks: known algorithms, in a spot they may use, with valid parameters, moving only where a system transition allows.
+  for (const status of config.statuses) {
+    for (const spot of HOOK_SPOTS) {
+      (status.hooks?.[spot] ?? []).forEach((ref, i) => {
+        const at = `${where}: status ${status.code} ${spot} #${i + 1} (${ref.algorithm})`;
+        const algorithm = ALGORITHMS[ref.algorithm];
+        if (!algorithm) return problems.push(`${at}: unknown algorithm`);
+        if (!algorithm.spots.includes(spot)) {
+          return problems.push(`${at}: cannot be used in ${spot} (only in ${algorithm.spots.join(', ')})`);
+        }
+        const parsed = algorithm.params.safeParse(ref.params ?? {});
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues)
+            problems.push(`${at}: params.${issue.path.join('.') || '(all)'} ${issue.message}`);
+          return;
+        }
+        for (const target of algorithm.targets(parsed.data as Record<string, unknown>)) {
+          if (!statusCodes.has(target)) problems.push(`${at}: moves to unknown status ${target}`);
+          else if (
+            target !== status.code &&
+            !config.transitions.some(
+              (t) => t.mode === 'system' && t.to === target && (t.from === status.code || t.from === '*'),
+            )
+          ) {
+            problems.push(`${at}: moves ${status.code} → ${target}, but no system transition allows it`);
+          }
+        }
+        if (status.kind === 'final' && (spot === 'monitoring' || spot.startsWith('exit'))) {
+          problems.push(`${at}: a final status is never monitored or left`);
+        }
+      });
+    }
+  }
+  for (const rule of config.crossCase ?? []) {
+    if (rule.onEnter !== '*final' && !statusCodes.has(rule.onEnter)) {
+      problems.push(`${where}: cross-case rule fires on unknown status ${rule.onEnter}`);
+    }
+  }
+  if (config.closedByOtherCase && kindOf.get(config.closedByOtherCase) !== 'final') {
+    problems.push(`${where}: closedByOtherCase ${config.closedByOtherCase} must be a final status`);
   }
 
   // Every status must be reachable from the initial one, through transitions of any mode.

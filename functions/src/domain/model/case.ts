@@ -91,6 +91,37 @@ export interface AssignmentInfo {
   validUntil: Instant | null;
 }
 
+/** A to-do raised on the case (by a monitor, a status hook or a user); its id makes raising it idempotent. */
+export interface CaseTask {
+  id: string;
+  type: string;
+  label: string;
+  status: 'open' | 'done';
+  raisedAt: Instant;
+  dueAt: Instant | null;
+  doneAt: Instant | null;
+}
+
+/** A promise to pay: kept when payments after it reach its amount by its date (plus tolerance), else broken. */
+export interface PromiseToPay {
+  id: string;
+  amountCents: Cents;
+  dueDate: CalendarDate;
+  madeAt: Instant;
+  paidAtMadeCents: Cents;
+  status: 'open' | 'kept' | 'broken';
+  decidedAt: Instant | null;
+}
+
+/** Another case holds this one (seed 003: an open deceased or bankruptcy case holds collection activity). */
+export interface CaseHold {
+  byCaseId: string;
+  reason: string;
+  since: Instant;
+}
+
+export type Characteristic = string | number | boolean | null;
+
 /** The head of a hash chain of audit events for one entity (issue 7: tamper evidence). */
 export interface AuditHead {
   seq: number;
@@ -128,6 +159,22 @@ export interface CaseState {
   /** Incremented on every change: offline clients send the revision they saw, to detect conflicts. */
   rev: number;
   audit: AuditHead;
+  /** Per-type facts captured by results and creation fields (chapter, hearing date, agency tier...). */
+  characteristics: Record<string, Characteristic>;
+  tasks: CaseTask[];
+  workLists: string[];
+  promises: PromiseToPay[];
+  hold: CaseHold | null;
+  /** Risk and warning indicators mirrored from the source systems (dispute, cease_and_desist, deceased...). */
+  indicators: string[];
+  /** The account's status in billing (BSS), mirrored by sync: active, suspended, disconnected, closed_written_off... */
+  accountStatus: string;
+  /** Consecutive contact attempts without reaching the customer (drives skip tracing). */
+  failedContacts: number;
+  /** Set by a hook that asks for the case to be placed again (seed 003: reallocate switch). */
+  reallocate: boolean;
+  /** Keys of the once-per-status-entry hooks that already fired since the case entered its status. */
+  firedHooks: string[];
   /** Lower-case search terms (account, name words, phone) for the job basket's search box. */
   searchTerms: string[];
 }

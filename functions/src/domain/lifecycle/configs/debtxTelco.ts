@@ -17,6 +17,8 @@ export const debtxTelco: CaseTypeConfig = {
     'Seed 000 runs arrears and CPE collection side by side for "collect arrears and CPE"; the case closes when both parts are resolved, whichever finishes last.',
     'Placement with a DRC and assignment to an RO move the case by system transitions (guards hasDrc / hasRo), so a reassignment never needs its own status path.',
   ],
+  category: 'TelcoRecovery',
+  level: 'account',
   settings: { validityDays: 60, maxRoDiscountPct: 10, maxInstalments: 12 },
   statuses: [
     {
