@@ -276,7 +276,6 @@ function settle(config: CaseTypeConfig, run: Run, now: Instant, firstMove: strin
   for (let step = 0; step < MAX_CASCADE; step++) {
     if (isFinal(config, run.c.status)) return null;
     let target = pending;
-    pending = null;
     if (!target) {
       const guarded = config.transitions.find((t) => {
         if (t.mode !== 'system' || !t.guard || !appliesIn([t.from], run.c.status, config) || t.to === run.c.status)
