@@ -16,7 +16,9 @@ describe('case-type configuration checks', () => {
     const r = validateCaseTypeConfig(bad);
     expect(r.ok).toBe(false);
     if (!r.ok)
-      expect(r.problems).toContain('debtx_telco v1: transition #16 (OPEN → NOWHERE) goes to unknown status NOWHERE');
+      expect(r.problems).toContain(
+        `debtx_telco v1: transition #${debtxTelco.transitions.length + 1} (OPEN → NOWHERE) goes to unknown status NOWHERE`,
+      );
   });
 
   it('refuses a final status with exits and an unreachable status (wildcard exits still count as ways out)', () => {
@@ -63,5 +65,37 @@ describe('case-type configuration checks', () => {
     expect(m).toContain('[*] --> OPEN');
     expect(m).toContain('OPEN --> DRC_ASSIGNED: system: hasDrc');
     expect(m).toContain('NEGOTIATION --> MEDIATION_BOARD: follow-up');
+  });
+});
+
+describe('status hooks in configurations', () => {
+  const withHook = (algorithm: string, params: Record<string, unknown>, spot = 'monitoring') => ({
+    ...debtxTelco,
+    statuses: debtxTelco.statuses.map((s) =>
+      s.code === 'NEGOTIATION' ? { ...s, hooks: { [spot]: [{ algorithm, params }] } } : s,
+    ),
+  });
+
+  it('refuses missing and wrong-typed algorithm parameters, naming them', () => {
+    const r = validateCaseTypeConfig(withHook('afterDaysInStatus', { days: 'ten' }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems[0]).toMatch(
+        /^debtx_telco v1: status NEGOTIATION monitoring #1 \(afterDaysInStatus\): params\.days /,
+      );
+    }
+  });
+
+  it('refuses an unknown algorithm, one in the wrong spot, and a move no system transition allows', () => {
+    const unknown = validateCaseTypeConfig(withHook('teleport', {}));
+    expect(unknown.ok || unknown.problems).toContain(
+      'debtx_telco v1: status NEGOTIATION monitoring #1 (teleport): unknown algorithm',
+    );
+    const wrongSpot = validateCaseTypeConfig(withHook('raiseTodo', { type: 'x', label: 'x' }));
+    expect(wrongSpot.ok || wrongSpot.problems.join()).toMatch(/cannot be used in monitoring/);
+    const noTransition = validateCaseTypeConfig(withHook('afterDaysInStatus', { days: 3, moveTo: 'LEGAL' }));
+    expect(noTransition.ok || noTransition.problems.join()).toMatch(
+      /moves NEGOTIATION → LEGAL, but no system transition allows it/,
+    );
   });
 });

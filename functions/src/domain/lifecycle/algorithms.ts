@@ -153,6 +153,32 @@ export const ALGORITHMS: Record<string, AlgorithmDef> = {
     },
   }),
 
+  instalmentOverdue: define({
+    description: 'act when a settlement instalment is unpaid N grace days after it fell due',
+    kind: 'timed',
+    spots: MONITOR,
+    params: z
+      .strictObject({ graceDays: days, moveTo: status.optional(), todo: todo.optional() })
+      .refine((p) => p.moveTo || p.todo, 'must do something: moveTo or todo'),
+    targets: (p) => [p.moveTo],
+    dueAt: (c, p, ctx) => {
+      const unpaid = c.settlement?.instalments.find((i) => i.paidCents < i.amountCents);
+      if (!unpaid || c.firedHooks.includes(`${ctx.key}@inst${unpaid.seq}`)) return null;
+      return addDays(startOfDay(unpaid.dueDate), p.graceDays + 1);
+    },
+    run: (c, p, ctx) => {
+      const unpaid = c.settlement?.instalments.find((i) => i.paidCents < i.amountCents);
+      if (!unpaid || ctx.now < addDays(startOfDay(unpaid.dueDate), p.graceDays + 1)) return null;
+      return {
+        fired: `@inst${unpaid.seq}`,
+        moveTo: p.moveTo,
+        tasks: p.todo
+          ? [{ ...p.todo, label: `${p.todo.label} (instalment ${unpaid.seq} due ${unpaid.dueDate})` }]
+          : undefined,
+      };
+    },
+  }),
+
   disputeExit: define({
     description: 'leave the dispute status N grace days after the dispute is resolved',
     kind: 'timed',
@@ -245,8 +271,11 @@ export const ALGORITHMS: Record<string, AlgorithmDef> = {
     }),
     targets: (p) => [p.expiredTo, p.acceptedTo, p.rejectedTo],
     dueAt: (c, p) => {
+      const state = c.characteristics[p.statusField];
+      // A decided offer is due at once; an open one the day after it expires.
+      if ((state === 'accepted' && p.acceptedTo) || (state === 'rejected' && p.rejectedTo)) return c.statusSince;
       const expiry = dateField(c, p.expiryField);
-      return expiry && c.characteristics[p.statusField] === 'open' ? addDays(startOfDay(expiry), 1) : null;
+      return expiry && state === 'open' ? addDays(startOfDay(expiry), 1) : null;
     },
     run: (c, p, ctx) => {
       const state = c.characteristics[p.statusField];

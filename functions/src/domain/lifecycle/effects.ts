@@ -99,8 +99,11 @@ export const EFFECTS: Record<string, EffectDef> = {
       if (input.nextFollowUpOn !== undefined && input.nextFollowUpOn < dateOf(now)) {
         return refuse('follow-up-in-past', 'The next follow-up date cannot be in the past.', 'nextFollowUpOn');
       }
+      // Unanswered attempts in a row drive skip tracing (algorithm `unreachable`); any real contact resets them.
+      const unreached = resultCode === 'no_answer' || resultCode === 'unreachable';
       return {
         ...c,
+        failedContacts: unreached ? c.failedContacts + 1 : 0,
         lastContact: { at: now, channel: input.channel, outcome: resultCode, by: actor.uid },
         nextFollowUpOn: input.nextFollowUpOn ?? c.nextFollowUpOn,
       };
@@ -217,6 +220,11 @@ export const EFFECTS: Record<string, EffectDef> = {
         settlement: c.settlement
           ? { ...c.settlement, instalments: allocateToInstalments(c.settlement.instalments, input.amountCents) }
           : null,
+        promises: c.promises.map((p) =>
+          p.status === 'open' && c.paidCents + input.amountCents - p.paidAtMadeCents >= p.amountCents
+            ? { ...p, status: 'kept' as const, decidedAt: now }
+            : p,
+        ),
       };
     },
   }),
@@ -258,6 +266,49 @@ export const EFFECTS: Record<string, EffectDef> = {
         cpe: c.cpe.map((i) =>
           i.itemId === input.itemId ? { ...i, status: input.approved ? 'approved' : 'rejected' } : i,
         ),
+      };
+    },
+  }),
+
+  recordPromise: defineEffect({
+    description: 'record a promise to pay an amount by a date',
+    input: z.object({ promiseAmountCents: positiveCents, promiseDate: calendarDate }),
+    apply: (c, { input, now, requestId }) => {
+      if (!needsArrears(c.requiredAction))
+        return refuse('no-arrears', 'This case collects CPE only; there is nothing to promise.');
+      if (input.promiseDate < dateOf(now)) {
+        return refuse('promise-in-past', 'A promise cannot fall due in the past.', 'promiseDate');
+      }
+      const due = amountDueCents(c);
+      if (input.promiseAmountCents > due) {
+        return refuse(
+          'promise-above-due',
+          `The promise (${formatLkr(input.promiseAmountCents)}) is more than the amount due (${formatLkr(due)}).`,
+          'promiseAmountCents',
+        );
+      }
+      const open = c.promises.find((p) => p.status === 'open');
+      if (open) {
+        return refuse(
+          'promise-open',
+          `A promise of ${formatLkr(open.amountCents)} by ${open.dueDate} is still open; it must be kept or broken first.`,
+          'promiseDate',
+        );
+      }
+      return {
+        ...c,
+        promises: [
+          ...c.promises,
+          {
+            id: requestId,
+            amountCents: input.promiseAmountCents,
+            dueDate: input.promiseDate,
+            madeAt: now,
+            paidAtMadeCents: c.paidCents,
+            status: 'open' as const,
+            decidedAt: null,
+          },
+        ],
       };
     },
   }),

@@ -27,6 +27,18 @@ export const GUARDS: Record<string, GuardDef> = {
     description: 'every CPE item is approved by RCMP, or the case does not collect CPE',
     test: cpeResolved,
   },
+  characteristicEquals: {
+    description: 'a captured fact has a given value (params: field, value)',
+    test: (c, p) => c.characteristics[String(p.field)] === p.value,
+  },
+  amountDueBelow: {
+    description: 'less than `cents` is still owed (params: cents)',
+    test: (c, p) => amountDueCents(c) < Number(p.cents),
+  },
+  hasIndicator: {
+    description: 'a risk or warning indicator is set (params: indicator)',
+    test: (c, p) => c.indicators.includes(String(p.indicator)),
+  },
   allResolved: {
     description: 'both the arrears part and the CPE part are resolved',
     test: (c) => arrearsResolved(c) && cpeResolved(c),
