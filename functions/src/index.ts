@@ -9,3 +9,5 @@ export { listCases } from './callables/listCases';
 export { getCase } from './callables/getCase';
 export { submitRequest } from './callables/submitRequest';
 export { getRequest } from './callables/getRequest';
+export { monitorSchedule } from './triggers/monitorSchedule';
+export { onMonitorShard } from './triggers/onMonitorShard';

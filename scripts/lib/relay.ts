@@ -1,8 +1,10 @@
 import functionsTest from 'firebase-functions-test';
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
+import type { ScheduledEvent } from 'firebase-functions/v2/scheduler';
 import { COL, firestore } from '../../functions/src/data/db';
 import { onCaseCreated } from '../../functions/src/triggers/onCaseCreated';
 import { onRequestCreated } from '../../functions/src/triggers/onRequestCreated';
+import { monitorSchedule } from '../../functions/src/triggers/monitorSchedule';
 
 /**
  * Dev-only relay for the offline stack (BRIEF §6): the offline Firestore cannot notify the Functions
@@ -24,9 +26,24 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
     { collection: COL.cases, param: 'caseId', run: fft.wrap(onCaseCreated), name: 'onCaseCreated' },
   ];
   let chain: Promise<void> = Promise.resolve();
+  // Scheduled functions run on their schedules too (BRIEF §6): once at start (catch-up), then every interval.
+  const everyMs = Number(process.env.DEBTX_MONITOR_EVERY_MS ?? 15 * 60_000);
+  const runSchedule = () => {
+    chain = chain.then(async () => {
+      try {
+        const event: ScheduledEvent = { scheduleTime: new Date().toISOString(), jobName: 'relay-monitorSchedule' };
+        await monitorSchedule.run(event);
+        relay.handled += 1;
+      } catch (error) {
+        log(`monitorSchedule failed: ${error instanceof Error ? error.stack : String(error)}`);
+      }
+    });
+  };
+  const timer = setInterval(runSchedule, everyMs);
   const relay: Relay = {
     handled: 0,
     stop: () => {
+      clearInterval(timer);
       for (const u of unsubscribers) u();
       fft.cleanup();
     },
@@ -49,6 +66,7 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
       }
     });
   };
+  runSchedule();
   const unsubscribers = routes.map((route) =>
     firestore()
       .collection(route.collection)

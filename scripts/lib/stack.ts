@@ -7,6 +7,7 @@ import { waitForCallables } from './functionsReady';
 import { attachRelay, startOfflineBackend, type RunningBackend } from './offlineStack';
 import { ROOT, stackPorts, type StackPorts } from './ports';
 import { stopChildren } from './processes';
+import { seedShippedCaseTypes } from '../../functions/src/data/caseTypes';
 import { ensureAuthUsers, seedDemoData } from './seedDemo';
 import { startWeb } from './web';
 
@@ -41,6 +42,7 @@ export async function startStack(log: (line: string) => void, options: { web?: b
     log('functions loaded');
     const created = await ensureAuthUsers();
     log(`demo users ready in the Auth emulator (${created} created)`);
+    log(`case types: ${await seedShippedCaseTypes()} stored from the repository`);
     const seeded = await seedDemoData(log);
     log(`demo data: ${seeded}`);
     if (kind === 'offline') attachRelay(backend, log);

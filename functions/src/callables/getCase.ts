@@ -6,7 +6,7 @@ import type { AuditEvent } from '../domain/audit/chain';
 import { availableActions, isFinal, resultInputSchema, statusOf } from '../domain/lifecycle/engine';
 import type { CaseState } from '../domain/model/case';
 import { canSeeCase } from '../domain/policy/caseScope';
-import { caseTypeConfig } from '../data/caseTypes';
+import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { readDoc, readQuery } from '../data/ops';
 import { callerActor, parseInput } from './callerActor';
@@ -23,7 +23,7 @@ export async function getCaseHandler(request: Pick<CallableRequest, 'auth' | 'da
   const c = snap.exists ? (snap.data() as CaseState) : null;
   // Same answer for "no such case" and "not yours": the caller learns nothing about cases outside their scope.
   if (!c || !canSeeCase(actor, c)) throw new HttpsError('not-found', `No case ${caseId} that you can see.`);
-  const config = caseTypeConfig(c.caseType, c.configVersion);
+  const config = await loadCaseType(c.caseType, c.configVersion);
   if (!config) throw new HttpsError('internal', `Case ${caseId} runs an unknown case type.`);
 
   const [auditSnap, drcSnap, roSnap, roList] = await Promise.all([

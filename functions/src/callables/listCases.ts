@@ -5,7 +5,7 @@ import type { ListCasesOutput } from '../api/contract';
 import { REGION } from '../config';
 import { searchKeyFor, type CaseState } from '../domain/model/case';
 import { caseListScope } from '../domain/policy/caseScope';
-import { currentCaseType, DEFAULT_CASE_TYPE } from '../data/caseTypes';
+import { DEFAULT_CASE_TYPE, latestCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { readQuery } from '../data/ops';
 import { callerActor, parseInput } from './callerActor';
@@ -36,7 +36,7 @@ export async function listCasesHandler(request: Pick<CallableRequest, 'auth' | '
   const search = parsed.search ?? undefined;
   const cursor = parsed.cursor ?? undefined;
   const limit = parsed.limit ?? 25;
-  const config = currentCaseType(DEFAULT_CASE_TYPE)!;
+  const config = (await latestCaseType(DEFAULT_CASE_TYPE))!;
   const statuses = config.statuses.map(({ code, label, kind }) => ({ code, label, kind }));
   const scope = caseListScope(actor);
   if (scope === 'none') return { cases: [], nextCursor: null, statuses };

@@ -5,7 +5,7 @@ import type { CaseState } from '../domain/model/case';
 import { SYSTEM_ACTOR } from '../domain/model/roles';
 import type { Instant } from '../domain/model/time';
 import { appendAudit } from '../data/audit';
-import { caseTypeConfig } from '../data/caseTypes';
+import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { runTx } from '../data/ops';
 import { writeCaseWithAudit } from './caseAudit';
@@ -22,7 +22,7 @@ export async function assignCaseToDrc(caseId: string, now: Instant, eventId: str
     if (!caseSnap.exists) return 'skipped';
     const c = caseSnap.data() as CaseState;
     if (c.status !== 'OPEN' || c.drcId !== null || c.closedAt !== null) return 'skipped';
-    const config = caseTypeConfig(c.caseType, c.configVersion);
+    const config = await loadCaseType(c.caseType, c.configVersion);
     if (!config) throw new Error(`case ${caseId} runs unknown case type ${c.caseType} v${c.configVersion}`);
     const drcSnaps = await tx.query(firestore().collection(COL.drcs).where('active', '==', true));
     const drcs = drcSnaps.docs.map((d) => ({ ...(d.data() as Omit<DrcProfile, 'id'>), id: d.id }));

@@ -1,3 +1,4 @@
+import { FieldValue } from 'firebase-admin/firestore';
 import { diffFields, type AuditDraft } from '../domain/audit/chain';
 import type { StatusChange } from '../domain/lifecycle/engine';
 import type { CaseState } from '../domain/model/case';
@@ -41,5 +42,11 @@ export function writeCaseWithAudit(
   const ref = firestore().collection(COL.cases).doc(after.id);
   if (before) tx.set(ref, { ...written });
   else tx.create(ref, { ...written });
+  if (before && after.closedAt && !before.closedAt) {
+    // Closing frees the case's key (a new case of its kind may open) and its DRC's capacity slot.
+    tx.delete(firestore().collection(COL.openCases).doc(after.openKey));
+    if (before.drcId)
+      tx.update(firestore().collection(COL.drcs).doc(before.drcId), { openCases: FieldValue.increment(-1) });
+  }
   return written;
 }

@@ -1,5 +1,4 @@
-import { FieldValue } from 'firebase-admin/firestore';
-import { buildNewCase, caseIdFor, openCaseKey } from '../domain/cases/newCase';
+import { buildNewCase, caseIdFor, customerKeyOf, openCaseKey } from '../domain/cases/newCase';
 import { describeOutcome } from '../domain/lifecycle/describe';
 import { applyAction, manualTransition, statusOf, type EngineResult } from '../domain/lifecycle/engine';
 import { REQUIRED_ACTION_LABELS, type CaseState } from '../domain/model/case';
@@ -9,11 +8,12 @@ import type { Instant } from '../domain/model/time';
 import { canSeeCase, REQUEST_ROLES } from '../domain/policy/caseScope';
 import { issuesToFields, requestEnvelope, requestSchema, type ParsedRequest } from '../domain/requests/schemas';
 import { actorFromProfile, type UserProfile } from '../data/actors';
-import { caseTypeConfig, currentCaseType, DEFAULT_CASE_TYPE } from '../data/caseTypes';
+import { DEFAULT_CASE_TYPE, latestCaseType, loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { runTx, type Tx } from '../data/ops';
 import type { AccountSource, SourceAccount } from '../sources/types';
 import { writeCaseWithAudit } from './caseAudit';
+import { prepareCrossCase } from './crossCase';
 import { lookupWithRetry } from './sourceLookup';
 import { reject, RejectedError, type Rejection } from './rejections';
 
@@ -115,32 +115,61 @@ async function registerCase(
   eventId: string,
 ): Promise<RequestOutcome> {
   const { accountNumber, requiredAction } = request.payload;
+  const caseTypeId = request.payload.caseType ?? DEFAULT_CASE_TYPE;
+  const config = await latestCaseType(caseTypeId);
+  if (!config)
+    reject('unknown-case-type', `There is no case type "${caseTypeId}".`, { caseType: 'is not a case type' });
   return runTx(async (tx) => {
     if (!(await pendingRequest(tx, requestId))) return 'skipped';
     const actor = await loadActor(tx, uid, 'registerCase');
-    const keyRef = firestore().collection(COL.openCases).doc(openCaseKey(accountNumber, requiredAction));
+    const customerKey = customerKeyOf(account);
+    const keyRef = firestore()
+      .collection(COL.openCases)
+      .doc(openCaseKey(config, accountNumber, customerKey, requiredAction));
     const existing = await tx.get(keyRef);
     if (existing.exists) {
+      const what = config.id === DEFAULT_CASE_TYPE ? `"${REQUIRED_ACTION_LABELS[requiredAction]}"` : config.name;
       reject(
         'duplicate-case',
-        `Account ${accountNumber} already has an open case for "${REQUIRED_ACTION_LABELS[requiredAction]}" (${existing.get('caseId')}).`,
-        { accountNumber: 'already has an open case for this action' },
+        `Account ${accountNumber} already has an open case for ${what} (${existing.get('caseId')}).`,
+        {
+          accountNumber: 'already has an open case of this kind',
+        },
       );
     }
-    const config = currentCaseType(DEFAULT_CASE_TYPE);
-    if (!config) throw new Error(`case type ${DEFAULT_CASE_TYPE} is not configured`);
+    if (config.blockedBy?.length) {
+      const others = await tx.query(firestore().collection(COL.cases).where('customerKey', '==', customerKey));
+      const blocker = others.docs
+        .map((d) => d.data() as CaseState)
+        .find((o) => !o.closedAt && config.blockedBy!.includes(o.caseType));
+      if (blocker) {
+        reject(
+          'blocked-by-case',
+          `The customer has an open ${blocker.caseType} case (${blocker.id}); a ${config.name} case cannot start while it is open.`,
+        );
+      }
+    }
     const caseId = caseIdFor(accountNumber, requiredAction, requestId);
-    const built = buildNewCase(config, account, requiredAction, caseId, actor, now);
+    const built = buildNewCase(config, account, requiredAction, caseId, actor, now, request.payload.fields ?? {});
     if ('ok' in built) reject(built.code, built.message, built.fields);
-    tx.create(keyRef, { caseId, accountNumber, requiredAction, openedAt: now });
-    writeCaseWithAudit(tx, null, built, {
+    const plan = await prepareCrossCase(tx, built.case, built.crossCase, now);
+    tx.create(keyRef, { caseId, accountNumber, requiredAction, caseType: config.id, openedAt: now });
+    const c = built.case;
+    writeCaseWithAudit(tx, null, c, {
       actor,
       action: 'registerCase',
-      summary: `Registered: ${REQUIRED_ACTION_LABELS[requiredAction]}, ${built.products.length} product(s), arrears ${formatLkr(built.arrearsCents)}${built.cpe.length ? `, ${built.cpe.length} CPE item(s)` : ''}`,
+      summary: `Registered (${config.name}): ${REQUIRED_ACTION_LABELS[requiredAction]}, ${c.products.length} product(s), arrears ${formatLkr(c.arrearsCents)}${c.cpe.length ? `, ${c.cpe.length} CPE item(s)` : ''}`,
       requestId,
-      details: { accountNumber, requiredAction, source: 'BSS/OSS/CRM' },
+      details: {
+        accountNumber,
+        requiredAction,
+        caseType: config.id,
+        fields: request.payload.fields ?? {},
+        source: 'BSS/OSS/CRM',
+      },
       transitions: [],
     });
+    plan.apply();
     markApplied(tx, requestId, caseId, now, eventId);
     return 'applied';
   });
@@ -160,7 +189,7 @@ async function applyCaseRequest(
     const current = snap.exists ? (snap.data() as CaseState) : null;
     // An actor outside the case's scope gets the same answer as for a case that does not exist.
     if (!current || !canSeeCase(actor, current)) reject('unknown-case', `No case ${request.caseId} that you can work.`);
-    const config = caseTypeConfig(current.caseType, current.configVersion);
+    const config = await loadCaseType(current.caseType, current.configVersion);
     if (!config)
       throw new Error(`case ${current.id} runs unknown case type ${current.caseType} v${current.configVersion}`);
     const expectedRev = request.payload.expectedRev;
@@ -186,12 +215,8 @@ async function applyCaseRequest(
     }
     if (!outcome.ok) reject(outcome.code, outcome.message, outcome.fields);
     const after = outcome.case;
-    // Reads first (Firestore transactions read before they write).
-    const closing = after.closedAt !== null && current.closedAt === null;
-    const keyRef = firestore()
-      .collection(COL.openCases)
-      .doc(openCaseKey(current.accountNumber, current.requiredAction));
-    const key = closing ? await tx.get(keyRef) : null;
+    // Reads first (Firestore transactions read before they write): the other cases a cross-case rule touches.
+    const plan = await prepareCrossCase(tx, after, outcome.crossCase, now);
     writeCaseWithAudit(tx, current, after, {
       actor,
       action,
@@ -200,12 +225,7 @@ async function applyCaseRequest(
       details: { inputs: outcome.inputs, signals: outcome.signals },
       transitions: outcome.transitions,
     });
-    if (closing) {
-      if (key?.exists && key.get('caseId') === current.id) tx.delete(keyRef);
-      if (current.drcId) {
-        tx.update(firestore().collection(COL.drcs).doc(current.drcId), { openCases: FieldValue.increment(-1) });
-      }
-    }
+    plan.apply();
     markApplied(tx, requestId, current.id, now, eventId);
     return 'applied';
   });

@@ -20,14 +20,14 @@ export function demoCaseInStatus(
   );
   if ('ok' in built) throw new Error(built.message);
   return {
-    ...built,
+    ...built.case,
     caseType: config.id,
     configVersion: config.version,
     status,
     drcId: 'drc1',
     roId: 'tester',
     assignment: {
-      ...built.assignment,
+      ...built.case.assignment,
       drcAssignedAt: '2026-10-01T00:00:00.000Z',
       validUntil: '2026-12-30T00:00:00.000Z',
     },

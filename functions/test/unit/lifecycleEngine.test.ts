@@ -21,7 +21,7 @@ const system: Actor = { uid: 'system', role: 'system' };
 function newCase(action: 'arrears' | 'cpe' | 'arrears_cpe' = 'arrears'): CaseState {
   const built = buildNewCase(debtxTelco, demoSourceAccount('0041234567')!, action, 'C1', officer, NOW);
   if ('ok' in built) throw new Error(built.message);
-  return built;
+  return built.case;
 }
 
 function act(

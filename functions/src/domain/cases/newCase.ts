@@ -1,7 +1,15 @@
 import { EMPTY_HEAD } from '../audit/chain';
-import { initialStatus, startCase, type EngineRefusal } from '../lifecycle/engine';
+import { fieldSchema, initialStatus, startCase, type CrossCaseEffect, type EngineRefusal } from '../lifecycle/engine';
+import { z } from 'zod';
 import type { CaseTypeConfig } from '../lifecycle/types';
-import { needsArrears, needsCpe, searchTermsFor, type CaseState, type RequiredAction } from '../model/case';
+import {
+  monitorShardOf,
+  needsArrears,
+  needsCpe,
+  searchTermsFor,
+  type CaseState,
+  type RequiredAction,
+} from '../model/case';
 import type { Actor } from '../model/roles';
 import type { Instant } from '../model/time';
 import type { SourceAccount } from '../../sources/types';
@@ -16,9 +24,28 @@ export function caseIdFor(accountNumber: string, action: RequiredAction, uniqueT
     .toUpperCase()}`;
 }
 
-/** The key that makes "one open case per account and action" a document that can exist only once. */
-export function openCaseKey(accountNumber: string, action: RequiredAction): string {
-  return `${accountNumber}_${action}`;
+/**
+ * The key that makes "one open case of a kind" a document that can exist only once: per account and action
+ * for DebtX recovery; per account (or per customer, for customer-level types) for the other case types.
+ */
+export function openCaseKey(
+  config: Pick<CaseTypeConfig, 'id' | 'level'>,
+  accountNumber: string,
+  customerKey: string,
+  action: RequiredAction,
+): string {
+  if (config.id === 'debtx_telco') return `${accountNumber}_${action}`;
+  return `${config.id}~${config.level === 'customer' ? customerKey : accountNumber}`.replace(/[/:]/g, '_');
+}
+
+export function customerKeyOf(account: SourceAccount): string {
+  return account.customer.nic ? `nic_${account.customer.nic}` : `acct_${account.accountNumber}`;
+}
+
+export interface NewCase {
+  case: CaseState;
+  crossCase: CrossCaseEffect[];
+  spawn: { caseType: string }[];
 }
 
 /**
@@ -32,8 +59,16 @@ export function buildNewCase(
   caseId: string,
   actor: Actor,
   now: Instant,
-): CaseState | EngineRefusal {
+  fields: Record<string, unknown> = {},
+): NewCase | EngineRefusal {
   const problems: Record<string, string> = {};
+  const creation = z.strictObject(
+    Object.fromEntries((config.creationFields ?? []).map((f) => [f.name, fieldSchema(f)])),
+  );
+  const captured = creation.safeParse(fields);
+  if (!captured.success) {
+    for (const issue of captured.error.issues) problems[issue.path.join('.') || 'fields'] = issue.message;
+  }
   if (account.accountStatus === 'closed') {
     problems.accountNumber = 'is closed in BSS; closed accounts are handled by write-off, not recovery';
   }
@@ -46,11 +81,14 @@ export function buildNewCase(
     problems.requiredAction = 'asks to collect CPE, but OSS lists no equipment on the account';
   }
   if (Object.keys(problems).length > 0) {
+    const subject = (k: string) =>
+      k === 'accountNumber' ? 'the account' : k === 'requiredAction' ? 'the required action' : k;
+    const sourceProblem = 'accountNumber' in problems || 'requiredAction' in problems;
     return {
       ok: false,
-      code: 'source-inconsistent',
+      code: sourceProblem ? 'source-inconsistent' : 'invalid-input',
       message: `Account ${account.accountNumber} cannot be registered: ${Object.entries(problems)
-        .map(([k, v]) => `${k === 'accountNumber' ? 'the account' : 'the required action'} ${v}`)
+        .map(([k, v]) => `${subject(k)} ${v}`)
         .join('; ')}.`,
       fields: problems,
     };
@@ -79,6 +117,9 @@ export function buildNewCase(
     roId: null,
     assignment: { drcAssignedAt: null, drcReason: null, roAssignedAt: null, roAssignedBy: null, validUntil: null },
     nextMonitorAt: null,
+    monitorShard: monitorShardOf(caseId),
+    customerKey: customerKeyOf(account),
+    openKey: openCaseKey(config, account.accountNumber, customerKeyOf(account), requiredAction),
     openedAt: now,
     closedAt: null,
     closureReason: null,
@@ -86,7 +127,7 @@ export function buildNewCase(
     createdBy: actor.uid,
     rev: 1,
     audit: EMPTY_HEAD,
-    characteristics: {},
+    characteristics: captured.success ? (captured.data as CaseState['characteristics']) : {},
     tasks: [],
     workLists: [],
     promises: [],
@@ -99,5 +140,5 @@ export function buildNewCase(
     searchTerms: searchTermsFor(account.accountNumber, account.customer),
   };
   const started = startCase(config, draft, now);
-  return started.ok ? started.case : started;
+  return started.ok ? { case: started.case, crossCase: started.crossCase, spawn: started.spawn } : started;
 }

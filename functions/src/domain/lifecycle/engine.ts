@@ -95,7 +95,7 @@ export function transitionAllowed(config: CaseTypeConfig, from: string, to: stri
   return config.transitions.find((t) => t.mode === mode && t.to === to && appliesIn([t.from], from, config));
 }
 
-function fieldSchema(f: FieldDef): z.ZodType {
+export function fieldSchema(f: FieldDef): z.ZodType {
   const base = (() => {
     switch (f.type) {
       case 'date':
@@ -361,6 +361,11 @@ const newRun = (c: CaseState): Run => ({ c, transitions: [], crossCase: [], spaw
 /** Settles a newly built case: its initial status's enter hooks and any automatic steps. */
 export function startCase(config: CaseTypeConfig, c: CaseState, now: Instant): EngineResult {
   const run = newRun(c);
+  for (const rule of config.crossCase ?? []) {
+    if (rule.onEnter === c.status) {
+      run.crossCase.push({ scope: rule.scope, caseTypes: rule.caseTypes, action: rule.action, reason: rule.reason });
+    }
+  }
   let chained: string | null = null;
   for (const h of hooks(config, c.status, 'enterProcessing')) {
     const out = h.algorithm.run?.(run.c, h.params, { now, key: h.key });

@@ -151,6 +151,12 @@ export interface CaseState {
   assignment: AssignmentInfo;
   /** When the scheduled monitor must next look at this case; null when nothing is due ever again. */
   nextMonitorAt: Instant | null;
+  /** Which of the monitor's shards this case belongs to, so a large run fans out without overlap. */
+  monitorShard: number;
+  /** Identifies the customer across accounts (the NIC where known): cross-case rules match on it. */
+  customerKey: string;
+  /** The `openCases` document that makes this case the only open one of its kind; released on closing. */
+  openKey: string;
   openedAt: Instant;
   closedAt: Instant | null;
   closureReason: string | null;
@@ -177,6 +183,18 @@ export interface CaseState {
   firedHooks: string[];
   /** Lower-case search terms (account, name words, phone) for the job basket's search box. */
   searchTerms: string[];
+}
+
+export const MONITOR_SHARDS = 16;
+
+/** A stable shard for a case id (FNV-1a), spreading cases evenly over the monitor's shards. */
+export function monitorShardOf(caseId: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < caseId.length; i++) {
+    h ^= caseId.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0) % MONITOR_SHARDS;
 }
 
 /** What remains owed: the settlement amount when one is agreed, else the arrears. */

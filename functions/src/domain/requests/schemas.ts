@@ -17,6 +17,13 @@ export const requiredActionSchema = z.enum(REQUIRED_ACTIONS, {
 export const registerCasePayload = z.strictObject({
   accountNumber: accountNumberSchema,
   requiredAction: requiredActionSchema,
+  /** Which life cycle the case runs; the DebtX telecom recovery one unless said otherwise. */
+  caseType: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,63}$/, { message: 'is not a case type id' })
+    .optional(),
+  /** The case type's creation fields (e.g. date of death for a deceased case). */
+  fields: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
 });
 
 const expectedRev = z.number().int().nonnegative().optional();

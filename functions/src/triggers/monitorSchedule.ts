@@ -1,0 +1,33 @@
+import { PubSub } from '@google-cloud/pubsub';
+import { logger } from 'firebase-functions';
+import { defineInt } from 'firebase-functions/params';
+import { onSchedule } from 'firebase-functions/v2/scheduler';
+import { nowIso, REGION } from '../config';
+import { countDue, monitorTick, runDueMonitors } from '../services/monitorCases';
+
+export const MONITOR_TOPIC = 'monitor-shards';
+export const MONITOR_SCHEDULE = 'every 15 minutes';
+
+const FANOUT_THRESHOLD = defineInt('MONITOR_FANOUT_THRESHOLD', {
+  default: 500,
+  description: 'Above this many due cases, a monitor run fans out by shard through Pub/Sub',
+});
+
+/** Every 15 minutes: look at the cases whose monitors are due (and only those). */
+export const monitorSchedule = onSchedule(
+  { schedule: MONITOR_SCHEDULE, timeZone: 'Asia/Colombo', region: REGION, timeoutSeconds: 540 },
+  async () => {
+    const now = nowIso();
+    const pubsub = new PubSub();
+    const result = await monitorTick(now, {
+      countDue,
+      runDue: (at) => runDueMonitors(at),
+      publishShard: async (shard, at) => {
+        await pubsub.topic(MONITOR_TOPIC).publishMessage({ json: { shard, now: at } });
+      },
+      // Outside a deployed runtime params are unset: fall back to the declared default.
+      fanOutThreshold: FANOUT_THRESHOLD.value() || 500,
+    });
+    logger.info('monitor tick', { now, ...result });
+  },
+);
