@@ -11,3 +11,4 @@ export { submitRequest } from './callables/submitRequest';
 export { getRequest } from './callables/getRequest';
 export { monitorSchedule } from './triggers/monitorSchedule';
 export { onMonitorShard } from './triggers/onMonitorShard';
+export { listCaseTypesFn as listCaseTypes, saveCaseType } from './callables/caseTypes';

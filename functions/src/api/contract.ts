@@ -101,3 +101,44 @@ export interface Me {
   drcId: string | null;
   displayName: string;
 }
+
+/** A case type as the admin screens show it: the configuration, its checks, and its diagram. */
+export interface CaseTypeView {
+  id: string;
+  version: number;
+  name: string;
+  description: string;
+  category: string;
+  level: 'account' | 'customer';
+  readings: string[];
+  statuses: (StatusView & {
+    description: string;
+    actors: string[];
+    hooks: { spot: string; algorithm: string; params: Record<string, unknown>; note: string | null }[];
+  })[];
+  transitions: { from: string; to: string; mode: string; roles: string[]; guard: string | null }[];
+  actions: {
+    code: string;
+    label: string;
+    roles: string[];
+    statuses: string[];
+    results: { code: string; label: string; next: string | null }[];
+  }[];
+  /** Mermaid `stateDiagram-v2` source drawn from the configuration itself. */
+  mermaid: string;
+  /** Whether this is the newest version (new cases start on it). */
+  latest: boolean;
+}
+
+export interface ListCaseTypesOutput {
+  caseTypes: CaseTypeView[];
+}
+
+export interface SaveCaseTypeInput {
+  config: Record<string, unknown>;
+}
+
+export interface SaveCaseTypeOutput {
+  id: string;
+  version: number;
+}
