@@ -20,7 +20,8 @@ export interface Relay {
 }
 
 export function startRelay(log: (line: string) => void = () => {}): Relay {
-  const fft = functionsTest();
+  // Named explicitly: without a config firebase-functions-test would switch GCLOUD_PROJECT to 'not-a-project'.
+  const fft = functionsTest({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-debtx' });
   const routes = [
     { collection: COL.requests, param: 'requestId', run: fft.wrap(onRequestCreated), name: 'onRequestCreated' },
     { collection: COL.cases, param: 'caseId', run: fft.wrap(onCaseCreated), name: 'onCaseCreated' },

@@ -6,7 +6,9 @@ let db: Firestore | undefined;
 /** The one Firestore handle of this process (the Admin SDK; FIRESTORE_EMULATOR_HOST points it locally). */
 export function firestore(): Firestore {
   if (!db) {
-    if (getApps().length === 0) initializeApp();
+    // The project is named explicitly when the environment gives one, so the client never has to detect it lazily.
+    const projectId = process.env.GCLOUD_PROJECT ?? process.env.GOOGLE_CLOUD_PROJECT;
+    if (getApps().length === 0) initializeApp(projectId ? { projectId } : undefined);
     db = getFirestore();
     db.settings({ ignoreUndefinedProperties: true });
   }

@@ -7,7 +7,9 @@ import { onRequestCreated } from '../../src/triggers/onRequestCreated';
  * Runs the real exported triggers on real documents, as the offline relay does:
  * firebase-functions-test builds the CloudEvent around the actual snapshot.
  */
-const fft = functionsTest();
+// Named explicitly: without a config firebase-functions-test sets GCLOUD_PROJECT to a shared 'not-a-project',
+// which would put every test file that wraps triggers into one project.
+const fft = functionsTest({ projectId: process.env.GCLOUD_PROJECT });
 const requestTrigger = fft.wrap(onRequestCreated);
 const caseTrigger = fft.wrap(onCaseCreated);
 
