@@ -21,7 +21,10 @@ beforeAll(async () => {
 });
 
 // The listener test leaves a stream closing; end the client before Jest tears the module registry down.
-afterAll(() => firestore().terminate());
+afterAll(async () => {
+  await firestore().terminate();
+  await new Promise((r) => setTimeout(r, 500));
+});
 
 describe('Firestore conformance (features the code relies on)', () => {
   it('create() refuses an existing document (duplicate keys, audit ids, request ids)', async () => {
@@ -67,6 +70,8 @@ describe('Firestore conformance (features the code relies on)', () => {
       }),
     ).rejects.toThrow('refused');
     expect((await col().doc('never').get()).exists).toBe(false);
+    // The SDK rolls the transaction back in the background; let that call finish inside the test.
+    await new Promise((r) => setTimeout(r, 300));
   });
 
   it('query reads inside a transaction (active DRCs)', async () => {
@@ -89,6 +94,8 @@ describe('Firestore conformance (features the code relies on)', () => {
       void col().doc('l1').set({ group: 'listen' });
     });
     expect(seen).toContain('l1');
+    // Let the closed listener's stream finish before the test ends.
+    await new Promise((r) => setTimeout(r, 300));
   });
 
   it('delete() removes a document (open-case keys are released this way)', async () => {
