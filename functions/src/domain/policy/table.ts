@@ -1,0 +1,213 @@
+import type { Role } from '../model/roles';
+
+/**
+ * The access policy in one table (BRIEF §2; issue 7): role × resource × operation × condition.
+ * Callables and triggers consult it (through caseScope.ts and the REQUEST_ROLES it feeds); firestore.rules
+ * say the same for direct Firestore clients; and every row names the rules tests that prove the rules agree
+ * (functions/test/rules/), which a test in `npm test` checks exist.
+ */
+export type Resource = 'cases' | 'requests' | 'audit' | 'users' | 'drcs' | 'caseTypes' | 'openCases' | 'meta';
+export type Operation = 'read' | 'list' | 'create' | 'update' | 'delete';
+
+/** When a row applies: always, or only to documents in the caller's scope. */
+export type Condition =
+  | 'always'
+  | 'ownDrc' // the document's drcId is the caller's drcId claim
+  | 'assignedRo' // the case's roId is the caller
+  | 'cpeCase' // the case collects CPE
+  | 'boardCase' // the case is before the mediation board or legal
+  | 'own' // the caller created it / it is the caller's own profile
+  | 'caseInScope' // an audit event of a case the caller may read
+  | 'ownRequestFields'; // a request the caller creates for itself, with only the allowed fields
+
+export interface PolicyRow {
+  id: string;
+  resource: Resource;
+  operation: Operation;
+  roles: readonly (Role | 'anyone signed in')[];
+  condition: Condition;
+  why: string;
+}
+
+const OPERATORS = ['admin', 'recovery_officer', 'supervisor', 'auditor'] as const;
+const ALL_ROLES = [...OPERATORS, 'drc_admin', 'ro', 'mediation_board', 'rcmp'] as const;
+
+export const POLICY: readonly PolicyRow[] = [
+  {
+    id: 'cases.read.operators',
+    resource: 'cases',
+    operation: 'read',
+    roles: OPERATORS,
+    condition: 'always',
+    why: 'the recovery section sees every case',
+  },
+  {
+    id: 'cases.read.drcAdmin',
+    resource: 'cases',
+    operation: 'read',
+    roles: ['drc_admin'],
+    condition: 'ownDrc',
+    why: 'a DRC sees only its own cases',
+  },
+  {
+    id: 'cases.read.ro',
+    resource: 'cases',
+    operation: 'read',
+    roles: ['ro'],
+    condition: 'assignedRo',
+    why: 'an RO sees only cases assigned to them',
+  },
+  {
+    id: 'cases.read.rcmp',
+    resource: 'cases',
+    operation: 'read',
+    roles: ['rcmp'],
+    condition: 'cpeCase',
+    why: 'the returned-CPE desk sees cases with equipment',
+  },
+  {
+    id: 'cases.read.board',
+    resource: 'cases',
+    operation: 'read',
+    roles: ['mediation_board'],
+    condition: 'boardCase',
+    why: 'the board sees cases before it',
+  },
+  {
+    id: 'cases.write.none',
+    resource: 'cases',
+    operation: 'update',
+    roles: [],
+    condition: 'always',
+    why: 'no client writes a case: requests do',
+  },
+  {
+    id: 'requests.create.register',
+    resource: 'requests',
+    operation: 'create',
+    roles: ['recovery_officer', 'supervisor'],
+    condition: 'ownRequestFields',
+    why: 'officers register cases',
+  },
+  {
+    id: 'requests.create.caseAction',
+    resource: 'requests',
+    operation: 'create',
+    roles: ['recovery_officer', 'supervisor', 'drc_admin', 'ro', 'mediation_board', 'rcmp'],
+    condition: 'ownRequestFields',
+    why: 'actions on cases the caller may read',
+  },
+  {
+    id: 'requests.read.own',
+    resource: 'requests',
+    operation: 'read',
+    roles: ALL_ROLES,
+    condition: 'own',
+    why: 'a client follows its own requests',
+  },
+  {
+    id: 'requests.read.auditor',
+    resource: 'requests',
+    operation: 'read',
+    roles: ['auditor'],
+    condition: 'always',
+    why: 'compliance reads everything',
+  },
+  {
+    id: 'requests.update.none',
+    resource: 'requests',
+    operation: 'update',
+    roles: [],
+    condition: 'always',
+    why: 'only the trigger decides a request',
+  },
+  {
+    id: 'audit.read.operators',
+    resource: 'audit',
+    operation: 'read',
+    roles: OPERATORS,
+    condition: 'always',
+    why: 'the trail is open to the operator and compliance',
+  },
+  {
+    id: 'audit.read.scoped',
+    resource: 'audit',
+    operation: 'read',
+    roles: ['drc_admin', 'ro', 'mediation_board', 'rcmp'],
+    condition: 'caseInScope',
+    why: 'a case timeline for those who may read the case',
+  },
+  {
+    id: 'audit.write.none',
+    resource: 'audit',
+    operation: 'create',
+    roles: [],
+    condition: 'always',
+    why: 'append-only, written by functions alone',
+  },
+  {
+    id: 'users.read.self',
+    resource: 'users',
+    operation: 'read',
+    roles: ALL_ROLES,
+    condition: 'own',
+    why: 'everyone reads their own profile',
+  },
+  {
+    id: 'users.read.operators',
+    resource: 'users',
+    operation: 'read',
+    roles: OPERATORS,
+    condition: 'always',
+    why: 'user administration and assignment',
+  },
+  {
+    id: 'users.read.drcAdmin',
+    resource: 'users',
+    operation: 'read',
+    roles: ['drc_admin'],
+    condition: 'ownDrc',
+    why: 'a DRC admin manages their own ROs',
+  },
+  {
+    id: 'users.write.none',
+    resource: 'users',
+    operation: 'update',
+    roles: [],
+    condition: 'always',
+    why: 'roles change only through the admin callables',
+  },
+  {
+    id: 'drcs.read.signedIn',
+    resource: 'drcs',
+    operation: 'read',
+    roles: ['anyone signed in'],
+    condition: 'always',
+    why: 'DRC names appear on cases',
+  },
+  {
+    id: 'caseTypes.read.signedIn',
+    resource: 'caseTypes',
+    operation: 'read',
+    roles: ['anyone signed in'],
+    condition: 'always',
+    why: 'forms and labels come from the configuration',
+  },
+  {
+    id: 'caseTypes.write.none',
+    resource: 'caseTypes',
+    operation: 'update',
+    roles: [],
+    condition: 'always',
+    why: 'configuration changes only through saveCaseType',
+  },
+  {
+    id: 'openCases.none',
+    resource: 'openCases',
+    operation: 'read',
+    roles: [],
+    condition: 'always',
+    why: 'internal duplicate keys',
+  },
+  { id: 'meta.none', resource: 'meta', operation: 'read', roles: [], condition: 'always', why: 'internal markers' },
+];

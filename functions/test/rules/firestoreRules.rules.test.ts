@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  assertFails,
+  assertSucceeds,
+  initializeTestEnvironment,
+  type RulesTestEnvironment,
+} from '@firebase/rules-unit-testing';
+import { doc, getDoc, setDoc, updateDoc, collection, addDoc } from 'firebase/firestore';
+import { makeRuleCases } from './policyCases';
+
+/**
+ * firestore.rules, evaluated by the official Firestore emulator (full stack only: Java 21+).
+ * Elsewhere each case is reported as not run, by name.
+ */
+const official = process.env.DEBTX_FIRESTORE_KIND === 'official';
+const suite = official ? describe : describe.skip;
+const { allow, deny } = makeRuleCases(it, assertSucceeds, assertFails);
+
+let env: RulesTestEnvironment;
+const claims = {
+  officer: { role: 'recovery_officer' },
+  auditor: { role: 'auditor' },
+  drc1: { role: 'drc_admin', drcId: 'drc1' },
+  drc2: { role: 'drc_admin', drcId: 'drc2' },
+  ro1: { role: 'ro', drcId: 'drc1' },
+  ro2: { role: 'ro', drcId: 'drc1' },
+  rcmp: { role: 'rcmp' },
+  board: { role: 'mediation_board' },
+} as const;
+type Who = keyof typeof claims;
+const db = (who: Who) => env.authenticatedContext(`u-${who}`, claims[who]).firestore();
+const anon = () => env.unauthenticatedContext().firestore();
+
+const arrearsCase = { drcId: 'drc1', roId: 'u-ro1', requiredAction: 'arrears', status: 'NEGOTIATION' };
+const cpeCase = { drcId: 'drc2', roId: null, requiredAction: 'cpe', status: 'DRC_ASSIGNED' };
+const boardCase = { drcId: 'drc1', roId: 'u-ro1', requiredAction: 'arrears', status: 'MEDIATION_BOARD' };
+const request = (who: Who, type: string, caseId: string | null, id: string) => ({
+  type,
+  caseId,
+  payload: {},
+  clientRequestId: id,
+  createdBy: `u-${who}`,
+  createdAt: '2026-11-23T00:00:00.000Z',
+  state: 'PENDING',
+});
+
+suite('firestore.rules', () => {
+  beforeAll(async () => {
+    const [host, port] = (process.env.FIRESTORE_EMULATOR_HOST ?? '127.0.0.1:8080').split(':');
+    env = await initializeTestEnvironment({
+      projectId: 'demo-rules',
+      firestore: {
+        rules: readFileSync(join(__dirname, '..', '..', '..', 'firestore.rules'), 'utf8'),
+        host,
+        port: Number(port),
+      },
+    });
+    await env.withSecurityRulesDisabled(async (ctx) => {
+      const f = ctx.firestore();
+      await setDoc(doc(f, 'cases/a1'), arrearsCase);
+      await setDoc(doc(f, 'cases/c1'), cpeCase);
+      await setDoc(doc(f, 'cases/b1'), boardCase);
+      await setDoc(doc(f, 'audit/cases~a1~00000001'), { entity: 'cases/a1', seq: 1 });
+      await setDoc(doc(f, 'requests/r-ro1'), request('ro1', 'caseAction', 'a1', 'r-ro1'));
+      await setDoc(doc(f, 'users/u-ro1'), { role: 'ro', drcId: 'drc1' });
+      await setDoc(doc(f, 'users/u-ro3'), { role: 'ro', drcId: 'drc2' });
+      await setDoc(doc(f, 'drcs/drc1'), { name: 'DRC 1' });
+      await setDoc(doc(f, 'caseTypes/debtx_telco@1'), { id: 'debtx_telco' });
+      await setDoc(doc(f, 'openCases/x'), { caseId: 'a1' });
+      await setDoc(doc(f, 'meta/demoSeed'), { version: 1 });
+    });
+  });
+  afterAll(async () => env?.cleanup());
+
+  allow('cases.read.operators', 'an officer reading any case', () => getDoc(doc(db('officer'), 'cases/c1')));
+  allow('cases.read.operators', 'an auditor reading any case', () => getDoc(doc(db('auditor'), 'cases/a1')));
+  deny('cases.read.operators', 'an anonymous reader', () => getDoc(doc(anon(), 'cases/a1')));
+  allow('cases.read.drcAdmin', 'a DRC admin reading their DRC’s case', () => getDoc(doc(db('drc1'), 'cases/a1')));
+  deny('cases.read.drcAdmin', 'a DRC admin reading another DRC’s case', () => getDoc(doc(db('drc2'), 'cases/a1')));
+  allow('cases.read.ro', 'an RO reading their case', () => getDoc(doc(db('ro1'), 'cases/a1')));
+  deny('cases.read.ro', 'an RO reading a colleague’s case', () => getDoc(doc(db('ro2'), 'cases/a1')));
+  allow('cases.read.rcmp', 'RCMP reading a CPE case', () => getDoc(doc(db('rcmp'), 'cases/c1')));
+  deny('cases.read.rcmp', 'RCMP reading an arrears-only case', () => getDoc(doc(db('rcmp'), 'cases/a1')));
+  allow('cases.read.board', 'the board reading a case before it', () => getDoc(doc(db('board'), 'cases/b1')));
+  deny('cases.read.board', 'the board reading a case in negotiation', () => getDoc(doc(db('board'), 'cases/a1')));
+  deny('cases.write.none', 'an officer changing a case’s status', () =>
+    updateDoc(doc(db('officer'), 'cases/a1'), { status: 'CLOSED_RECOVERED' }),
+  );
+  deny('cases.write.none', 'an RO changing their case’s amounts', () =>
+    updateDoc(doc(db('ro1'), 'cases/a1'), { paidCents: 1 }),
+  );
+
+  allow('requests.create.register', 'an officer registering a case', () =>
+    setDoc(doc(db('officer'), 'requests/reg-1'), request('officer', 'registerCase', null, 'reg-1')),
+  );
+  deny('requests.create.register', 'an RO registering a case', () =>
+    setDoc(doc(db('ro1'), 'requests/reg-2'), request('ro1', 'registerCase', null, 'reg-2')),
+  );
+  deny('requests.create.register', 'a request on someone else’s behalf', () =>
+    setDoc(doc(db('officer'), 'requests/reg-3'), request('auditor', 'registerCase', null, 'reg-3')),
+  );
+  deny('requests.create.register', 'a request already marked applied', () =>
+    setDoc(doc(db('officer'), 'requests/reg-4'), {
+      ...request('officer', 'registerCase', null, 'reg-4'),
+      state: 'APPLIED',
+    }),
+  );
+  deny('requests.create.register', 'a request with a stray field', () =>
+    setDoc(doc(db('officer'), 'requests/reg-5'), {
+      ...request('officer', 'registerCase', null, 'reg-5'),
+      status: 'CLOSED',
+    }),
+  );
+  allow('requests.create.caseAction', 'an RO acting on their case', () =>
+    setDoc(doc(db('ro1'), 'requests/act-1'), request('ro1', 'caseAction', 'a1', 'act-1')),
+  );
+  deny('requests.create.caseAction', 'an RO acting on a case not theirs', () =>
+    setDoc(doc(db('ro2'), 'requests/act-2'), request('ro2', 'caseAction', 'a1', 'act-2')),
+  );
+  deny('requests.create.caseAction', 'an auditor acting at all', () =>
+    addDoc(collection(db('auditor'), 'requests'), request('auditor', 'caseAction', 'a1', 'x')),
+  );
+  allow('requests.read.own', 'an RO following their request', () => getDoc(doc(db('ro1'), 'requests/r-ro1')));
+  deny('requests.read.own', 'another RO reading it', () => getDoc(doc(db('ro2'), 'requests/r-ro1')));
+  allow('requests.read.auditor', 'an auditor reading any request', () => getDoc(doc(db('auditor'), 'requests/r-ro1')));
+  deny('requests.update.none', 'an RO marking their request applied', () =>
+    updateDoc(doc(db('ro1'), 'requests/r-ro1'), { state: 'APPLIED' }),
+  );
+
+  allow('audit.read.operators', 'an auditor reading the trail', () =>
+    getDoc(doc(db('auditor'), 'audit/cases~a1~00000001')),
+  );
+  allow('audit.read.scoped', 'an RO reading their case’s timeline', () =>
+    getDoc(doc(db('ro1'), 'audit/cases~a1~00000001')),
+  );
+  deny('audit.read.scoped', 'a DRC admin reading another DRC’s timeline', () =>
+    getDoc(doc(db('drc2'), 'audit/cases~a1~00000001')),
+  );
+  deny('audit.write.none', 'an admin-level officer writing to the trail', () =>
+    setDoc(doc(db('officer'), 'audit/forged'), { entity: 'cases/a1' }),
+  );
+  deny('audit.write.none', 'an auditor editing an event', () =>
+    updateDoc(doc(db('auditor'), 'audit/cases~a1~00000001'), { seq: 2 }),
+  );
+
+  allow('users.read.self', 'an RO reading their own profile', () => getDoc(doc(db('ro1'), 'users/u-ro1')));
+  deny('users.read.self', 'an RO reading another profile', () => getDoc(doc(db('ro1'), 'users/u-ro3')));
+  allow('users.read.operators', 'an officer reading profiles', () => getDoc(doc(db('officer'), 'users/u-ro3')));
+  allow('users.read.drcAdmin', 'a DRC admin reading their RO', () => getDoc(doc(db('drc1'), 'users/u-ro1')));
+  deny('users.read.drcAdmin', 'a DRC admin reading another DRC’s RO', () => getDoc(doc(db('drc1'), 'users/u-ro3')));
+  deny('users.write.none', 'an RO promoting themselves', () =>
+    updateDoc(doc(db('ro1'), 'users/u-ro1'), { role: 'admin' }),
+  );
+
+  allow('drcs.read.signedIn', 'an RO reading a DRC name', () => getDoc(doc(db('ro1'), 'drcs/drc1')));
+  deny('drcs.read.signedIn', 'an anonymous reader', () => getDoc(doc(anon(), 'drcs/drc1')));
+  allow('caseTypes.read.signedIn', 'an RO reading a configuration', () =>
+    getDoc(doc(db('ro1'), 'caseTypes/debtx_telco@1')),
+  );
+  deny('caseTypes.write.none', 'an officer changing a configuration', () =>
+    updateDoc(doc(db('officer'), 'caseTypes/debtx_telco@1'), { id: 'x' }),
+  );
+  deny('openCases.none', 'an officer reading duplicate keys', () => getDoc(doc(db('officer'), 'openCases/x')));
+  deny('meta.none', 'an auditor reading internal markers', () => getDoc(doc(db('auditor'), 'meta/demoSeed')));
+});
