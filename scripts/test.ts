@@ -52,11 +52,27 @@ interface JestJson {
 function jest(): void {
   process.stdout.write('\n── jest (unit, integration, triggers, conformance)\n');
   const out = join(mkdtempSync(join(tmpdir(), 'debtx-jest-')), 'results.json');
-  spawnSync(bin('jest'), ['--json', `--outputFile=${out}`], {
-    cwd: join(ROOT, 'functions'),
-    stdio: 'inherit',
-    env: process.env,
-  });
+  if (full) {
+    // The full stack: the official Firestore and Auth emulators around the same suite (rules tests, isolation).
+    spawnSync(
+      bin('firebase'),
+      [
+        'emulators:exec',
+        '--only',
+        'firestore,auth',
+        '--project',
+        'demo-debtx',
+        `${bin('jest')} --json --outputFile=${out}`,
+      ],
+      { cwd: join(ROOT, 'functions'), stdio: 'inherit', env: { ...process.env, DEBTX_FIRESTORE_KIND: 'official' } },
+    );
+  } else {
+    spawnSync(bin('jest'), ['--json', `--outputFile=${out}`], {
+      cwd: join(ROOT, 'functions'),
+      stdio: 'inherit',
+      env: process.env,
+    });
+  }
   if (!existsSync(out)) {
     tally.failed += 1;
     tally.failures.push('jest did not run');
