@@ -12,3 +12,4 @@ export { getRequest } from './callables/getRequest';
 export { monitorSchedule } from './triggers/monitorSchedule';
 export { onMonitorShard } from './triggers/onMonitorShard';
 export { listCaseTypesFn as listCaseTypes, saveCaseType } from './callables/caseTypes';
+export { readAuditTrail, verifyAuditTrailFn as verifyAuditTrail } from './callables/auditTrail';
