@@ -1,0 +1,870 @@
+import type { AlgorithmRef, CaseTypeConfig, FieldDef, TransitionDef } from '../types';
+
+/**
+ * Asset repossession and sale: one configuration for seed 003 ch. 5 "Asset Repossession and Sale" (property,
+ * lines 1794–2305) and ch. 9 "Asset Repossession and Liquidation" (vehicles, US localisation, lines 4099–4549).
+ * One case per collateral. Chapter 9's fuller path is the spine: assessment → referral and approval → setup
+ * and vendor assignment → repossession in progress (voluntary surrender or not) → repossession closure
+ * (redemption window) → liquidation setup → inspection → repair → sale → settlement of proceeds → liquidation
+ * closure → closed. Chapter 5's statuses map onto it: Pending = Repossession Assessment, Effected Possession =
+ * Repossession Closure, Under Repairs = Repair in Progress, Sale In Progress = Sale in Progress, Settlement =
+ * Settlement, Completed = Closed, Cancelled = Repossession Cancelled; chapter 5's Withdrawn is kept, and its
+ * short path (possession effected by the LSP or the customer → repairs or sale) is kept as extra follow-ups.
+ *
+ * Ch. 5 tables: Pending 1859, Effected Possession 1922, Under Repairs 2013, Sale In Progress 2072, Settlement
+ * 2133, Completed 2212, Cancelled 2222, Withdrawn 2239, characteristics (Table 5-39) ~2250–2305.
+ * Ch. 9 tables: Assessment 4158, Referred 4209, Setup 4231, In Progress (VS) 4242, In Progress 4269, Closure
+ * 4314, Redemption Complete 4352, Manage Transport 4380, Liquidation Setup 4392, Inspection 4420, Repair 4440,
+ * Sale 4452, Settlement 4465, Liquidation Closure 4475, Closed 4485, Cancelled 4502, Declined 4521.
+ */
+
+const BEFORE_POSSESSION = ['REPO_ASSESSMENT', 'REPO_REFERRED', 'REPO_SETUP', 'REPO_IN_PROGRESS_VS', 'REPO_IN_PROGRESS'];
+const AFTER_POSSESSION = ['REPO_CLOSURE', 'MANAGE_TRANSPORT', 'LIQ_SETUP', 'INSPECTION', 'REPAIR', 'SALE'];
+const NO_ACTIVITY_TODOS = ['ARS_NO_ACTIVITY_L1', 'ARS_NO_ACTIVITY_L2'];
+const VENDOR_TASKS = ['REPO_VENDOR_TASK_VS', 'REPO_VENDOR_TASK'];
+
+/** Ch. 5 no-activity monitoring, the same in every interim status: 5 days level 1, 10 days level 2. */
+const noActivity: AlgorithmRef[] = [
+  {
+    algorithm: 'afterDaysInStatus',
+    params: { days: 5, todo: { type: 'ARS_NO_ACTIVITY_L1', label: 'Repossession: no activity for 5 days' } },
+    note: 'Ch. 5 no-activity monitoring: 5 days → To-Do ARS No Activity Level 1',
+  },
+  {
+    algorithm: 'afterDaysInStatus',
+    params: {
+      days: 10,
+      todo: { type: 'ARS_NO_ACTIVITY_L2', label: 'Repossession: no activity for 10 days (supervisor)' },
+    },
+    note: 'Ch. 5 no-activity monitoring: 10 days → To-Do ARS No Activity Level 2',
+  },
+];
+const closeNoActivity = (instance: string, extra: string[] = []): AlgorithmRef => ({
+  algorithm: 'closeTasks',
+  params: { taskTypes: [...NO_ACTIVITY_TODOS, ...extra] },
+  note: `${instance} (C1-CLSTODO): close ARS No Activity Level 1 and 2${extra.length ? ' and ' + extra.join(', ') : ''}`,
+});
+const valuationCheck = (instance: string): AlgorithmRef => ({
+  algorithm: 'afterDaysInStatus',
+  params: {
+    days: 60,
+    todo: {
+      type: 'REPO_COLLATERAL_VALUATION',
+      label: 'Initiate collateral valuation (last assessment older than 60 days)',
+    },
+  },
+  note: `${instance} (C1-COLLVALX): Assessment Expiry Days 60, To-do Type Initiate Collateral Valuation`,
+});
+const set = (field: string, value: string | boolean, note: string): AlgorithmRef => ({
+  algorithm: 'setCharacteristic',
+  params: { field, value },
+  note,
+});
+const todo = (type: string, label: string, note: string): AlgorithmRef => ({
+  algorithm: 'raiseTodo',
+  params: { type, label },
+  note,
+});
+const requireFields = (fields: string[], note: string): AlgorithmRef => ({
+  algorithm: 'requireCharacteristics',
+  params: { fields },
+  note,
+});
+
+const choice = (name: string, label: string, choices: string[], required = true): FieldDef => ({
+  name,
+  label,
+  type: 'choice',
+  choices,
+  required,
+});
+const date = (name: string, label: string, required = true): FieldDef => ({ name, label, type: 'date', required });
+const amount = (name: string, label: string, required = true): FieldDef => ({ name, label, type: 'amount', required });
+const text = (name: string, label: string, required = true): FieldDef => ({ name, label, type: 'text', required });
+const CONFIRMED = ['confirmed', 'not_required'];
+const POSSESSION_TYPES = ['voluntary', 'warrant_of_possession', 'involuntary'];
+
+const followUp = (from: string, to: string): TransitionDef => ({ from, to, mode: 'followUp' });
+const manual = (from: string, to: string): TransitionDef => ({
+  from,
+  to,
+  mode: 'manual',
+  roles: ['recovery_officer', 'supervisor'],
+});
+
+export const assetRepossession: CaseTypeConfig = {
+  id: 'asset_repossession',
+  version: 1,
+  name: 'Asset repossession and sale',
+  description:
+    'Repossession of one collateral (property or vehicle), its redemption or liquidation: repairs, sale, proceeds and closure.',
+  readings: [
+    'Merge of ch. 5 and ch. 9: ch. 9’s statuses are the spine (they are the finer ones); ch. 5’s Pending ≈ Repossession Assessment, Effected Possession ≈ Repossession Closure (possession effected, LMI and insurance follow-ups, redemption window), Under Repairs ≈ Repair in Progress, Sale In Progress and Settlement as named, Completed ≈ Closed (after Liquidation Closure), Cancelled ≈ Repossession Cancelled. Ch. 5’s Withdrawn (after possession or during sale, 2239) has no ch. 9 counterpart and is kept. Ch. 5’s direct moves Pending → Effected Possession ("Possession complete", e.g. a warrant executed through the LSP) and Effected Possession → Under Repairs / Sale In Progress are kept as follow-ups beside ch. 9’s path. Ch. 5’s Settlement → Completed runs through Liquidation Closure.',
+    'Roles: ch. 5 Recovery Associate and ch. 9 Repossession, Liquidation, Transport, Auction/Sales, Collision and Proceeds Specialists are the bank’s own staff → recovery_officer (supervisor may act too); ch. 5 Recovery Supervisor / Manager and ch. 9 Late Collection (Repossession) Manager, who approves → supervisor; vendors (repossession agent, repo title agency, transport agency) → drc_admin / ro: the repossession vendor is placed as a DRC (assignDrc) at setup. Early / late collections teams and legal / bankruptcy processes only open the case.',
+    'Transition modes: neither chapter has a matrix with modes beyond ch. 5’s "User" (4.5); every move the prose ties to a named result (Repossession Assessment, Repossession Approval, Repossession Setup, Repossession Progress, Manage Redemption, Liquidation Setup Actions, Manage Transport, Sales Rep Inspection, Manage Repairs, Manage Sale, Manage Proceeds, Liquidation Closure Activities, ch. 5’s mandatory follow-ups) is a follow-up; Cancel and Withdraw are manual with a reason; system transitions only where an algorithm moves the case (C1-REDCLRDT, C1-REDEPROC).',
+    'Line 4209–4230 (C1-REPOAPRV auto-approval rule): no rule engine (gap); the supervisor approves every referral from a to-do.',
+    'Lines 4231–4268 (Setup → In Progress (Voluntary Surrender) or In Progress): the branch rule is not given; read as ch. 5’s Type of Possession (TPOFPOSS): voluntary → the voluntary-surrender status, warrant of possession or involuntary → the other.',
+    'Lines 4242–4300 (C1-VALTASKEX, exit validation of both In Progress statuses, "Repossession (Voluntary Surrender)" printed for both): the vendor task must be done before possession is recorded. Placed as enter validation of Repossession Closure (tasksCompleted on both vendor tasks) so that a cancellation before possession is not blocked. It relies on users completing the vendor to-do. C1-REPOASAL (email the vendor) and C1-NOTRSTSK (notify on task completion) have no library algorithm (gap: notifications).',
+    'Lines 4314–4351 / 4380–4391 (Manage Transport target unclear): Manage Transport is read as a step of Liquidation Setup (result "Liquidation Setup Actions", 4398); the vehicle goes back to Liquidation Setup when delivered. From Repossession Closure the specialist only records the transport request.',
+    'Line 4418 (C1-LIQSETCMP: title received and vehicle at the sale location → Inspection): the library cannot combine two conditions (gap); the specialist’s result that records both dates moves the case (F instead of S).',
+    'Lines 4440–4451 (Repair in Progress target unclear): read as ch. 5’s Under Repairs → Sale In Progress.',
+    'Effected Possession / Settlement C1-CHARVALZ (AR004, AR005, AR014: fields required only for voluntary possession or only for a warrant): conditional requirements are a gap; the unconditional part is required (possession type and actual possession date to enter Repossession Closure; Table 5-39’s "mandatory for entry" fields for Under Repairs, Sale in Progress and Settlement).',
+    'Table 5-39 contradictions (fields editable only in Sale in Progress yet hidden there; dates typed Number) are ignored: DebtX fields are captured by results, with sensible types (dates as dates, prices as amounts).',
+    'C1-COLLVALX (AR008/AR010/AR012: valuation older than 60 days, no repeat within 30): read as a to-do after 60 days in the status (gap: the library cannot read the last valuation date or the cool-down).',
+    'C1-INITLMI (AR019: shortfall above $1000 and an LMI policy → start an LMI claim case, else mark for strategy review): there is no LMI case type and no shortfall check (gap); leaving Settlement raises a to-do to start the LMI claim where it applies.',
+    'Line 4500 / 4519 (ch. 9 final statuses: "Remove the review dates" with Update Type = Set, offset 0) and ch. 5 collateral status and property updates (C1-UPCOLLSTX, C1-UPCOLPROP, value of the Cancelled one missing): review dates have no DebtX counterpart; collateral status and the "under repossession" property are characteristics (collateralStatus, collateralUnderRepossession; Cancelled resets the property, read as RESET).',
+    'Ch. 9 Assessment checks (C1-VALDCOLL collateral valid, C1-CHKBKPTCY no open bankruptcy unless the reason is bankruptcy, C1-BLOCKREPO 270-day military service block): no conditional blocking or indicator-absence validation in the library (gap); collateral id and repossession reason are required creation fields, and "one open case per collateral" cannot be expressed with blockedBy (it works per account), so no blockedBy is set.',
+    'Legal LG009 (the legal case cannot leave Judgement Enforcement while an ARS case is open): this case holds the account’s legal case from creation and releases it when it closes (C1-CSAMENTST, 4190). The hold also pauses the legal case’s non-litigation actions meanwhile.',
+  ],
+  category: 'AssetRepossession',
+  level: 'account',
+  crossCase: [
+    {
+      onEnter: 'REPO_ASSESSMENT',
+      scope: 'account',
+      caseTypes: ['legal_proceeding'],
+      action: 'hold',
+      reason: 'An asset repossession case is open on the account',
+    },
+    {
+      onEnter: '*final',
+      scope: 'account',
+      caseTypes: ['legal_proceeding'],
+      action: 'release',
+      reason: 'The asset repossession case is closed',
+    },
+  ],
+  creationFields: [
+    text('collateralId', 'Collateral to be repossessed'),
+    text('collateralDescription', 'Collateral description', false),
+    choice('repossessionReason', 'Repossession reason', [
+      'default',
+      'voluntary_surrender',
+      'legal_warrant',
+      'bankruptcy',
+      'other',
+    ]),
+    choice('possessionType', 'Type of possession', POSSESSION_TYPES),
+    date('expectedPossessionDate', 'Expected possession date', false),
+    choice(
+      'typeOfOccupancy',
+      'Type of occupancy',
+      ['not_occupied', 'on_lease', 'rented', 'self_occupied', 'not_known'],
+      false,
+    ),
+    text('legalCaseId', 'Legal case id (warrant of possession)', false),
+    date('demandLetterSentOn', 'Demand letter sent on', false),
+    date('accelerationLetterSentOn', 'Acceleration letter sent on', false),
+    date('accelerationLetterExpiresOn', 'Acceleration letter expires on', false),
+  ],
+  settings: {},
+  statuses: [
+    {
+      code: 'REPO_ASSESSMENT',
+      label: 'Repossession assessment',
+      kind: 'initial',
+      description:
+        'The security interest and collateral are validated and assessed; letters must have expired before referral (ch. 9 4158; ch. 5 Pending 1859).',
+      actors: ['system', 'recovery_officer'],
+      hooks: {
+        enterProcessing: [
+          set('collateralUnderRepossession', true, 'AR021 (C1-UPCOLPROP): update collateral properties = SET'),
+        ],
+        monitoring: [
+          {
+            algorithm: 'dateAlert',
+            params: {
+              field: 'accelerationLetterExpiresOn',
+              daysBefore: 0,
+              todo: {
+                type: 'REPO_LETTERS_EXPIRED',
+                label: 'Demand and acceleration letters expired: complete the assessment',
+              },
+            },
+            note: 'C1-VALIDDLAL (monitoring): validate the demand / acceleration letter expiry date',
+          },
+          ...noActivity,
+        ],
+        exitProcessing: [closeNoActivity('AR003')],
+      },
+    },
+    {
+      code: 'REPO_REFERRED',
+      label: 'Repossession referred',
+      kind: 'interim',
+      description: 'The assessment awaits the repossession manager’s approval (seed 4209).',
+      actors: ['supervisor'],
+      hooks: {
+        enterValidation: [
+          requireFields(
+            ['demandLetterSentOn', 'accelerationLetterSentOn'],
+            'C1-VALIDDLAL (enter validation): demand and acceleration letters have been sent',
+          ),
+        ],
+        enterProcessing: [
+          todo(
+            'REPO_APPROVAL',
+            'Approve or decline the repossession',
+            'C1-REPOAPRV: approval task for the repossession queue',
+          ),
+        ],
+        exitProcessing: [{ algorithm: 'closeTasks', params: { taskTypes: ['REPO_APPROVAL'] } }],
+      },
+    },
+    {
+      code: 'REPO_SETUP',
+      label: 'Repossession setup',
+      kind: 'interim',
+      description:
+        'The repossession vendor is selected and documents for the physical repossession uploaded (seed 4231).',
+      actors: ['recovery_officer'],
+      hooks: { monitoring: noActivity, exitProcessing: [closeNoActivity('ch. 5 pattern')] },
+    },
+    {
+      code: 'REPO_IN_PROGRESS_VS',
+      label: 'Repossession in progress (voluntary surrender)',
+      kind: 'interim',
+      description: 'The vendor collects the voluntarily surrendered asset (seed 4242).',
+      actors: ['system', 'drc_admin', 'ro', 'recovery_officer'],
+      hooks: {
+        enterProcessing: [
+          todo(
+            'REPO_VENDOR_TASK_VS',
+            'Repossess the voluntarily surrendered asset and record the details',
+            'C1-AUTOTASKC: Service Type Repossession, voluntary surrender repossession task',
+          ),
+        ],
+        monitoring: noActivity,
+        exitProcessing: [closeNoActivity('ch. 5 pattern')],
+      },
+    },
+    {
+      code: 'REPO_IN_PROGRESS',
+      label: 'Repossession in progress',
+      kind: 'interim',
+      description: 'The vendor repossesses the asset (seed 4269).',
+      actors: ['system', 'drc_admin', 'ro', 'recovery_officer'],
+      hooks: {
+        enterProcessing: [
+          todo(
+            'REPO_VENDOR_TASK',
+            'Repossess the asset and record the details',
+            'C1-AUTOTASKC: Service Type Repossession',
+          ),
+        ],
+        monitoring: noActivity,
+        exitProcessing: [closeNoActivity('ch. 5 pattern')],
+      },
+    },
+    {
+      code: 'REPO_CLOSURE',
+      label: 'Repossession closure (effected possession)',
+      kind: 'interim',
+      description:
+        'Possession is effected; the collateral is marked repossessed, redemption letters go out, the title is obtained; the customer may redeem until the redemption clear date (ch. 9 4314; ch. 5 Effected Possession 1922).',
+      actors: ['system', 'recovery_officer', 'drc_admin'],
+      hooks: {
+        enterValidation: [
+          {
+            algorithm: 'tasksCompleted',
+            params: { taskTypes: VENDOR_TASKS },
+            note: 'C1-VALTASKEX: the repossession task must be completed',
+          },
+          requireFields(['possessionType', 'actualPossessionDate'], 'AR004 / AR005 (C1-CHARVALZ), unconditional part'),
+        ],
+        enterProcessing: [
+          set('collateralStatus', 'repossessed', 'AR007 (C1-UPCOLLSTX): collateral status in the host → Repossessed'),
+          todo(
+            'REPO_REDEMPTION_LETTERS',
+            'Send redemption letters on all associated accounts',
+            'C1-REDEMPLTR: send redemption letters',
+          ),
+          todo(
+            'REPO_TITLE',
+            'Obtain the title in the bank’s name (repo title agency)',
+            'C1-AUTOTASKC: Service Type Repossession Title',
+          ),
+        ],
+        monitoring: [
+          {
+            algorithm: 'dateAlert',
+            params: {
+              field: 'redemptionClearDate',
+              daysBefore: 0,
+              todo: { type: 'REPO_REDEMPTION_OVER', label: 'Redemption period over: start liquidation' },
+              moveTo: 'LIQ_SETUP',
+            },
+            note: 'C1-REDCLRDT: automatic movement to Liquidation Setup when the redemption clear date is reached',
+          },
+          valuationCheck('AR008'),
+          ...noActivity,
+        ],
+        exitProcessing: [closeNoActivity('AR009')],
+      },
+    },
+    {
+      code: 'REDEMPTION_COMPLETE',
+      label: 'Redemption complete',
+      kind: 'interim',
+      description: 'The customer redeemed; the case closes once every associated account is paid (seed 4352).',
+      actors: ['system'],
+      hooks: {
+        enterValidation: [
+          {
+            algorithm: 'tasksCompleted',
+            params: { taskTypes: ['REPO_TITLE', 'REPO_BILL_OF_LADING', 'REPO_MANAGE_TRANSPORT'] },
+            note: 'C1-VALTASKCM: Repossession Title, Generate Bill Of Lading, Manage Transport tasks completed',
+          },
+        ],
+        enterProcessing: [
+          set('redemptionPeriodOver', true, 'CM_RMDP_SW (UDT_COL_LQDD): collateral "Redemption Period is Over"'),
+        ],
+        monitoring: [
+          {
+            algorithm: 'zeroBalanceClose',
+            params: { to: 'CLOSED' },
+            note: 'CM_AR_OUTSZR (C1-REDEPROC): close when all associated accounts’ outstanding is 0',
+          },
+        ],
+      },
+    },
+    {
+      code: 'MANAGE_TRANSPORT',
+      label: 'Manage transport',
+      kind: 'interim',
+      description: 'The transport specialist moves the vehicle to the sale location (seed 4380).',
+      actors: ['recovery_officer', 'drc_admin'],
+      hooks: {
+        enterProcessing: [
+          todo('REPO_BILL_OF_LADING', 'Generate the bill of lading', 'Generate Bill Of Lading task (4378)'),
+          todo('REPO_MANAGE_TRANSPORT', 'Transport the vehicle to the sale location', 'Manage Transport task (4378)'),
+        ],
+        exitProcessing: [
+          { algorithm: 'closeTasks', params: { taskTypes: ['REPO_BILL_OF_LADING', 'REPO_MANAGE_TRANSPORT'] } },
+        ],
+      },
+    },
+    {
+      code: 'LIQ_SETUP',
+      label: 'Liquidation setup',
+      kind: 'interim',
+      description:
+        'Add-on insurances are cancelled, the title and the vehicle brought to the sale location, agencies paid (seed 4392).',
+      actors: ['recovery_officer'],
+      hooks: {
+        enterProcessing: [
+          todo(
+            'REPO_CANCEL_ADDONS',
+            'Cancel add-on insurances and warranties (A&H, credit life, extended warranty)',
+            'C1-CREATTASK: Task Type Cancel Add On Insurances and Warranties',
+          ),
+        ],
+      },
+    },
+    {
+      code: 'INSPECTION',
+      label: 'Inspection and conditioning',
+      kind: 'interim',
+      description: 'The sales representative inspects and values the asset and sets a floor price (seed 4420).',
+      actors: ['recovery_officer'],
+    },
+    {
+      code: 'REPAIR',
+      label: 'Repair in progress (under repairs)',
+      kind: 'interim',
+      description:
+        'Repairs are estimated, claimed from insurance above a threshold, reported to the LMI provider and done (ch. 9 4440; ch. 5 Under Repairs 2013).',
+      actors: ['recovery_officer'],
+      hooks: {
+        enterValidation: [
+          requireFields(
+            ['actualPossessionDate', 'estimatedRepairCostCents'],
+            'Table 5-39: mandatory for entry into Under Repairs',
+          ),
+        ],
+        monitoring: [valuationCheck('AR010'), ...noActivity],
+        exitProcessing: [closeNoActivity('AR011')],
+      },
+    },
+    {
+      code: 'SALE',
+      label: 'Sale in progress',
+      kind: 'interim',
+      description:
+        'The asset is auctioned or sold (real-estate agent, LSP, or bids); the LMI provider is told of the sale (ch. 9 4452; ch. 5 2072).',
+      actors: ['recovery_officer'],
+      hooks: {
+        enterValidation: [
+          requireFields(
+            ['actualPossessionDate', 'reservePriceCents'],
+            'Table 5-39: mandatory for entry into Sale in Progress',
+          ),
+        ],
+        monitoring: [valuationCheck('AR012'), ...noActivity],
+        exitProcessing: [closeNoActivity('AR013', ['REPO_COLLATERAL_VALUATION'])],
+      },
+    },
+    {
+      code: 'SETTLEMENT',
+      label: 'Settlement',
+      kind: 'interim',
+      description:
+        'The asset is sold; proceeds and expenses are applied to the accounts; a shortfall may lead to an LMI claim (ch. 9 4465; ch. 5 2133).',
+      actors: ['recovery_officer'],
+      hooks: {
+        enterValidation: [
+          requireFields(
+            ['methodOfSale', 'saleContractType', 'contractSalePriceCents', 'settlementDueDate'],
+            'Table 5-39: mandatory for entry into Settlement',
+          ),
+        ],
+        enterProcessing: [
+          set('collateralStatus', 'sold', 'AR015 (C1-UPCOLLSTX): collateral status in the host → Sold'),
+        ],
+        monitoring: noActivity,
+        exitValidation: [
+          requireFields(
+            ['settlementAmountCents', 'lmiProviderUpdate', 'refundProcessed'],
+            'AR016 (C1-VALSET) and the mandatory follow-ups LMI Provider Update / Refund Processed',
+          ),
+        ],
+        exitProcessing: [
+          todo(
+            'REPO_LMI_CLAIM',
+            'If the shortfall is above 1,000 and an LMI policy exists, start the LMI claim; otherwise review the account’s strategy',
+            'AR019 (C1-INITLMI): Balance Threshold $1000, LMI Case Type LMICASE',
+          ),
+          closeNoActivity('AR018'),
+        ],
+      },
+    },
+    {
+      code: 'LIQ_CLOSURE',
+      label: 'Liquidation closure',
+      kind: 'interim',
+      description:
+        'Charge-off or write-off of the remainder, insurance refunds and claims, any excess returned to the customer (seed 4475).',
+      actors: ['recovery_officer'],
+      hooks: {
+        enterProcessing: [
+          todo(
+            'REPO_CHARGE_OFF',
+            'Initiate the full charge-off or full write-off of the remaining balance',
+            'Seed 4478: Full Charge-Off or Full Write-Off tasks',
+          ),
+        ],
+      },
+    },
+    {
+      code: 'CLOSED',
+      label: 'Closed',
+      kind: 'final',
+      description: 'Sold and settled, or redeemed by the customer (ch. 9 4485; ch. 5 Completed 2212).',
+      actors: [],
+      hooks: { enterProcessing: [{ algorithm: 'closeTasks' }] },
+    },
+    {
+      code: 'REPO_CANCELLED',
+      label: 'Repossession cancelled',
+      kind: 'final',
+      description:
+        'Cancelled before possession: invalid security interest, or a recent payment makes it unnecessary (ch. 9 4502; ch. 5 2222).',
+      actors: [],
+      hooks: {
+        enterProcessing: [
+          set(
+            'collateralUnderRepossession',
+            false,
+            'C1-UPCOLPROP: update collateral property (value missing; read as RESET)',
+          ),
+          { algorithm: 'closeTasks' },
+        ],
+      },
+    },
+    {
+      code: 'REPO_DECLINED',
+      label: 'Repossession declined',
+      kind: 'final',
+      description: 'The repossession manager declined the repossession (seed 4521).',
+      actors: [],
+      hooks: {
+        enterProcessing: [
+          set('collateralUnderRepossession', false, 'Nothing was repossessed'),
+          { algorithm: 'closeTasks' },
+        ],
+      },
+    },
+    {
+      code: 'WITHDRAWN',
+      label: 'Withdrawn',
+      kind: 'final',
+      description:
+        'Withdrawn after possession or during the sale, e.g. collateral redeemed or not commercial to pursue (ch. 5 2239).',
+      actors: [],
+      hooks: {
+        enterProcessing: [
+          set('collateralStatus', 'with_customer', 'AR020 (C1-UPCOLLSTX): collateral status → With the Customer'),
+          set('collateralUnderRepossession', false, 'AR022 (C1-UPCOLPROP): RESET'),
+          { algorithm: 'closeTasks' },
+        ],
+      },
+    },
+  ],
+  transitions: [
+    followUp('REPO_ASSESSMENT', 'REPO_REFERRED'),
+    followUp('REPO_ASSESSMENT', 'REPO_CLOSURE'),
+    followUp('REPO_REFERRED', 'REPO_SETUP'),
+    followUp('REPO_REFERRED', 'REPO_DECLINED'),
+    followUp('REPO_SETUP', 'REPO_IN_PROGRESS_VS'),
+    followUp('REPO_SETUP', 'REPO_IN_PROGRESS'),
+    followUp('REPO_IN_PROGRESS_VS', 'REPO_CLOSURE'),
+    followUp('REPO_IN_PROGRESS', 'REPO_CLOSURE'),
+    followUp('REPO_CLOSURE', 'REDEMPTION_COMPLETE'),
+    { from: 'REPO_CLOSURE', to: 'LIQ_SETUP', mode: 'system' },
+    followUp('REPO_CLOSURE', 'REPAIR'),
+    followUp('REPO_CLOSURE', 'SALE'),
+    { from: 'REDEMPTION_COMPLETE', to: 'CLOSED', mode: 'system' },
+    followUp('LIQ_SETUP', 'MANAGE_TRANSPORT'),
+    followUp('MANAGE_TRANSPORT', 'LIQ_SETUP'),
+    followUp('LIQ_SETUP', 'INSPECTION'),
+    followUp('INSPECTION', 'REPAIR'),
+    followUp('INSPECTION', 'SALE'),
+    followUp('REPAIR', 'SALE'),
+    followUp('SALE', 'SETTLEMENT'),
+    followUp('SETTLEMENT', 'LIQ_CLOSURE'),
+    followUp('LIQ_CLOSURE', 'CLOSED'),
+    ...BEFORE_POSSESSION.map((from) => manual(from, 'REPO_CANCELLED')),
+    ...AFTER_POSSESSION.map((from) => manual(from, 'WITHDRAWN')),
+  ],
+  actions: [
+    {
+      code: 'repossessionAssessment',
+      label: 'Repossession assessment',
+      roles: ['recovery_officer', 'supervisor'],
+      statuses: ['REPO_ASSESSMENT'],
+      results: [
+        { code: 'security_interest_valid', label: 'Security interest validated', effects: ['recordNote'] },
+        {
+          code: 'collateral_reviewed',
+          label: 'Collateral information reviewed',
+          effects: [],
+          fields: [
+            amount('collateralValuationCents', 'Collateral valuation'),
+            text('valuationSource', 'Valuation source (e.g. KBB, NADA, valuer)'),
+          ],
+        },
+        {
+          code: 'letters_sent',
+          label: 'Demand and acceleration letters sent',
+          effects: [],
+          fields: [
+            date('demandLetterSentOn', 'Demand letter sent on'),
+            date('accelerationLetterSentOn', 'Acceleration letter sent on'),
+            date('accelerationLetterExpiresOn', 'Letters expire on'),
+          ],
+        },
+        {
+          code: 'assessment_complete',
+          label: 'Assessment complete: refer',
+          effects: ['recordNote'],
+          next: 'REPO_REFERRED',
+        },
+        {
+          code: 'possession_complete',
+          label: 'Possession complete (ch. 5: surrendered or warrant executed)',
+          effects: ['recordNote'],
+          fields: [date('actualPossessionDate', 'Actual possession date')],
+          next: 'REPO_CLOSURE',
+        },
+      ],
+    },
+    {
+      code: 'repossessionApproval',
+      label: 'Repossession approval',
+      roles: ['supervisor'],
+      statuses: ['REPO_REFERRED'],
+      results: [
+        { code: 'approved', label: 'Approved', effects: ['recordNote'], next: 'REPO_SETUP' },
+        { code: 'declined', label: 'Declined', effects: ['setClosureReason'], next: 'REPO_DECLINED' },
+      ],
+    },
+    {
+      code: 'repossessionSetup',
+      label: 'Repossession setup: assign the repossession vendor',
+      roles: ['recovery_officer', 'supervisor'],
+      statuses: ['REPO_SETUP'],
+      results: [
+        {
+          code: 'setup_complete',
+          label: 'Vendor assigned, documents uploaded',
+          effects: ['assignDrc'],
+          fields: [choice('possessionType', 'Type of possession (if changed)', POSSESSION_TYPES, false)],
+          nextBy: { field: 'possessionType', map: { voluntary: 'REPO_IN_PROGRESS_VS' }, otherwise: 'REPO_IN_PROGRESS' },
+        },
+      ],
+    },
+    {
+      code: 'assignRo',
+      label: 'Assign to a vendor officer',
+      roles: ['drc_admin'],
+      statuses: ['REPO_IN_PROGRESS_VS', 'REPO_IN_PROGRESS', 'REPO_CLOSURE'],
+      results: [{ code: 'assigned', label: 'Assigned', effects: ['assignRo'] }],
+    },
+    {
+      code: 'vendorUpdate',
+      label: 'Vendor update',
+      roles: ['drc_admin', 'ro'],
+      statuses: ['REPO_IN_PROGRESS_VS', 'REPO_IN_PROGRESS', 'REPO_CLOSURE'],
+      results: [
+        {
+          code: 'repossessed',
+          label: 'Asset repossessed',
+          effects: [],
+          fields: [
+            date('repossessedOn', 'Repossessed on'),
+            text('repossessedFrom', 'Repossessed from (state / address)'),
+          ],
+        },
+        { code: 'attempt_failed', label: 'Attempt failed', effects: ['recordNote'] },
+        { code: 'title_obtained', label: 'Title obtained in the bank’s name', effects: ['recordNote'] },
+      ],
+    },
+    {
+      code: 'repossessionProgress',
+      label: 'Repossession progress',
+      roles: ['recovery_officer', 'supervisor'],
+      statuses: ['REPO_IN_PROGRESS_VS', 'REPO_IN_PROGRESS'],
+      results: [
+        { code: 'in_progress', label: 'Progress checked', effects: ['recordNote'] },
+        {
+          code: 'complete',
+          label: 'Repossession complete',
+          effects: ['recordNote'],
+          fields: [
+            date('actualPossessionDate', 'Actual possession date'),
+            date('redemptionClearDate', 'Redemption clear date', false),
+          ],
+          next: 'REPO_CLOSURE',
+        },
+      ],
+    },
+    {
+      code: 'possessionFollowUp',
+      label: 'Effected possession follow-up',
+      roles: ['recovery_officer', 'supervisor'],
+      statuses: ['REPO_CLOSURE'],
+      results: [
+        {
+          code: 'lmi_and_insurance',
+          label: 'LMI provider and insurance followed up',
+          effects: [],
+          fields: [
+            choice('lmiRepossessionUpdate', 'Confirmed repossession with the LMI provider', CONFIRMED),
+            choice('insuranceObtained', 'Insurance obtained', ['obtained', 'not_required']),
+          ],
+        },
+        {
+          code: 'redemption_date',
+          label: 'Redemption clear date set or overridden',
+          effects: [],
+          fields: [
+            date('redemptionClearDate', 'Redemption clear date'),
+            amount('redemptionAmountCents', 'Redemption amount (with repossession fees)', false),
+          ],
+        },
+        {
+          code: 'redeemed',
+          label: 'Customer redeemed',
+          effects: ['recordPayment'],
+          next: 'REDEMPTION_COMPLETE',
+        },
+        {
+          code: 'repairs_needed',
+          label: 'Repairs needed (property)',
+          effects: [],
+          fields: [amount('estimatedRepairCostCents', 'Estimated repair cost')],
+          next: 'REPAIR',
+        },
+        {
+          code: 'to_sale',
+          label: 'To sale (property)',
+          effects: [],
+          fields: [amount('reservePriceCents', 'Reserve price')],
+          next: 'SALE',
+        },
+      ],
+    },
+    {
+      code: 'liquidationSetupActions',
+      label: 'Liquidation setup actions',
+      roles: ['recovery_officer', 'supervisor'],
+      statuses: ['LIQ_SETUP'],
+      results: [
+        {
+          code: 'transport_needed',
+          label: 'Transport to the sale location needed',
+          effects: [],
+          fields: [text('transportRequest', 'Transport request (from, to, agency)')],
+          next: 'MANAGE_TRANSPORT',
+        },
+        { code: 'agency_paid', label: 'Repo / title / transport agency paid', effects: ['recordNote'] },
+        {
+          code: 'ready_for_inspection',
+          label: 'Title received and vehicle at the sale location',
+          effects: [],
+          fields: [date('titleReceivedOn', 'Title received on'), date('atSaleLocationOn', 'At the sale location on')],
+          next: 'INSPECTION',
+        },
+      ],
+    },
+    {
+      code: 'manageTransport',
+      label: 'Manage transport',
+      roles: ['recovery_officer', 'drc_admin'],
+      statuses: ['MANAGE_TRANSPORT'],
+      results: [
+        {
+          code: 'in_transit',
+          label: 'Bill of lading issued',
+          effects: [],
+          fields: [
+            text('billOfLadingNumber', 'Bill of lading number'),
+            date('expectedDeliveryDate', 'Expected delivery date'),
+          ],
+        },
+        {
+          code: 'delivered',
+          label: 'Delivered to the sale location',
+          effects: [],
+          fields: [text('stockNumber', 'Stock number'), date('atSaleLocationOn', 'Actual delivery date')],
+          next: 'LIQ_SETUP',
+        },
+      ],
+    },
+    {
+      code: 'salesRepInspection',
+      label: 'Sales rep inspection',
+      roles: ['recovery_officer'],
+      statuses: ['INSPECTION'],
+      results: [
+        {
+          code: 'repairs_needed',
+          label: 'Repairs needed',
+          effects: [],
+          fields: [
+            amount('reservePriceCents', 'Floor (reserve) price'),
+            amount('estimatedRepairCostCents', 'Estimated repair cost'),
+            text('conditionReport', 'Condition report'),
+          ],
+          next: 'REPAIR',
+        },
+        {
+          code: 'ready_for_sale',
+          label: 'Ready for sale',
+          effects: [],
+          fields: [amount('reservePriceCents', 'Floor (reserve) price'), text('conditionReport', 'Condition report')],
+          next: 'SALE',
+        },
+      ],
+    },
+    {
+      code: 'manageRepairs',
+      label: 'Manage repairs',
+      roles: ['recovery_officer'],
+      statuses: ['REPAIR'],
+      results: [
+        {
+          code: 'lmi_repairs',
+          label: 'Repairs reported to the LMI provider',
+          effects: [],
+          fields: [choice('lmiRepairsUpdate', 'Confirmed repairs with the LMI provider', CONFIRMED)],
+        },
+        {
+          code: 'insurance_claimed',
+          label: 'Repair cost above threshold: insurance claimed',
+          effects: [],
+          fields: [amount('insuranceClaimCents', 'Insurance claim')],
+        },
+        {
+          code: 'repair_complete',
+          label: 'Repair complete',
+          effects: ['recordNote'],
+          fields: [amount('reservePriceCents', 'Reserve price', false)],
+          next: 'SALE',
+        },
+      ],
+    },
+    {
+      code: 'manageSale',
+      label: 'Manage sale',
+      roles: ['recovery_officer'],
+      statuses: ['SALE'],
+      results: [
+        { code: 'bid_received', label: 'Bid or auction details recorded', effects: ['recordNote'] },
+        {
+          code: 'sold',
+          label: 'Sold',
+          effects: [],
+          fields: [
+            choice('methodOfSale', 'Method of sale', [
+              'auction',
+              'expression_of_interest',
+              'tender',
+              'private_treaty',
+              'other',
+            ]),
+            choice('saleContractType', 'Sale contract type', ['conditional', 'unconditional']),
+            amount('contractSalePriceCents', 'Contract sale price'),
+            amount('depositAmountCents', 'Deposit amount', false),
+            date('depositReceivedOn', 'Deposit received on', false),
+            date('settlementDueDate', 'Settlement due date'),
+            text('conveyancerDetails', 'Conveyancer / contractor details', false),
+            choice('lmiSaleUpdate', 'LMI provider told of the sale', CONFIRMED),
+          ],
+          next: 'SETTLEMENT',
+        },
+      ],
+    },
+    {
+      code: 'manageProceeds',
+      label: 'Manage proceeds',
+      roles: ['recovery_officer'],
+      statuses: ['SETTLEMENT'],
+      results: [
+        {
+          code: 'proceeds_applied',
+          label: 'Net proceeds applied to the account',
+          effects: ['recordPayment'],
+          fields: [amount('settlementAmountCents', 'Settlement amount')],
+        },
+        {
+          code: 'follow_ups_done',
+          label: 'LMI provider and refund follow-ups',
+          effects: [],
+          fields: [
+            choice('lmiProviderUpdate', 'LMI provider update done', CONFIRMED),
+            choice('refundProcessed', 'Refund processed', ['processed', 'not_required']),
+          ],
+        },
+        { code: 'settled', label: 'Settlement complete', effects: ['recordNote'], next: 'LIQ_CLOSURE' },
+      ],
+    },
+    {
+      code: 'liquidationClosure',
+      label: 'Liquidation closure activities',
+      roles: ['recovery_officer', 'supervisor'],
+      statuses: ['LIQ_CLOSURE'],
+      results: [
+        { code: 'activity', label: 'Refund, claim or excess return recorded', effects: ['recordNote'] },
+        { code: 'closed', label: 'Closure activities complete', effects: ['setClosureReason'], next: 'CLOSED' },
+      ],
+    },
+    {
+      code: 'recordPayment',
+      label: 'Record a payment',
+      roles: ['recovery_officer', 'supervisor'],
+      statuses: ['*'],
+      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
+    },
+  ],
+};

@@ -1,0 +1,416 @@
+import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
+
+/**
+ * Financial hardship (seed 003 ch. 3, lines 976–1243): a customer applies for hardship relief. The
+ * application is drafted and submitted, referred for approval, approved (or declined), the relief types are
+ * applied to the accounts (with a second-level relief approval), the customer is notified, and the relief
+ * runs until its expiry date: an expiry notice 14 days before, extensions, then expiry.
+ *
+ * Status tables: Pending 1025, Application Submitted ~1040, Hardship Referred ~1050, Exception 1062,
+ * Retry ~1075, Hardship Approve ~1090, Hardship Declined ~1100, Apply Hardship Relief ~1115, Notification
+ * Sent ~1125, Relief Applied ~1135, Expiry Notification ~1145, Expiry Extended ~1155, Hardship Expired
+ * ~1163, Hardship Cancelled ~1170. Notes 1176–1190, algorithm types 1191–1224, features 1225–1243.
+ * Codes as printed, '-' written '_' (HARD-REFFERD, sic, → HARD_REFFERD).
+ */
+
+const FH_INDICATOR = 'financialHardshipIndicator';
+const set = (field: string, value: string | boolean, note: string): AlgorithmRef => ({
+  algorithm: 'setCharacteristic',
+  params: { field, value },
+  note,
+});
+const letter = (type: string, label: string, note: string): AlgorithmRef => ({
+  algorithm: 'raiseTodo',
+  params: { type, label, dueInDays: 2 },
+  note,
+});
+const passThrough = (moveTo: string, note: string): AlgorithmRef => ({
+  algorithm: 'afterDaysInStatus',
+  params: { days: 0, moveTo },
+  note,
+});
+const cancelFrom = (from: string): TransitionDef => ({
+  from,
+  to: 'HARD_CANCEL',
+  mode: 'manual',
+  roles: ['recovery_officer', 'supervisor'],
+});
+
+export const financialHardship: CaseTypeConfig = {
+  id: 'financial_hardship',
+  version: 1,
+  name: 'Financial hardship',
+  description:
+    'A hardship application: submission, approval, relief applied to the customer’s accounts, notices, extension and expiry.',
+  readings: [
+    'Roles (ch. 3 has no roles table): the collector or associate who fills in and submits the application → recovery_officer; the OPSS / SOA approvers of the hardship and of the relief (two levels, 3.7) → supervisor. System activities → system.',
+    'Tables 3-3 to 3-16 print two independent column groups side by side (next statuses; algorithms). A next status on the same row as an algorithm is not tied to it.',
+    'Exception and Retry (Tables 3-6, 3-7, 1062–1085) hold cases whose host call failed and send them back to the stored previous status. Notes 1176–1180 say such errors now show on screen and leave the case where it is (XA); DebtX’s engine refuses a failing step and changes nothing, so Exception and Retry, and every "→ Exception (EXCP)" transition, are left out. The library has no save/restore of a previous status either (gap: C1-PREV-STAT / C1-PREV-EXP).',
+    'Hardship Declined and Hardship Cancelled list "→ Exception" (1103, 1170); final statuses are terminal in DebtX.',
+    'Transition roles: the tables do not say user or system except for the named auto-transitions and the explicitly manual Approve → Apply Relief (998, 1179). Named auto-transitions are system transitions taken by their algorithm; approval outcomes and relief application are follow-ups of the approver’s result; cancellation is a manual transition that asks for the cancel reason (C1-CNHRDSHAP needs CI-CANRSN).',
+    'Line 1032 (Pending "Auto-transition: Wait Time Out", CS-MONITOR) and 1057 (Referred, same): no parameters are given. Read as a reminder after 14 days in draft and an escalation after 5 days awaiting approval; neither moves the case (a time-out that approves or cancels a hardship is not something to guess).',
+    'C1-TRAN-STAT (Application Submitted, Notification Sent, Expiry Extended: "transition to default next status") → afterDaysInStatus 0 days: the next monitor run moves the case (gap: immediate pass-through).',
+    'C1-FH-AUTOAP (auto-approval through OPSS) has no library algorithm (gap: approval rules); every application is approved by a supervisor, raised as a to-do.',
+    'C1-RELF-TYPE / C1-OP-RT / C1-FH-EVAL (apply relief types in the host) and C1-RAPP (move on once all reliefs are applied): DebtX cannot apply reliefs in the host (gap); a to-do asks for it and the second-level approver’s "relief applied" result moves the case on (F instead of the seed’s auto-transition).',
+    'C1-NXT-TENDY (14 days before expiry → Expiry Notification) and C1_TRN-APL (expiry date reached → Hardship Expired) are dateAlert on hardshipExpiryDate with 14 and 0 days.',
+    'Expiry extension (CC1-EXT-EXPDT with C1_EXTEX; C1-VAL-EXPDT new > current; C1-VAL-FHEXP expiry > posting date): the extension result captures the new date into hardshipExpiryDate itself, so the expiry monitors follow it (3.5: the expiry date is only ever changed by an extension). The date-order validations have no library algorithm (gap).',
+    'C1-HARAP-DT (store the approval date / hardship effective date, 1094): a hook cannot stamp today’s date into a characteristic (gap); the approval time is on the audit trail.',
+    'Host write-backs (C1-SET-REC in-collections flag, C1-SET-FH / C1-UNSET-FH financial hardship indicator, C1-REVIW-ACT / C1-UPDRVWDT review dates): DebtX cannot write indicators back (gap); the FH indicator is kept as the characteristic financialHardshipIndicator. Letters (C1-FH-DEC, C1-FH-RSLT, C1-FH-EXPLT) and the banker notification (C1-NOT-BANKR) are to-dos: there is no letter or notification algorithm (gap).',
+    'Line 1017 / 1043 (C1-CHKHRDSHP, check for an existing hardship): blockedBy financial_hardship. The hardship case does not hold other collection cases: the seed suspends early collections through the FH indicator (ch. 8 Suspended reasons, 4035), which DebtX cannot set on the customer.',
+  ],
+  category: 'Hardship',
+  level: 'customer',
+  blockedBy: ['financial_hardship'],
+  settings: {},
+  statuses: [
+    {
+      code: 'PENDING',
+      label: 'Pending',
+      kind: 'initial',
+      description: 'The hardship application form is being filled in; the expiry date is entered here (seed 1025).',
+      actors: ['system', 'recovery_officer'],
+      hooks: {
+        enterProcessing: [
+          {
+            algorithm: 'addToWorkList',
+            params: { workList: 'hardship_queue' },
+            note: 'C1-ALLOCQUE: queue allocation for a customer-level case (queue only, no user)',
+          },
+        ],
+        monitoring: [
+          {
+            algorithm: 'afterDaysInStatus',
+            params: {
+              days: 14,
+              todo: { type: 'HARDSHIP_DRAFT_WAITING', label: 'Hardship application still in draft after 14 days' },
+            },
+            note: 'CS-MONITOR "Wait Time Out" (no parameters printed)',
+          },
+        ],
+        exitProcessing: [{ algorithm: 'closeTasks', note: 'C1-TO-DO-END: complete all to-dos of the case' }],
+      },
+    },
+    {
+      code: 'APP_SUBMIT',
+      label: 'Application submitted',
+      kind: 'interim',
+      description: 'The application is checked for its mandatory fields and referred (seed ~1040).',
+      actors: ['system'],
+      hooks: {
+        enterValidation: [
+          {
+            algorithm: 'requireCharacteristics',
+            params: { fields: ['hardshipReason', 'hardshipExpiryDate'] },
+            note: 'C1-V-FH-APP: validate hardship application inputs (required char EXP_DTE)',
+          },
+        ],
+        monitoring: [passThrough('HARD_REFFERD', 'C1-TRAN-STAT: transition to default next status')],
+      },
+    },
+    {
+      code: 'HARD_REFFERD',
+      label: 'Hardship referred',
+      kind: 'interim',
+      description: 'The application awaits approval (seed ~1050).',
+      actors: ['supervisor'],
+      hooks: {
+        enterProcessing: [
+          {
+            algorithm: 'raiseTodo',
+            params: { type: 'HARDSHIP_APPROVAL', label: 'Approve or decline the hardship application' },
+            note: 'C1-FH-AUTOAP: when not auto-approved, an approval task (SOA human task)',
+          },
+        ],
+        monitoring: [
+          {
+            algorithm: 'afterDaysInStatus',
+            params: {
+              days: 5,
+              todo: { type: 'HARDSHIP_APPROVAL_OVERDUE', label: 'Hardship approval pending for 5 days' },
+            },
+            note: 'CS-MONITOR "Wait Time Out" (no parameters printed)',
+          },
+        ],
+        exitProcessing: [
+          {
+            algorithm: 'closeTasks',
+            params: { taskTypes: ['HARDSHIP_APPROVAL', 'HARDSHIP_APPROVAL_OVERDUE'] },
+          },
+        ],
+      },
+    },
+    {
+      code: 'HARD_APPRV',
+      label: 'Hardship approved',
+      kind: 'interim',
+      description:
+        'Approved; the banker is notified and the FH indicator set; relief is applied by hand next (seed ~1090).',
+      actors: ['recovery_officer', 'supervisor'],
+      hooks: {
+        enterProcessing: [
+          letter('HARDSHIP_NOTIFY_BANKER', 'Notify the banker of the approved hardship', 'C1-NOT-BANKR: notify banker'),
+          set(FH_INDICATOR, true, 'C1-SET-FH: set Financial Hardship indicator'),
+        ],
+      },
+    },
+    {
+      code: 'AP_HARD_RELF',
+      label: 'Apply hardship relief',
+      kind: 'interim',
+      description:
+        'The relief types are applied to the accounts, after the second-level relief approval (seed ~1115, 3.7).',
+      actors: ['recovery_officer', 'supervisor'],
+      hooks: {
+        enterProcessing: [
+          {
+            algorithm: 'raiseTodo',
+            params: { type: 'HARDSHIP_APPLY_RELIEF', label: 'Approve and apply the relief types to the accounts' },
+            note: 'C1-RELF-TYPE, C1-OP-RT, C1-FH-EVAL: assign, check and apply the relief types in the host',
+          },
+        ],
+        exitProcessing: [{ algorithm: 'closeTasks', params: { taskTypes: ['HARDSHIP_APPLY_RELIEF'] } }],
+      },
+    },
+    {
+      code: 'NOTIF_SENT',
+      label: 'Notification sent',
+      kind: 'interim',
+      description: 'The hardship application result is sent to the customer (seed ~1125).',
+      actors: ['system'],
+      hooks: {
+        enterProcessing: [
+          letter(
+            'HARDSHIP_RESULT_LETTER',
+            'Send the hardship application result to the customer',
+            'C1-FH-RSLT: send hardship application result',
+          ),
+        ],
+        monitoring: [passThrough('RLF_APPL', 'C1-TRAN-STAT: transition to default next status')],
+      },
+    },
+    {
+      code: 'RLF_APPL',
+      label: 'Relief applied',
+      kind: 'interim',
+      description: 'The relief is in force until its expiry date (seed ~1135).',
+      actors: ['system', 'recovery_officer'],
+      hooks: {
+        monitoring: [
+          {
+            algorithm: 'dateAlert',
+            params: {
+              field: 'hardshipExpiryDate',
+              daysBefore: 14,
+              todo: { type: 'HARDSHIP_EXPIRING', label: 'Hardship relief expires in 14 days' },
+              moveTo: 'EXP_NOTIFICN',
+            },
+            note: 'C1-NXT-TENDY: transition to next status 14 days before expiry',
+          },
+        ],
+      },
+    },
+    {
+      code: 'EXP_NOTIFICN',
+      label: 'Expiry notification',
+      kind: 'interim',
+      description: 'The customer is told that the relief expires soon; it can still be extended (seed ~1145).',
+      actors: ['system', 'recovery_officer'],
+      hooks: {
+        enterProcessing: [
+          letter(
+            'HARDSHIP_EXPIRY_LETTER',
+            'Send the hardship expiry letter',
+            'C1-FH-EXPLT: send hardship expiration letter',
+          ),
+        ],
+        monitoring: [
+          {
+            algorithm: 'dateAlert',
+            params: {
+              field: 'hardshipExpiryDate',
+              daysBefore: 0,
+              todo: { type: 'HARDSHIP_EXPIRED', label: 'Hardship relief expired' },
+              moveTo: 'HARD_EXPIRED',
+            },
+            note: 'C1_TRN-APL: transition to next status when the hardship expiry date is reached',
+          },
+        ],
+        exitProcessing: [{ algorithm: 'closeTasks', note: 'C1-TO-DO-END: complete all to-dos of the case' }],
+      },
+    },
+    {
+      code: 'EXPIRY_EXTND',
+      label: 'Expiry extended',
+      kind: 'interim',
+      description: 'The expiry date is extended; the customer is notified again (seed ~1155).',
+      actors: ['system'],
+      hooks: {
+        enterValidation: [
+          {
+            algorithm: 'requireCharacteristics',
+            params: { fields: ['hardshipExpiryDate'] },
+            note: 'C1-VAL-EXPDT / C1-VAL-FHEXP: validate the extended expiry date (order checks are a gap)',
+          },
+        ],
+        monitoring: [passThrough('NOTIF_SENT', 'C1-TRAN-STAT: transition to default next status')],
+      },
+    },
+    {
+      code: 'HARD_DECLINE',
+      label: 'Hardship declined',
+      kind: 'final',
+      description: 'The application or the relief was declined; the customer gets a decline letter (seed ~1100).',
+      actors: [],
+      hooks: {
+        enterProcessing: [
+          letter(
+            'HARDSHIP_DECLINE_LETTER',
+            'Send the hardship decline letter',
+            'C1-FH-DEC: send hardship declination letter',
+          ),
+          set(FH_INDICATOR, false, 'C1-UNSET-FH: remove Financial Hardship indicator'),
+        ],
+      },
+    },
+    {
+      code: 'HARD_EXPIRED',
+      label: 'Hardship expired',
+      kind: 'final',
+      description: 'The relief expired (seed ~1163).',
+      actors: [],
+      hooks: {
+        enterProcessing: [
+          set(FH_INDICATOR, false, 'C1-UNSET-FH: remove Financial Hardship indicator'),
+          set('reliefStatus', 'expired', 'C1-UPDHDSTAT: update status to expired in hardship details'),
+        ],
+      },
+    },
+    {
+      code: 'HARD_CANCEL',
+      label: 'Hardship cancelled',
+      kind: 'final',
+      description: 'Cancelled with a reason, even during the second-level relief approval (seed ~1170, 3.7).',
+      actors: [],
+      hooks: {
+        enterProcessing: [
+          set('reliefStatus', 'cancelled', 'C1-CNHRDSHAP: cancel hardship application (cancel reason CI-CANRSN)'),
+          set(FH_INDICATOR, false, 'C1-UNSET-FH: remove Financial Hardship indicator'),
+          {
+            algorithm: 'closeTasks',
+            note: 'C1-CANFHAPPR, C1-CANRELREQ, C1-CANSOARQ: cancel pending approval requests',
+          },
+        ],
+      },
+    },
+  ],
+  transitions: [
+    { from: 'PENDING', to: 'APP_SUBMIT', mode: 'followUp' },
+    { from: 'APP_SUBMIT', to: 'HARD_REFFERD', mode: 'system' },
+    { from: 'HARD_REFFERD', to: 'HARD_APPRV', mode: 'followUp' },
+    { from: 'HARD_REFFERD', to: 'HARD_DECLINE', mode: 'followUp' },
+    { from: 'HARD_APPRV', to: 'AP_HARD_RELF', mode: 'manual', roles: ['recovery_officer', 'supervisor'] },
+    { from: 'AP_HARD_RELF', to: 'NOTIF_SENT', mode: 'followUp' },
+    { from: 'AP_HARD_RELF', to: 'HARD_DECLINE', mode: 'followUp' },
+    { from: 'NOTIF_SENT', to: 'RLF_APPL', mode: 'system' },
+    { from: 'RLF_APPL', to: 'EXP_NOTIFICN', mode: 'system' },
+    { from: 'RLF_APPL', to: 'EXPIRY_EXTND', mode: 'followUp' },
+    { from: 'EXP_NOTIFICN', to: 'HARD_EXPIRED', mode: 'system' },
+    { from: 'EXP_NOTIFICN', to: 'EXPIRY_EXTND', mode: 'followUp' },
+    { from: 'EXPIRY_EXTND', to: 'NOTIF_SENT', mode: 'system' },
+    ...['PENDING', 'HARD_REFFERD', 'HARD_APPRV', 'AP_HARD_RELF', 'RLF_APPL', 'EXP_NOTIFICN'].map(cancelFrom),
+  ],
+  actions: [
+    {
+      code: 'submitApplication',
+      label: 'Submit the hardship application',
+      roles: ['recovery_officer', 'supervisor'],
+      statuses: ['PENDING'],
+      results: [
+        {
+          code: 'submitted',
+          label: 'Application submitted',
+          effects: [],
+          fields: [
+            {
+              name: 'hardshipReason',
+              label: 'Reason for hardship',
+              type: 'choice',
+              choices: [
+                'unemployment',
+                'illness_or_injury',
+                'disaster',
+                'reduced_income',
+                'family_circumstances',
+                'other',
+              ],
+              required: true,
+            },
+            { name: 'hardshipExpiryDate', label: 'Hardship expiry date', type: 'date', required: true },
+            { name: 'nominatedAccounts', label: 'Accounts nominated for relief', type: 'text', required: true },
+          ],
+          next: 'APP_SUBMIT',
+        },
+      ],
+    },
+    {
+      code: 'decideHardship',
+      label: 'Approve or decline the hardship',
+      roles: ['supervisor'],
+      statuses: ['HARD_REFFERD'],
+      results: [
+        { code: 'approved', label: 'Approved', effects: ['recordNote'], next: 'HARD_APPRV' },
+        {
+          code: 'declined',
+          label: 'Declined',
+          effects: [],
+          fields: [{ name: 'declineReason', label: 'Decline reason', type: 'text', required: true }],
+          next: 'HARD_DECLINE',
+        },
+      ],
+    },
+    {
+      code: 'decideRelief',
+      label: 'Approve and apply the relief',
+      roles: ['supervisor'],
+      statuses: ['AP_HARD_RELF'],
+      results: [
+        {
+          code: 'relief_applied',
+          label: 'Relief approved and applied',
+          effects: [],
+          fields: [{ name: 'reliefTypes', label: 'Relief types applied', type: 'text', required: true }],
+          next: 'NOTIF_SENT',
+        },
+        {
+          code: 'relief_declined',
+          label: 'Relief declined',
+          effects: [],
+          fields: [{ name: 'declineReason', label: 'Decline reason', type: 'text', required: true }],
+          next: 'HARD_DECLINE',
+        },
+      ],
+    },
+    {
+      code: 'extendExpiry',
+      label: 'Extend the hardship expiry',
+      roles: ['recovery_officer', 'supervisor'],
+      statuses: ['RLF_APPL', 'EXP_NOTIFICN'],
+      results: [
+        {
+          code: 'extended',
+          label: 'Expiry extended',
+          effects: ['recordNote'],
+          fields: [{ name: 'hardshipExpiryDate', label: 'New expiry date', type: 'date', required: true }],
+          next: 'EXPIRY_EXTND',
+        },
+      ],
+    },
+    {
+      code: 'recordContact',
+      label: 'Record a customer contact',
+      roles: ['recovery_officer'],
+      statuses: ['*'],
+      results: [{ code: 'contacted', label: 'Customer contacted', effects: ['recordContact'] }],
+    },
+  ],
+};
