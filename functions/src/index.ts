@@ -13,3 +13,4 @@ export { monitorSchedule } from './triggers/monitorSchedule';
 export { onMonitorShard } from './triggers/onMonitorShard';
 export { listCaseTypesFn as listCaseTypes, saveCaseType } from './callables/caseTypes';
 export { readAuditTrail, verifyAuditTrailFn as verifyAuditTrail } from './callables/auditTrail';
+export { inviteUser, updateUser, listUsers } from './callables/users';

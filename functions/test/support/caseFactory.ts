@@ -11,7 +11,12 @@ export function demoCaseInStatus(
   requiredAction: 'arrears' | 'cpe' | 'arrears_cpe' = 'arrears_cpe',
 ): CaseState {
   const built = buildNewCase(
-    { ...config, statuses: config.statuses.map((s) => ({ ...s, hooks: undefined })), transitions: [] },
+    {
+      ...config,
+      creationFields: [],
+      statuses: config.statuses.map((s) => ({ ...s, hooks: undefined })),
+      transitions: [],
+    },
     demoSourceAccount('0041234567')!,
     requiredAction,
     'C-TEST',

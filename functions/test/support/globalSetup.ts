@@ -1,5 +1,9 @@
 import { FirestoreServer } from '@firestore-emulator/server';
-import { createServer } from 'node:net';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer, createConnection } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * Integration tests talk to a real Firestore emulator through the Admin SDK. When none is running
@@ -15,7 +19,43 @@ async function freePort(): Promise<number> {
   });
 }
 
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * The real Auth emulator (firebase-tools, JavaScript: it runs offline) on a free port, for the user-management
+ * tests. Its own firebase.json in a temp folder keeps it off the ports a running local stack uses.
+ */
+async function startAuthEmulator(): Promise<void> {
+  if (process.env.FIREBASE_AUTH_EMULATOR_HOST) return;
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'debtx-auth-'));
+  writeFileSync(
+    join(dir, 'firebase.json'),
+    JSON.stringify({ emulators: { auth: { host: '127.0.0.1', port }, ui: { enabled: false } } }),
+  );
+  const bin = join(__dirname, '..', '..', '..', 'node_modules', '.bin', 'firebase');
+  const child = spawn(bin, ['emulators:start', '--only', 'auth', '--project', 'demo-debtx-test'], {
+    cwd: dir,
+    detached: true,
+    stdio: 'ignore',
+  });
+  (globalThis as { __debtxAuthPid?: number }).__debtxAuthPid = child.pid;
+  const deadline = Date.now() + 60_000;
+  while (!(await portOpen(port))) {
+    if (Date.now() > deadline) throw new Error('the Auth emulator did not start within 60 s');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  process.env.FIREBASE_AUTH_EMULATOR_HOST = `127.0.0.1:${port}`;
+}
+
 export default async function globalSetup(): Promise<void> {
+  await startAuthEmulator();
   if (process.env.FIRESTORE_EMULATOR_HOST) {
     process.env.DEBTX_FIRESTORE_KIND = process.env.DEBTX_FIRESTORE_KIND ?? 'official';
     return;

@@ -1,0 +1,84 @@
+import { getAuth } from 'firebase-admin/auth';
+import { inviteUserHandler, listUsersHandler, updateUserHandler } from '../../src/callables/users';
+import { COL, firestore } from '../../src/data/db';
+import { verifyChain, type AuditEvent } from '../../src/domain/audit/chain';
+import { asUser, seedOrganisation } from '../support/fixtures';
+
+/** User administration against the real Auth emulator: claims set only by admins, mirrored, audited. */
+beforeAll(seedOrganisation);
+
+describe('user administration', () => {
+  let uid = '';
+
+  it('an admin invites an RO into a DRC: account, claims, profile and audit event', async () => {
+    const out = await inviteUserHandler(
+      asUser('admin', {
+        email: `new.ro.${Date.now()}@demo.debtx`,
+        displayName: 'Nadeesha Perera',
+        role: 'ro',
+        drcId: 'drc2',
+      }),
+    );
+    uid = out.uid;
+    expect(out.setPasswordLink).toMatch(/oobCode=/);
+    const user = await getAuth().getUser(uid);
+    expect(user.customClaims).toEqual({ role: 'ro', drcId: 'drc2' });
+    const profile = await firestore().collection(COL.users).doc(uid).get();
+    expect(profile.get('role')).toBe('ro');
+    const events = await firestore().collection(COL.audit).where('entity', '==', `users/${uid}`).get();
+    expect(events.docs.map((d) => d.get('action'))).toEqual(['inviteUser']);
+  });
+
+  it('refuses inconsistent or forbidden invitations, creating nothing', async () => {
+    const before = (await getAuth().listUsers()).users.length;
+    await expect(
+      inviteUserHandler(asUser('admin', { email: 'x@demo.debtx', displayName: 'X Y', role: 'ro' })),
+    ).rejects.toMatchObject({
+      code: 'invalid-argument',
+      details: { fields: { drcId: 'is required for this role' } },
+    });
+    await expect(
+      inviteUserHandler(asUser('admin', { email: 'y@demo.debtx', displayName: 'Y Z', role: 'ro', drcId: 'drc9' })),
+    ).rejects.toMatchObject({ details: { fields: { drcId: 'is not a DRC' } } });
+    await expect(
+      inviteUserHandler(asUser('drc1', { email: 'z@demo.debtx', displayName: 'Z Z', role: 'ro', drcId: 'drc2' })),
+    ).rejects.toMatchObject({ code: 'permission-denied' });
+    await expect(
+      inviteUserHandler(asUser('ro1', { email: 'w@demo.debtx', displayName: 'W W', role: 'admin' })),
+    ).rejects.toMatchObject({ code: 'permission-denied' });
+    await expect(
+      inviteUserHandler(asUser('admin', { email: 'not-an-email', displayName: 'Q', role: 'auditor' })),
+    ).rejects.toMatchObject({
+      code: 'invalid-argument',
+    });
+    expect((await getAuth().listUsers()).users.length).toBe(before);
+  });
+
+  it('moves the RO to another DRC, then disables them, each change audited in one chain', async () => {
+    await updateUserHandler(asUser('admin', { uid, drcId: 'drc3' }));
+    expect((await getAuth().getUser(uid)).customClaims).toEqual({ role: 'ro', drcId: 'drc3' });
+    await expect(updateUserHandler(asUser('drc2', { uid, disabled: true }))).rejects.toMatchObject({
+      code: 'permission-denied',
+    });
+    await updateUserHandler(asUser('drc3', { uid, disabled: true }));
+    expect((await getAuth().getUser(uid)).disabled).toBe(true);
+    const events = (
+      await firestore().collection(COL.audit).where('entity', '==', `users/${uid}`).orderBy('seq').get()
+    ).docs.map((d) => d.data() as AuditEvent);
+    expect(events.map((e) => e.after)).toEqual([
+      expect.objectContaining({ role: 'ro', drcId: 'drc2' }),
+      { drcId: 'drc3' },
+      { active: false },
+    ]);
+    expect(verifyChain(events)).toEqual({ ok: true, length: 3 });
+  });
+
+  it('nobody changes their own role; a DRC admin lists only their DRC', async () => {
+    await expect(updateUserHandler(asUser('admin', { uid: 'demo-admin', role: 'auditor' }))).rejects.toMatchObject({
+      code: 'failed-precondition',
+    });
+    const mine = await listUsersHandler(asUser('drc1', {}));
+    expect(mine.users.every((u) => u.drcId === 'drc1')).toBe(true);
+    await expect(listUsersHandler(asUser('ro1', {}))).rejects.toMatchObject({ code: 'permission-denied' });
+  });
+});
