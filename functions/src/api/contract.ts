@@ -73,7 +73,7 @@ export interface ListCasesOutput {
   statuses: StatusView[];
 }
 
-export type RequestType = 'registerCase' | 'caseAction' | 'manualTransition';
+export type RequestType = 'registerCase' | 'caseAction' | 'manualTransition' | 'completeTask';
 export type RequestState = 'PENDING' | 'APPLIED' | 'REJECTED';
 
 export interface SubmitRequestInput {

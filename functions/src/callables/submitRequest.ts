@@ -8,7 +8,7 @@ import { readDoc } from '../data/ops';
 import { callerActor, parseInput } from './callerActor';
 
 const input = z.strictObject({
-  type: z.enum(['registerCase', 'caseAction', 'manualTransition'], { error: 'is not a request type' }),
+  type: z.enum(['registerCase', 'caseAction', 'manualTransition', 'completeTask'], { error: 'is not a request type' }),
   caseId: z.string().max(128).optional(),
   payload: z.record(z.string(), z.unknown()),
   clientRequestId: z.string().regex(/^[A-Za-z0-9_-]{8,128}$/, 'must be 8-128 letters, digits, - or _'),

@@ -1,6 +1,6 @@
 import { buildNewCase, caseIdFor, customerKeyOf, openCaseKey } from '../domain/cases/newCase';
 import { describeOutcome } from '../domain/lifecycle/describe';
-import { applyAction, manualTransition, statusOf, type EngineResult } from '../domain/lifecycle/engine';
+import { applyAction, completeTask, manualTransition, statusOf, type EngineResult } from '../domain/lifecycle/engine';
 import { REQUIRED_ACTION_LABELS, type CaseState } from '../domain/model/case';
 import { formatLkr } from '../domain/model/money';
 import type { Actor } from '../domain/model/roles';
@@ -208,6 +208,11 @@ async function applyCaseRequest(
       outcome = applyAction(config, current, { action: code, result, inputs, requestId }, actor, now);
       action = `${code}/${result}`;
       what = { action: code, result };
+    } else if (request.type === 'completeTask') {
+      outcome = completeTask(config, current, request.payload.taskId, request.payload.notes ?? '', actor, now);
+      action = 'completeTask';
+      const label = current.tasks.find((t) => t.id === request.payload.taskId)?.label ?? request.payload.taskId;
+      what = { action: 'completeTask', result: label };
     } else {
       outcome = manualTransition(config, current, request.payload.to, request.payload.reason, actor, now);
       action = `manual:${request.payload.to}`;

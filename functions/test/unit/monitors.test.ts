@@ -1,5 +1,11 @@
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
-import { manualTransition, nextMonitorAt, runMonitors, applyAction } from '../../src/domain/lifecycle/engine';
+import {
+  applyAction,
+  completeTask,
+  manualTransition,
+  nextMonitorAt,
+  runMonitors,
+} from '../../src/domain/lifecycle/engine';
 import type { AlgorithmRef, CaseTypeConfig, HookSpot } from '../../src/domain/lifecycle/types';
 import { validateCaseTypeConfig } from '../../src/domain/lifecycle/validateConfig';
 import type { CaseState } from '../../src/domain/model/case';
@@ -335,5 +341,36 @@ describe('validation and processing hooks', () => {
     expect(r.crossCase).toEqual([
       { scope: 'customer', caseTypes: ['debtx_telco'], action: 'hold', reason: 'bankrupt' },
     ]);
+  });
+});
+
+describe('completing to-dos', () => {
+  it('opens a gate that an open to-do held shut', () => {
+    const config = lab({ exitValidation: [{ algorithm: 'tasksCompleted', params: {} }] });
+    const task = {
+      id: 't1',
+      type: 'deed',
+      label: 'Collect the title deed',
+      status: 'open' as const,
+      raisedAt: T0,
+      dueAt: null,
+      doneAt: null,
+    };
+    const c = inWork(config, { tasks: [task] });
+    const supervisor = { uid: 's', role: 'supervisor' as const };
+    const done = completeTask(config, c, 't1', 'deed received', supervisor, at(1));
+    expect(done.ok).toBe(true);
+    if (!done.ok) return;
+    expect(done.case.tasks[0]).toMatchObject({ status: 'done', doneAt: at(1) });
+    expect(manualTransition(config, done.case, 'DONE', 'finished', supervisor, at(2)).ok).toBe(true);
+    expect(completeTask(config, done.case, 't1', '', supervisor, at(2))).toMatchObject({
+      ok: false,
+      code: 'task-done',
+    });
+    expect(completeTask(config, c, 'nope', '', supervisor, at(2))).toMatchObject({ ok: false, code: 'unknown-task' });
+    expect(completeTask(config, c, 't1', '', { uid: 'x', role: 'rcmp' }, at(2))).toMatchObject({
+      ok: false,
+      code: 'role-not-allowed',
+    });
   });
 });

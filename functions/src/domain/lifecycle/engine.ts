@@ -584,3 +584,39 @@ export function applyCrossCase(
   }
   return { ...finish(config, target, run, now, { crossCase: effect.action, byCaseId }), changed: true };
 }
+
+/**
+ * Marks a to-do done (seed 003: task completion, which gates some exits). Those who work the case's
+ * status may complete its to-dos, as may the operator's staff; the automatic steps that were waiting
+ * for it (e.g. a move gated by `tasksCompleted`) follow.
+ */
+export function completeTask(
+  config: CaseTypeConfig,
+  c: CaseState,
+  taskId: string,
+  notes: string,
+  actor: Actor,
+  now: Instant,
+): EngineResult {
+  if (isFinal(config, c.status))
+    return refusal('case-closed', `Case ${c.id} is closed; its to-dos are closed with it.`);
+  const task = c.tasks.find((t) => t.id === taskId);
+  if (!task)
+    return refusal('unknown-task', `Case ${c.id} has no to-do ${taskId}.`, { taskId: 'is not a to-do of this case' });
+  if (task.status === 'done')
+    return refusal('task-done', `“${task.label}” is already done.`, { taskId: 'is already done' });
+  const workers = new Set<string>([
+    ...(statusOf(config, c.status)?.actors ?? []),
+    'recovery_officer',
+    'supervisor',
+    'admin',
+  ]);
+  if (!workers.has(actor.role)) return refusal('role-not-allowed', `A ${actor.role} does not work this case’s to-dos.`);
+  const run = newRun({
+    ...c,
+    tasks: c.tasks.map((t) => (t.id === taskId ? { ...t, status: 'done' as const, doneAt: now } : t)),
+  });
+  const problem = settle(config, run, now);
+  if (problem) return problem;
+  return finish(config, c, run, now, { taskId, notes: notes.trim() });
+}

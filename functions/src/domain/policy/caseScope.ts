@@ -51,8 +51,12 @@ export function caseListScope(actor: Actor): ScopeFilter | 'none' {
 }
 
 /** Request types each role may submit at all; the life cycle then decides each action. */
-export const REQUEST_ROLES: Record<'registerCase' | 'caseAction' | 'manualTransition', readonly Role[]> = {
+export const REQUEST_ROLES: Record<
+  'registerCase' | 'caseAction' | 'manualTransition' | 'completeTask',
+  readonly Role[]
+> = {
   registerCase: ['recovery_officer', 'supervisor'],
   caseAction: ['recovery_officer', 'supervisor', 'drc_admin', 'ro', 'mediation_board', 'rcmp'],
   manualTransition: ['recovery_officer', 'supervisor'],
+  completeTask: ['recovery_officer', 'supervisor', 'admin', 'drc_admin', 'ro', 'mediation_board', 'rcmp'],
 };

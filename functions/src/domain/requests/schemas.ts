@@ -41,12 +41,19 @@ export const manualTransitionPayload = z.strictObject({
   expectedRev,
 });
 
+export const completeTaskPayload = z.strictObject({
+  taskId: z.string().min(1).max(300),
+  notes: z.string().max(2000).optional(),
+  expectedRev,
+});
+
 const caseId = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, { message: 'is not a case id' });
 
 export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('registerCase'), caseId: z.null().optional(), payload: registerCasePayload }),
   z.object({ type: z.literal('caseAction'), caseId, payload: caseActionPayload }),
   z.object({ type: z.literal('manualTransition'), caseId, payload: manualTransitionPayload }),
+  z.object({ type: z.literal('completeTask'), caseId, payload: completeTaskPayload }),
 ]);
 
 export type ParsedRequest = z.infer<typeof requestSchema>;
