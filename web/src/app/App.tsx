@@ -1,13 +1,14 @@
 import { signOut } from 'firebase/auth';
 import { SignInPage } from '../auth/SignInPage';
 import { CasePage } from '../case/CasePage';
+import { CaseTypesPage } from '../caseTypes/CaseTypesPage';
 import { CasesPage } from '../cases/CasesPage';
 import { DataSourceContext } from '../data/DataSourceContext';
 import { auth } from '../firebase';
 import { t } from '../i18n/t';
 import { RegisterCasePage } from '../register/RegisterCasePage';
 import { Header } from './Header';
-import { canRegisterCases } from './roles';
+import { canRegisterCases, canSaveCaseTypes, canSeeCaseTypes } from './roles';
 import { useRoute } from './route';
 import { useSession } from './useSession';
 
@@ -46,6 +47,11 @@ export function App() {
               <CasePage key={route.caseId} caseId={route.caseId} />
             ) : route.page === 'register' && canRegisterCases(me) ? (
               <RegisterCasePage />
+            ) : (route.page === 'caseTypes' || route.page === 'caseType') && canSeeCaseTypes(me) ? (
+              <CaseTypesPage
+                selected={route.page === 'caseType' ? { id: route.caseTypeId, version: route.version } : null}
+                canSave={canSaveCaseTypes(me)}
+              />
             ) : (
               <CasesPage />
             )}

@@ -3,7 +3,7 @@ import type { Me } from '../../../functions/src/api/contract';
 import type { Stack } from '../config';
 import { auth } from '../firebase';
 import { t } from '../i18n/t';
-import { canRegisterCases, roleLabel } from './roles';
+import { canRegisterCases, canSeeCaseTypes, roleLabel } from './roles';
 import { hrefFor, type Route } from './route';
 
 interface HeaderProps {
@@ -13,7 +13,7 @@ interface HeaderProps {
 }
 
 export function Header({ me, stack, route }: HeaderProps) {
-  const current = (page: Route['page']) => (route.page === page ? 'page' : undefined);
+  const current = (...pages: Route['page'][]) => (pages.includes(route.page) ? 'page' : undefined);
   return (
     <header className="app-header">
       <div className="brand">
@@ -29,6 +29,15 @@ export function Header({ me, stack, route }: HeaderProps) {
         {canRegisterCases(me) && (
           <a href={hrefFor({ page: 'register' })} aria-current={current('register')} data-testid="nav-register">
             {t('nav.register')}
+          </a>
+        )}
+        {canSeeCaseTypes(me) && (
+          <a
+            href={hrefFor({ page: 'caseTypes' })}
+            aria-current={current('caseTypes', 'caseType')}
+            data-testid="nav-case-types"
+          >
+            {t('nav.caseTypes')}
           </a>
         )}
       </nav>

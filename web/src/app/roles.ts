@@ -10,3 +10,13 @@ export function roleLabel(role: ActorRole): string {
 export function canRegisterCases(me: Me): boolean {
   return me.role === 'recovery_officer' || me.role === 'supervisor';
 }
+
+/** Who may see case types and their diagrams (functions/src/callables/caseTypes.ts VIEWERS). */
+export function canSeeCaseTypes(me: Me): boolean {
+  return me.role === 'admin' || me.role === 'supervisor' || me.role === 'recovery_officer' || me.role === 'auditor';
+}
+
+/** Who may save a new case-type version (functions/src/callables/caseTypes.ts saveCaseTypeHandler). */
+export function canSaveCaseTypes(me: Me): boolean {
+  return me.role === 'admin';
+}

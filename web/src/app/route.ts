@@ -1,13 +1,22 @@
 import { useEffect, useState } from 'react';
 
-/** A tiny hash router: `#/`, `#/cases/<caseId>`, `#/register`. */
-export type Route = { page: 'cases' } | { page: 'case'; caseId: string } | { page: 'register' };
+/** A tiny hash router: `#/`, `#/cases/<caseId>`, `#/register`, `#/case-types`, `#/case-types/<id>/<version>`. */
+export type Route =
+  | { page: 'cases' }
+  | { page: 'case'; caseId: string }
+  | { page: 'register' }
+  | { page: 'caseTypes' }
+  | { page: 'caseType'; caseTypeId: string; version: number };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
   const caseMatch = /^cases\/([A-Za-z0-9_-]+)$/.exec(path);
   if (caseMatch?.[1]) return { page: 'case', caseId: caseMatch[1] };
   if (path === 'register') return { page: 'register' };
+  if (path === 'case-types') return { page: 'caseTypes' };
+  const typeMatch = /^case-types\/([A-Za-z0-9_-]+)\/([1-9][0-9]{0,8})$/.exec(path);
+  if (typeMatch?.[1] && typeMatch[2])
+    return { page: 'caseType', caseTypeId: typeMatch[1], version: Number(typeMatch[2]) };
   return { page: 'cases' };
 }
 
@@ -17,6 +26,10 @@ export function hrefFor(route: Route): string {
       return `#/cases/${encodeURIComponent(route.caseId)}`;
     case 'register':
       return '#/register';
+    case 'caseTypes':
+      return '#/case-types';
+    case 'caseType':
+      return `#/case-types/${encodeURIComponent(route.caseTypeId)}/${route.version}`;
     case 'cases':
       return '#/';
   }

@@ -35,6 +35,14 @@ export class CallableDataSource implements DataSource {
     return this.track(poll(() => this.api.getCase(caseId), onData, onError));
   }
 
+  listCaseTypes() {
+    return this.api.listCaseTypes();
+  }
+
+  saveCaseType(config: Record<string, unknown>) {
+    return this.api.saveCaseType(config);
+  }
+
   async submit(input: SubmitRequestInput): Promise<RequestView> {
     const deadline = Date.now() + SUBMIT_TIMEOUT_MS;
     const { requestId } = await this.api.submitRequest(input);

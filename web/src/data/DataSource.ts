@@ -1,9 +1,11 @@
 import type {
   CaseDetail,
   ListCasesInput,
+  ListCaseTypesOutput,
   ListCasesOutput,
   Me,
   RequestView,
+  SaveCaseTypeOutput,
   SubmitRequestInput,
 } from '../../../functions/src/api/contract';
 import type { Stack } from '../config';
@@ -23,6 +25,13 @@ export interface DataSource {
   watchCase(caseId: string, onData: (detail: CaseDetail) => void, onError: OnError): Unsubscribe;
   /** Resolves once the request is APPLIED or REJECTED; rejects with a RequestTimeoutError after 20 s. */
   submit(input: SubmitRequestInput): Promise<RequestView>;
+  /** Every case type and version, with its diagram (both stacks call the function). */
+  listCaseTypes(): Promise<ListCaseTypesOutput>;
+  /**
+   * Saves a new version of a case type (admins only). A refused configuration rejects with a
+   * FirebaseError whose `details.problems` lists every problem.
+   */
+  saveCaseType(config: Record<string, unknown>): Promise<SaveCaseTypeOutput>;
 }
 
 export const SUBMIT_TIMEOUT_MS = 20_000;

@@ -109,6 +109,14 @@ export class FirestoreDataSource implements DataSource {
     };
   }
 
+  listCaseTypes() {
+    return this.api.listCaseTypes();
+  }
+
+  saveCaseType(config: Record<string, unknown>) {
+    return this.api.saveCaseType(config);
+  }
+
   async submit(input: SubmitRequestInput): Promise<RequestView> {
     const uid = this.auth.currentUser?.uid;
     if (!uid) throw new FirebaseError('unauthenticated', 'Not signed in');
