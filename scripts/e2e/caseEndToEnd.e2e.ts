@@ -138,6 +138,20 @@ export const caseEndToEnd: E2eTest[] = [
     },
   },
   {
+    name: 'an admin sees every case type with its diagram drawn from the configuration',
+    run: async ({ signIn, shot }) => {
+      const page = await signIn('admin@demo.debtx');
+      await page.getByTestId('nav-case-types').click();
+      await page.getByTestId('case-types-table').waitFor({ timeout: 20_000 });
+      const rows = await page.locator('[data-testid^="case-type-row-"]').count();
+      assert.ok(rows >= 10, `expected the 10 shipped case types, saw ${rows}`);
+      await page.getByTestId('case-type-row-bankruptcy-1').getByRole('link').first().click();
+      await page.getByTestId('case-type-diagram').locator('svg').waitFor({ timeout: 30_000 });
+      assert.match(await page.getByTestId('case-type-statuses').innerText(), /Manage Chapter 7/i);
+      await shot(page, 'e2e-07-case-type-bankruptcy');
+    },
+  },
+  {
     name: 'the web client writes requests straight to Firestore and listens live (full stack only)',
     fullOnly: true,
     run: async () => {

@@ -22,12 +22,24 @@ export interface Relay {
 export function startRelay(log: (line: string) => void = () => {}): Relay {
   // Named explicitly: without a config firebase-functions-test would switch GCLOUD_PROJECT to 'not-a-project'.
   const fft = functionsTest({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-debtx' });
+  // Each route listens only where its trigger could still have work (the triggers themselves are idempotent),
+  // so a restart does not replay every document ever written through the one-at-a-time queue.
   const routes = [
-    { collection: COL.requests, param: 'requestId', run: fft.wrap(onRequestCreated), name: 'onRequestCreated' },
-    { collection: COL.cases, param: 'caseId', run: fft.wrap(onCaseCreated), name: 'onCaseCreated' },
+    {
+      query: firestore().collection(COL.requests).where('state', '==', 'PENDING'),
+      param: 'requestId',
+      run: fft.wrap(onRequestCreated),
+      name: 'onRequestCreated',
+    },
+    {
+      query: firestore().collection(COL.cases).where('status', '==', 'OPEN'),
+      param: 'caseId',
+      run: fft.wrap(onCaseCreated),
+      name: 'onCaseCreated',
+    },
   ];
   let chain: Promise<void> = Promise.resolve();
-  // Scheduled functions run on their schedules too (BRIEF §6): once at start (catch-up), then every interval.
+  // Scheduled functions run on their schedules too (BRIEF §6): first a minute after start, then every interval.
   const everyMs = Number(process.env.DEBTX_MONITOR_EVERY_MS ?? 15 * 60_000);
   const runSchedule = () => {
     chain = chain.then(async () => {
@@ -40,11 +52,17 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
       }
     });
   };
-  const timer = setInterval(runSchedule, everyMs);
+  const firstMs = Number(process.env.DEBTX_MONITOR_FIRST_MS ?? 60_000);
+  let timer: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    runSchedule();
+    timer = setInterval(runSchedule, everyMs);
+  }, firstMs);
   const relay: Relay = {
     handled: 0,
     stop: () => {
-      clearInterval(timer);
+      clearTimeout(first);
+      if (timer) clearInterval(timer);
       for (const u of unsubscribers) u();
       fft.cleanup();
     },
@@ -67,16 +85,13 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
       }
     });
   };
-  runSchedule();
   const unsubscribers = routes.map((route) =>
-    firestore()
-      .collection(route.collection)
-      .onSnapshot(
-        (snapshot) => {
-          for (const change of snapshot.docChanges()) if (change.type === 'added') enqueue(route, change.doc);
-        },
-        (error) => log(`listener on ${route.collection} failed: ${error.message}`),
-      ),
+    route.query.onSnapshot(
+      (snapshot) => {
+        for (const change of snapshot.docChanges()) if (change.type === 'added') enqueue(route, change.doc);
+      },
+      (error) => log(`listener for ${route.name} failed: ${error.message}`),
+    ),
   );
   return relay;
 }

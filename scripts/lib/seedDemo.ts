@@ -7,6 +7,7 @@ import { addDays, dateOf, type Instant } from '../../functions/src/domain/model/
 import { needsArrears, needsCpe, type CaseState, type RequiredAction } from '../../functions/src/domain/model/case';
 import { assignCaseToDrc } from '../../functions/src/services/assignDrc';
 import { processRequest } from '../../functions/src/services/processRequest';
+import { runDueMonitors } from '../../functions/src/services/monitorCases';
 import { demoSource } from '../../functions/src/sources/demoSource';
 
 /**
@@ -250,6 +251,9 @@ export async function seedDemoData(log: (line: string) => void = () => {}): Prom
     await seedCase(i, rand, realNow);
     if ((i + 1) % 50 === 0) log(`seeded ${i + 1}/${DEMO_CASE_COUNT} cases`);
   }
+  // Bring the demo up to date, as the scheduled monitor would have: overdue to-dos raised, expiries applied.
+  const caughtUp = await runDueMonitors(new Date().toISOString());
+  log(`monitors caught up: ${caughtUp.changed} case(s) changed`);
   await marker.set({ version: DEMO_SEED_VERSION, at: new Date().toISOString(), cases: DEMO_CASE_COUNT });
   return 'seeded';
 }
