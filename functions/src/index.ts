@@ -14,3 +14,5 @@ export { onMonitorShard } from './triggers/onMonitorShard';
 export { listCaseTypesFn as listCaseTypes, saveCaseType } from './callables/caseTypes';
 export { readAuditTrail, verifyAuditTrailFn as verifyAuditTrail } from './callables/auditTrail';
 export { inviteUser, updateUser, listUsers } from './callables/users';
+export { backupFirestore } from './triggers/backupFirestore';
+export { exportCustomerData } from './callables/customerData';

@@ -1,5 +1,5 @@
 import { PubSub } from '@google-cloud/pubsub';
-import { logger } from 'firebase-functions';
+import { log } from '../logs';
 import { defineInt } from 'firebase-functions/params';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { nowIso, REGION } from '../config';
@@ -28,6 +28,6 @@ export const monitorSchedule = onSchedule(
       // Outside a deployed runtime params are unset: fall back to the declared default.
       fanOutThreshold: FANOUT_THRESHOLD.value() || 500,
     });
-    logger.info('monitor tick', { now, ...result });
+    log.info('monitor tick', { now, ...result });
   },
 );

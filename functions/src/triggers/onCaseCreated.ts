@@ -1,5 +1,5 @@
 import { onDocumentCreated } from 'firebase-functions/v2/firestore';
-import { logger } from 'firebase-functions';
+import { log } from '../logs';
 import { nowIso, REGION } from '../config';
 import { assignCaseToDrc } from '../services/assignDrc';
 
@@ -7,6 +7,6 @@ import { assignCaseToDrc } from '../services/assignDrc';
 export const onCaseCreated = onDocumentCreated({ document: 'cases/{caseId}', region: REGION }, async (event) => {
   const outcome = await assignCaseToDrc(event.params.caseId, nowIso(), event.id);
   if (typeof outcome === 'object' && 'deferred' in outcome) {
-    logger.warn('case not placed', { caseId: event.params.caseId, reason: outcome.deferred });
+    log.warn('case not placed', { caseId: event.params.caseId, reason: outcome.deferred });
   }
 });

@@ -1,4 +1,4 @@
-import { logger } from 'firebase-functions';
+import { log } from '../logs';
 import { onMessagePublished } from 'firebase-functions/v2/pubsub';
 import { z } from 'zod';
 import { REGION } from '../config';
@@ -21,10 +21,10 @@ export const onMonitorShard = onMessagePublished(
   async (event) => {
     const parsed = message.safeParse(event.data.message.json);
     if (!parsed.success) {
-      logger.error('malformed monitor shard message', { issues: parsed.error.issues });
+      log.error('malformed monitor shard message', { issues: parsed.error.issues });
       return;
     }
     const stats = await runDueMonitors(parsed.data.now, { shard: parsed.data.shard });
-    logger.info('monitor shard done', { ...parsed.data, ...stats });
+    log.info('monitor shard done', { ...parsed.data, ...stats });
   },
 );
