@@ -1,0 +1,103 @@
+/**
+ * `npm run screenshots`: every main screen at desktop and phone width, into docs/screenshots/.
+ * Uses a running local stack (`npm start`) when there is one, otherwise starts one.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM } from './e2e/runBrowserTests';
+import { portInUse, ROOT, stackPorts } from './lib/ports';
+import { startStack, type Stack } from './lib/stack';
+
+const OUT = join(ROOT, 'docs', 'screenshots');
+const WIDTHS = { desktop: 1280, phone: 360 } as const;
+
+async function main(): Promise<void> {
+  mkdirSync(OUT, { recursive: true });
+  const ports = stackPorts();
+  let stack: Stack | null = null;
+  if (!(await portInUse(ports.web))) stack = await startStack((l) => console.log(`[stack] ${l}`));
+  const base = `http://127.0.0.1:${ports.web}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const shots: { name: string; user: string | null; go: (page: Page) => Promise<void> }[] = [
+    { name: 'sign-in', user: null, go: async () => {} },
+    { name: 'officer-cases', user: 'officer', go: async (p) => void (await p.getByTestId('cases-table').waitFor()) },
+    {
+      name: 'officer-case',
+      user: 'officer',
+      go: async (p) => {
+        await p.locator('[data-testid^="case-row-"]').first().click();
+        await p.getByTestId('timeline').waitFor();
+      },
+    },
+    { name: 'ro-cases', user: 'ro1', go: async (p) => void (await p.getByTestId('cases-table').waitFor()) },
+    {
+      name: 'ro-case',
+      user: 'ro1',
+      go: async (p) => {
+        await p.locator('[data-testid^="case-row-"]').first().click();
+        await p.getByTestId('case-status').waitFor();
+      },
+    },
+    { name: 'register', user: 'officer', go: async (p) => void (await p.getByTestId('nav-register').click()) },
+    {
+      name: 'case-types',
+      user: 'admin',
+      go: async (p) => {
+        await p.getByTestId('nav-case-types').click();
+        await p.getByTestId('case-types-table').waitFor();
+      },
+    },
+    {
+      name: 'case-type-debtx',
+      user: 'admin',
+      go: async (p) => {
+        await p.getByTestId('nav-case-types').click();
+        await p.getByTestId('case-type-row-debtx_telco-1').getByRole('link').first().click();
+        await p.getByTestId('case-type-diagram').locator('svg').waitFor({ timeout: 30_000 });
+      },
+    },
+  ];
+  for (const [size, width] of Object.entries(WIDTHS)) {
+    for (const shot of shots) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(base);
+      if (shot.user) {
+        await page.getByTestId('email').fill(`${shot.user}@demo.debtx`);
+        await page.getByTestId('password').fill('debtx-demo');
+        await page.getByTestId('sign-in').click();
+        await page.getByTestId('who').waitFor({ timeout: 20_000 });
+      } else {
+        await page.getByTestId('email').waitFor();
+      }
+      try {
+        await shot.go(page);
+        await page.waitForTimeout(400);
+        await page.screenshot({ path: join(OUT, `${shot.name}-${size}.png`), fullPage: false });
+        console.log(`docs/screenshots/${shot.name}-${size}.png`);
+      } catch (error) {
+        console.error(`${shot.name} (${size}) failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      await context.close();
+    }
+  }
+  await browser.close();
+  await stack?.stop();
+  process.exit(0);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
