@@ -1,5 +1,6 @@
 import { signOut } from 'firebase/auth';
 import { SignInPage } from '../auth/SignInPage';
+import { AuditPage } from '../audit/AuditPage';
 import { CasePage } from '../case/CasePage';
 import { CaseTypesPage } from '../caseTypes/CaseTypesPage';
 import { CasesPage } from '../cases/CasesPage';
@@ -7,8 +8,9 @@ import { DataSourceContext } from '../data/DataSourceContext';
 import { auth } from '../firebase';
 import { t } from '../i18n/t';
 import { RegisterCasePage } from '../register/RegisterCasePage';
+import { UsersPage } from '../users/UsersPage';
 import { Header } from './Header';
-import { canRegisterCases, canSaveCaseTypes, canSeeCaseTypes } from './roles';
+import { canManageUsers, canReadAuditTrail, canRegisterCases, canSaveCaseTypes, canSeeCaseTypes } from './roles';
 import { useRoute } from './route';
 import { useSession } from './useSession';
 
@@ -44,7 +46,7 @@ export function App() {
           <Header me={me} stack={ds.stack} route={route} />
           <main id="main">
             {route.page === 'case' ? (
-              <CasePage key={route.caseId} caseId={route.caseId} />
+              <CasePage key={route.caseId} caseId={route.caseId} me={me} />
             ) : route.page === 'register' && canRegisterCases(me) ? (
               <RegisterCasePage />
             ) : (route.page === 'caseTypes' || route.page === 'caseType') && canSeeCaseTypes(me) ? (
@@ -52,6 +54,10 @@ export function App() {
                 selected={route.page === 'caseType' ? { id: route.caseTypeId, version: route.version } : null}
                 canSave={canSaveCaseTypes(me)}
               />
+            ) : route.page === 'users' && canManageUsers(me) ? (
+              <UsersPage me={me} />
+            ) : route.page === 'audit' && canReadAuditTrail(me) ? (
+              <AuditPage />
             ) : (
               <CasesPage />
             )}

@@ -3,7 +3,7 @@ import type { Me } from '../../../functions/src/api/contract';
 import type { Stack } from '../config';
 import { auth } from '../firebase';
 import { t } from '../i18n/t';
-import { canRegisterCases, canSeeCaseTypes, roleLabel } from './roles';
+import { canManageUsers, canReadAuditTrail, canRegisterCases, canSeeCaseTypes, roleLabel } from './roles';
 import { hrefFor, type Route } from './route';
 
 interface HeaderProps {
@@ -38,6 +38,16 @@ export function Header({ me, stack, route }: HeaderProps) {
             data-testid="nav-case-types"
           >
             {t('nav.caseTypes')}
+          </a>
+        )}
+        {canManageUsers(me) && (
+          <a href={hrefFor({ page: 'users' })} aria-current={current('users')} data-testid="nav-users">
+            {t('nav.users')}
+          </a>
+        )}
+        {canReadAuditTrail(me) && (
+          <a href={hrefFor({ page: 'audit' })} aria-current={current('audit')} data-testid="nav-audit">
+            {t('nav.audit')}
           </a>
         )}
       </nav>

@@ -20,3 +20,23 @@ export function canSeeCaseTypes(me: Me): boolean {
 export function canSaveCaseTypes(me: Me): boolean {
   return me.role === 'admin';
 }
+
+/** Who manages users (functions/src/callables/users.ts mayManage): admins all, DRC admins their DRC's ROs. */
+export function canManageUsers(me: Me): boolean {
+  return me.role === 'admin' || me.role === 'drc_admin';
+}
+
+/** Who reads and verifies the audit trail (functions/src/callables/auditTrail.ts AUDIT_READERS). */
+export function canReadAuditTrail(me: Me): boolean {
+  return me.role === 'auditor' || me.role === 'admin' || me.role === 'supervisor';
+}
+
+/** Who may submit completeTask requests (functions/src/domain/policy/caseScope.ts REQUEST_ROLES.completeTask). */
+export function canCompleteTasks(me: Me): boolean {
+  return me.role !== 'auditor';
+}
+
+/** Roles that belong to a DRC (functions/src/callables/users.ts checkDrcRule); every other role has none. */
+export function roleHasDrc(role: string): boolean {
+  return role === 'drc_admin' || role === 'ro';
+}

@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
 
-/** A tiny hash router: `#/`, `#/cases/<caseId>`, `#/register`, `#/case-types`, `#/case-types/<id>/<version>`. */
+/**
+ * A tiny hash router: `#/`, `#/cases/<caseId>`, `#/register`, `#/case-types`, `#/case-types/<id>/<version>`,
+ * `#/users`, `#/audit`.
+ */
 export type Route =
   | { page: 'cases' }
   | { page: 'case'; caseId: string }
   | { page: 'register' }
   | { page: 'caseTypes' }
-  | { page: 'caseType'; caseTypeId: string; version: number };
+  | { page: 'caseType'; caseTypeId: string; version: number }
+  | { page: 'users' }
+  | { page: 'audit' };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -14,6 +19,8 @@ export function parseHash(hash: string): Route {
   if (caseMatch?.[1]) return { page: 'case', caseId: caseMatch[1] };
   if (path === 'register') return { page: 'register' };
   if (path === 'case-types') return { page: 'caseTypes' };
+  if (path === 'users') return { page: 'users' };
+  if (path === 'audit') return { page: 'audit' };
   const typeMatch = /^case-types\/([A-Za-z0-9_-]+)\/([1-9][0-9]{0,8})$/.exec(path);
   if (typeMatch?.[1] && typeMatch[2])
     return { page: 'caseType', caseTypeId: typeMatch[1], version: Number(typeMatch[2]) };
@@ -30,6 +37,10 @@ export function hrefFor(route: Route): string {
       return '#/case-types';
     case 'caseType':
       return `#/case-types/${encodeURIComponent(route.caseTypeId)}/${route.version}`;
+    case 'users':
+      return '#/users';
+    case 'audit':
+      return '#/audit';
     case 'cases':
       return '#/';
   }

@@ -1,11 +1,14 @@
+import type { Me } from '../../../functions/src/api/contract';
+import { canCompleteTasks } from '../app/roles';
 import { hrefFor } from '../app/route';
 import { t } from '../i18n/t';
 import { ActionsPanel } from './ActionsPanel';
 import { CaseSummary } from './CaseSummary';
+import { CaseTodos } from './CaseTodos';
 import { Timeline } from './Timeline';
 import { useCaseDetail } from './useCaseDetail';
 
-export function CasePage({ caseId }: { caseId: string }) {
+export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
   const { detail, error } = useCaseDetail(caseId);
   return (
     <div className="case-page">
@@ -21,7 +24,10 @@ export function CasePage({ caseId }: { caseId: string }) {
         <>
           <CaseSummary detail={detail} />
           <div className="case-columns">
-            <ActionsPanel detail={detail} />
+            <div className="case-work">
+              <CaseTodos c={detail.case} canComplete={canCompleteTasks(me)} />
+              <ActionsPanel detail={detail} />
+            </div>
             <Timeline entries={detail.timeline} />
           </div>
         </>

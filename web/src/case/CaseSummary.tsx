@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import type { CaseDetail } from '../../../functions/src/api/contract';
+import type { CaseHold } from '../../../functions/src/domain/model/case';
+import { hrefFor } from '../app/route';
 import { amountDueCents, formatLkr } from '../format/money';
 import { formatDate, formatInstant } from '../format/time';
 import { t, tOr } from '../i18n/t';
@@ -14,6 +16,25 @@ function Item({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
+/** "On hold by case <id>: <reason>", the case id a link to that case. */
+function HoldBanner({ hold }: { hold: CaseHold }) {
+  // The sentence is translated whole; the case id goes where its {caseId} is.
+  const [before = '', after = ''] = t('case.hold').split('{caseId}');
+  const withReason = (text: string) => text.replace('{reason}', () => hold.reason);
+  return (
+    <div className="hold-banner" role="note" data-testid="case-hold">
+      <p>
+        <strong>
+          {withReason(before)}
+          <a href={hrefFor({ page: 'case', caseId: hold.byCaseId })}>{hold.byCaseId}</a>
+          {withReason(after)}
+        </strong>
+      </p>
+      <p className="hint">{t('case.holdSince', { at: formatInstant(hold.since) })}</p>
+    </div>
+  );
+}
+
 /** The case header: who owes what, where it stands, and who works it. */
 export function CaseSummary({ detail }: { detail: CaseDetail }) {
   const { case: c } = detail;
@@ -21,6 +42,7 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
   return (
     <section aria-labelledby="case-title" className="case-summary">
       <h1 id="case-title">{t('case.account', { account: c.accountNumber })}</h1>
+      {c.hold && <HoldBanner hold={c.hold} />}
       <dl className="kv-grid">
         <Item label={t('case.customer')}>{c.customer.name}</Item>
         <Item label={t('case.phone')}>{c.customer.phone}</Item>
@@ -38,6 +60,17 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
         </Item>
         <Item label={t('case.validUntil')}>{formatInstant(c.assignment.validUntil)}</Item>
         <Item label={t('case.nextFollowUp')}>{formatDate(c.nextFollowUpOn)}</Item>
+        {(c.workLists ?? []).length > 0 && (
+          <Item label={t('case.workLists')} testId="case-work-lists">
+            <ul className="tags">
+              {c.workLists.map((w) => (
+                <li key={w} className="tag">
+                  {tOr(`workList.${w}`, w)}
+                </li>
+              ))}
+            </ul>
+          </Item>
+        )}
       </dl>
       <CaseMoneyTables c={c} />
     </section>

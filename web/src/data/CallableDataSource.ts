@@ -5,6 +5,7 @@ import type {
   RequestView,
   SubmitRequestInput,
 } from '../../../functions/src/api/contract';
+import type { InviteUserInput, ReadAuditTrailInput, UpdateUserInput } from './adminContract';
 import type { Callables } from './callables';
 import { RequestTimeoutError, SUBMIT_TIMEOUT_MS, type DataSource, type OnError, type Unsubscribe } from './DataSource';
 import { poll, type Poller } from './poll';
@@ -41,6 +42,30 @@ export class CallableDataSource implements DataSource {
 
   saveCaseType(config: Record<string, unknown>) {
     return this.api.saveCaseType(config);
+  }
+
+  listUsers() {
+    return this.api.listUsers();
+  }
+
+  inviteUser(input: InviteUserInput) {
+    return this.api.inviteUser(input);
+  }
+
+  updateUser(input: UpdateUserInput) {
+    return this.api.updateUser(input);
+  }
+
+  readAuditTrail(input: ReadAuditTrailInput) {
+    return this.api.readAuditTrail(input);
+  }
+
+  exportAuditCsv(input: ReadAuditTrailInput) {
+    return this.api.exportAuditCsv(input);
+  }
+
+  verifyAuditTrail() {
+    return this.api.verifyAuditTrail();
   }
 
   async submit(input: SubmitRequestInput): Promise<RequestView> {

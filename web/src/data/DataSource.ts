@@ -9,6 +9,16 @@ import type {
   SubmitRequestInput,
 } from '../../../functions/src/api/contract';
 import type { Stack } from '../config';
+import type {
+  AuditTrailReport,
+  InviteUserInput,
+  InviteUserOutput,
+  ListUsersOutput,
+  ReadAuditTrailInput,
+  ReadAuditTrailOutput,
+  UpdateUserInput,
+  UserView,
+} from './adminContract';
 
 export type Unsubscribe = () => void;
 export type OnError = (error: unknown) => void;
@@ -32,6 +42,22 @@ export interface DataSource {
    * FirebaseError whose `details.problems` lists every problem.
    */
   saveCaseType(config: Record<string, unknown>): Promise<SaveCaseTypeOutput>;
+  /*
+   * Administration: both stacks call the functions. Refusals are FirebaseErrors; invalid input
+   * carries `details.fields` (field → message), which describeError passes on.
+   */
+  /** The users the caller manages: every user for an admin, their own DRC's for a DRC admin. */
+  listUsers(): Promise<ListUsersOutput>;
+  /** Creates the account with its role and DRC; resolves with the link the invitee sets a password through. */
+  inviteUser(input: InviteUserInput): Promise<InviteUserOutput>;
+  /** Changes a user's role, DRC or whether they may sign in; resolves with the user as now saved. */
+  updateUser(input: UpdateUserInput): Promise<UserView>;
+  /** The newest audit events, or one entity's chain in order (auditors, admins, supervisors). */
+  readAuditTrail(input: ReadAuditTrailInput): Promise<ReadAuditTrailOutput>;
+  /** The same events as readAuditTrail, as CSV text to save. */
+  exportAuditCsv(input: ReadAuditTrailInput): Promise<string>;
+  /** Checks every hash chain of the audit trail; can take minutes on a large trail. */
+  verifyAuditTrail(): Promise<AuditTrailReport>;
 }
 
 export const SUBMIT_TIMEOUT_MS = 20_000;

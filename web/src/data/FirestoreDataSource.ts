@@ -24,6 +24,7 @@ import type {
   SubmitRequestInput,
 } from '../../../functions/src/api/contract';
 import type { WebConfig } from '../config';
+import type { InviteUserInput, ReadAuditTrailInput, UpdateUserInput } from './adminContract';
 import type { Callables } from './callables';
 import { RequestTimeoutError, SUBMIT_TIMEOUT_MS, type DataSource, type OnError, type Unsubscribe } from './DataSource';
 import { refetcher } from './refetcher';
@@ -115,6 +116,30 @@ export class FirestoreDataSource implements DataSource {
 
   saveCaseType(config: Record<string, unknown>) {
     return this.api.saveCaseType(config);
+  }
+
+  listUsers() {
+    return this.api.listUsers();
+  }
+
+  inviteUser(input: InviteUserInput) {
+    return this.api.inviteUser(input);
+  }
+
+  updateUser(input: UpdateUserInput) {
+    return this.api.updateUser(input);
+  }
+
+  readAuditTrail(input: ReadAuditTrailInput) {
+    return this.api.readAuditTrail(input);
+  }
+
+  exportAuditCsv(input: ReadAuditTrailInput) {
+    return this.api.exportAuditCsv(input);
+  }
+
+  verifyAuditTrail() {
+    return this.api.verifyAuditTrail();
   }
 
   async submit(input: SubmitRequestInput): Promise<RequestView> {

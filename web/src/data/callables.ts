@@ -1,4 +1,4 @@
-import { httpsCallable, type Functions } from 'firebase/functions';
+import { httpsCallable, type Functions, type HttpsCallableOptions } from 'firebase/functions';
 import type {
   CaseDetail,
   ListCasesInput,
@@ -10,6 +10,16 @@ import type {
   SaveCaseTypeOutput,
   SubmitRequestInput,
 } from '../../../functions/src/api/contract';
+import type {
+  AuditTrailReport,
+  InviteUserInput,
+  InviteUserOutput,
+  ListUsersOutput,
+  ReadAuditTrailInput,
+  ReadAuditTrailOutput,
+  UpdateUserInput,
+  UserView,
+} from './adminContract';
 
 /** Typed wrappers of the callable functions (functions/src/callables). */
 export interface Callables {
@@ -20,10 +30,24 @@ export interface Callables {
   getRequest(requestId: string): Promise<RequestView>;
   listCaseTypes(): Promise<ListCaseTypesOutput>;
   saveCaseType(config: Record<string, unknown>): Promise<SaveCaseTypeOutput>;
+  listUsers(): Promise<ListUsersOutput>;
+  inviteUser(input: InviteUserInput): Promise<InviteUserOutput>;
+  updateUser(input: UpdateUserInput): Promise<UserView>;
+  readAuditTrail(input: ReadAuditTrailInput): Promise<ReadAuditTrailOutput>;
+  /** The same events as readAuditTrail, as one CSV text. */
+  exportAuditCsv(input: ReadAuditTrailInput): Promise<string>;
+  verifyAuditTrail(): Promise<AuditTrailReport>;
 }
 
-function callable<Req, Res>(functions: Functions, name: string): (data: Req) => Promise<Res> {
-  const call = httpsCallable<Req, Res>(functions, name);
+/** Verifying reads the whole trail: the function may take up to 540 s, far beyond the SDK's default 70 s. */
+const VERIFY_TIMEOUT_MS = 540_000;
+
+function callable<Req, Res>(
+  functions: Functions,
+  name: string,
+  options?: HttpsCallableOptions,
+): (data: Req) => Promise<Res> {
+  const call = httpsCallable<Req, Res>(functions, name, options);
   return async (data) => (await call(data)).data;
 }
 
@@ -33,6 +57,14 @@ export function makeCallables(functions: Functions): Callables {
   const getRequest = callable<{ requestId: string }, RequestView>(functions, 'getRequest');
   const listCaseTypes = callable<Record<string, never>, ListCaseTypesOutput>(functions, 'listCaseTypes');
   const saveCaseType = callable<SaveCaseTypeInput, SaveCaseTypeOutput>(functions, 'saveCaseType');
+  const listUsers = callable<Record<string, never>, ListUsersOutput>(functions, 'listUsers');
+  const readAuditTrail = callable<
+    ReadAuditTrailInput & { format?: 'json' | 'csv' },
+    ReadAuditTrailOutput | { csv: string }
+  >(functions, 'readAuditTrail');
+  const verifyAuditTrail = callable<Record<string, never>, AuditTrailReport>(functions, 'verifyAuditTrail', {
+    timeout: VERIFY_TIMEOUT_MS,
+  });
   return {
     whoAmI: () => whoAmI({}),
     listCases: callable<ListCasesInput, ListCasesOutput>(functions, 'listCases'),
@@ -41,5 +73,17 @@ export function makeCallables(functions: Functions): Callables {
     getRequest: (requestId) => getRequest({ requestId }),
     listCaseTypes: () => listCaseTypes({}),
     saveCaseType: (config) => saveCaseType({ config }),
+    listUsers: () => listUsers({}),
+    inviteUser: callable<InviteUserInput, InviteUserOutput>(functions, 'inviteUser'),
+    updateUser: callable<UpdateUserInput, UserView>(functions, 'updateUser'),
+    readAuditTrail: async (input) => {
+      const out = await readAuditTrail({ ...input, format: 'json' });
+      return 'events' in out ? out : { events: [] };
+    },
+    exportAuditCsv: async (input) => {
+      const out = await readAuditTrail({ ...input, format: 'csv' });
+      return 'csv' in out ? out.csv : '';
+    },
+    verifyAuditTrail: () => verifyAuditTrail({}),
   };
 }

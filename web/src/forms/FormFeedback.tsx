@@ -5,13 +5,15 @@ interface FormErrorProps {
   error: ShownError;
   /** Fields the form shows next to their inputs; any others are listed here. */
   shownFields: readonly string[];
+  /** Where a screen shows several such boxes, each its own test id. */
+  testId?: string;
 }
 
 /** The error box of a form: the message, and field errors that have no input of their own. */
-export function FormError({ error, shownFields }: FormErrorProps) {
+export function FormError({ error, shownFields, testId = 'form-error' }: FormErrorProps) {
   const others = Object.entries(error.fields).filter(([name]) => !shownFields.includes(name) && name !== '(form)');
   return (
-    <div className="form-error" role="alert" data-testid="form-error">
+    <div className="form-error" role="alert" data-testid={testId}>
       <p>{error.message}</p>
       {others.length > 0 && (
         <ul>
