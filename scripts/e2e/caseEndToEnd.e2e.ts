@@ -152,6 +152,36 @@ export const caseEndToEnd: E2eTest[] = [
     },
   },
   {
+    name: 'an admin invites a recovery officer into a DRC and gets their set-password link',
+    run: async ({ signIn, shot }) => {
+      const page = await signIn('admin@demo.debtx');
+      await page.getByTestId('nav-users').click();
+      await page.getByTestId('users-table').waitFor({ timeout: 20_000 });
+      await page.getByTestId('invite-email').fill('new.ro@demo.debtx');
+      await page.getByTestId('invite-name').fill('Nadeesha Perera');
+      await page.getByTestId('invite-role').selectOption('ro');
+      await page.getByTestId('invite-drc').selectOption('drc2');
+      await page.getByTestId('invite-submit').click();
+      await page.getByTestId('invite-link').waitFor({ timeout: 20_000 });
+      assert.match(await page.getByTestId('invite-link').inputValue(), /oobCode=/);
+      await page.getByTestId('user-row-new.ro@demo.debtx').waitFor({ timeout: 20_000 });
+      await shot(page, 'e2e-08-user-invited');
+    },
+  },
+  {
+    name: 'an auditor verifies the hash chains of the whole trail',
+    run: async ({ signIn, shot }) => {
+      const page = await signIn('auditor@demo.debtx');
+      await page.getByTestId('nav-audit').click();
+      await page.getByTestId('audit-table').waitFor({ timeout: 20_000 });
+      await page.getByTestId('audit-verify').click();
+      const result = page.getByTestId('audit-verify-result').filter({ hasText: /intact|broken/i });
+      await result.waitFor({ timeout: 90_000 });
+      assert.match(await result.innerText(), /intact/i);
+      await shot(page, 'e2e-09-audit-verified');
+    },
+  },
+  {
     name: 'the web client writes requests straight to Firestore and listens live (full stack only)',
     fullOnly: true,
     run: async () => {

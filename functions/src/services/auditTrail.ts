@@ -1,5 +1,5 @@
 import { FieldPath, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
-import { verifyChain, type AuditEvent } from '../domain/audit/chain';
+import { EMPTY_HEAD, verifyChain, type AuditEvent } from '../domain/audit/chain';
 import { COL, firestore } from '../data/db';
 
 export interface TrailReport {
@@ -9,34 +9,29 @@ export interface TrailReport {
 }
 
 /**
- * Verifies every entity's hash chain. Event ids sort by entity then sequence (`entity~00000001`), so one
- * streamed query in id order yields each chain in order without holding the whole trail in memory.
+ * Verifies every entity's hash chain, streaming the trail once and keeping only each chain's head
+ * (entity → last seq and hash), so it works whatever order the store returns entities in, as long as
+ * each entity's events come in sequence (they are appended in sequence, and ids sort by seq).
  */
 export async function verifyAuditTrail(onProgress: (events: number) => void = () => {}): Promise<TrailReport> {
   const report: TrailReport = { entities: 0, events: 0, broken: [] };
-  let entity: string | null = null;
-  let chain: AuditEvent[] = [];
-  const finish = () => {
-    if (entity === null) return;
-    report.entities += 1;
-    const verdict = verifyChain(chain);
-    if (!verdict.ok) report.broken.push({ entity, seq: verdict.seq, reason: verdict.reason });
-  };
+  const heads = new Map<string, { seq: number; hash: string } | 'broken'>();
   const stream = firestore().collection(COL.audit).orderBy(FieldPath.documentId()).stream();
   for await (const raw of stream) {
     // Query.stream() is typed as a plain readable stream; its items are query document snapshots.
-    const doc = raw as unknown as QueryDocumentSnapshot;
-    const event = doc.data() as AuditEvent;
-    if (event.entity !== entity) {
-      finish();
-      entity = event.entity;
-      chain = [];
-    }
-    chain.push(event);
+    const event = (raw as unknown as QueryDocumentSnapshot).data() as AuditEvent;
     report.events += 1;
     if (report.events % 5000 === 0) onProgress(report.events);
+    const head = heads.get(event.entity) ?? EMPTY_HEAD;
+    if (!heads.has(event.entity)) report.entities += 1;
+    if (head === 'broken') continue;
+    const verdict = verifyChain([event], head);
+    if (verdict.ok) heads.set(event.entity, { seq: event.seq, hash: event.hash });
+    else {
+      report.broken.push({ entity: event.entity, seq: verdict.seq, reason: verdict.reason });
+      heads.set(event.entity, 'broken');
+    }
   }
-  finish();
   return report;
 }
 

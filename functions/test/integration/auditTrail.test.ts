@@ -25,6 +25,35 @@ beforeAll(async () => {
 afterAll(cleanupTriggers);
 
 describe('the audit trail', () => {
+  it('verifies chains whose events were written interleaved with other entities’ (later events of an older case)', async () => {
+    const db = firestore();
+    const { appendAudit } = await import('../../src/data/audit');
+    const { runTx } = await import('../../src/data/ops');
+    const { EMPTY_HEAD } = await import('../../src/domain/audit/chain');
+    const draft = (entity: string, n: number) => ({
+      entity,
+      at: `2026-11-23T00:00:0${n}.000Z`,
+      actor: { uid: 'u', role: 'ro' as const, displayName: null },
+      action: `a${n}`,
+      summary: '',
+      requestId: null,
+      before: {},
+      after: {},
+      details: {},
+      transitions: [],
+    });
+    let a = EMPTY_HEAD;
+    let b = EMPTY_HEAD;
+    await runTx(async (tx) => void (a = appendAudit(tx, a, draft('zz/a', 1))));
+    await runTx(async (tx) => void (b = appendAudit(tx, b, draft('zz/b', 1))));
+    await runTx(async (tx) => void (a = appendAudit(tx, a, draft('zz/a', 2))));
+    const report = await verifyAuditTrailHandler(asUser('auditor'));
+    expect(report.broken).toEqual([]);
+    await db.collection(COL.audit).doc('zz~a~00000002').delete();
+    await db.collection(COL.audit).doc('zz~a~00000001').delete();
+    await db.collection(COL.audit).doc('zz~b~00000001').delete();
+  });
+
   it('verifies intact, then reports the first broken link after tampering', async () => {
     expect(await verifyAuditTrailHandler(asUser('auditor'))).toEqual({ entities: 2, events: 4, broken: [] });
     const first = (await firestore().collection(COL.audit).orderBy('seq').limit(1).get()).docs[0]!;

@@ -53,9 +53,9 @@ export function chainEvent(head: AuditHead, draft: AuditDraft): { event: AuditEv
 
 export type ChainVerdict = { ok: true; length: number } | { ok: false; seq: number; reason: string };
 
-/** Checks one entity's events, in seq order, from genesis. Reports the first broken link. */
-export function verifyChain(events: AuditEvent[]): ChainVerdict {
-  let prev = EMPTY_HEAD;
+/** Checks one entity's events, in seq order, from genesis (or from a known head). Reports the first broken link. */
+export function verifyChain(events: AuditEvent[], from: AuditHead = EMPTY_HEAD): ChainVerdict {
+  let prev = from;
   for (const event of events) {
     if (event.seq !== prev.seq + 1) return { ok: false, seq: prev.seq + 1, reason: `event ${prev.seq + 1} is missing` };
     if (event.prevHash !== prev.hash)
