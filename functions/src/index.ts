@@ -16,3 +16,5 @@ export { readAuditTrail, verifyAuditTrailFn as verifyAuditTrail } from './callab
 export { inviteUser, updateUser, listUsers } from './callables/users';
 export { backupFirestore } from './triggers/backupFirestore';
 export { exportCustomerData } from './callables/customerData';
+export { uploadImport, importStatus, importErrorsCsvFn as importErrorsCsv, resumeImport } from './callables/bulkImport';
+export { onImportWritten } from './triggers/onImportWritten';

@@ -2,7 +2,8 @@ import { PubSub } from '@google-cloud/pubsub';
 import { log } from '../logs';
 import { defineInt } from 'firebase-functions/params';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { nowIso, REGION } from '../config';
+import { accountSource, nowIso, REGION } from '../config';
+import { resumeStalledImports } from '../services/bulkImport';
 import { countDue, monitorTick, runDueMonitors } from '../services/monitorCases';
 
 export const MONITOR_TOPIC = 'monitor-shards';
@@ -29,5 +30,8 @@ export const monitorSchedule = onSchedule(
       fanOutThreshold: FANOUT_THRESHOLD.value() || 500,
     });
     log.info('monitor tick', { now, ...result });
+    // Bulk imports whose runner died or whose trigger event was lost continue from here.
+    const resumed = await resumeStalledImports({ source: accountSource(), now: nowIso });
+    if (resumed.length > 0) log.info('imports resumed', { resumed });
   },
 );
