@@ -2,7 +2,9 @@ import { applyCrossCase, type CrossCaseEffect } from '../domain/lifecycle/engine
 import type { CaseState } from '../domain/model/case';
 import { SYSTEM_ACTOR } from '../domain/model/roles';
 import type { Instant } from '../domain/model/time';
-import { loadCaseType } from '../data/caseTypes';
+import { buildNewCase, caseIdFor, openCaseKey } from '../domain/cases/newCase';
+import { latestCaseType, loadCaseType } from '../data/caseTypes';
+import type { SourceAccount } from '../sources/types';
 import { COL, firestore } from '../data/db';
 import type { Tx } from '../data/ops';
 import { writeCaseWithAudit } from './caseAudit';
@@ -22,8 +24,10 @@ export async function prepareCrossCase(
   origin: CaseState,
   effects: CrossCaseEffect[],
   now: Instant,
+  spawns: { caseType: string }[] = [],
 ): Promise<CrossCasePlan> {
-  if (effects.length === 0) return { apply: () => {}, affected: [] };
+  const spawnPlan = await prepareSpawns(tx, origin, spawns, now);
+  if (effects.length === 0) return spawnPlan;
   const cases = firestore().collection(COL.cases);
   const needAccount = effects.some((e) => e.scope === 'account');
   const needCustomer = effects.some((e) => e.scope === 'customer');
@@ -75,6 +79,66 @@ export async function prepareCrossCase(
       }),
     );
     affected.push(target.id);
+  }
+  return {
+    apply: () => {
+      writes.forEach((w) => w());
+      spawnPlan.apply();
+    },
+    affected: [...affected, ...spawnPlan.affected],
+  };
+}
+
+/**
+ * Opens the cases a hook asked for (seed 003: e.g. repossession from bankruptcy) on the same account, from
+ * what the origin case already holds. A kind already open is left alone; a type that needs creation fields
+ * the origin cannot supply is not opened, and the origin's trail says why.
+ */
+async function prepareSpawns(
+  tx: Tx,
+  origin: CaseState,
+  spawns: { caseType: string }[],
+  now: Instant,
+): Promise<CrossCasePlan> {
+  const writes: (() => void)[] = [];
+  const affected: string[] = [];
+  for (const { caseType } of spawns) {
+    const config = await latestCaseType(caseType);
+    if (!config) continue;
+    const keyRef = firestore()
+      .collection(COL.openCases)
+      .doc(openCaseKey(config, origin.accountNumber, origin.customerKey, origin.requiredAction));
+    if ((await tx.get(keyRef)).exists) continue;
+    const account: SourceAccount = {
+      accountNumber: origin.accountNumber,
+      accountStatus: ['active', 'suspended', 'disconnected', 'closed'].includes(origin.accountStatus)
+        ? (origin.accountStatus as SourceAccount['accountStatus'])
+        : 'suspended',
+      customer: origin.customer,
+      products: origin.products,
+      cpe: origin.cpe.map(({ itemId, kind, serialNumber }) => ({ itemId, kind, serialNumber })),
+    };
+    const caseId = caseIdFor(origin.accountNumber, origin.requiredAction, `${origin.id}${caseType}`);
+    const built = buildNewCase(config, account, origin.requiredAction, caseId, SYSTEM_ACTOR, now);
+    if ('ok' in built) continue;
+    writes.push(() => {
+      tx.create(keyRef, {
+        caseId,
+        accountNumber: origin.accountNumber,
+        requiredAction: origin.requiredAction,
+        caseType,
+        openedAt: now,
+      });
+      writeCaseWithAudit(tx, null, built.case, {
+        actor: SYSTEM_ACTOR,
+        action: 'registerCase',
+        summary: `Opened by case ${origin.id} (${config.name})`,
+        requestId: null,
+        details: { spawnedBy: origin.id },
+        transitions: [],
+      });
+    });
+    affected.push(caseId);
   }
   return { apply: () => writes.forEach((w) => w()), affected };
 }

@@ -41,7 +41,7 @@ export async function monitorCase(caseId: string, now: Instant): Promise<'change
       tx.update(snap.ref, { nextMonitorAt: next });
       return 'unchanged';
     }
-    const plan = await prepareCrossCase(tx, outcome.case, outcome.crossCase, now);
+    const plan = await prepareCrossCase(tx, outcome.case, outcome.crossCase, now, outcome.spawn);
     const label = (code: string) => config.statuses.find((x) => x.code === code)?.label ?? code;
     const summary = [
       'Monitor',

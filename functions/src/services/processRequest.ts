@@ -152,7 +152,7 @@ async function registerCase(
     const caseId = caseIdFor(accountNumber, requiredAction, requestId);
     const built = buildNewCase(config, account, requiredAction, caseId, actor, now, request.payload.fields ?? {});
     if ('ok' in built) reject(built.code, built.message, built.fields);
-    const plan = await prepareCrossCase(tx, built.case, built.crossCase, now);
+    const plan = await prepareCrossCase(tx, built.case, built.crossCase, now, built.spawn);
     tx.create(keyRef, { caseId, accountNumber, requiredAction, caseType: config.id, openedAt: now });
     const c = built.case;
     writeCaseWithAudit(tx, null, c, {
@@ -221,7 +221,7 @@ async function applyCaseRequest(
     if (!outcome.ok) reject(outcome.code, outcome.message, outcome.fields);
     const after = outcome.case;
     // Reads first (Firestore transactions read before they write): the other cases a cross-case rule touches.
-    const plan = await prepareCrossCase(tx, after, outcome.crossCase, now);
+    const plan = await prepareCrossCase(tx, after, outcome.crossCase, now, outcome.spawn);
     writeCaseWithAudit(tx, current, after, {
       actor,
       action,

@@ -4,6 +4,9 @@ import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { getRequestHandler } from '../../src/callables/getRequest';
 import { COL, firestore } from '../../src/data/db';
 import type { CaseState } from '../../src/domain/model/case';
+import { saveCaseTypeHandler } from '../../src/callables/caseTypes';
+import { clearCaseTypeCache } from '../../src/data/caseTypes';
+import type { CaseTypeConfig } from '../../src/domain/lifecycle/types';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverCaseCreated, deliverRequestCreated } from '../support/triggers';
 
@@ -81,5 +84,48 @@ describe('cross-case rules', () => {
     expect(cancelled).toMatchObject({ state: 'APPLIED' });
     expect((await read(bankruptcy)).closedAt).not.toBeNull();
     expect((await read(telco)).hold).toBeNull();
+  });
+});
+
+describe('a hook that spawns a case', () => {
+  it('opens a DebtX case on the same account when a case of the spawning type starts', async () => {
+    const spawning: CaseTypeConfig = {
+      id: 'spawn_lab',
+      version: 1,
+      name: 'Spawn lab',
+      description: 'Opens a telco recovery case on entry.',
+      readings: [],
+      category: 'Test',
+      level: 'account',
+      settings: {},
+      statuses: [
+        {
+          code: 'NEW',
+          label: 'New',
+          kind: 'initial',
+          description: '',
+          actors: ['recovery_officer'],
+          hooks: { enterProcessing: [{ algorithm: 'spawnCase', params: { caseType: 'debtx_telco' } }] },
+        },
+        { code: 'DONE', label: 'Done', kind: 'final', description: '', actors: [] },
+      ],
+      transitions: [{ from: 'NEW', to: 'DONE', mode: 'manual', roles: ['recovery_officer'] }],
+      actions: [],
+    };
+    await saveCaseTypeHandler(asUser('admin', { config: spawning }));
+    clearCaseTypeCache();
+    const account = '0099900777';
+    const origin = await submit('officer', {
+      type: 'registerCase',
+      payload: { accountNumber: account, requiredAction: 'arrears', caseType: 'spawn_lab' },
+    });
+    expect(origin).toMatchObject({ state: 'APPLIED' });
+    const onAccount = (await firestore().collection(COL.cases).where('accountNumber', '==', account).get()).docs.map(
+      (d) => d.data() as CaseState,
+    );
+    expect(onAccount.map((c) => c.caseType).sort()).toEqual(['debtx_telco', 'spawn_lab']);
+    const spawned = onAccount.find((c) => c.caseType === 'debtx_telco')!;
+    const trail = await firestore().collection(COL.audit).where('entity', '==', `cases/${spawned.id}`).get();
+    expect(trail.docs[0]?.get('summary')).toContain(origin.caseId);
   });
 });
