@@ -9,9 +9,18 @@ describe('function params', () => {
   it('every exported function loads, and every plain param has a default', () => {
     expect(Object.keys(functions).length).toBeGreaterThan(10);
     expect(declaredParams.map((p) => p.name)).toEqual(
-      expect.arrayContaining(['ACCOUNT_SOURCE', 'BACKUP_BUCKET', 'MONITOR_FANOUT_THRESHOLD']),
+      expect.arrayContaining([
+        'ACCOUNT_SOURCE',
+        'SOURCE_BASE_URL',
+        'SOURCE_DROP_DIR',
+        'BACKUP_BUCKET',
+        'MONITOR_FANOUT_THRESHOLD',
+      ]),
     );
-    const missing = declaredParams
+    // Secrets are not plain params: the emulator does not prompt for them (it reads .secret.local, or warns).
+    const plain = declaredParams.filter((p) => (p.constructor as { type?: string }).type !== 'secret');
+    expect(declaredParams.map((p) => p.name)).toContain('SOURCE_TOKEN');
+    const missing = plain
       .filter((p) => (p as unknown as { options?: { default?: unknown } }).options?.default === undefined)
       .map((p) => p.name);
     expect(missing).toEqual([]);
