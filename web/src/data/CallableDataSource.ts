@@ -5,8 +5,7 @@ import type {
   RequestView,
   SubmitRequestInput,
 } from '../../../functions/src/api/contract';
-import type { InviteUserInput, ReadAuditTrailInput, UpdateUserInput } from './adminContract';
-import type { Callables } from './callables';
+import { CallableAdmin } from './callableAdmin';
 import { RequestTimeoutError, SUBMIT_TIMEOUT_MS, type DataSource, type OnError, type Unsubscribe } from './DataSource';
 import { poll, type Poller } from './poll';
 
@@ -18,11 +17,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * The offline stack's data source: the browser cannot reach its Firestore, so everything goes
  * through callable functions, and "live" means polling while a screen is open.
  */
-export class CallableDataSource implements DataSource {
+export class CallableDataSource extends CallableAdmin implements DataSource {
   readonly stack = 'offline' as const;
   private readonly pollers = new Set<Poller>();
-
-  constructor(private readonly api: Callables) {}
 
   whoAmI() {
     return this.api.whoAmI();
@@ -34,38 +31,6 @@ export class CallableDataSource implements DataSource {
 
   watchCase(caseId: string, onData: (detail: CaseDetail) => void, onError: OnError): Unsubscribe {
     return this.track(poll(() => this.api.getCase(caseId), onData, onError));
-  }
-
-  listCaseTypes() {
-    return this.api.listCaseTypes();
-  }
-
-  saveCaseType(config: Record<string, unknown>) {
-    return this.api.saveCaseType(config);
-  }
-
-  listUsers() {
-    return this.api.listUsers();
-  }
-
-  inviteUser(input: InviteUserInput) {
-    return this.api.inviteUser(input);
-  }
-
-  updateUser(input: UpdateUserInput) {
-    return this.api.updateUser(input);
-  }
-
-  readAuditTrail(input: ReadAuditTrailInput) {
-    return this.api.readAuditTrail(input);
-  }
-
-  exportAuditCsv(input: ReadAuditTrailInput) {
-    return this.api.exportAuditCsv(input);
-  }
-
-  verifyAuditTrail() {
-    return this.api.verifyAuditTrail();
   }
 
   async submit(input: SubmitRequestInput): Promise<RequestView> {

@@ -24,7 +24,7 @@ import type {
   SubmitRequestInput,
 } from '../../../functions/src/api/contract';
 import type { WebConfig } from '../config';
-import type { InviteUserInput, ReadAuditTrailInput, UpdateUserInput } from './adminContract';
+import { CallableAdmin } from './callableAdmin';
 import type { Callables } from './callables';
 import { RequestTimeoutError, SUBMIT_TIMEOUT_MS, type DataSource, type OnError, type Unsubscribe } from './DataSource';
 import { refetcher } from './refetcher';
@@ -64,15 +64,17 @@ function toRequestView(id: string, d: DocumentData): RequestView {
  * The full stack's data source: reads through the same callables, but refetches when a Firestore
  * listener sees a change, and writes request documents directly (firestore.rules allow them).
  */
-export class FirestoreDataSource implements DataSource {
+export class FirestoreDataSource extends CallableAdmin implements DataSource {
   readonly stack = 'full' as const;
   private me: { uid: string; promise: Promise<Me> } | null = null;
 
   constructor(
-    private readonly api: Callables,
+    api: Callables,
     private readonly db: Firestore,
     private readonly auth: Auth,
-  ) {}
+  ) {
+    super(api);
+  }
 
   whoAmI(): Promise<Me> {
     const uid = this.auth.currentUser?.uid ?? '';
@@ -108,38 +110,6 @@ export class FirestoreDataSource implements DataSource {
       fetcher.stop();
       stopListening();
     };
-  }
-
-  listCaseTypes() {
-    return this.api.listCaseTypes();
-  }
-
-  saveCaseType(config: Record<string, unknown>) {
-    return this.api.saveCaseType(config);
-  }
-
-  listUsers() {
-    return this.api.listUsers();
-  }
-
-  inviteUser(input: InviteUserInput) {
-    return this.api.inviteUser(input);
-  }
-
-  updateUser(input: UpdateUserInput) {
-    return this.api.updateUser(input);
-  }
-
-  readAuditTrail(input: ReadAuditTrailInput) {
-    return this.api.readAuditTrail(input);
-  }
-
-  exportAuditCsv(input: ReadAuditTrailInput) {
-    return this.api.exportAuditCsv(input);
-  }
-
-  verifyAuditTrail() {
-    return this.api.verifyAuditTrail();
   }
 
   async submit(input: SubmitRequestInput): Promise<RequestView> {
