@@ -11,7 +11,42 @@ const BATCH = 1000;
  * the text a user sees: dates as YYYY-MM-DD, formulas as `=…` (so validation refuses them like a CSV formula).
  */
 export async function* readXlsx(bytes: AsyncIterable<Uint8Array>): AsyncGenerator<SheetRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
+  // Uploads are at most 10 MB, so the bytes are kept: exceljs's streaming reader sometimes meets a worksheet
+  // before the workbook part ("reading 'sheets'"), and then the whole-file reader reads it instead.
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of bytes) chunks.push(chunk);
+  const buffer = Buffer.concat(chunks);
+  try {
+    yield* streamXlsx(buffer);
+  } catch (error) {
+    if (!(error instanceof ImportFileError) || !/reading 'sheets'/.test(error.message)) throw error;
+    yield* loadXlsx(buffer);
+  }
+}
+
+async function* loadXlsx(buffer: Buffer): AsyncGenerator<SheetRow[]> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs's typings want its own Buffer type; a Node Buffer is what it reads.
+  await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new ImportFileError('The Excel workbook has no worksheet.');
+  let batch: SheetRow[] = [];
+  for (let n = 1; n <= sheet.rowCount; n++) {
+    const values = sheet.getRow(n).values as unknown[];
+    const cells: string[] = [];
+    for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
+    if (cells.length === 0 || cells.every((c) => c === '')) continue;
+    batch.push({ row: n, cells });
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch;
+}
+
+async function* streamXlsx(buffer: Buffer): AsyncGenerator<SheetRow[]> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache', // needed to tell a date cell from a number cell
