@@ -77,6 +77,11 @@ async function fetchAccount(accountNumber: string, source: AccountSource): Promi
       `The source systems did not answer for account ${accountNumber}: ${lookup.reason} Try again later.`,
     );
   }
+  if ('inconsistent' in lookup) {
+    reject('source-inconsistent', `${lookup.reason} Correct the source records, then register again.`, {
+      accountNumber: 'has inconsistent records in the source systems',
+    });
+  }
   if (!lookup.found)
     reject('account-not-found', lookup.reason, { accountNumber: 'is not known to the source systems' });
   return lookup.account;

@@ -1,6 +1,9 @@
 import type { AccountSource, SourceLookup } from '../sources/types';
 
-/** Source systems fail transiently; a lookup is tried a few times with backoff before giving up. */
+/**
+ * Source systems fail transiently; a lookup is tried a few times with backoff before giving up. Only a `failed`
+ * answer is retried: found, not found and inconsistent records are answers, and asking again changes nothing.
+ */
 export async function lookupWithRetry(
   source: AccountSource,
   accountNumber: string,

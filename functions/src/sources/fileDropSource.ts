@@ -125,10 +125,10 @@ export class FileDropSource implements AccountSource {
     if (!crmEntry && crm!.unattributed.length) return { failed: true, reason: unreadable(crm!, acct) };
     const crmRecord = crmEntry ? readEntry(crm!, crmEntry, parseCrm, problems) : null;
     if (problems.length || !bssRecord || (ossEntry && !ossRecord) || (crmEntry && !crmRecord)) {
-      return { failed: true, reason: problemsReason(acct, problems) };
+      return { inconsistent: true, reason: problemsReason(acct, problems) };
     }
     const merged = mergeSourceRecords(bssRecord, ossRecord, crmRecord, acct);
-    if ('problems' in merged) return { failed: true, reason: problemsReason(acct, merged.problems) };
+    if ('problems' in merged) return { inconsistent: true, reason: problemsReason(acct, merged.problems) };
     return { found: true, account: merged };
   }
 

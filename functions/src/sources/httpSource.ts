@@ -77,12 +77,12 @@ export class HttpSource implements AccountSource {
     const crmRecord = read(crm, parseCrm);
     if (problems.length || !bssRecord) {
       return {
-        failed: true,
+        inconsistent: true,
         reason: `The source systems answered malformed records for account ${acct}: ${problems.join('; ')}.`,
       };
     }
     const merged = mergeSourceRecords(bssRecord, ossRecord, crmRecord, acct);
-    if ('problems' in merged) return { failed: true, reason: problemsReason(acct, merged.problems) };
+    if ('problems' in merged) return { inconsistent: true, reason: problemsReason(acct, merged.problems) };
     return { found: true, account: merged };
   }
 

@@ -9,8 +9,16 @@ export interface SourceAccount {
   cpe: { itemId: string; kind: string; serialNumber: string }[];
 }
 
+/**
+ * `failed`: the sources could not answer (down, slow, refused): worth retrying.
+ * `inconsistent`: they answered, but the records are malformed or contradict each other: a retry would get
+ * the same answer, so the registration is refused at once, saying what is wrong where.
+ */
 export type SourceLookup =
-  { found: true; account: SourceAccount } | { found: false; reason: string } | { failed: true; reason: string };
+  | { found: true; account: SourceAccount }
+  | { found: false; reason: string }
+  | { failed: true; reason: string }
+  | { inconsistent: true; reason: string };
 
 /** One interface for every source kind; issue 4 adds HTTP/JSON and file-drop connectors. */
 export interface AccountSource {

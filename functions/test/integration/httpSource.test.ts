@@ -37,6 +37,12 @@ function reasonOf(r: SourceLookup): string {
   return r.reason;
 }
 
+/** Malformed or contradictory records are an answer, not an outage: refused at once, never retried. */
+function inconsistencyOf(r: SourceLookup): string {
+  if (!('inconsistent' in r)) throw new Error(`expected an inconsistent lookup, got ${JSON.stringify(r)}`);
+  return r.reason;
+}
+
 describe('HTTP source against the fake source systems', () => {
   it('finds an account: BSS rupee strings become exact cents, every product and CPE item is linked', async () => {
     const r = await source.lookup(ACCT);
@@ -76,18 +82,18 @@ describe('HTTP source against the fake source systems', () => {
     expect(took).toBeLessThan(1_500);
   });
 
-  it('a malformed record fails the lookup, naming the system, the record and the field', async () => {
+  it('a malformed record is an inconsistent answer (not an outage), naming the system, the record and the field', async () => {
     fake.setMode('malformed', 'bss');
     const products = demoSourceAccount(ACCT)!.products;
-    expect(reasonOf(await source.lookup(ACCT))).toBe(
+    expect(inconsistencyOf(await source.lookup(ACCT))).toBe(
       `The source systems answered malformed records for account ${ACCT}: BSS product ${products[products.length - 1]!.productId}: arrears is not an amount ("twelve hundred").`,
     );
     fake.setMode('ok');
     fake.setMode('malformed', 'oss');
-    expect(reasonOf(await source.lookup(ACCT))).toContain(`OSS CPE item ${ACCT}-E1: serialNumber is missing`);
+    expect(inconsistencyOf(await source.lookup(ACCT))).toContain(`OSS CPE item ${ACCT}-E1: serialNumber is missing`);
     fake.setMode('ok');
     fake.setMode('malformed', 'crm');
-    const crm = reasonOf(await source.lookup(ACCT));
+    const crm = inconsistencyOf(await source.lookup(ACCT));
     expect(crm).toContain('CRM: name is missing');
     expect(crm).toContain('CRM: phone is not text (number)');
   });

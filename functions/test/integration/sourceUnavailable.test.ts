@@ -95,11 +95,14 @@ describe('registration when the source systems fail', () => {
     const account = '0033300022';
     const requestId = await submitRegistration(account);
     const before = await counts();
+    const crmHits = fake.hits().crm;
     await deliverRequestCreated(requestId);
     const request = await requestDoc(requestId);
     expect(request.state).toBe('REJECTED');
-    expect(request.error.code).toBe('source-unavailable');
+    expect(request.error.code).toBe('source-inconsistent');
     expect(request.error.message).toContain('CRM: name is missing');
+    // A malformed record is the same on every attempt: asked once, not retried with backoff.
+    expect(fake.hits().crm - crmHits).toBe(1);
     expect(await counts()).toEqual(before);
   });
 

@@ -53,6 +53,12 @@ function reasonOf(r: SourceLookup): string {
   return r.reason;
 }
 
+/** Malformed or contradictory records are an answer, not an outage: refused at once, never retried. */
+function inconsistencyOf(r: SourceLookup): string {
+  if (!('inconsistent' in r)) throw new Error(`expected an inconsistent lookup, got ${JSON.stringify(r)}`);
+  return r.reason;
+}
+
 /** Moves a file's modification time, as a new export would. */
 function touch(name: string, deltaMs = 5_000): void {
   const st = statSync(join(dir, name));
@@ -105,7 +111,7 @@ describe('file-drop source: JSON lines', () => {
       'bss.jsonl',
       jsonl(bss(B), bss(A, { products: [{ productId: 'P1', kind: 'Fibre', status: 'x', arrears: '1.234' }] })),
     );
-    expect(reasonOf(await new FileDropSource(dir).lookup(A))).toBe(
+    expect(inconsistencyOf(await new FileDropSource(dir).lookup(A))).toBe(
       `The source systems disagree or are incomplete for account ${A}: BSS product P1: arrears is not an amount ("1.234") (bss.jsonl line 2).`,
     );
   });
@@ -117,16 +123,18 @@ describe('file-drop source: JSON lines', () => {
       jsonl({ ...oss(A), cpe: [{ itemId: 'E9', productId: 'P9', kind: 'Router', serialNumber: 'S9' }] }),
     );
     put('crm.jsonl', jsonl(crm(A, { phone: null })));
-    expect(reasonOf(await new FileDropSource(dir).lookup(A))).toBe(
+    expect(inconsistencyOf(await new FileDropSource(dir).lookup(A))).toBe(
       `The source systems disagree or are incomplete for account ${A}: OSS CPE item E9 (Router, serial S9) is on product P9, which BSS does not list for account ${A}; CRM has no phone number for the customer.`,
     );
-    expect(reasonOf(await new FileDropSource(dir).lookup(B))).toContain(`CRM has no customer record for account ${B}`);
+    expect(inconsistencyOf(await new FileDropSource(dir).lookup(B))).toContain(
+      `CRM has no customer record for account ${B}`,
+    );
   });
 
   it('an account on two lines of one export fails', async () => {
     writeJsonl();
     put('crm.jsonl', jsonl(crm(A), crm(B), crm(A, { name: 'Someone Else' })));
-    expect(reasonOf(await new FileDropSource(dir).lookup(A))).toContain(
+    expect(inconsistencyOf(await new FileDropSource(dir).lookup(A))).toContain(
       'CRM export holds the account on more than one line (crm.jsonl lines 1, 3)',
     );
   });
@@ -245,7 +253,7 @@ describe('file-drop source: CSV', () => {
     put('bss.csv', bssCsv + `0011111111,active,X1,Fibre,active\n0011111111,active,X2,Fibre,active,1.00,extra\n`);
     put('oss.csv', ossCsv);
     put('crm.csv', crmCsv + `0011111111,A,0711111111,,x,y,z,,en\n`);
-    expect(reasonOf(await new FileDropSource(dir).lookup('0011111111'))).toBe(
+    expect(inconsistencyOf(await new FileDropSource(dir).lookup('0011111111'))).toBe(
       'The source systems disagree or are incomplete for account 0011111111: bss.csv row 5 has 5 fields where the header has 6: arrears missing; bss.csv row 6 has 7 fields where the header has 6: 1 extra.',
     );
   });
@@ -254,7 +262,7 @@ describe('file-drop source: CSV', () => {
     put('bss.csv', bssCsv.replace('0.50', '0.5.0'));
     put('oss.csv', ossCsv);
     put('crm.csv', crmCsv);
-    expect(reasonOf(await new FileDropSource(dir).lookup(A))).toBe(
+    expect(inconsistencyOf(await new FileDropSource(dir).lookup(A))).toBe(
       `The source systems disagree or are incomplete for account ${A}: BSS product ${A}-P2: arrears is not an amount ("0.5.0") (bss.csv rows 2, 3).`,
     );
   });
@@ -263,7 +271,7 @@ describe('file-drop source: CSV', () => {
     put('bss.csv', bssCsv.replace(`${A},suspended,`, `${A},active,`));
     put('oss.csv', ossCsv);
     put('crm.csv', crmCsv);
-    expect(reasonOf(await new FileDropSource(dir).lookup(A))).toContain(
+    expect(inconsistencyOf(await new FileDropSource(dir).lookup(A))).toContain(
       `bss.csv rows 2 and 3 give account ${A} different statuses (SUSPENDED, active)`,
     );
   });
