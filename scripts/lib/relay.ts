@@ -1,10 +1,12 @@
 import functionsTest from 'firebase-functions-test';
-import type { DocumentSnapshot } from 'firebase-admin/firestore';
+import type { DocumentData, DocumentSnapshot } from 'firebase-admin/firestore';
 import type { ScheduledEvent } from 'firebase-functions/v2/scheduler';
 import { COL, firestore } from '../../functions/src/data/db';
 import { onCaseCreated } from '../../functions/src/triggers/onCaseCreated';
 import { onRequestCreated } from '../../functions/src/triggers/onRequestCreated';
 import { monitorSchedule } from '../../functions/src/triggers/monitorSchedule';
+import { onImportWritten } from '../../functions/src/triggers/onImportWritten';
+import { IMPORTS } from '../../functions/src/services/bulkImportStore';
 
 /**
  * Dev-only relay for the offline stack (BRIEF §6): the offline Firestore cannot notify the Functions
@@ -93,5 +95,60 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
       (error) => log(`listener for ${route.name} failed: ${error.message}`),
     ),
   );
+  unsubscribers.push(
+    relayImportWrites(
+      fft,
+      () => chain,
+      (next) => (chain = next),
+      relay,
+      log,
+    ),
+  );
   return relay;
+}
+
+/**
+ * onImportWritten is a write trigger (each chunk's commit starts the next chunk), so it needs every change of a
+ * running import with its before and after: the listener keeps the last data it saw of each one.
+ */
+function relayImportWrites(
+  fft: ReturnType<typeof functionsTest>,
+  chain: () => Promise<void>,
+  setChain: (next: Promise<void>) => void,
+  relay: Relay,
+  log: (line: string) => void,
+): () => void {
+  const run = fft.wrap(onImportWritten);
+  const seen = new Map<string, DocumentData>();
+  return firestore()
+    .collection(IMPORTS)
+    .where('state', '==', 'RUNNING')
+    .onSnapshot(
+      (snapshot) => {
+        for (const change of snapshot.docChanges()) {
+          const snap = change.doc;
+          const before = seen.get(snap.id);
+          if (change.type === 'removed') {
+            seen.delete(snap.id);
+            continue;
+          }
+          seen.set(snap.id, snap.data());
+          const eventId = `${snap.ref.path}@${snap.updateTime.toMillis()}`;
+          const beforeSnap = fft.firestore.makeDocumentSnapshot(before ?? {}, snap.ref.path);
+          setChain(
+            chain().then(async () => {
+              try {
+                await run({ data: fft.makeChange(beforeSnap, snap), params: { importId: snap.id }, id: eventId });
+                relay.handled += 1;
+              } catch (error) {
+                log(
+                  `onImportWritten failed on ${snap.ref.path}: ${error instanceof Error ? error.stack : String(error)}`,
+                );
+              }
+            }),
+          );
+        }
+      },
+      (error) => log(`listener for onImportWritten failed: ${error.message}`),
+    );
 }

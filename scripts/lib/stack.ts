@@ -9,6 +9,8 @@ import { ROOT, stackPorts, type StackPorts } from './ports';
 import { stopChildren } from './processes';
 import { seedShippedCaseTypes } from '../../functions/src/data/caseTypes';
 import { ensureAuthUsers, seedDemoData } from './seedDemo';
+import { startLocalSources } from './localSources';
+import type { FakeSources } from './fakeSources';
 import { startWeb } from './web';
 
 export interface Stack {
@@ -31,12 +33,15 @@ export async function startStack(log: (line: string) => void, options: { web?: b
     stdio: 'inherit',
   });
   let backend: RunningBackend | null = null;
+  let sources: FakeSources | null = null;
   const stop = async () => {
     backend?.relay?.stop();
     await stopChildren();
     await backend?.stop();
+    await sources?.stop();
   };
   try {
+    sources = await startLocalSources(log);
     backend = kind === 'full' ? await startFullBackend(ports, log) : await startOfflineBackend(ports, log);
     await waitForCallables(ports.functions);
     log('functions loaded');

@@ -1,6 +1,6 @@
 import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
-import { accountSource, nowIso, REGION } from '../config';
+import { accountSource, nowIso, REGION, SOURCE_TOKEN } from '../config';
 import type { Role } from '../domain/model/roles';
 import { ImportFileError } from '../imports/types';
 import {
@@ -130,7 +130,8 @@ export async function resumeImportHandler(
   return rest;
 }
 
-const LONG = { region: REGION, timeoutSeconds: 300, memory: '1GiB' as const };
+// Registration reads the source systems, so the long-running import callables are bound to their token.
+const LONG = { region: REGION, timeoutSeconds: 300, memory: '1GiB' as const, secrets: [SOURCE_TOKEN] };
 export const uploadImport = onCall(LONG, (request) => uploadImportHandler(request));
 export const importStatus = onCall({ region: REGION }, importStatusHandler);
 export const importErrorsCsvFn = onCall(

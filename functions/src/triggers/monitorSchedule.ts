@@ -2,7 +2,7 @@ import { PubSub } from '@google-cloud/pubsub';
 import { log } from '../logs';
 import { defineInt } from 'firebase-functions/params';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
-import { accountSource, nowIso, REGION } from '../config';
+import { accountSource, nowIso, REGION, SOURCE_TOKEN } from '../config';
 import { resumeStalledImports } from '../services/bulkImport';
 import { countDue, monitorTick, runDueMonitors } from '../services/monitorCases';
 
@@ -16,7 +16,14 @@ const FANOUT_THRESHOLD = defineInt('MONITOR_FANOUT_THRESHOLD', {
 
 /** Every 15 minutes: look at the cases whose monitors are due (and only those). */
 export const monitorSchedule = onSchedule(
-  { schedule: MONITOR_SCHEDULE, timeZone: 'Asia/Colombo', region: REGION, timeoutSeconds: 540 },
+  // Bound to the source token because it resumes stalled bulk imports, which read the source systems.
+  {
+    schedule: MONITOR_SCHEDULE,
+    timeZone: 'Asia/Colombo',
+    region: REGION,
+    timeoutSeconds: 540,
+    secrets: [SOURCE_TOKEN],
+  },
   async () => {
     const now = nowIso();
     const pubsub = new PubSub();

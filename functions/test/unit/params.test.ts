@@ -26,3 +26,23 @@ describe('function params', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('secret bindings', () => {
+  // A deployed function sees a secret only when it declares it; one that reads the source systems without the
+  // token would be refused by the gateway in production while every local test passed.
+  it.each(['onRequestCreated', 'onImportWritten', 'uploadImport', 'resumeImport', 'monitorSchedule'] as const)(
+    '%s, which reads the source systems, is bound to SOURCE_TOKEN',
+    (name) => {
+      const endpoint = (
+        functions[name] as unknown as { __endpoint: { secretEnvironmentVariables?: { key: string }[] } }
+      ).__endpoint;
+      expect((endpoint.secretEnvironmentVariables ?? []).map((s) => s.key)).toContain('SOURCE_TOKEN');
+    },
+  );
+
+  it('a function that never reads the source systems is not given the token', () => {
+    const endpoint = (functions.listCases as unknown as { __endpoint: { secretEnvironmentVariables?: unknown[] } })
+      .__endpoint;
+    expect(endpoint.secretEnvironmentVariables ?? []).toEqual([]);
+  });
+});
