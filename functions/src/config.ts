@@ -39,9 +39,24 @@ export const SOURCE_TOKEN = defineSecret('SOURCE_TOKEN', {
 
 const deployed = (): boolean => Boolean(process.env.K_SERVICE) && process.env.FUNCTIONS_EMULATOR !== 'true';
 
-function sourceToken(): string {
+export function sourceToken(): string {
   return deployed() ? SOURCE_TOKEN.value() : (process.env.SOURCE_TOKEN ?? '');
 }
+
+/** The shared secret source systems sign their change webhooks with (issue 4 §4). */
+export const SOURCE_WEBHOOK_SECRET = defineSecret('SOURCE_WEBHOOK_SECRET', {
+  description: 'HMAC-SHA256 key the source systems sign change webhooks with',
+});
+
+export function sourceWebhookSecret(): string {
+  return deployed() ? SOURCE_WEBHOOK_SECRET.value() : (process.env.SOURCE_WEBHOOK_SECRET ?? '');
+}
+
+/** The data lake's incident and change feed (`{base}/lake/...`); empty: the lake is not read. */
+export const LAKE_BASE_URL = defineString('LAKE_BASE_URL', {
+  default: '',
+  description: 'Base URL of the data-lake feed of new incidents and changes (empty: no lake sync)',
+});
 
 /** A source that refuses every lookup with the configuration problem, so a request says why it failed. */
 function misconfigured(kind: string, reason: string): AccountSource {

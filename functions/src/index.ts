@@ -18,3 +18,6 @@ export { backupFirestore } from './triggers/backupFirestore';
 export { exportCustomerData } from './callables/customerData';
 export { uploadImport, importStatus, importErrorsCsvFn as importErrorsCsv, resumeImport } from './callables/bulkImport';
 export { onImportWritten } from './triggers/onImportWritten';
+export { sourceWebhook } from './webhooks/sourceWebhook';
+export { onSourceChangeCreated } from './triggers/onSourceChangeCreated';
+export { syncDataLakeSchedule } from './triggers/syncDataLakeSchedule';

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { EFFECTS, isRefusal } from '../lifecycle/effects';
+import { isFinal, runMonitors, type EngineOutcome } from '../lifecycle/engine';
+import { calendarDate, positiveCents, shortText } from '../lifecycle/inputs';
+import { SETTINGS_DEFAULTS, type CaseTypeConfig } from '../lifecycle/types';
+import type { CaseState } from '../model/case';
+import type { Actor } from '../model/roles';
+import type { Instant } from '../model/time';
+
+/**
+ * A change in a source system that an open case must reflect (issue 4 §4; seed 000 §7.2 "real time"): a payment
+ * taken at a shop or online, the account's status in billing, CPE handed in at a shop. Changes arrive by webhook
+ * the moment they happen and by the data-lake schedule as a backstop, so the same change can arrive twice and
+ * changes can arrive out of order; applying them must be idempotent and order-independent:
+ *   - payments are a set keyed by the source's payment id (applied once, in any order: sums commute);
+ *   - the account status is last-writer-wins by the source's `occurredAt`, kept per case, so an older status
+ *     arriving late never overwrites a newer one;
+ *   - a returned CPE item only ever moves forward (pending → collected); a repeat changes nothing.
+ */
+
+export const SOURCE_SYSTEMS = ['bss', 'oss', 'crm', 'lake'] as const;
+
+const instant = z.iso.datetime({ offset: true, message: 'must be an ISO-8601 date-time, e.g. 2026-11-23T10:15:00Z' });
+const accountNumber = z
+  .string({ error: 'is required' })
+  .trim()
+  .regex(/^[0-9]{6,20}$/, 'must be 6 to 20 digits');
+const common = {
+  source: z.enum(SOURCE_SYSTEMS, { error: `must be one of ${SOURCE_SYSTEMS.join(', ')}` }),
+  eventId: z
+    .string({ error: 'is required' })
+    .regex(/^[A-Za-z0-9_.:-]{1,100}$/, 'must be 1-100 letters, digits, _ . : or -'),
+  accountNumber,
+  occurredAt: instant,
+};
+
+/** Billing's account statuses, as the case mirrors them (accountStatusMirror maps some to closures). */
+export const ACCOUNT_STATUSES = ['active', 'suspended', 'disconnected', 'closed', 'closed_written_off'] as const;
+
+export const sourceChangeSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.strictObject({
+      kind: z.literal('payment'),
+      ...common,
+      paymentId: z.string().regex(/^[A-Za-z0-9_.:-]{1,48}$/, 'must be 1-48 letters, digits, _ . : or -'),
+      amountCents: positiveCents,
+      paidOn: calendarDate,
+      method: z.enum(['cash', 'cheque', 'bank_transfer', 'card', 'online'], {
+        error: 'must be one of cash, cheque, bank_transfer, card, online',
+      }),
+    }),
+    z.strictObject({
+      kind: z.literal('accountStatus'),
+      ...common,
+      status: z.enum(ACCOUNT_STATUSES, { error: `must be one of ${ACCOUNT_STATUSES.join(', ')}` }),
+    }),
+    z.strictObject({
+      kind: z.literal('cpeReturned'),
+      ...common,
+      serialNumber: shortText(64),
+      location: shortText(120),
+    }),
+  ],
+  { error: 'kind must be one of payment, accountStatus, cpeReturned' },
+);
+
+export type SourceChange = z.infer<typeof sourceChangeSchema>;
+
+/** The document id of a change: one per source event, so a repeated delivery finds the first. */
+export function sourceChangeId(change: Pick<SourceChange, 'source' | 'eventId'>): string {
+  return `${change.source}:${change.eventId}`;
+}
+
+export const SYNC_ACTOR: Actor = { uid: 'system:source-sync', role: 'system', displayName: 'Source sync' };
+
+/** Where each case keeps the `occurredAt` of the account status it mirrors (a characteristic, so it is audited). */
+export const ACCOUNT_STATUS_AT = 'sync.accountStatusAt';
+
+export type SourceChangeResult =
+  { applied: true; outcome: EngineOutcome; summary: string } | { applied: false; reason: string; refused: boolean };
+
+const unchanged = (reason: string): SourceChangeResult => ({ applied: false, reason, refused: false });
+const refused = (reason: string): SourceChangeResult => ({ applied: false, reason, refused: true });
+
+/** The reference a synced payment carries on the case: the source's payment id, so it is recorded once. */
+export const syncedPaymentReference = (change: Pick<SourceChange, 'source'> & { paymentId: string }) =>
+  `${change.source}:${change.paymentId}`;
+
+/**
+ * Applies one source change to one case, purely. Payments go through the life cycle's own payment effect (promises,
+ * instalments and closure follow as for any payment); the case is then settled by its monitors, so e.g. a payment
+ * that clears the balance closes it and a billing write-off moves it to WRITTEN_OFF.
+ */
+export function applySourceChange(
+  config: CaseTypeConfig,
+  c: CaseState,
+  change: SourceChange,
+  now: Instant,
+): SourceChangeResult {
+  if (isFinal(config, c.status)) return unchanged(`case ${c.id} is closed (${c.status})`);
+  let next: CaseState;
+  let summary: string;
+  if (change.kind === 'payment') {
+    const reference = syncedPaymentReference(change);
+    if (c.payments.some((p) => p.reference === reference)) return unchanged(`payment ${reference} is already recorded`);
+    const effect = EFFECTS.recordPayment!;
+    const applied = effect.apply(c, {
+      input: effect.input.parse({
+        amountCents: change.amountCents,
+        paidOn: change.paidOn,
+        method: change.method,
+        reference,
+      }),
+      actor: SYNC_ACTOR,
+      now,
+      requestId: sourceChangeId(change),
+      resultCode: 'received',
+      settings: { ...SETTINGS_DEFAULTS, ...config.settings },
+    });
+    if (isRefusal(applied)) return refused(applied.refused.message);
+    next = applied;
+    summary = `Payment ${reference} from ${change.source.toUpperCase()}`;
+  } else if (change.kind === 'accountStatus') {
+    const seen = c.characteristics[ACCOUNT_STATUS_AT];
+    if (typeof seen === 'string' && seen >= change.occurredAt) {
+      return unchanged(`a status from ${seen} is already applied; this one (${change.occurredAt}) is older`);
+    }
+    next = {
+      ...c,
+      accountStatus: change.status,
+      characteristics: { ...c.characteristics, [ACCOUNT_STATUS_AT]: change.occurredAt },
+    };
+    summary = `Account status in billing: ${change.status}`;
+  } else {
+    const item = c.cpe.find((i) => i.serialNumber === change.serialNumber);
+    if (!item) return refused(`no CPE item with serial number ${change.serialNumber} on case ${c.id}`);
+    if (item.status !== 'pending' && item.status !== 'rejected') {
+      return unchanged(`CPE item ${item.itemId} is already ${item.status}`);
+    }
+    next = {
+      ...c,
+      cpe: c.cpe.map((i) =>
+        i.itemId === item.itemId
+          ? {
+              ...i,
+              status: 'collected' as const,
+              collectedAt: change.occurredAt,
+              condition: `returned at ${change.location}`,
+            }
+          : i,
+      ),
+    };
+    summary = `CPE ${item.kind} ${item.serialNumber} returned at ${change.location}: awaiting RCMP approval`;
+  }
+  const settled = runMonitors(config, next, now);
+  if (!settled.ok) return refused(settled.message);
+  // runMonitors stamps only what it changed itself; the change above is a change of the case either way.
+  const outcome: EngineOutcome = settled.changed
+    ? settled
+    : { ...settled, case: { ...next, updatedAt: now, rev: c.rev + 1, nextMonitorAt: settled.case.nextMonitorAt } };
+  return { applied: true, outcome, summary };
+}
