@@ -11,6 +11,8 @@ import type { SourceAccount } from '../../functions/src/sources/types';
  *   GET  /bss/accounts/{account}             status and products, arrears as decimal rupee strings ("12,345.67")
  *   GET  /oss/accounts/{account}/cpe          CPE items, each on a product
  *   GET  /crm/accounts/{account}/customer     the customer
+ *   GET  /lake/feed?after={cursor}&limit={n}  the data lake's feed of new incidents and changes (cursor = position)
+ *   POST /__lake {"items":[...]}              appends items to the lake feed (a new incident, a change)
  *   GET  /__mode                              the current modes and request counts
  *   POST /__mode {"system":"bss"|"oss"|"crm"|"all","mode":"ok"|"timeout"|"500"|"malformed"|"flaky"}
  *
@@ -33,7 +35,17 @@ export interface FakeSourcesOptions {
   accounts?: (accountNumber: string) => SourceAccount | null;
   /** Log each request to stdout. */
   log?: boolean;
+  /** The data lake feed's first items; a few incidents on unregistered demo accounts unless given. */
+  lakeItems?: unknown[];
 }
+
+const DEFAULT_LAKE_ITEMS = [1, 2, 3].map((i) => ({
+  type: 'incident',
+  incidentId: `DEMO-INC-${i}`,
+  accountNumber: `006660000${i}`,
+  requiredAction: i === 2 ? 'arrears_cpe' : 'arrears',
+  raisedAt: '2026-11-01T06:00:00Z',
+}));
 
 export interface FakeSources {
   url: string;
@@ -127,6 +139,8 @@ export async function startFakeSources(port = 0, options: FakeSourcesOptions = {
   const held = new Set<ServerResponse>();
   const sockets = new Set<Socket>();
   const accounts = options.accounts ?? demoSourceAccount;
+  // The lake starts with a few incidents on demo accounts the seed does not register (accounts 0066…).
+  const lake: unknown[] = (options.lakeItems ?? DEFAULT_LAKE_ITEMS).slice();
 
   const setMode = (mode: FakeMode, system: FakeSystem | 'all' = 'all'): void => {
     if (!FAKE_MODES.includes(mode)) throw new Error(`unknown mode ${String(mode)} (${FAKE_MODES.join(', ')})`);
@@ -139,6 +153,28 @@ export async function startFakeSources(port = 0, options: FakeSourcesOptions = {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const path = (req.url ?? '/').split('?')[0]!;
     if (options.log) console.log(`[fake-sources] ${req.method} ${path}`);
+    if (path === '/lake/feed' && req.method === 'GET') {
+      if (options.token && req.headers.authorization !== `Bearer ${options.token}`) {
+        return send(res, 401, { error: 'missing or wrong bearer token' });
+      }
+      const query = new URL(req.url ?? '/', 'http://fake').searchParams;
+      const after = Number(query.get('after') || '0');
+      const limit = Math.min(Number(query.get('limit') || '100'), 1000);
+      if (!Number.isInteger(after) || after < 0) return send(res, 400, { error: 'after must be a position' });
+      const items = lake.slice(after, after + limit);
+      return send(res, 200, { items, next: String(after + items.length) });
+    }
+    if (path === '/__lake' && req.method === 'POST') {
+      let body: { items?: unknown };
+      try {
+        body = JSON.parse(await readBody(req)) as typeof body;
+      } catch {
+        return send(res, 400, { error: 'the body is not JSON' });
+      }
+      if (!Array.isArray(body.items)) return send(res, 400, { error: 'items must be an array' });
+      lake.push(...(body.items as unknown[]));
+      return send(res, 200, { size: lake.length });
+    }
     if (path === '/__mode') {
       if (req.method === 'GET') return send(res, 200, { modes, hits: counts });
       if (req.method !== 'POST') return send(res, 405, { error: 'GET or POST' });

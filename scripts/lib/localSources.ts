@@ -31,6 +31,8 @@ export async function startLocalSources(log: (line: string) => void): Promise<Fa
   process.env.ACCOUNT_SOURCE = 'http';
   process.env.SOURCE_BASE_URL = fake.url;
   process.env.SOURCE_TOKEN = token;
+  process.env.LAKE_BASE_URL = fake.url;
+  process.env.SOURCE_WEBHOOK_SECRET = dotenv('.secret.local').SOURCE_WEBHOOK_SECRET ?? '';
   log(`source systems: fake BSS/OSS/CRM at ${fake.url} (switch failure modes: POST ${fake.url}/__mode)`);
   return fake;
 }

@@ -6,6 +6,9 @@ import { onCaseCreated } from '../../functions/src/triggers/onCaseCreated';
 import { onRequestCreated } from '../../functions/src/triggers/onRequestCreated';
 import { monitorSchedule } from '../../functions/src/triggers/monitorSchedule';
 import { onImportWritten } from '../../functions/src/triggers/onImportWritten';
+import { onSourceChangeCreated } from '../../functions/src/triggers/onSourceChangeCreated';
+import { syncDataLakeSchedule } from '../../functions/src/triggers/syncDataLakeSchedule';
+import { SOURCE_CHANGES } from '../../functions/src/services/sourceSync';
 import { IMPORTS } from '../../functions/src/services/bulkImportStore';
 
 /**
@@ -39,32 +42,54 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
       run: fft.wrap(onCaseCreated),
       name: 'onCaseCreated',
     },
+    {
+      query: firestore().collection(SOURCE_CHANGES).where('state', '==', 'PENDING'),
+      param: 'changeId',
+      run: fft.wrap(onSourceChangeCreated),
+      name: 'onSourceChangeCreated',
+    },
   ];
   let chain: Promise<void> = Promise.resolve();
-  // Scheduled functions run on their schedules too (BRIEF §6): first a minute after start, then every interval.
-  const everyMs = Number(process.env.DEBTX_MONITOR_EVERY_MS ?? 15 * 60_000);
-  const runSchedule = () => {
-    chain = chain.then(async () => {
-      try {
-        const event: ScheduledEvent = { scheduleTime: new Date().toISOString(), jobName: 'relay-monitorSchedule' };
-        await monitorSchedule.run(event);
-        relay.handled += 1;
-      } catch (error) {
-        log(`monitorSchedule failed: ${error instanceof Error ? error.stack : String(error)}`);
-      }
-    });
-  };
-  const firstMs = Number(process.env.DEBTX_MONITOR_FIRST_MS ?? 60_000);
-  let timer: NodeJS.Timeout | undefined;
-  const first = setTimeout(() => {
-    runSchedule();
-    timer = setInterval(runSchedule, everyMs);
-  }, firstMs);
+  // Scheduled functions run on their schedules too (BRIEF §6): the monitor first a minute after start, then every
+  // interval; the data-lake sync sooner, so the lake's demo incidents are registered shortly after start.
+  const schedules = [
+    {
+      name: 'monitorSchedule',
+      fn: monitorSchedule,
+      firstMs: Number(process.env.DEBTX_MONITOR_FIRST_MS ?? 60_000),
+      everyMs: Number(process.env.DEBTX_MONITOR_EVERY_MS ?? 15 * 60_000),
+    },
+    {
+      name: 'syncDataLakeSchedule',
+      fn: syncDataLakeSchedule,
+      firstMs: Number(process.env.DEBTX_LAKE_FIRST_MS ?? 20_000),
+      everyMs: Number(process.env.DEBTX_LAKE_EVERY_MS ?? 10 * 60_000),
+    },
+  ];
+  const timers: NodeJS.Timeout[] = [];
+  for (const schedule of schedules) {
+    const runSchedule = () => {
+      chain = chain.then(async () => {
+        try {
+          const event: ScheduledEvent = { scheduleTime: new Date().toISOString(), jobName: `relay-${schedule.name}` };
+          await schedule.fn.run(event);
+          relay.handled += 1;
+        } catch (error) {
+          log(`${schedule.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+      });
+    };
+    timers.push(
+      setTimeout(() => {
+        runSchedule();
+        timers.push(setInterval(runSchedule, schedule.everyMs));
+      }, schedule.firstMs),
+    );
+  }
   const relay: Relay = {
     handled: 0,
     stop: () => {
-      clearTimeout(first);
-      if (timer) clearInterval(timer);
+      for (const t of timers) clearTimeout(t); // clearTimeout also clears an interval
       for (const u of unsubscribers) u();
       fft.cleanup();
     },

@@ -85,14 +85,14 @@ export async function processSourceChange(id: string, now: Instant): Promise<Sou
   if (!snap.exists) return 'skipped';
   const doc = snap.data() as SourceChangeDoc;
   if (doc.state !== 'PENDING') return 'skipped';
+  // An account has a handful of cases over its life, so the closed ones are dropped here rather than by a
+  // `closedAt == null` filter, which the offline Firestore cannot combine with another (decision 0004).
   const cases = await readQuery(
-    firestore()
-      .collection(COL.cases)
-      .where('accountNumber', '==', doc.change.accountNumber)
-      .where('closedAt', '==', null),
+    firestore().collection(COL.cases).where('accountNumber', '==', doc.change.accountNumber),
   );
+  const open = cases.docs.filter((d) => !d.get('closedAt'));
   const results: CaseChangeResult[] = [];
-  for (const c of cases.docs) results.push(await applyToCase(c.id, doc.change, id, now));
+  for (const c of open) results.push(await applyToCase(c.id, doc.change, id, now));
   const state: SourceChangeState = results.length ? 'APPLIED' : 'NO_OPEN_CASE';
   await runTx(async (tx) => {
     const fresh = await tx.get(changeRef(id));
