@@ -1,7 +1,8 @@
 import { PROJECT_ID } from './ports';
 
 /** The Functions emulator opens its port before it has loaded the code: wait until a callable answers. */
-export async function waitForCallables(functionsPort: number, timeoutMs = 120_000): Promise<void> {
+// Generous: on a loaded 2-core build machine the Functions emulator has taken over two minutes to load.
+export async function waitForCallables(functionsPort: number, timeoutMs = 300_000): Promise<void> {
   const url = `http://127.0.0.1:${functionsPort}/${PROJECT_ID}/asia-south1/whoAmI`;
   const deadline = Date.now() + timeoutMs;
   let last = '';
