@@ -12,9 +12,11 @@ export const positiveCents = z
   .positive({ message: 'must be more than zero' })
   .max(100_000_000_000, { message: 'is larger than any plausible amount' });
 
+const textError = (iss: { input: unknown }) => (iss.input === undefined ? 'is required' : 'must be text');
+
 export const shortText = (max: number) =>
   z
-    .string()
+    .string({ error: textError })
     .trim()
     .min(1, { message: 'is required' })
     .max(max, { message: `must be at most ${max} characters` });
@@ -30,7 +32,7 @@ export const CONTACT_CHANNELS = ['phone', 'visit', 'sms', 'email', 'letter'] as 
 
 export const optionalText = (max: number) =>
   z
-    .string({ error: 'must be text' })
+    .string({ error: textError })
     .trim()
     .min(1, { message: 'must not be blank (leave it out instead)' })
     .max(max, { message: `must be at most ${max} characters` })
