@@ -152,6 +152,8 @@ export interface SaveCaseTypeOutput {
  * - roRequests: where roId == <RO uid> (the RO who asked), or drcId == <drc>, and state in pending/approved/rejected,
  *   ordered by requestedAt desc (indexes in firestore.indexes.json);
  * - approvals: where state == 'pending', ordered by madeAt desc (a supervisor's queue).
+ * Pending entries are rewritten when their case's status, DRC or RO changes; `caseClosed` marks those on closed
+ * cases (never decided: leave them out of active lists).
  * They are opened and decided only through `caseAction` requests: roRequest/<kind> {reason, days?},
  * decideRoRequest/approved|rejected {requestId, note?}, recordContact/settlement_proposed, decideSettlement/approved|rejected.
  */

@@ -614,12 +614,13 @@ describe('RO requests (issue 5 §4)', () => {
   });
 
   it('mirrors changed requests and approvals only, with the RO and DRC to list them by', () => {
-    const c = assigned();
+    const c = act(assigned(), ro, 'recordContact', 'call_back', { channel: 'phone' });
     const open = act(c, ro, 'roRequest', 'field_support', { reason: 'Aggressive customer' });
     expect(roRequestDocs(c, open)).toEqual([
       expect.objectContaining({ caseId: 'C1', roId: 'u-ro', drcId: 'drc1', kind: 'field_support', state: 'pending' }),
     ]);
     const unrelated = act(open, ro, 'recordContact', 'no_answer', { channel: 'phone' });
+    expect(unrelated.status).toBe(open.status);
     expect(roRequestDocs(open, unrelated)).toEqual([]);
     const proposed = act(unrelated, ro, 'recordContact', 'settlement_proposed', {
       channel: 'visit',
@@ -630,6 +631,13 @@ describe('RO requests (issue 5 §4)', () => {
     expect(approvalDocs(unrelated, proposed)).toEqual([
       expect.objectContaining({ caseId: 'C1', state: 'pending', roId: 'u-ro', drcId: 'drc1' }),
     ]);
+    // A pending entry follows its case: when the case closes, its mirror says so.
+    const closed = manualTransition(debtxTelco, proposed, 'WRITTEN_OFF', 'Customer emigrated', supervisor, NOW);
+    if (!closed.ok) throw new Error(closed.message);
+    expect(roRequestDocs(proposed, closed.case)).toEqual([
+      expect.objectContaining({ kind: 'field_support', state: 'pending', caseStatus: 'WRITTEN_OFF', caseClosed: true }),
+    ]);
+    expect(approvalDocs(proposed, closed.case)).toEqual([expect.objectContaining({ caseClosed: true })]);
   });
 });
 
