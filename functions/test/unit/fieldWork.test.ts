@@ -526,6 +526,31 @@ describe('mediation board (issue 5 §3)', () => {
     expect(unresolved).toMatchObject({ status: 'LEGAL', boardPhase: 'unresolved' });
   });
 
+  it('raises a to-do once when a hearing passed without a response, again for a rescheduled one', () => {
+    const requested = act(inBoard(), ro, 'roRequest', 'board_letter', { reason: 'x' });
+    const issued = act(requested, officer, 'decideRoRequest', 'approved', { requestId: requested.roRequests[0]!.id });
+    const scheduled = act(issued, board, 'scheduleHearing', 'scheduled', { hearingDate: '2026-12-10' });
+    expect(scheduled.nextMonitorAt).toBe('2026-12-13T00:00:00.000Z');
+    const early = runMonitors(debtxTelco, scheduled, '2026-12-12T10:00:00.000Z');
+    expect(early.ok && early.case.tasks.some((t) => t.type === 'board_response_missing')).toBe(false);
+    const late = runMonitors(debtxTelco, scheduled, '2026-12-13T10:00:00.000Z');
+    if (!late.ok) throw new Error(late.message);
+    expect(late.case.tasks.filter((t) => t.type === 'board_response_missing')).toHaveLength(1);
+    const again = runMonitors(debtxTelco, late.case, '2026-12-14T10:00:00.000Z');
+    expect(again.ok && again.changed).toBe(false);
+    const moved = act(
+      late.case,
+      board,
+      'scheduleHearing',
+      'scheduled',
+      { hearingDate: '2026-12-20' },
+      '2026-12-14T10:00:00.000Z',
+    );
+    const lateAgain = runMonitors(debtxTelco, moved, '2026-12-23T10:00:00.000Z');
+    if (!lateAgain.ok) throw new Error(lateAgain.message);
+    expect(lateAgain.case.tasks.filter((t) => t.type === 'board_response_missing')).toHaveLength(2);
+  });
+
   it('sends the letter back to escalated when the request is rejected', () => {
     const requested = act(inBoard(), ro, 'roRequest', 'board_letter', { reason: 'Negotiation failed' });
     const rejected = act(requested, supervisor, 'decideRoRequest', 'rejected', {

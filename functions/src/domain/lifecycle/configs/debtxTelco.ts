@@ -162,6 +162,16 @@ export const debtxTelco: CaseTypeConfig = {
               todo: { type: 'board_follow_up', label: '45 days before the board: record the outcome' },
             },
           },
+          {
+            algorithm: 'boardHearingWatch',
+            params: {
+              graceDays: 2,
+              todo: {
+                type: 'board_response_missing',
+                label: 'The board hearing is past: record the customer’s response',
+              },
+            },
+          },
         ],
       },
     },
