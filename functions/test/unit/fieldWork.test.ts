@@ -460,6 +460,12 @@ describe('CPE collection (issue 5 §2)', () => {
       reason: 'Will not',
     });
     expect(refusedIt.status).toBe('MEDIATION_BOARD');
+    expect(refusedIt.boardPhase).toBe('escalated');
+    expect(refusedIt.board).toMatchObject({ reason: 'refused', escalatedBy: 'u-ro' });
+    // From there the board path is the usual one.
+    expect(act(refusedIt, ro, 'roRequest', 'board_letter', { reason: 'Will not return it' }).boardPhase).toBe(
+      'letter_requested',
+    );
     expect(refusedIt.cpe[0]?.failedAttempts).toBe(2);
   });
 

@@ -188,6 +188,26 @@ const boardOrNew = (c: CaseState) =>
     outcomeAt: null,
   };
 
+function openBoard(c: CaseState, reason: string, by: string, now: Instant): CaseState {
+  return {
+    ...c,
+    boardPhase: 'escalated',
+    board: {
+      escalatedAt: now,
+      escalatedBy: by,
+      reason,
+      letterRequestedAt: null,
+      letterIssuedAt: null,
+      hearingDate: null,
+      hearingPlace: null,
+      customerResponse: null,
+      customerResponseNotes: null,
+      outcome: null,
+      outcomeAt: null,
+    },
+  };
+}
+
 /** Opens an RO request; kinds with consequences (board letter, validity extension) are checked here. */
 function openRoRequest(
   c: CaseState,
@@ -206,16 +226,18 @@ function openRoRequest(
   }
   let next: CaseState = c;
   if (kind === 'board_letter') {
-    if (c.status !== 'MEDIATION_BOARD' || !c.board) {
+    if (c.status !== 'MEDIATION_BOARD') {
       return refuse(
         'not-before-board',
         'A board letter can be requested only once the case is escalated to the mediation board.',
       );
     }
-    if (c.board.letterIssuedAt) {
-      return refuse('letter-issued', `The board letter was already issued on ${dateOf(c.board.letterIssuedAt)}.`);
+    // A case that reached the board by a route that opened no record (older data) gets one now.
+    const board = c.board ?? openBoard(c, 'escalated', ctx.actor.uid, c.statusSince).board!;
+    if (board.letterIssuedAt) {
+      return refuse('letter-issued', `The board letter was already issued on ${dateOf(board.letterIssuedAt)}.`);
     }
-    next = { ...c, boardPhase: 'letter_requested', board: { ...c.board, letterRequestedAt: ctx.now } };
+    next = { ...c, boardPhase: 'letter_requested', board: { ...board, letterRequestedAt: ctx.now } };
   }
   const request: RoRequest = {
     id: ctx.requestId,
@@ -607,23 +629,13 @@ export const EFFECTS: Record<string, EffectDef> = {
   escalateToBoard: defineEffect({
     description: 'escalate a failed negotiation to the mediation board (opens the board record)',
     input: z.object({ notes: shortText(2000) }),
-    apply: (c, { input, now, actor }) => ({
-      ...c,
-      boardPhase: 'escalated',
-      board: {
-        escalatedAt: now,
-        escalatedBy: actor.uid,
-        reason: input.notes,
-        letterRequestedAt: null,
-        letterIssuedAt: null,
-        hearingDate: null,
-        hearingPlace: null,
-        customerResponse: null,
-        customerResponseNotes: null,
-        outcome: null,
-        outcomeAt: null,
-      },
-    }),
+    apply: (c, { input, now, actor }) => openBoard(c, input.notes, actor.uid, now),
+  }),
+
+  openBoardRecord: defineEffect({
+    description: 'open the mediation board record for a result that escalates (its reason is the result)',
+    input: z.object({}),
+    apply: (c, { now, actor, resultCode }) => openBoard(c, resultCode.replace(/_/g, ' '), actor.uid, now),
   }),
 
   scheduleHearing: defineEffect({

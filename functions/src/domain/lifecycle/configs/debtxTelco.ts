@@ -305,7 +305,7 @@ export const debtxTelco: CaseTypeConfig = {
         {
           code: 'refused',
           label: 'Customer refused to return it',
-          effects: ['recordCpeFailure'],
+          effects: ['recordCpeFailure', 'openBoardRecord'],
           next: 'MEDIATION_BOARD',
         },
       ],
