@@ -5,6 +5,7 @@ import { ROOT } from '../lib/ports';
 import { startStack, type Stack } from '../lib/stack';
 import { caseEndToEnd } from './caseEndToEnd.e2e';
 import { sourceSyncEndToEnd } from './sourceSync.e2e';
+import { fieldWork } from './fieldWork.e2e';
 
 export interface BrowserTally {
   passed: number;
@@ -29,7 +30,7 @@ const SHOTS = join(ROOT, 'test-results');
 /** Starts the local stack, runs each browser test in headless Chromium, stops everything. */
 export async function runBrowserTests(options: { full: boolean }): Promise<BrowserTally> {
   const tally: BrowserTally = { passed: 0, failed: 0, skipped: 0, failures: [], notRun: [] };
-  const tests: E2eTest[] = [...caseEndToEnd, ...sourceSyncEndToEnd];
+  const tests: E2eTest[] = [...caseEndToEnd, ...sourceSyncEndToEnd, ...fieldWork];
   if (!existsSync(CHROMIUM)) {
     tally.failed += 1;
     tally.failures.push(`browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);

@@ -15,7 +15,7 @@ import { demoSource } from '../../functions/src/sources/demoSource';
  * and about 200 cases driven to their stages through the real services (the same code the triggers run),
  * each step at a past moment so ages and timelines look lived-in.
  */
-export const DEMO_SEED_VERSION = 1;
+export const DEMO_SEED_VERSION = 2;
 export const DEMO_CASE_COUNT = 200;
 
 type Stage =
@@ -84,8 +84,10 @@ async function act(
   type: string,
   caseId: string | null,
   payload: Record<string, unknown>,
+  /** Ids of their own for added steps, so the numbered ids (and the case ids made from them) stay as they were. */
+  ownId?: string,
 ): Promise<string | null> {
-  const id = `seed-${String(++seq).padStart(5, '0')}`;
+  const id = ownId ?? `seed-${String(++seq).padStart(5, '0')}`;
   const doc = {
     type,
     caseId,
@@ -172,13 +174,65 @@ async function seedCase(i: number, rand: () => number, realNow: number): Promise
       inputs: { itemId: c.cpe[0]!.itemId, condition: 'Working, with power adapter' },
     });
   }
-  if (stage === 'NEGOTIATION') return;
+  // Field work (issue 5) without drawing on `rand`, so every other demo case stays as it was.
+  const soon = () => (t = addDays(t, 0.05) < latest ? addDays(t, 0.05) : latest);
+  if (stage === 'NEGOTIATION') {
+    if (i % 5 === 0) {
+      await act(
+        roKey,
+        soon(),
+        'caseAction',
+        caseId,
+        {
+          action: 'roRequest',
+          result: 'validity_extension',
+          inputs: { reason: 'Customer abroad until next month', days: 21 },
+        },
+        `seed-fw-${caseId}-ext`,
+      );
+    }
+    return;
+  }
   if (stage === 'MEDIATION_BOARD') {
     await act(roKey, step(5), 'caseAction', caseId, {
       action: 'escalate',
       result: 'escalated',
       inputs: { notes: 'Customer refuses to pay or return equipment' },
     });
+    if (i % 2 === 0) {
+      await act(
+        roKey,
+        soon(),
+        'caseAction',
+        caseId,
+        {
+          action: 'roRequest',
+          result: 'board_letter',
+          inputs: { reason: 'Negotiation failed after repeated visits' },
+        },
+        `seed-fw-${caseId}-letter`,
+      );
+      if (i % 4 === 0) {
+        const requestId = (await caseNow(caseId)).roRequests.find((r) => r.kind === 'board_letter')!.id;
+        await act(
+          'supervisor',
+          soon(),
+          'caseAction',
+          caseId,
+          { action: 'decideRoRequest', result: 'approved', inputs: { requestId } },
+          `seed-fw-${caseId}-letter-ok`,
+        );
+        const hearingDate = dateOf(new Date(realNow + 14 * 86_400_000).toISOString());
+        await act(
+          'board',
+          soon(),
+          'caseAction',
+          caseId,
+          { action: 'scheduleHearing', result: 'scheduled', inputs: { hearingDate, hearingPlace: 'Colombo' } },
+          `seed-fw-${caseId}-hearing`,
+        );
+      }
+    }
     return;
   }
   if (stage === 'WRITTEN_OFF') {

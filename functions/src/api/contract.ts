@@ -142,3 +142,20 @@ export interface SaveCaseTypeOutput {
   id: string;
   version: number;
 }
+
+/**
+ * Field work (issue 5 §1-5). Cases carry `boardPhase` (top level, null until escalated; one of BOARD_PHASES:
+ * escalated → letter_requested → letter_issued → hearing_scheduled → customer_responded → settled / unresolved),
+ * `board` (dates, response, outcome), `roRequests`, `approvals` and `contactHistory`. RO requests and approvals
+ * are also mirrored, in the same transaction as the case, to `roRequests/{requestId}` and `approvals/{requestId}`
+ * (the id is the request that opened them) so lists can query them:
+ * - roRequests: where roId == <RO uid> (the RO who asked), or drcId == <drc>, and state in pending/approved/rejected,
+ *   ordered by requestedAt desc (indexes in firestore.indexes.json);
+ * - approvals: where state == 'pending', ordered by madeAt desc (a supervisor's queue).
+ * Pending entries are rewritten when their case's status, DRC or RO changes; `caseClosed` marks those on closed
+ * cases (never decided: leave them out of active lists).
+ * They are opened and decided only through `caseAction` requests: roRequest/<kind> {reason, days?},
+ * decideRoRequest/approved|rejected {requestId, note?}, recordContact/settlement_proposed, decideSettlement/approved|rejected.
+ */
+export type { BoardPhase, RoRequest, Approval, ContactChange } from '../domain/model/case';
+export type { RoRequestDoc as RoRequestListItem, ApprovalDoc as ApprovalListItem } from '../domain/requests/mirrors';

@@ -26,4 +26,8 @@ export const COL = {
   openCases: 'openCases',
   caseTypes: 'caseTypes',
   meta: 'meta',
+  /** Mirror of every case's RO requests (`roRequests/{id}`), so an RO and the officers can list them. */
+  roRequests: 'roRequests',
+  /** Mirror of every case's maker-checker approvals (`approvals/{id}`), so supervisors can list pending ones. */
+  approvals: 'approvals',
 } as const;

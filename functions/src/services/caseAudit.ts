@@ -3,6 +3,7 @@ import { diffFields, type AuditDraft } from '../domain/audit/chain';
 import type { StatusChange } from '../domain/lifecycle/engine';
 import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
+import { approvalDocs, roRequestDocs } from '../domain/requests/mirrors';
 import { appendAudit } from '../data/audit';
 import { COL, firestore } from '../data/db';
 import type { Tx } from '../data/ops';
@@ -42,6 +43,12 @@ export function writeCaseWithAudit(
   const ref = firestore().collection(COL.cases).doc(after.id);
   if (before) tx.set(ref, { ...written });
   else tx.create(ref, { ...written });
+  // The RO requests and approvals live on the case (one transaction, one audit event); their mirrors,
+  // written in the same transaction, are what lists query (per RO, per DRC, pending for a supervisor).
+  for (const doc of roRequestDocs(before, written))
+    tx.set(firestore().collection(COL.roRequests).doc(doc.id), { ...doc });
+  for (const doc of approvalDocs(before, written))
+    tx.set(firestore().collection(COL.approvals).doc(doc.id), { ...doc });
   if (before && after.closedAt && !before.closedAt) {
     // Closing frees the case's key (a new case of its kind may open) and its DRC's capacity slot.
     tx.delete(firestore().collection(COL.openCases).doc(after.openKey));

@@ -69,6 +69,8 @@ suite('firestore.rules', () => {
       await setDoc(doc(f, 'caseTypes/debtx_telco@1'), { id: 'debtx_telco' });
       await setDoc(doc(f, 'openCases/x'), { caseId: 'a1' });
       await setDoc(doc(f, 'meta/demoSeed'), { version: 1 });
+      await setDoc(doc(f, 'roRequests/rr1'), { caseId: 'a1', roId: 'u-ro1', drcId: 'drc1', state: 'pending' });
+      await setDoc(doc(f, 'approvals/ap1'), { caseId: 'a1', makerUid: 'u-ro1', drcId: 'drc1', state: 'pending' });
     });
   });
   afterAll(async () => env?.cleanup());
@@ -160,6 +162,34 @@ suite('firestore.rules', () => {
   );
   deny('caseTypes.write.none', 'an officer changing a configuration', () =>
     updateDoc(doc(db('officer'), 'caseTypes/debtx_telco@1'), { id: 'x' }),
+  );
+
+  allow('roRequests.read.operators', 'an officer reading an RO request', () =>
+    getDoc(doc(db('officer'), 'roRequests/rr1')),
+  );
+  deny('roRequests.read.operators', 'RCMP reading an RO request', () => getDoc(doc(db('rcmp'), 'roRequests/rr1')));
+  allow('roRequests.read.ro', 'an RO reading their own request', () => getDoc(doc(db('ro1'), 'roRequests/rr1')));
+  deny('roRequests.read.ro', 'an RO reading a colleague’s request', () => getDoc(doc(db('ro2'), 'roRequests/rr1')));
+  allow('roRequests.read.drcAdmin', 'a DRC admin reading their RO’s request', () =>
+    getDoc(doc(db('drc1'), 'roRequests/rr1')),
+  );
+  deny('roRequests.read.drcAdmin', 'a DRC admin reading another DRC’s request', () =>
+    getDoc(doc(db('drc2'), 'roRequests/rr1')),
+  );
+  deny('roRequests.write.none', 'an RO approving their own request', () =>
+    updateDoc(doc(db('ro1'), 'roRequests/rr1'), { state: 'approved' }),
+  );
+  deny('roRequests.write.none', 'an officer creating a request mirror', () =>
+    setDoc(doc(db('officer'), 'roRequests/rr2'), { roId: 'u-ro1', state: 'approved' }),
+  );
+  allow('approvals.read.operators', 'a supervisor-side officer reading an approval', () =>
+    getDoc(doc(db('officer'), 'approvals/ap1')),
+  );
+  deny('approvals.read.operators', 'the board reading an approval', () => getDoc(doc(db('board'), 'approvals/ap1')));
+  allow('approvals.read.maker', 'the maker reading their proposal', () => getDoc(doc(db('ro1'), 'approvals/ap1')));
+  deny('approvals.read.maker', 'another RO reading it', () => getDoc(doc(db('ro2'), 'approvals/ap1')));
+  deny('approvals.write.none', 'the maker approving their own proposal', () =>
+    updateDoc(doc(db('ro1'), 'approvals/ap1'), { state: 'approved' }),
   );
   deny('openCases.none', 'an officer reading duplicate keys', () => getDoc(doc(db('officer'), 'openCases/x')));
   deny('meta.none', 'an auditor reading internal markers', () => getDoc(doc(db('auditor'), 'meta/demoSeed')));

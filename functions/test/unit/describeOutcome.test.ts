@@ -16,3 +16,23 @@ describe('timeline lines', () => {
     );
   });
 });
+
+describe('field-work timeline lines', () => {
+  it('name the reversed payment, the extension days and the hearing date', () => {
+    const cfg = debtxTelco;
+    expect(
+      describeOutcome(
+        cfg,
+        { action: 'reversePayment', result: 'reversed' },
+        { reference: 'CHQ-1', reason: 'Bounced' },
+        [],
+      ),
+    ).toBe('Reverse a payment: Payment reversed · payment CHQ-1 · Bounced');
+    expect(
+      describeOutcome(cfg, { action: 'roRequest', result: 'validity_extension' }, { days: 14, reason: 'Abroad' }, []),
+    ).toBe('Request from the recovery section: Extend the validity period · 14 days · Abroad');
+    expect(
+      describeOutcome(cfg, { action: 'scheduleHearing', result: 'scheduled' }, { hearingDate: '2026-12-10' }, []),
+    ).toBe('Schedule the board hearing: Hearing scheduled · hearing on 2026-12-10');
+  });
+});

@@ -19,7 +19,12 @@ export function ActionsPanel({ detail }: { detail: CaseDetail }) {
     ...(manualTargets.length ? [MANUAL] : []),
   ];
   const noteFor = (form: string) => (applied?.form === form ? applied.note : undefined);
-  const choices = { assignableRos, cpe: c.cpe };
+  const choices = {
+    assignableRos,
+    cpe: c.cpe,
+    roRequests: (c.roRequests ?? []).filter((r) => r.state === 'pending'),
+    payments: c.payments.filter((p) => !p.reversedAt),
+  };
 
   return (
     <section className="actions" aria-labelledby="actions-title">

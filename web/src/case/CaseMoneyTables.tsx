@@ -53,11 +53,19 @@ export function CaseMoneyTables({ c }: { c: CaseView }) {
             </thead>
             <tbody>
               {c.payments.map((p) => (
-                <tr key={p.paymentId}>
+                <tr key={p.paymentId} className={p.reversedAt ? 'reversed' : undefined}>
                   <td>{formatDate(p.paidOn)}</td>
-                  <td>{formatLkr(p.amountCents)}</td>
+                  <td>{p.reversedAt ? <del>{formatLkr(p.amountCents)}</del> : formatLkr(p.amountCents)}</td>
                   <td>{tOr(`option.${p.method}`, humanize(p.method))}</td>
-                  <td>{p.reference}</td>
+                  <td>
+                    {p.reference}
+                    {p.reversedAt && (
+                      <span data-testid={`reversed-${p.reference}`}>
+                        {' '}
+                        {t('case.pay.reversed', { reason: p.reversalReason ?? '' })}
+                      </span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -74,6 +82,7 @@ export function CaseMoneyTables({ c }: { c: CaseView }) {
                 <th scope="col">{t('case.cpe.serial')}</th>
                 <th scope="col">{t('case.cpe.status')}</th>
                 <th scope="col">{t('case.cpe.condition')}</th>
+                <th scope="col">{t('case.cpe.note')}</th>
               </tr>
             </thead>
             <tbody>
@@ -83,6 +92,18 @@ export function CaseMoneyTables({ c }: { c: CaseView }) {
                   <td>{i.serialNumber}</td>
                   <td>{tOr(`cpeStatus.${i.status}`, i.status)}</td>
                   <td>{i.condition ?? t('case.none')}</td>
+                  <td>
+                    {[
+                      i.collectedOn && t('case.cpe.collectedOn', { date: formatDate(i.collectedOn) }),
+                      i.location,
+                      i.decisionReason,
+                      i.failedAttempts
+                        ? t('case.cpe.failed', { count: i.failedAttempts, reason: i.failureReason ?? '' })
+                        : null,
+                    ]
+                      .filter(Boolean)
+                      .join(' · ') || t('case.none')}
+                  </td>
                 </tr>
               ))}
             </tbody>

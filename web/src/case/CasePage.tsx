@@ -5,6 +5,7 @@ import { t } from '../i18n/t';
 import { ActionsPanel } from './ActionsPanel';
 import { CaseSummary } from './CaseSummary';
 import { CaseTodos } from './CaseTodos';
+import { FieldWorkPanel } from './FieldWorkPanel';
 import { Timeline } from './Timeline';
 import { useCaseDetail } from './useCaseDetail';
 
@@ -26,6 +27,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
           <div className="case-columns">
             <div className="case-work">
               <CaseTodos c={detail.case} canComplete={canCompleteTasks(me)} />
+              <FieldWorkPanel c={detail.case} />
               <ActionsPanel detail={detail} />
             </div>
             <Timeline entries={detail.timeline} />

@@ -1,4 +1,5 @@
-import type { CpeItem } from '../../../functions/src/domain/model/case';
+import type { CpeItem, Payment, RoRequest } from '../../../functions/src/domain/model/case';
+import { formatLkr } from '../format/money';
 import type { PersonRef } from '../../../functions/src/api/contract';
 import { Field, describedBy } from '../forms/Field';
 import { humanize, t, tOr } from '../i18n/t';
@@ -7,6 +8,10 @@ import type { FieldSpec } from './schemaFields';
 export interface FieldChoices {
   assignableRos: PersonRef[];
   cpe: CpeItem[];
+  /** Pending RO requests of the case (an officer decides one). */
+  roRequests: RoRequest[];
+  /** Payments that still count (one may be reversed). */
+  payments: Payment[];
 }
 
 interface SchemaFieldProps {
@@ -26,6 +31,16 @@ function optionsOf(field: FieldSpec, choices: FieldChoices): { value: string; la
       return choices.cpe.map((i) => ({
         value: i.itemId,
         label: `${i.kind} ${i.serialNumber} (${tOr(`cpeStatus.${i.status}`, i.status)})`,
+      }));
+    case 'roRequest':
+      return choices.roRequests.map((r) => ({
+        value: r.id,
+        label: `${tOr(`roRequest.kind.${r.kind}`, humanize(r.kind))}${r.days ? ` (${r.days} d)` : ''}: ${r.reason}`,
+      }));
+    case 'payment':
+      return choices.payments.map((p) => ({
+        value: p.reference,
+        label: `${p.reference}: ${formatLkr(p.amountCents)}, ${p.paidOn}`,
       }));
     default:
       return field.options.map((o) => ({ value: o, label: tOr(`option.${o}`, humanize(o)) }));
@@ -53,6 +68,8 @@ export function SchemaField({ formId, field, value, error, choices, onChange }: 
     case 'select':
     case 'ro':
     case 'cpeItem':
+    case 'roRequest':
+    case 'payment':
       input = (
         <select {...common} value={text} onChange={(e) => onChange(e.target.value)}>
           <option value="">{t('form.choose')}</option>

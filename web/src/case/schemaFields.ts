@@ -1,8 +1,19 @@
 import type { JsonSchema } from '../../../functions/src/api/contract';
 
-/** How a result input is entered. `ro` and `cpeItem` pick from the case; the rest follow the JSON Schema. */
+/** How a result input is entered. `ro`, `cpeItem`, `roRequest` and `payment` pick from the case; the rest follow the JSON Schema. */
 export type FieldKind =
-  'text' | 'longText' | 'select' | 'date' | 'money' | 'integer' | 'number' | 'checkbox' | 'ro' | 'cpeItem';
+  | 'text'
+  | 'longText'
+  | 'select'
+  | 'date'
+  | 'money'
+  | 'integer'
+  | 'number'
+  | 'checkbox'
+  | 'ro'
+  | 'cpeItem'
+  | 'roRequest'
+  | 'payment';
 
 export interface FieldSpec {
   name: string;
@@ -22,6 +33,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function kindOf(actionCode: string, name: string, prop: Record<string, unknown>): FieldKind {
   if (actionCode === 'assignRo' && name === 'roId') return 'ro';
   if (name === 'itemId') return 'cpeItem';
+  // Decisions and reversals pick what they act on from the case rather than asking for an id.
+  if (actionCode === 'decideRoRequest' && name === 'requestId') return 'roRequest';
+  if (actionCode === 'reversePayment' && name === 'reference') return 'payment';
   switch (prop.type) {
     case 'boolean':
       return 'checkbox';

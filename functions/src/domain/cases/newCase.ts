@@ -138,6 +138,11 @@ export function buildNewCase(
     reallocate: false,
     firedHooks: [],
     searchTerms: searchTermsFor(account.accountNumber, account.customer),
+    boardPhase: null,
+    board: null,
+    approvals: [],
+    roRequests: [],
+    contactHistory: [],
   };
   const started = startCase(config, draft, now);
   return started.ok ? { case: started.case, crossCase: started.crossCase, spawn: started.spawn } : started;

@@ -179,6 +179,24 @@ export const ALGORITHMS: Record<string, AlgorithmDef> = {
     },
   }),
 
+  boardHearingWatch: define({
+    description: 'raise a to-do when a mediation board hearing passed N grace days ago with no response recorded',
+    kind: 'timed',
+    spots: MONITOR,
+    params: z.strictObject({ graceDays: days, todo }),
+    dueAt: (c, p, ctx) => {
+      const date = c.boardPhase === 'hearing_scheduled' ? c.board?.hearingDate : null;
+      if (!date || c.firedHooks.includes(`${ctx.key}@${date}`)) return null;
+      return addDays(startOfDay(date), p.graceDays + 1);
+    },
+    run: (c, p, ctx) => {
+      const date = c.boardPhase === 'hearing_scheduled' ? c.board?.hearingDate : null;
+      if (!date || ctx.now < addDays(startOfDay(date), p.graceDays + 1)) return null;
+      // Keyed by the hearing date: a rescheduled hearing that passes unrecorded raises its own to-do.
+      return { fired: `@${date}`, tasks: [{ ...p.todo, label: `${p.todo.label} (hearing of ${date})` }] };
+    },
+  }),
+
   disputeExit: define({
     description: 'leave the dispute status N grace days after the dispute is resolved',
     kind: 'timed',

@@ -23,7 +23,12 @@ export function describeOutcome(
   if (amount) parts.push(amount);
   const agreed = money('agreedCents');
   if (agreed) parts.push(`settlement ${agreed} in ${String(inputs.instalments)} instalment(s)`);
+  // Field work (issue 5): a reversal names its payment, an extension its days, a hearing its date.
+  if (!amount && typeof inputs.reference === 'string') parts.push(`payment ${inputs.reference}`);
+  if (typeof inputs.days === 'number') parts.push(`${inputs.days} days`);
+  if (typeof inputs.hearingDate === 'string') parts.push(`hearing on ${inputs.hearingDate}`);
   if (typeof inputs.reason === 'string' && inputs.reason) parts.push(inputs.reason);
+  if (typeof inputs.note === 'string' && inputs.note) parts.push(`“${inputs.note}”`);
   if (typeof inputs.notes === 'string' && inputs.notes) parts.push(`“${inputs.notes}”`);
   if (transitions.length > 0) {
     parts.push(transitions.map((t) => `${statusLabel(t.from)} → ${statusLabel(t.to)}`).join(', '));

@@ -326,6 +326,10 @@ function signalsFor(before: CaseState, after: CaseState, transitions: StatusChan
   if (before.drcId !== after.drcId && after.drcId) signals.push('case.drcAssigned');
   if (before.roId !== after.roId && after.roId) signals.push('case.roAssigned');
   if (after.paidCents > before.paidCents) signals.push('case.paymentRecorded');
+  if (after.paidCents < before.paidCents) signals.push('case.paymentReversed');
+  if (after.boardPhase !== before.boardPhase && after.boardPhase) signals.push('case.boardPhaseChanged');
+  if ((after.roRequests ?? []).length > (before.roRequests ?? []).length) signals.push('case.roRequestOpened');
+  if ((after.approvals ?? []).length > (before.approvals ?? []).length) signals.push('case.approvalRequested');
   if (transitions.length > 0) signals.push('case.statusChanged');
   if (after.closedAt && !before.closedAt) signals.push('case.closed');
   if (after.tasks.length > before.tasks.length) signals.push('case.todoRaised');

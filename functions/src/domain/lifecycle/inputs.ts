@@ -12,9 +12,11 @@ export const positiveCents = z
   .positive({ message: 'must be more than zero' })
   .max(100_000_000_000, { message: 'is larger than any plausible amount' });
 
+const textError = (iss: { input: unknown }) => (iss.input === undefined ? 'is required' : 'must be text');
+
 export const shortText = (max: number) =>
   z
-    .string()
+    .string({ error: textError })
     .trim()
     .min(1, { message: 'is required' })
     .max(max, { message: `must be at most ${max} characters` });
@@ -27,3 +29,30 @@ export const optionalNotes = z
   .default('');
 
 export const CONTACT_CHANNELS = ['phone', 'visit', 'sms', 'email', 'letter'] as const;
+
+export const optionalText = (max: number) =>
+  z
+    .string({ error: textError })
+    .trim()
+    .min(1, { message: 'must not be blank (leave it out instead)' })
+    .max(max, { message: `must be at most ${max} characters` })
+    .optional();
+
+/** A phone number as people write it (+94 77 123 4567, 077-1234567): 9 to 15 digits. */
+export const phoneNumber = z
+  .string({ error: 'must be a phone number' })
+  .trim()
+  .regex(/^\+?[\d\s()-]+$/, { message: 'must contain only digits, spaces, +, - and brackets' })
+  .refine(
+    (v) => {
+      const digits = v.replace(/\D/g, '').length;
+      return digits >= 9 && digits <= 15;
+    },
+    { message: 'must have 9 to 15 digits' },
+  );
+
+export const emailAddress = z
+  .string({ error: 'must be an email address' })
+  .trim()
+  .max(254, { message: 'must be at most 254 characters' })
+  .pipe(z.email({ message: 'is not a valid email address' }));

@@ -93,12 +93,15 @@ export interface CaseTypeSettings {
   /** Largest discount (percent of arrears) an RO or collector may grant without a supervisor. */
   maxRoDiscountPct?: number;
   maxInstalments?: number;
+  /** Longest validity extension an RO may ask for at once (days). */
+  maxExtensionDays?: number;
 }
 
 export const SETTINGS_DEFAULTS: Required<CaseTypeSettings> = {
   validityDays: 60,
   maxRoDiscountPct: 0,
   maxInstalments: 12,
+  maxExtensionDays: 30,
 };
 
 /**

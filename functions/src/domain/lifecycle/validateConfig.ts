@@ -52,6 +52,7 @@ export const caseTypeConfigSchema = z.strictObject({
     validityDays: z.number().int().min(1).max(365).optional(),
     maxRoDiscountPct: z.number().min(0).max(100).optional(),
     maxInstalments: z.number().int().min(1).max(120).optional(),
+    maxExtensionDays: z.number().int().min(1).max(365).optional(),
   }),
   statuses: z
     .array(

@@ -21,6 +21,8 @@ export function needsCpe(action: RequiredAction): boolean {
 export interface Customer {
   name: string;
   phone: string;
+  /** A second number the customer gave (set by an RO's contact update). */
+  altPhone?: string | null;
   email: string | null;
   address: string;
   city: string;
@@ -47,6 +49,19 @@ export interface CpeItem {
   status: CpeItemStatus;
   collectedAt: Instant | null;
   condition: string | null;
+  /** The day the RO says the item was collected (never in the future); collectedAt is when it was recorded. */
+  collectedOn?: CalendarDate | null;
+  /** Where it was collected (the customer's address, a branch...). */
+  location?: string | null;
+  /** A reference to the photo taken at collection (the mobile app uploads it; we keep its reference). */
+  photoRef?: string | null;
+  /** Why RCMP rejected it, or why the last collection attempt failed. */
+  decisionReason?: string | null;
+  decidedBy?: string | null;
+  decidedAt?: Instant | null;
+  collectedBy?: string | null;
+  failedAttempts?: number;
+  failureReason?: string | null;
 }
 
 export interface Instalment {
@@ -57,6 +72,10 @@ export interface Instalment {
 }
 
 export interface Settlement {
+  /** One payment (a lump sum) or several instalments; derived from the number of instalments. */
+  plan?: 'lump_sum' | 'instalments';
+  /** The approval that allowed a discount above the maker's limit, when one was needed. */
+  approvalId?: string | null;
   agreedCents: Cents;
   discountCents: Cents;
   instalments: Instalment[];
@@ -72,6 +91,15 @@ export interface Payment {
   reference: string;
   recordedAt: Instant;
   recordedBy: string;
+  /** Set when the payment was reversed (bounced cheque, wrong account...): it then counts for nothing. */
+  reversedAt?: Instant | null;
+  reversedBy?: string | null;
+  reversalReason?: string | null;
+}
+
+/** A payment that still counts (not reversed). */
+export function isLivePayment(p: Payment): boolean {
+  return !p.reversedAt;
 }
 
 export interface ContactSummary {
@@ -79,6 +107,83 @@ export interface ContactSummary {
   channel: string;
   outcome: string;
   by: string;
+  /** The day of the contact as the RO reports it (may be earlier than `at` when recorded late). */
+  contactedOn?: CalendarDate;
+  notes?: string;
+}
+
+/** Customer contact details an RO may correct (seed 000 §2.2); every change is kept as history. */
+export const CONTACT_FIELDS = ['phone', 'altPhone', 'email', 'address', 'city'] as const;
+export type ContactField = (typeof CONTACT_FIELDS)[number];
+
+export interface ContactChange {
+  field: ContactField;
+  from: string | null;
+  to: string | null;
+  reason: string;
+  at: Instant;
+  by: string;
+  requestId: string;
+}
+
+/**
+ * A change that needs a second person (maker-checker): e.g. a settlement whose discount is above the
+ * maker's limit. The maker never decides their own.
+ */
+export interface Approval {
+  id: string;
+  kind: 'settlement_discount';
+  state: 'pending' | 'approved' | 'rejected' | 'withdrawn';
+  makerUid: string;
+  makerRole: string;
+  madeAt: Instant;
+  /** What is asked for, as entered (for a settlement: agreedCents, instalments, firstDueDate, discountCents). */
+  details: Record<string, string | number>;
+  checkerUid: string | null;
+  decidedAt: Instant | null;
+  note: string | null;
+}
+
+/** An RO's request to the recovery section (seed 000 §2.2): a board letter, a validity extension... */
+export interface RoRequest {
+  id: string;
+  /** The result code of the `roRequest` action: the kinds are configured per case type. */
+  kind: string;
+  reason: string;
+  /** For a validity extension: how many days. */
+  days: number | null;
+  state: 'pending' | 'approved' | 'rejected';
+  requestedBy: string;
+  requestedAt: Instant;
+  decidedBy: string | null;
+  decidedAt: Instant | null;
+  note: string | null;
+}
+
+/** Mediation board phases (seed 000 appendix): where a case before the board stands. */
+export const BOARD_PHASES = [
+  'escalated',
+  'letter_requested',
+  'letter_issued',
+  'hearing_scheduled',
+  'customer_responded',
+  'settled',
+  'unresolved',
+] as const;
+export type BoardPhase = (typeof BOARD_PHASES)[number];
+
+export interface BoardRecord {
+  escalatedAt: Instant;
+  escalatedBy: string;
+  reason: string;
+  letterRequestedAt: Instant | null;
+  letterIssuedAt: Instant | null;
+  hearingDate: CalendarDate | null;
+  hearingPlace: string | null;
+  customerResponse: string | null;
+  customerResponseNotes: string | null;
+  outcome: string | null;
+  outcomeAt: Instant | null;
 }
 
 export interface AssignmentInfo {
@@ -183,6 +288,15 @@ export interface CaseState {
   firedHooks: string[];
   /** Lower-case search terms (account, name words, phone) for the job basket's search box. */
   searchTerms: string[];
+  /** Where the case stands before the mediation board (top level so lists filter and count by it); null if never escalated. */
+  boardPhase: BoardPhase | null;
+  board: BoardRecord | null;
+  /** Maker-checker approvals asked for on this case, newest last. */
+  approvals: Approval[];
+  /** The RO's requests on this case (mirrored to `roRequests/{id}` for listing per RO). */
+  roRequests: RoRequest[];
+  /** Every change of the customer's contact details, oldest first. */
+  contactHistory: ContactChange[];
 }
 
 export const MONITOR_SHARDS = 16;

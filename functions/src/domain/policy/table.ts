@@ -6,7 +6,8 @@ import type { Role } from '../model/roles';
  * say the same for direct Firestore clients; and every row names the rules tests that prove the rules agree
  * (functions/test/rules/), which a test in `npm test` checks exist.
  */
-export type Resource = 'cases' | 'requests' | 'audit' | 'users' | 'drcs' | 'caseTypes' | 'openCases' | 'meta';
+export type Resource =
+  'cases' | 'requests' | 'audit' | 'users' | 'drcs' | 'caseTypes' | 'openCases' | 'meta' | 'roRequests' | 'approvals';
 export type Operation = 'read' | 'list' | 'create' | 'update' | 'delete';
 
 /** When a row applies: always, or only to documents in the caller's scope. */
@@ -210,4 +211,60 @@ export const POLICY: readonly PolicyRow[] = [
     why: 'internal duplicate keys',
   },
   { id: 'meta.none', resource: 'meta', operation: 'read', roles: [], condition: 'always', why: 'internal markers' },
+  {
+    id: 'roRequests.read.operators',
+    resource: 'roRequests',
+    operation: 'read',
+    roles: OPERATORS,
+    condition: 'always',
+    why: 'officers decide RO requests',
+  },
+  {
+    id: 'roRequests.read.ro',
+    resource: 'roRequests',
+    operation: 'read',
+    roles: ['ro'],
+    condition: 'own',
+    why: 'an RO follows the state of their own requests',
+  },
+  {
+    id: 'roRequests.read.drcAdmin',
+    resource: 'roRequests',
+    operation: 'read',
+    roles: ['drc_admin'],
+    condition: 'ownDrc',
+    why: 'a DRC admin sees what their ROs asked for',
+  },
+  {
+    id: 'roRequests.write.none',
+    resource: 'roRequests',
+    operation: 'create',
+    roles: [],
+    condition: 'always',
+    why: 'mirrors of the case, written with it by functions',
+  },
+  {
+    id: 'approvals.read.operators',
+    resource: 'approvals',
+    operation: 'read',
+    roles: OPERATORS,
+    condition: 'always',
+    why: 'supervisors find what waits for their approval',
+  },
+  {
+    id: 'approvals.read.maker',
+    resource: 'approvals',
+    operation: 'read',
+    roles: ['ro'],
+    condition: 'own',
+    why: 'the maker follows their proposal',
+  },
+  {
+    id: 'approvals.write.none',
+    resource: 'approvals',
+    operation: 'update',
+    roles: [],
+    condition: 'always',
+    why: 'decided only through a decideSettlement request',
+  },
 ];

@@ -1,4 +1,4 @@
-import type { CaseTypeConfig } from '../types';
+import type { CaseTypeConfig, FieldDef } from '../types';
 
 const WORKING = ['RO_ASSIGNED', 'NEGOTIATION', 'SETTLEMENT', 'MEDIATION_BOARD'];
 
@@ -7,6 +7,32 @@ const VALIDITY = {
   warnDaysBefore: 7,
   todo: { type: 'validity_expiring', label: 'Validity period ends soon: request an extension' },
 };
+
+/** Seed 002 §3.2: why the customer fell behind, from a list the operator configures (kept in characteristics). */
+const DELINQUENCY_REASON: FieldDef = {
+  name: 'delinquencyReason',
+  label: 'Reason of delinquency',
+  type: 'choice',
+  required: false,
+  choices: [
+    'financial_hardship',
+    'job_loss',
+    'illness',
+    'billing_dispute',
+    'service_complaint',
+    'moved_away',
+    'forgot',
+    'refuses',
+    'unknown',
+  ],
+};
+const contact = (code: string, label: string, effects: string[], next: string) => ({
+  code,
+  label,
+  effects: ['recordContact', ...effects],
+  fields: [DELINQUENCY_REASON],
+  next,
+});
 
 /**
  * The DebtX telecom recovery life cycle (seed 000 §2.1): a case is registered, placed with a DRC,
@@ -24,10 +50,14 @@ export const debtxTelco: CaseTypeConfig = {
     'Placement with a DRC and assignment to an RO move the case by system transitions (guards hasDrc / hasRo), so a reassignment never needs its own status path.',
     'Seed 000 §2.2 gives assignments a validity period but no length; 60 days, warned 7 days ahead, is our default. On expiry the RO loses the case and it returns to the DRC (issue 4 adds extensions).',
     'A settlement with an instalment 30 days overdue is treated as broken: the case returns to negotiation (seed 002 §3.2 broken arrangements).',
+    'Contact outcomes are the results of “Record a customer contact”; the reasons of delinquency are the choices of its delinquencyReason field. Both are configuration.',
+    'A settlement whose discount is above the RO limit is “proposed”: it applies only when a supervisor other than its maker approves it (decision 0013).',
+    'A failed CPE collection returns the case to negotiation when the customer was not reached, and escalates it to the mediation board when the customer refused (seed 000 §2.1).',
+    'Mediation board phases: escalated → letter requested (an RO request) → letter issued (the request approved) → hearing scheduled → customer responded → settled / unresolved.',
   ],
   category: 'TelcoRecovery',
   level: 'account',
-  settings: { validityDays: 60, maxRoDiscountPct: 10, maxInstalments: 12 },
+  settings: { validityDays: 60, maxRoDiscountPct: 10, maxInstalments: 12, maxExtensionDays: 30 },
   statuses: [
     {
       code: 'OPEN',
@@ -132,6 +162,16 @@ export const debtxTelco: CaseTypeConfig = {
               todo: { type: 'board_follow_up', label: '45 days before the board: record the outcome' },
             },
           },
+          {
+            algorithm: 'boardHearingWatch',
+            params: {
+              graceDays: 2,
+              todo: {
+                type: 'board_response_missing',
+                label: 'The board hearing is past: record the customer’s response',
+              },
+            },
+          },
         ],
       },
     },
@@ -177,6 +217,7 @@ export const debtxTelco: CaseTypeConfig = {
     { from: '*', to: 'WRITTEN_OFF', mode: 'system' },
     { from: 'RO_ASSIGNED', to: 'NEGOTIATION', mode: 'followUp' },
     { from: 'RO_ASSIGNED', to: 'SETTLEMENT', mode: 'followUp' },
+    { from: 'RO_ASSIGNED', to: 'MEDIATION_BOARD', mode: 'followUp' },
     { from: 'NEGOTIATION', to: 'SETTLEMENT', mode: 'followUp' },
     { from: 'NEGOTIATION', to: 'MEDIATION_BOARD', mode: 'followUp' },
     { from: 'SETTLEMENT', to: 'NEGOTIATION', mode: 'followUp' },
@@ -207,21 +248,29 @@ export const debtxTelco: CaseTypeConfig = {
       roles: ['ro'],
       statuses: ['RO_ASSIGNED', 'NEGOTIATION', 'SETTLEMENT'],
       results: [
-        { code: 'no_answer', label: 'No answer', effects: ['recordContact'], next: 'NEGOTIATION' },
-        { code: 'call_back', label: 'Asked to call back', effects: ['recordContact'], next: 'NEGOTIATION' },
-        { code: 'refused', label: 'Refused to pay', effects: ['recordContact'], next: 'NEGOTIATION' },
-        {
-          code: 'promised',
-          label: 'Promised to pay',
-          effects: ['recordContact', 'recordPromise'],
-          next: 'NEGOTIATION',
-        },
-        {
-          code: 'settlement_agreed',
-          label: 'Settlement agreed',
-          effects: ['recordContact', 'agreeSettlement'],
-          next: 'SETTLEMENT',
-        },
+        contact('no_answer', 'No answer', [], 'NEGOTIATION'),
+        contact('call_back', 'Asked to call back', [], 'NEGOTIATION'),
+        contact('wrong_number', 'Wrong number / not the customer', [], 'NEGOTIATION'),
+        contact('disputes', 'Disputes the debt', [], 'NEGOTIATION'),
+        contact('refused', 'Refused to pay', [], 'NEGOTIATION'),
+        contact('promised', 'Promised to pay', ['recordPromise'], 'NEGOTIATION'),
+        contact('settlement_agreed', 'Settlement agreed', ['agreeSettlement'], 'SETTLEMENT'),
+        contact(
+          'settlement_proposed',
+          'Settlement proposed (discount needs approval)',
+          ['proposeSettlement'],
+          'NEGOTIATION',
+        ),
+      ],
+    },
+    {
+      code: 'decideSettlement',
+      label: 'Approve or reject a proposed settlement',
+      roles: ['supervisor'],
+      statuses: ['NEGOTIATION', 'SETTLEMENT', 'MEDIATION_BOARD'],
+      results: [
+        { code: 'approved', label: 'Approve', effects: ['decideSettlementApproval'], next: 'SETTLEMENT' },
+        { code: 'rejected', label: 'Reject', effects: ['decideSettlementApproval'] },
       ],
     },
     {
@@ -232,11 +281,34 @@ export const debtxTelco: CaseTypeConfig = {
       results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
     },
     {
+      code: 'reversePayment',
+      label: 'Reverse a payment',
+      roles: ['recovery_officer', 'supervisor'],
+      statuses: ['DRC_ASSIGNED', ...WORKING, 'LEGAL'],
+      allowedOnHold: true,
+      results: [{ code: 'reversed', label: 'Payment reversed', effects: ['reversePayment'] }],
+    },
+    {
       code: 'recordCpeCollection',
       label: 'Record CPE collected',
       roles: ['ro'],
       statuses: WORKING,
       results: [{ code: 'collected', label: 'Collected', effects: ['recordCpeCollection'] }],
+    },
+    {
+      code: 'cpeCollectionFailed',
+      label: 'Record a failed CPE collection',
+      roles: ['ro'],
+      statuses: ['RO_ASSIGNED', 'NEGOTIATION', 'SETTLEMENT'],
+      results: [
+        { code: 'not_reached', label: 'Customer not reached', effects: ['recordCpeFailure'], next: 'NEGOTIATION' },
+        {
+          code: 'refused',
+          label: 'Customer refused to return it',
+          effects: ['recordCpeFailure', 'openBoardRecord'],
+          next: 'MEDIATION_BOARD',
+        },
+      ],
     },
     {
       code: 'decideCpe',
@@ -250,7 +322,50 @@ export const debtxTelco: CaseTypeConfig = {
       label: 'Escalate to the mediation board',
       roles: ['ro'],
       statuses: ['NEGOTIATION', 'SETTLEMENT'],
-      results: [{ code: 'escalated', label: 'Negotiation failed', effects: ['recordNote'], next: 'MEDIATION_BOARD' }],
+      results: [
+        { code: 'escalated', label: 'Negotiation failed', effects: ['escalateToBoard'], next: 'MEDIATION_BOARD' },
+      ],
+    },
+    {
+      code: 'roRequest',
+      label: 'Request from the recovery section',
+      roles: ['ro'],
+      statuses: WORKING,
+      results: [
+        { code: 'board_letter', label: 'Mediation board letter', effects: ['openRoRequest'] },
+        { code: 'validity_extension', label: 'Extend the validity period', effects: ['requestExtension'] },
+        { code: 'field_support', label: 'Field support (visit with an officer)', effects: ['openRoRequest'] },
+        { code: 'other', label: 'Other request', effects: ['openRoRequest'] },
+      ],
+    },
+    {
+      code: 'decideRoRequest',
+      label: 'Decide an RO request',
+      roles: ['recovery_officer', 'supervisor'],
+      statuses: ['*'],
+      allowedOnHold: true,
+      results: [
+        { code: 'approved', label: 'Approve', effects: ['decideRoRequest'] },
+        { code: 'rejected', label: 'Reject', effects: ['decideRoRequest'] },
+      ],
+    },
+    {
+      code: 'scheduleHearing',
+      label: 'Schedule the board hearing',
+      roles: ['mediation_board'],
+      statuses: ['MEDIATION_BOARD'],
+      results: [{ code: 'scheduled', label: 'Hearing scheduled', effects: ['scheduleHearing'] }],
+    },
+    {
+      code: 'boardResponse',
+      label: 'Record the customer’s response to the board',
+      roles: ['mediation_board', 'ro'],
+      statuses: ['MEDIATION_BOARD'],
+      results: [
+        { code: 'attended_agreed', label: 'Attended and agreed to pay', effects: ['boardResponse'] },
+        { code: 'attended_disputed', label: 'Attended and disputed', effects: ['boardResponse'] },
+        { code: 'absent', label: 'Did not attend', effects: ['boardResponse'] },
+      ],
     },
     {
       code: 'boardOutcome',
@@ -258,9 +373,17 @@ export const debtxTelco: CaseTypeConfig = {
       roles: ['mediation_board'],
       statuses: ['MEDIATION_BOARD'],
       results: [
-        { code: 'settled', label: 'Customer agreed to settle', effects: ['recordNote'], next: 'SETTLEMENT' },
-        { code: 'unresolved', label: 'Unresolved: to dispute / legal', effects: ['recordNote'], next: 'LEGAL' },
+        { code: 'settled', label: 'Customer agreed to settle', effects: ['boardOutcome'], next: 'SETTLEMENT' },
+        { code: 'unresolved', label: 'Unresolved: to dispute / legal', effects: ['boardOutcome'], next: 'LEGAL' },
       ],
+    },
+    {
+      code: 'updateContacts',
+      label: 'Update the customer’s contact details',
+      roles: ['ro', 'recovery_officer', 'supervisor'],
+      statuses: ['*'],
+      allowedOnHold: true,
+      results: [{ code: 'updated', label: 'Contact details updated', effects: ['updateContacts'] }],
     },
   ],
 };

@@ -1,0 +1,116 @@
+import type { CaseView } from '../../../functions/src/api/contract';
+import { formatLkr } from '../format/money';
+import { formatDate, formatInstant } from '../format/time';
+import { humanize, t, tOr } from '../i18n/t';
+
+/**
+ * The RO's field work that is waiting on someone or worth seeing at a glance (issue 5): their requests and
+ * each one's state, settlements waiting for a supervisor, where the case stands before the mediation board,
+ * and the history of the customer's contact details.
+ */
+export function FieldWorkPanel({ c }: { c: CaseView }) {
+  const requests = c.roRequests ?? [];
+  const approvals = c.approvals ?? [];
+  const history = c.contactHistory ?? [];
+  return (
+    <>
+      {c.boardPhase && c.board && (
+        <section aria-labelledby="board-title" data-testid="board">
+          <h2 id="board-title">{t('board.title')}</h2>
+          <p data-testid="board-phase">
+            {t('board.phase')}: {tOr(`boardPhase.${c.boardPhase}`, humanize(c.boardPhase))}
+          </p>
+          <ul>
+            <li>{t('board.escalated', { at: formatInstant(c.board.escalatedAt), reason: c.board.reason })}</li>
+            {c.board.letterIssuedAt && (
+              <li>{t('board.letterIssued', { at: formatInstant(c.board.letterIssuedAt) })}</li>
+            )}
+            {c.board.hearingDate && (
+              <li>
+                {t('board.hearing', { date: formatDate(c.board.hearingDate), place: c.board.hearingPlace ?? '' })}
+              </li>
+            )}
+            {c.board.customerResponse && (
+              <li>
+                {t('board.response')}: {humanize(c.board.customerResponse)}
+                {c.board.customerResponseNotes ? ` (${c.board.customerResponseNotes})` : ''}
+              </li>
+            )}
+            {c.board.outcome && (
+              <li>
+                {t('board.outcome')}: {humanize(c.board.outcome)}
+              </li>
+            )}
+          </ul>
+        </section>
+      )}
+      {requests.length > 0 && (
+        <section aria-labelledby="ro-requests-title" data-testid="ro-requests">
+          <h2 id="ro-requests-title">{t('roRequest.title')}</h2>
+          <table className="small-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('roRequest.kind')}</th>
+                <th scope="col">{t('roRequest.reason')}</th>
+                <th scope="col">{t('roRequest.requestedAt')}</th>
+                <th scope="col">{t('roRequest.state')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id} data-testid={`ro-request-${r.kind}`}>
+                  <td>
+                    {tOr(`roRequest.kind.${r.kind}`, humanize(r.kind))}
+                    {r.days ? ` (${t('roRequest.days', { days: r.days })})` : ''}
+                  </td>
+                  <td>{r.reason}</td>
+                  <td>{formatInstant(r.requestedAt)}</td>
+                  <td data-testid={`ro-request-state-${r.id}`}>
+                    {tOr(`roRequest.state.${r.state}`, humanize(r.state))}
+                    {r.note ? `: ${r.note}` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {approvals.length > 0 && (
+        <section aria-labelledby="approvals-title" data-testid="approvals">
+          <h2 id="approvals-title">{t('approval.title')}</h2>
+          <ul>
+            {approvals.map((a) => (
+              <li key={a.id} data-testid={`approval-${a.state}`}>
+                {t('approval.settlement', {
+                  amount: formatLkr(Number(a.details.agreedCents)),
+                  discount: formatLkr(Number(a.details.discountCents)),
+                  instalments: String(a.details.instalments),
+                })}{' '}
+                — {tOr(`approval.state.${a.state}`, humanize(a.state))}
+                {a.note ? `: ${a.note}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {history.length > 0 && (
+        <section aria-labelledby="contact-history-title" data-testid="contact-history">
+          <h2 id="contact-history-title">{t('contactHistory.title')}</h2>
+          <ul>
+            {history.map((h) => (
+              <li key={`${h.requestId}-${h.field}`}>
+                {t('contactHistory.entry', {
+                  at: formatInstant(h.at),
+                  field: tOr(`field.${h.field}`, humanize(h.field)),
+                  from: h.from ?? t('case.none'),
+                  to: h.to ?? t('case.none'),
+                  reason: h.reason,
+                })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
