@@ -67,7 +67,9 @@ export const sourceSyncEndToEnd: E2eTest[] = [
         await shot(page, 'failure-sync');
         const doc = await firestore().collection('sourceChanges').doc(`bss:${change.eventId}`).get();
         const top = (await page.locator('main').innerText()).slice(0, 400);
-        throw new Error(`${(error as Error).message}\nthe change: ${JSON.stringify(doc.data())}\nthe page: ${top}`);
+        throw new Error(`${(error as Error).message}\nthe change: ${JSON.stringify(doc.data())}\nthe page: ${top}`, {
+          cause: error,
+        });
       }
       await shot(page, 'e2e-sync-shop-payment-on-phone');
       const after = (await firestore().collection(COL.cases).doc(c.id).get()).data() as CaseState;
