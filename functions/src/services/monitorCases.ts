@@ -1,4 +1,4 @@
-import { runMonitors } from '../domain/lifecycle/engine';
+import { runMonitorsSettled } from '../domain/lifecycle/monitorPasses';
 import { MONITOR_SHARDS, type CaseState } from '../domain/model/case';
 import { SYSTEM_ACTOR } from '../domain/model/roles';
 import { addDays, type Instant } from '../domain/model/time';
@@ -32,7 +32,7 @@ export async function monitorCase(caseId: string, now: Instant): Promise<'change
     if (!c.nextMonitorAt || c.nextMonitorAt > now || c.closedAt) return 'not-due';
     const config = await loadCaseType(c.caseType, c.configVersion);
     if (!config) throw new Error(`case ${caseId} runs unknown case type ${c.caseType} v${c.configVersion}`);
-    const outcome = runMonitors(config, c, now);
+    const outcome = runMonitorsSettled(config, c, now);
     if (!outcome.ok) throw new Error(`monitor refused on ${caseId}: ${outcome.message}`);
     // A monitor that stays due (its move was refused, e.g. by an open to-do) looks again tomorrow, not in a loop.
     const next =

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EFFECTS, isRefusal } from '../lifecycle/effects';
-import { isFinal, runMonitors, type EngineOutcome } from '../lifecycle/engine';
+import { isFinal, type EngineOutcome } from '../lifecycle/engine';
+import { runMonitorsSettled } from '../lifecycle/monitorPasses';
 import { calendarDate, positiveCents, shortText } from '../lifecycle/inputs';
 import { SETTINGS_DEFAULTS, type CaseTypeConfig } from '../lifecycle/types';
 import type { CaseState } from '../model/case';
@@ -153,7 +154,7 @@ export function applySourceChange(
     };
     summary = `CPE ${item.kind} ${item.serialNumber} returned at ${change.location}: awaiting RCMP approval`;
   }
-  const settled = runMonitors(config, next, now);
+  const settled = runMonitorsSettled(config, next, now);
   if (!settled.ok) return refused(settled.message);
   // runMonitors stamps only what it changed itself; the change above is a change of the case either way.
   const outcome: EngineOutcome = settled.changed
