@@ -10,7 +10,7 @@ import { issuesToFields, requestEnvelope, requestSchema, type ParsedRequest } fr
 import { actorFromProfile, type UserProfile } from '../data/actors';
 import { DEFAULT_CASE_TYPE, latestCaseType, loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
-import { runTx, type Tx } from '../data/ops';
+import { readDoc, runTx, type Tx } from '../data/ops';
 import type { AccountSource, SourceAccount } from '../sources/types';
 import { writeCaseWithAudit } from './caseAudit';
 import { prepareCrossCase } from './crossCase';
@@ -56,6 +56,10 @@ export async function processRequest(
     const request = body.data;
     const uid = envelope.data.createdBy;
     if (request.type === 'registerCase') {
+      // The event's snapshot may be stale (a redelivery, or a bulk import row its runner already registered):
+      // one read here spares the source systems three lookups. The transaction checks again before writing.
+      const current = await readDoc(requestRef(requestId));
+      if (current.get('state') !== 'PENDING') return 'skipped';
       const account = await fetchAccount(request.payload.accountNumber, deps.source);
       return await registerCase(requestId, uid, request, account, deps.now(), eventId);
     }

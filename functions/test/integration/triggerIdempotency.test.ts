@@ -1,3 +1,6 @@
+import { processRequest } from '../../src/services/processRequest';
+import { demoSource } from '../../src/sources/demoSource';
+import type { AccountSource } from '../../src/sources/types';
 import { randomUUID } from 'node:crypto';
 import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
@@ -38,6 +41,30 @@ describe('triggers are idempotent: the same event twice does the work once', () 
     await deliverCaseCreated(caseId, 'case-event-2');
     expect((await firestore().collection(COL.drcs).doc(drcId).get()).get('openCases')).toBe(openBefore);
     expect(await auditCount(caseId)).toBe(2);
+  });
+
+  it('a redelivery with the stale PENDING snapshot does not ask the source systems again', async () => {
+    const clientRequestId = randomUUID();
+    await submitRequestHandler(
+      asUser('officer', {
+        type: 'registerCase',
+        payload: { accountNumber: '0055500012', requiredAction: 'arrears' },
+        clientRequestId,
+      }),
+    );
+    const stale = (await firestore().collection(COL.requests).doc(clientRequestId).get()).data();
+    let asked = 0;
+    const counting: AccountSource = {
+      name: 'counting',
+      lookup: async (account) => {
+        asked += 1;
+        return demoSource.lookup(account);
+      },
+    };
+    const deps = { source: counting, now: () => new Date().toISOString() };
+    expect(await processRequest(clientRequestId, stale, deps, 'event-a')).toBe('applied');
+    expect(await processRequest(clientRequestId, stale, deps, 'event-b')).toBe('skipped');
+    expect(asked).toBe(1);
   });
 
   it('a retried submission with the same client id is the same request, not a second one', async () => {
