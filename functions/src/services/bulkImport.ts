@@ -293,7 +293,7 @@ async function registerRow(importId: string, job: ImportJob, r: StagedRow, deps:
     data = (await readDoc(ref)).data() ?? {};
   }
   if (data.state === 'PENDING') {
-    const outcome = await processRequest(requestId, data, deps, `import-${requestId}`);
+    const outcome = await processRequest(requestId, data, deps, `import-${requestId}`, { fresh: true });
     if (outcome === 'applied') {
       return { row: r, outcome: 'registered', caseId: caseIdFor(r.accountNumber, r.requiredAction, requestId) };
     }

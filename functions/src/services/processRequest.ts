@@ -36,6 +36,8 @@ export async function processRequest(
   data: unknown,
   deps: RequestDeps,
   eventId: string,
+  /** The caller has just read or written `data` itself (the bulk-import runner): no need to read it again. */
+  options: { fresh?: boolean } = {},
 ): Promise<RequestOutcome> {
   const raw = (data ?? {}) as Record<string, unknown>;
   if (raw.state !== 'PENDING') return 'skipped';
@@ -58,8 +60,7 @@ export async function processRequest(
     if (request.type === 'registerCase') {
       // The event's snapshot may be stale (a redelivery, or a bulk import row its runner already registered):
       // one read here spares the source systems three lookups. The transaction checks again before writing.
-      const current = await readDoc(requestRef(requestId));
-      if (current.get('state') !== 'PENDING') return 'skipped';
+      if (!options.fresh && (await readDoc(requestRef(requestId))).get('state') !== 'PENDING') return 'skipped';
       const account = await fetchAccount(request.payload.accountNumber, deps.source);
       return await registerCase(requestId, uid, request, account, deps.now(), eventId);
     }
