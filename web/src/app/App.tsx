@@ -6,6 +6,7 @@ import { CaseTypesPage } from '../caseTypes/CaseTypesPage';
 import { CasesPage } from '../cases/CasesPage';
 import { DataSourceContext } from '../data/DataSourceContext';
 import { auth } from '../firebase';
+import { useLanguage, useLanguageOf } from '../i18n/locale';
 import { t } from '../i18n/t';
 import { RegisterCasePage } from '../register/RegisterCasePage';
 import { UsersPage } from '../users/UsersPage';
@@ -17,6 +18,10 @@ import { useSession } from './useSession';
 export function App() {
   const session = useSession();
   const route = useRoute();
+  // Every screen calls t() as it renders: re-rendering from the root on a language change updates them all,
+  // without remounting, so nothing typed is lost.
+  useLanguage();
+  useLanguageOf(session.state === 'signedIn' ? session.me.uid : null);
 
   switch (session.state) {
     case 'loading':

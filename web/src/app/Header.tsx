@@ -2,6 +2,7 @@ import { signOut } from 'firebase/auth';
 import type { Me } from '../../../functions/src/api/contract';
 import type { Stack } from '../config';
 import { auth } from '../firebase';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { t } from '../i18n/t';
 import { canManageUsers, canReadAuditTrail, canRegisterCases, canSeeCaseTypes, roleLabel } from './roles';
 import { hrefFor, type Route } from './route';
@@ -53,6 +54,7 @@ export function Header({ me, stack, route }: HeaderProps) {
       </nav>
       <div className="who" data-testid="who">
         <span className="visually-hidden">{t('header.signedInAs')} </span>
+        <LanguageSwitcher />
         <strong>{me.displayName}</strong> <span>{roleLabel(me.role)}</span>
         {me.drcId && <span> · {t('header.drc', { drcId: me.drcId })}</span>}
         <button type="button" className="secondary" data-testid="sign-out" onClick={() => void signOut(auth)}>

@@ -3,6 +3,7 @@ import type { CaseView, StatusView } from '../../../functions/src/api/contract';
 import { hrefFor, navigate } from '../app/route';
 import { amountDueCents, formatLkr } from '../format/money';
 import { formatInstant } from '../format/time';
+import { statusText } from '../i18n/labels';
 import { t, tOr, type MessageKey } from '../i18n/t';
 
 interface Column {
@@ -28,7 +29,7 @@ interface CaseTableProps {
 
 /** The job basket table; under 600 px wide each row shows as a card (styles.css). */
 export function CaseTable({ cases, statuses }: CaseTableProps) {
-  const statusLabel = (code: string) => statuses.find((s) => s.code === code)?.label ?? code;
+  const statusLabel = (code: string) => statusText(code, statuses.find((s) => s.code === code)?.label);
   return (
     <table className="case-table" data-testid="cases-table">
       <thead>

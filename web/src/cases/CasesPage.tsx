@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { statusText } from '../i18n/labels';
 import { t } from '../i18n/t';
 import { CaseTable } from './CaseTable';
 import { useCasePages } from './useCasePages';
@@ -26,7 +27,7 @@ export function CasesPage() {
             <option value="">{t('cases.allStatuses')}</option>
             {pages.statuses.map((s) => (
               <option key={s.code} value={s.code}>
-                {s.label}
+                {statusText(s.code, s.label)}
               </option>
             ))}
           </select>

@@ -1,11 +1,27 @@
 import type { CaseView } from '../../../functions/src/api/contract';
+import { currentLanguage, INTL_LOCALE, type Language } from '../i18n/locale';
 
-/** `1234500` → `LKR 12,345.00` (amounts are integer cents of LKR). */
+const lkr = new Map<Language, Intl.NumberFormat>();
+const plain = new Map<Language, Intl.NumberFormat>();
+
+function cached(map: Map<Language, Intl.NumberFormat>, make: (locale: string) => Intl.NumberFormat) {
+  const language = currentLanguage();
+  let format = map.get(language);
+  if (!format) map.set(language, (format = make(INTL_LOCALE[language])));
+  return format;
+}
+
+/**
+ * `1234500` → `LKR 12,345.00` in English, `රු. 12,345.00` in Sinhala, `Rs. 12,345.00` in Tamil
+ * (amounts are integer cents of LKR; below 2^53 / 100 the division is exact to the cent).
+ */
 export function formatLkr(cents: number): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const rupees = Math.floor(abs / 100).toLocaleString('en-US');
-  return `${sign}LKR ${rupees}.${String(abs % 100).padStart(2, '0')}`;
+  return cached(lkr, (l) => new Intl.NumberFormat(l, { style: 'currency', currency: 'LKR' })).format(cents / 100);
+}
+
+/** A count or other plain number, grouped per the current language. */
+export function formatNumber(value: number): string {
+  return cached(plain, (l) => new Intl.NumberFormat(l, { maximumFractionDigits: 1 })).format(value);
 }
 
 /** What remains owed: the settlement amount when one is agreed, else the arrears; never below zero. */
