@@ -60,17 +60,87 @@ export interface CaseDetail {
   roName: string | null;
 }
 
-export interface ListCasesInput {
+/** The job basket's tabs, counters and sort orders (functions/src/domain/jobBasket/basket.ts). */
+export type BasketTab = 'all' | 'active' | 'negotiation' | 'mediation' | 'cpe' | 'requests' | 'approvals' | 'closed';
+export type BasketCounter =
+  'promisesDue' | 'promisesKept' | 'promisesBroken' | 'followUpsDue' | 'escalated' | 'notFollowedUp';
+export type BasketSort = 'updatedAt' | 'arrears' | 'statusSince' | 'account';
+
+/** What narrows the job basket: the same for its list, its counts and its export. */
+export interface BasketFilter {
   status?: string;
   search?: string;
+  tab?: BasketTab;
+  counter?: BasketCounter;
+  drcId?: string;
+  roId?: string;
+  /** Calendar dates (YYYY-MM-DD) bounding updatedAt. */
+  updatedFrom?: string;
+  updatedTo?: string;
+}
+
+export interface ListCasesInput extends BasketFilter {
+  sort?: BasketSort;
   limit?: number;
   cursor?: string;
+}
+
+/** DRC and user names by id, so lists never show bare ids. */
+export interface NameMaps {
+  drcs: Record<string, string>;
+  users: Record<string, string>;
 }
 
 export interface ListCasesOutput {
   cases: CaseView[];
   nextCursor: string | null;
   statuses: StatusView[];
+  names: NameMaps;
+}
+
+export interface BasketCountsOutput {
+  /** The tabs the caller works from, the first one to open on. */
+  tabs: BasketTab[];
+  /** Cases in each of those tabs (with the other filters applied). */
+  tabCounts: Partial<Record<BasketTab, number>>;
+  /** Cases of each counter within the chosen tab and filters. */
+  counters: Record<BasketCounter, number>;
+  /** Every DRC and RO the caller may filter by. */
+  drcs: { id: string; name: string }[];
+  ros: { uid: string; name: string; drcId: string | null }[];
+}
+
+export interface ExportCasesInput extends BasketFilter {
+  sort?: BasketSort;
+  format: 'csv' | 'xlsx';
+  /** The columns shown, in order, with their headings in the reader's language. */
+  columns: { key: ExportColumn; heading: string }[];
+  /** Status code → label in the reader's language (the configured label otherwise). */
+  statusLabels?: Record<string, string>;
+}
+
+export type ExportColumn =
+  | 'account'
+  | 'customer'
+  | 'phone'
+  | 'requiredAction'
+  | 'status'
+  | 'arrears'
+  | 'amountDue'
+  | 'drc'
+  | 'ro'
+  | 'nextFollowUp'
+  | 'statusSince'
+  | 'updated';
+
+export interface ExportCasesOutput {
+  fileName: string;
+  /** CSV text, or the .xlsx file as base64. */
+  content: string;
+  encoding: 'utf8' | 'base64';
+  rows: number;
+  /** True when the list was longer than the export limit and was cut. */
+  truncated: boolean;
 }
 
 export type RequestType = 'registerCase' | 'caseAction' | 'manualTransition' | 'completeTask';

@@ -1,0 +1,140 @@
+import { FieldPath, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { HttpsError } from 'firebase-functions/v2/https';
+import { z } from 'zod';
+import {
+  BASKET_COUNTERS,
+  BASKET_SORTS,
+  BASKET_TABS,
+  counterFilter,
+  tabFilter,
+  type BasketCounter,
+  type BasketTab,
+} from '../domain/jobBasket/basket';
+import { searchKeyFor } from '../domain/model/case';
+import type { Actor } from '../domain/model/roles';
+import { caseListScope } from '../domain/policy/caseScope';
+import { COL, firestore } from '../data/db';
+import { readQuery } from '../data/ops';
+
+// Callable clients send absent optional fields as null; both mean "not given".
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)');
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'is not an id');
+
+/** What narrows the job basket: the same for the list, its counts and its export. */
+export const basketFilterInput = {
+  status: z
+    .string()
+    .regex(/^[A-Z_]{2,64}$/, 'is not a status code')
+    .nullish(),
+  search: z.string().trim().max(64).nullish(),
+  tab: z.enum(BASKET_TABS).nullish(),
+  counter: z.enum(BASKET_COUNTERS).nullish(),
+  drcId: id.nullish(),
+  roId: id.nullish(),
+  updatedFrom: isoDay.nullish(),
+  updatedTo: isoDay.nullish(),
+};
+export const basketFilterSchema = z.strictObject(basketFilterInput);
+export type BasketFilterInput = z.output<typeof basketFilterSchema>;
+
+export const basketPageSchema = z.strictObject({
+  ...basketFilterInput,
+  sort: z.enum(Object.keys(BASKET_SORTS) as [keyof typeof BASKET_SORTS]).nullish(),
+  limit: z.number().int().min(1).max(100).nullish(),
+  cursor: z.string().max(400).nullish(),
+});
+export type BasketPageInput = z.output<typeof basketPageSchema>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The query of the cases `actor` may see that match `filter` (no order, no limit), or 'none' when the
+ * filter and the caller's scope cannot both hold. Tabs and counters are equality or range filters on
+ * the case's `basket` fields (domain/jobBasket/basket.ts).
+ */
+export function basketQuery(
+  actor: Actor,
+  filter: BasketFilterInput,
+  extra: { tab?: BasketTab | null; counter?: BasketCounter | null } = {},
+): Query | 'none' {
+  const scope = caseListScope(actor);
+  if (scope === 'none') return 'none';
+  const status = filter.status ?? undefined;
+  let query: Query = firestore().collection(COL.cases);
+  if (scope) {
+    if ('value' in scope) query = query.where(scope.field, '==', scope.value);
+    else if (scope.field === 'status' && status) {
+      if (!scope.in.includes(status)) return 'none';
+    } else query = query.where(scope.field, 'in', scope.in);
+  }
+  if (status) query = query.where('status', '==', status);
+  if (filter.drcId) query = query.where('drcId', '==', filter.drcId);
+  if (filter.roId) query = query.where('roId', '==', filter.roId);
+  const tab = extra.tab !== undefined ? extra.tab : filter.tab;
+  const counter = extra.counter !== undefined ? extra.counter : filter.counter;
+  for (const f of [tab ? tabFilter(tab) : null, counter ? counterFilter(counter, today()) : null]) {
+    if (f) query = query.where(f.field, f.op, f.value);
+  }
+  if (filter.updatedFrom) query = query.where('updatedAt', '>=', `${filter.updatedFrom}T00:00:00.000Z`);
+  if (filter.updatedTo) query = query.where('updatedAt', '<=', `${filter.updatedTo}T23:59:59.999Z`);
+  const term = filter.search ? searchKeyFor(filter.search) : '';
+  if (term) query = query.where('searchTerms', 'array-contains', term);
+  return query;
+}
+
+type Key = string | number;
+/** The last row's sort value and id, and how many rows with that value were already shown. */
+interface Cursor {
+  value: Key;
+  id: string;
+  tied: number;
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const [value, id, tied] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if ((typeof value === 'string' || typeof value === 'number') && typeof id === 'string' && Number.isInteger(tied))
+      return { value, id, tied: tied as number };
+  } catch {
+    /* reported below */
+  }
+  throw new HttpsError('invalid-argument', 'The page cursor is not valid.', { fields: { cursor: 'is not valid' } });
+}
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.value, c.id, c.tied]), 'utf8').toString('base64url');
+
+/**
+ * One page of the basket in the chosen order, keyset-paged over (sort field, id).
+ * Paging is by a range filter on the sort field rather than startAfter(), which reads the same documents
+ * on Firestore while the offline emulator ignores cursors (docs/decisions/0004). The rows tied with the
+ * cursor's value that were already shown are fetched again and dropped: the cursor counts them, so a run
+ * of equal values longer than a page (many cases with the same arrears) still pages forward.
+ */
+export async function basketPage(
+  query: Query,
+  input: Pick<BasketPageInput, 'sort' | 'limit' | 'cursor'>,
+): Promise<{ docs: QueryDocumentSnapshot[]; nextCursor: string | null }> {
+  const { field, direction } = BASKET_SORTS[input.sort ?? 'updatedAt'];
+  const limit = input.limit ?? 25;
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  let q = query.orderBy(field, direction).orderBy(FieldPath.documentId(), direction);
+  if (after) q = q.where(field, direction === 'desc' ? '<=' : '>=', after.value);
+  const fetchLimit = limit + 1 + (after ? after.tied : 0);
+  const snap = await readQuery(q.limit(fetchLimit));
+  const sign = direction === 'desc' ? -1 : 1;
+  const compare = (a: Key, b: Key) => (a < b ? -1 : a > b ? 1 : 0);
+  // Ties are ordered here too: the offline emulator ignores the documentId ordering (docs/decisions/0004).
+  const rows = [...snap.docs].sort(
+    (a, b) => sign * (compare(a.get(field) as Key, b.get(field) as Key) || compare(a.id, b.id)),
+  );
+  const fresh = after
+    ? rows.filter((d) => !(d.get(field) === after.value && sign * compare(d.id, after.id) <= 0))
+    : rows;
+  const docs = fresh.slice(0, limit);
+  const last = docs[docs.length - 1];
+  if (!last || !(fresh.length > limit || snap.docs.length === fetchLimit)) return { docs, nextCursor: null };
+  const value = last.get(field) as Key;
+  const tiedHere = docs.filter((d) => d.get(field) === value).length;
+  const tied = tiedHere + (after && after.value === value ? after.tied : 0);
+  return { docs, nextCursor: encodeCursor({ value, id: last.id, tied }) };
+}
