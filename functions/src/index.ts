@@ -19,3 +19,4 @@ export { exportCustomerData } from './callables/customerData';
 export { uploadImport, importStatus, importErrorsCsvFn as importErrorsCsv, resumeImport } from './callables/bulkImport';
 export { onImportWritten } from './triggers/onImportWritten';
 export { jobBasketCounts, exportCases } from './callables/jobBasket';
+export { dashboardFigures } from './callables/dashboard';

@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../lib/ports';
 import { startStack, type Stack } from '../lib/stack';
 import { caseEndToEnd } from './caseEndToEnd.e2e';
+import { jobBasket } from './jobBasket.e2e';
 
 export interface BrowserTally {
   passed: number;
@@ -28,7 +29,9 @@ const SHOTS = join(ROOT, 'test-results');
 /** Starts the local stack, runs each browser test in headless Chromium, stops everything. */
 export async function runBrowserTests(options: { full: boolean }): Promise<BrowserTally> {
   const tally: BrowserTally = { passed: 0, failed: 0, skipped: 0, failures: [], notRun: [] };
-  const tests: E2eTest[] = caseEndToEnd;
+  // DEBTX_E2E_ONLY=<text> runs only the tests whose names contain it (for working on one screen).
+  const only = process.env.DEBTX_E2E_ONLY;
+  const tests: E2eTest[] = [...caseEndToEnd, ...jobBasket].filter((test) => !only || test.name.includes(only));
   if (!existsSync(CHROMIUM)) {
     tally.failed += 1;
     tally.failures.push(`browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);

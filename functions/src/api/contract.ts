@@ -77,6 +77,9 @@ export interface BasketFilter {
   /** Calendar dates (YYYY-MM-DD) bounding updatedAt. */
   updatedFrom?: string;
   updatedTo?: string;
+  /** Calendar dates (YYYY-MM-DD) bounding openedAt (the dashboard's ageing links). */
+  openedFrom?: string;
+  openedTo?: string;
 }
 
 export interface ListCasesInput extends BasketFilter {
@@ -211,4 +214,55 @@ export interface SaveCaseTypeInput {
 export interface SaveCaseTypeOutput {
   id: string;
   version: number;
+}
+
+/** A bulk import's progress as the officer's screen shows it (functions/src/services/bulkImport.ts ImportSummary). */
+export interface ImportView {
+  importId: string;
+  fileName: string;
+  kind: string;
+  state: 'PARSING' | 'RUNNING' | 'DONE' | 'FAILED';
+  total: number;
+  done: number;
+  registered: number;
+  rejected: number;
+  invalid: number;
+  duplicates: number;
+  errors: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  error: string | null;
+  existing?: boolean;
+  percent?: number;
+  busy?: boolean;
+}
+
+/** One DRC's or RO's figures on the dashboard (seed 000 §7.5). */
+export interface PerformanceRow {
+  id: string;
+  name: string;
+  cases: number;
+  open: number;
+  arrearsCents: number;
+  collectedCents: number;
+  /** Collected ÷ arrears placed, 0..1. */
+  recoveryRate: number;
+  promisesKept: number;
+  promisesBroken: number;
+}
+
+export type AgeBucket = '0_30' | '31_60' | '61_90' | '90plus';
+export type Stage = 'intake' | 'field' | 'escalated' | 'closed';
+
+export interface DashboardOutput {
+  byStatus: { status: string; label: string; count: number }[];
+  byStage: { stage: Stage; count: number }[];
+  totals: { cases: number; open: number; arrearsCents: number; collectedCents: number; recoveryRate: number };
+  drcs: PerformanceRow[];
+  ros: PerformanceRow[];
+  /** Open cases by days since opened; `from`/`to` are the openedAt dates (YYYY-MM-DD) bounding the bucket. */
+  ageing: { bucket: AgeBucket; count: number; openedFrom: string | null; openedTo: string | null }[];
+  /** Cases opened and closed per week, oldest first; weeks start on Monday. */
+  trend: { weekStart: string; opened: number; closed: number }[];
 }

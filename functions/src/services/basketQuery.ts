@@ -33,6 +33,8 @@ export const basketFilterInput = {
   roId: id.nullish(),
   updatedFrom: isoDay.nullish(),
   updatedTo: isoDay.nullish(),
+  openedFrom: isoDay.nullish(),
+  openedTo: isoDay.nullish(),
 };
 export const basketFilterSchema = z.strictObject(basketFilterInput);
 export type BasketFilterInput = z.output<typeof basketFilterSchema>;
@@ -77,6 +79,8 @@ export function basketQuery(
   }
   if (filter.updatedFrom) query = query.where('updatedAt', '>=', `${filter.updatedFrom}T00:00:00.000Z`);
   if (filter.updatedTo) query = query.where('updatedAt', '<=', `${filter.updatedTo}T23:59:59.999Z`);
+  if (filter.openedFrom) query = query.where('openedAt', '>=', `${filter.openedFrom}T00:00:00.000Z`);
+  if (filter.openedTo) query = query.where('openedAt', '<=', `${filter.openedTo}T23:59:59.999Z`);
   const term = filter.search ? searchKeyFor(filter.search) : '';
   if (term) query = query.where('searchTerms', 'array-contains', term);
   return query;

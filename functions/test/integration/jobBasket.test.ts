@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { dashboardHandler } from '../../src/callables/dashboard';
 import { exportCasesHandler, jobBasketCountsHandler } from '../../src/callables/jobBasket';
 import { listCasesHandler } from '../../src/callables/listCases';
 import { COL, firestore } from '../../src/data/db';
@@ -42,6 +43,7 @@ function aCase(i: number, over: Partial<CaseState>): CaseState {
     closedAt: null,
     updatedAt: `2026-11-${String(1 + i).padStart(2, '0')}T00:00:00.000Z`,
     searchTerms: [`customer`, `${i}`],
+    openedAt: new Date().toISOString(),
     ...over,
   } as unknown as CaseState;
   return c;
@@ -168,4 +170,24 @@ it('refuses an unknown counter or column with a field-named error', async () => 
   await expect(
     exportCasesHandler(asUser('officer', { format: 'csv', columns: [{ key: 'nic', heading: 'NIC' }] })),
   ).rejects.toMatchObject({ code: 'invalid-argument' });
+});
+
+it('computes the dashboard with aggregations under the caller’s scope', async () => {
+  const officer = await dashboardHandler(asUser('officer'));
+  expect(officer.totals).toMatchObject({ cases: 9, open: 8 });
+  expect(officer.totals.arrearsCents).toBe(CASES.reduce((n, c) => n + c.arrearsCents, 0));
+  expect(officer.byStatus.find((s) => s.status === 'NEGOTIATION')?.count).toBe(2);
+  expect(officer.byStage.find((s) => s.stage === 'escalated')?.count).toBe(1);
+  expect(officer.ageing.find((a) => a.bucket === '0_30')?.count).toBe(8);
+  expect(officer.trend).toHaveLength(8);
+  expect(officer.trend[7]!.opened).toBe(9);
+  const drc1 = officer.drcs.find((d) => d.id === 'drc1')!;
+  expect(drc1).toMatchObject({ cases: 8, open: 7, promisesKept: 1, promisesBroken: 1 });
+  const drc = await dashboardHandler(asUser('drc1'));
+  expect(drc.totals.cases).toBe(8);
+  expect(drc.drcs.map((d) => d.id)).toEqual(['drc1']);
+  expect(drc.ros.map((r) => r.id).sort()).toEqual(['demo-ro1', 'demo-ro2']);
+  const ro = await dashboardHandler(asUser('ro2'));
+  expect(ro.totals.cases).toBe(1);
+  expect(ro.ros).toEqual([expect.objectContaining({ id: 'demo-ro2', cases: 1 })]);
 });

@@ -4,6 +4,8 @@ import { AuditPage } from '../audit/AuditPage';
 import { CasePage } from '../case/CasePage';
 import { CaseTypesPage } from '../caseTypes/CaseTypesPage';
 import { CasesPage } from '../cases/CasesPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { ImportsPage } from '../imports/ImportsPage';
 import { DataSourceContext } from '../data/DataSourceContext';
 import { auth } from '../firebase';
 import { useLanguage, useLanguageOf } from '../i18n/locale';
@@ -12,7 +14,7 @@ import { RegisterCasePage } from '../register/RegisterCasePage';
 import { UsersPage } from '../users/UsersPage';
 import { Header } from './Header';
 import { canManageUsers, canReadAuditTrail, canRegisterCases, canSaveCaseTypes, canSeeCaseTypes } from './roles';
-import { useRoute } from './route';
+import { hrefFor, useRoute } from './route';
 import { useSession } from './useSession';
 
 export function App() {
@@ -63,8 +65,16 @@ export function App() {
               <UsersPage me={me} />
             ) : route.page === 'audit' && canReadAuditTrail(me) ? (
               <AuditPage />
+            ) : route.page === 'dashboard' ? (
+              <DashboardPage />
+            ) : route.page === 'imports' && canRegisterCases(me) ? (
+              <ImportsPage />
             ) : (
-              <CasesPage />
+              <CasesPage
+                key={route.page === 'cases' ? hrefFor(route) : 'cases'}
+                me={me}
+                initial={route.page === 'cases' ? route.filter : undefined}
+              />
             )}
           </main>
         </DataSourceContext.Provider>

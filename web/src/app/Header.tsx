@@ -24,12 +24,20 @@ export function Header({ me, stack, route }: HeaderProps) {
         </span>
       </div>
       <nav aria-label={t('nav.label')}>
-        <a href={hrefFor({ page: 'cases' })} aria-current={current('cases')}>
-          {t('nav.cases')}
+        <a href={hrefFor({ page: 'cases' })} aria-current={current('cases')} data-testid="nav-basket">
+          {t('nav.basket')}
+        </a>
+        <a href={hrefFor({ page: 'dashboard' })} aria-current={current('dashboard')} data-testid="nav-dashboard">
+          {t('nav.dashboard')}
         </a>
         {canRegisterCases(me) && (
           <a href={hrefFor({ page: 'register' })} aria-current={current('register')} data-testid="nav-register">
             {t('nav.register')}
+          </a>
+        )}
+        {canRegisterCases(me) && (
+          <a href={hrefFor({ page: 'imports' })} aria-current={current('imports')} data-testid="nav-imports">
+            {t('nav.imports')}
           </a>
         )}
         {canSeeCaseTypes(me) && (
