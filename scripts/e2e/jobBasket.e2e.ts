@@ -127,4 +127,57 @@ export const jobBasket: E2eTest[] = [
       await board.context().close();
     },
   },
+  {
+    name: 'the dashboard shows live figures, each a link to its cases, at desktop and phone width',
+    run: async ({ signIn, shot }) => {
+      const page = await signIn('supervisor@demo.debtx');
+      await page.getByTestId('nav-dashboard').click();
+      await page.getByTestId('dash-open').waitFor({ timeout: 30_000 });
+      const open = Number(
+        (await page.getByTestId('dash-open').locator('.figure-value').innerText()).replace(/\D/g, ''),
+      );
+      const expected = (await firestore().collection(COL.cases).where('closedAt', '==', null).count().get()).data()
+        .count;
+      assert.equal(open, expected, 'open cases on the dashboard');
+      await page.getByTestId('trend-chart').waitFor();
+      await page.getByTestId('dash-drcs').waitFor();
+      await expectAccessible(page, 'dashboard');
+      await shot(page, 'basket-04-dashboard');
+      await page.getByTestId('dash-status-NEGOTIATION').click();
+      await page.getByTestId('cases-table').waitFor({ timeout: 20_000 });
+      assert.match(page.url(), /status=NEGOTIATION/);
+      const statuses = await page.locator('td[data-label="Status"]').allInnerTexts();
+      assert.ok(statuses.length > 0 && statuses.every((s) => s === 'Negotiation'), statuses.join('|'));
+      await page.context().close();
+      const phone = await signIn('drc2@demo.debtx', 360);
+      await phone.getByTestId('nav-dashboard').click();
+      await phone.getByTestId('dash-open').waitFor({ timeout: 30_000 });
+      await expectNoSidewaysScroll(phone, 'dashboard at 360 px');
+      await phone.context().close();
+    },
+  },
+  {
+    name: 'an officer uploads a file, watches its progress and downloads the error report',
+    run: async ({ signIn, shot }) => {
+      const page = await signIn('officer@demo.debtx');
+      await page.getByTestId('nav-imports').click();
+      await page.getByTestId('import-upload').click();
+      await page.getByTestId('import-file-error').waitFor();
+      await expectAccessible(page, 'bulk upload');
+      const csv = 'account,action\n0000000901,arrears\n0000000902,cpe\n12345,arrears\n';
+      await page
+        .getByTestId('import-file')
+        .setInputFiles({ name: 'e2e-import.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.getByTestId('import-upload').click();
+      await page.getByTestId('import-state').filter({ hasText: 'Finished' }).waitFor({ timeout: 60_000 });
+      assert.match(await page.getByTestId('import-progress-text').innerText(), /3 of 3 rows done/);
+      assert.equal(await page.getByTestId('import-registered').innerText(), '2');
+      assert.equal(await page.getByTestId('import-rejected').innerText(), '1');
+      const [report] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-errors').click()]);
+      const text = await (await import('node:fs/promises')).readFile((await report.path())!, 'utf8');
+      assert.match(text, /12345/);
+      await shot(page, 'basket-05-import-done');
+      await page.context().close();
+    },
+  },
 ];

@@ -29,9 +29,10 @@ const SHOTS = join(ROOT, 'test-results');
 /** Starts the local stack, runs each browser test in headless Chromium, stops everything. */
 export async function runBrowserTests(options: { full: boolean }): Promise<BrowserTally> {
   const tally: BrowserTally = { passed: 0, failed: 0, skipped: 0, failures: [], notRun: [] };
-  // DEBTX_E2E_ONLY=<text> runs only the tests whose names contain it (for working on one screen).
+  // DEBTX_E2E_ONLY=case|basket runs one suite (for working on one screen).
   const only = process.env.DEBTX_E2E_ONLY;
-  const tests: E2eTest[] = [...caseEndToEnd, ...jobBasket].filter((test) => !only || test.name.includes(only));
+  const suites: Record<string, E2eTest[]> = { case: caseEndToEnd, basket: jobBasket };
+  const tests: E2eTest[] = Object.entries(suites).flatMap(([name, suite]) => (!only || only === name ? suite : []));
   if (!existsSync(CHROMIUM)) {
     tally.failed += 1;
     tally.failures.push(`browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);

@@ -104,7 +104,12 @@ export function CasesPage({ me, initial }: { me: Me; initial?: BasketRouteFilter
           onChange={(next) => update({ tab: next, counter: undefined })}
         />
       )}
-      <div id="basket-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={-1}>
+      <div
+        id="basket-panel"
+        role={counts ? 'tabpanel' : undefined}
+        aria-labelledby={counts ? `tab-${tab}` : undefined}
+        tabIndex={counts ? -1 : undefined}
+      >
         <BasketCounters
           counters={counts?.counters ?? null}
           current={filter.counter}
