@@ -22,8 +22,8 @@ async function count(query: FirebaseFirestore.Query): Promise<number> {
 
 /** The DRCs and ROs the caller may filter the basket by (none for an RO, their own DRC's for a DRC admin). */
 async function filterChoices(actor: Actor): Promise<Pick<BasketCountsOutput, 'drcs' | 'ros'>> {
-  if (actor.role === 'ro' || actor.role === 'system' || actor.role === 'mediation_board' || actor.role === 'rcmp')
-    return { drcs: [], ros: [] };
+  // The RCMP desk and the mediation board filter their queues by DRC and RO too (seed 000 §6: board cases by DRC or RO).
+  if (actor.role === 'ro' || actor.role === 'system') return { drcs: [], ros: [] };
   let ros = firestore().collection(COL.users).where('role', '==', 'ro');
   if (actor.role === 'drc_admin') ros = ros.where('drcId', '==', actor.drcId ?? '');
   const [drcSnap, roSnap] = await Promise.all([

@@ -29,8 +29,8 @@ function defaultTab(me: Me): BasketTab {
   }
 }
 
-/** Who may filter by DRC or RO (the others see one DRC or their own cases only). */
-const filtersByPeople = (me: Me) => me.role !== 'ro' && me.role !== 'rcmp' && me.role !== 'mediation_board';
+/** Everyone but an RO (who sees only their own cases) may filter by DRC and RO. */
+const filtersByPeople = (me: Me) => me.role !== 'ro';
 
 /**
  * The job basket (seed 002 §3.1): the caller's cases in tabs, with one-click counters, filters, sorting,
