@@ -87,32 +87,32 @@ export function basketQuery(
 }
 
 type Key = string | number;
-/** The last row's sort value and id, and how many rows with that value were already shown. */
+/** The last row's sort value and id. */
 interface Cursor {
   value: Key;
   id: string;
-  tied: number;
 }
 
 function decodeCursor(cursor: string): Cursor {
   try {
-    const [value, id, tied] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if ((typeof value === 'string' || typeof value === 'number') && typeof id === 'string' && Number.isInteger(tied))
-      return { value, id, tied: tied as number };
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if ((typeof value === 'string' || typeof value === 'number') && typeof id === 'string') return { value, id };
   } catch {
     /* reported below */
   }
   throw new HttpsError('invalid-argument', 'The page cursor is not valid.', { fields: { cursor: 'is not valid' } });
 }
 
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.value, c.id, c.tied]), 'utf8').toString('base64url');
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.value, c.id]), 'utf8').toString('base64url');
+const compare = (a: Key, b: Key) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * One page of the basket in the chosen order, keyset-paged over (sort field, id).
  * Paging is by a range filter on the sort field rather than startAfter(), which reads the same documents
- * on Firestore while the offline emulator ignores cursors (docs/decisions/0004). The rows tied with the
- * cursor's value that were already shown are fetched again and dropped: the cursor counts them, so a run
- * of equal values longer than a page (many cases with the same arrears) still pages forward.
+ * on Firestore while the offline emulator ignores cursors (docs/decisions/0004). Runs of equal values
+ * (many CPE-only cases with no arrears) are read whole by an equality query and ordered by id here,
+ * because the offline emulator ignores the document-id ordering: a page that ends inside a run takes
+ * the run's first rows by id, and the next page starts with the rest of the run.
  */
 export async function basketPage(
   query: Query,
@@ -121,24 +121,34 @@ export async function basketPage(
   const { field, direction } = BASKET_SORTS[input.sort ?? 'updatedAt'];
   const limit = input.limit ?? 25;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
-  let q = query.orderBy(field, direction).orderBy(FieldPath.documentId(), direction);
-  if (after) q = q.where(field, direction === 'desc' ? '<=' : '>=', after.value);
-  const fetchLimit = limit + 1 + (after ? after.tied : 0);
-  const snap = await readQuery(q.limit(fetchLimit));
   const sign = direction === 'desc' ? -1 : 1;
-  const compare = (a: Key, b: Key) => (a < b ? -1 : a > b ? 1 : 0);
-  // Ties are ordered here too: the offline emulator ignores the documentId ordering (docs/decisions/0004).
-  const rows = [...snap.docs].sort(
-    (a, b) => sign * (compare(a.get(field) as Key, b.get(field) as Key) || compare(a.id, b.id)),
-  );
-  const fresh = after
-    ? rows.filter((d) => !(d.get(field) === after.value && sign * compare(d.id, after.id) <= 0))
-    : rows;
-  const docs = fresh.slice(0, limit);
+  const byKey = (a: QueryDocumentSnapshot, b: QueryDocumentSnapshot) =>
+    sign * (compare(a.get(field) as Key, b.get(field) as Key) || compare(a.id, b.id));
+  const ordered = query.orderBy(field, direction).orderBy(FieldPath.documentId(), direction);
+  const unseenTies = async (value: Key) =>
+    (await readQuery(query.where(field, '==', value))).docs.filter(
+      (d) => !after || value !== after.value || sign * compare(d.id, after.id) > 0,
+    );
+
+  const rows: QueryDocumentSnapshot[] = [];
+  if (after) {
+    rows.push(...(await unseenTies(after.value)));
+    const beyond = ordered.where(field, direction === 'desc' ? '<' : '>', after.value);
+    rows.push(...(await readQuery(beyond.limit(limit + 1))).docs);
+  } else {
+    rows.push(...(await readQuery(ordered.limit(limit + 1))).docs);
+  }
+  rows.sort(byKey);
+  let docs = rows.slice(0, limit);
+  const next = rows[limit];
   const last = docs[docs.length - 1];
-  if (!last || !(fresh.length > limit || snap.docs.length === fetchLimit)) return { docs, nextCursor: null };
+  if (!next || !last) return { docs, nextCursor: null };
   const value = last.get(field) as Key;
-  const tiedHere = docs.filter((d) => d.get(field) === value).length;
-  const tied = tiedHere + (after && after.value === value ? after.tied : 0);
-  return { docs, nextCursor: encodeCursor({ value, id: last.id, tied }) };
+  if (next.get(field) === value && (!after || value !== after.value)) {
+    // The page ends inside a run of equal values only partly read: read the run whole to cut it by id.
+    const run = (await unseenTies(value)).sort(byKey);
+    docs = [...docs.filter((d) => d.get(field) !== value), ...run].slice(0, limit);
+  }
+  const end = docs[docs.length - 1]!;
+  return { docs, nextCursor: encodeCursor({ value: end.get(field) as Key, id: end.id }) };
 }
