@@ -1,27 +1,43 @@
 import type { CaseView } from '../../../functions/src/api/contract';
 import { currentLanguage, INTL_LOCALE, type Language } from '../i18n/locale';
+import { t } from '../i18n/t';
 
-const lkr = new Map<Language, Intl.NumberFormat>();
+const amounts = new Map<Language, Intl.NumberFormat>();
 const plain = new Map<Language, Intl.NumberFormat>();
 
-function cached(map: Map<Language, Intl.NumberFormat>, make: (locale: string) => Intl.NumberFormat) {
+/**
+ * The language's Intl locale when this browser has its data, else English (Sri Lanka). Browsers ship trimmed
+ * ICU data: headless Chromium, for one, has no Sinhala, so its `si-LK` formats would silently be English.
+ */
+export function intlLocale(language: Language, kind: 'number' | 'date'): string {
+  const locale = INTL_LOCALE[language];
+  const supported =
+    kind === 'number'
+      ? Intl.NumberFormat.supportedLocalesOf([locale])
+      : Intl.DateTimeFormat.supportedLocalesOf([locale]);
+  return supported.length > 0 ? locale : INTL_LOCALE.en;
+}
+
+function cached(map: Map<Language, Intl.NumberFormat>, options: Intl.NumberFormatOptions) {
   const language = currentLanguage();
   let format = map.get(language);
-  if (!format) map.set(language, (format = make(INTL_LOCALE[language])));
+  if (!format) map.set(language, (format = new Intl.NumberFormat(intlLocale(language, 'number'), options)));
   return format;
 }
 
 /**
- * `1234500` → `LKR 12,345.00` in English, `රු. 12,345.00` in Sinhala, `Rs. 12,345.00` in Tamil
- * (amounts are integer cents of LKR; below 2^53 / 100 the division is exact to the cent).
+ * `1234500` → `LKR 12,345.00` in English, `රු. 12,345.00` in Sinhala, `ரூ. 12,345.00` in Tamil (lakh
+ * grouping where the browser knows Tamil). The symbol comes from the catalogue, so it never depends on
+ * the browser's currency data; amounts are integer cents (below 2^53 / 100 the division is exact).
  */
 export function formatLkr(cents: number): string {
-  return cached(lkr, (l) => new Intl.NumberFormat(l, { style: 'currency', currency: 'LKR' })).format(cents / 100);
+  const text = cached(amounts, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(Math.abs(cents) / 100);
+  return `${cents < 0 ? '-' : ''}${t('format.lkr')} ${text}`;
 }
 
 /** A count or other plain number, grouped per the current language. */
 export function formatNumber(value: number): string {
-  return cached(plain, (l) => new Intl.NumberFormat(l, { maximumFractionDigits: 1 })).format(value);
+  return cached(plain, { maximumFractionDigits: 1 }).format(value);
 }
 
 /** What remains owed: the settlement amount when one is agreed, else the arrears; never below zero. */

@@ -6,8 +6,10 @@ function formatter(kind: 'dateTime' | 'date', language: Language): Intl.DateTime
   const key = `${kind}:${language}`;
   let format = formats.get(key);
   if (!format) {
+    // Where the browser lacks the language's data, dates are numeric (2026-11-23) rather than in English words.
+    const supported = Intl.DateTimeFormat.supportedLocalesOf([INTL_LOCALE[language]]).length > 0;
     format = new Intl.DateTimeFormat(
-      INTL_LOCALE[language],
+      supported ? INTL_LOCALE[language] : 'en-CA',
       kind === 'dateTime' ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium', timeZone: 'UTC' },
     );
     formats.set(key, format);

@@ -374,6 +374,7 @@ export const en = {
     'No answer from the server within 20 seconds. It may still be applied: check the case before trying again.',
   'error.rejected': 'The request was refused.',
   'error.unknown': 'Something went wrong: {message}',
+  'format.lkr': 'LKR',
   'lang.label': 'Language',
 
   'status.OPEN': 'Open',

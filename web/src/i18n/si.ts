@@ -373,6 +373,7 @@ export const si: Partial<Record<MessageKey, string>> = {
   'error.rejected': 'ඉල්ලීම ප්‍රතික්ෂේප විය.',
   'error.unknown': 'යමක් වැරදුණා: {message}',
 
+  'format.lkr': 'රු.',
   'lang.label': 'භාෂාව',
 
   'status.OPEN': 'විවෘත',

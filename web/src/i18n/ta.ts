@@ -375,6 +375,7 @@ export const ta: Partial<Record<MessageKey, string>> = {
   'error.rejected': 'கோரிக்கை நிராகரிக்கப்பட்டது.',
   'error.unknown': 'ஏதோ தவறு நடந்தது: {message}',
 
+  'format.lkr': 'ரூ.',
   'lang.label': 'மொழி',
 
   'status.OPEN': 'திறந்தது',
