@@ -12,8 +12,9 @@ const addDays = (date: string, days: number) =>
   new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * Cases opened and closed per week as grouped bars in inline SVG (no chart library): each bar is a link to
- * the cases behind it, and a table with the same figures follows for screen readers and keyboard users.
+ * Cases opened and closed per week as grouped bars in inline SVG (no chart library). Each bar links to the
+ * cases behind it, so the chart is a group of links rather than an image; a table with the same figures
+ * follows for screen readers and keyboard users.
  */
 export function TrendChart({ trend }: { trend: DashboardOutput['trend'] }) {
   const max = Math.max(1, ...trend.flatMap((w) => [w.opened, w.closed]));
@@ -32,7 +33,7 @@ export function TrendChart({ trend }: { trend: DashboardOutput['trend'] }) {
     });
   return (
     <figure className="trend">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="trend-title" data-testid="trend-chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby="trend-title" data-testid="trend-chart">
         <title id="trend-title">{t('dash.trend')}</title>
         <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} className="axis" />
         <text x={PAD.left - 6} y={y(max) + 4} className="tick" textAnchor="end">
