@@ -51,6 +51,65 @@ async function main(): Promise<void> {
     },
     { name: 'register', user: 'officer', go: async (p) => void (await p.getByTestId('nav-register').click()) },
     {
+      name: 'officer-basket-counter',
+      user: 'officer',
+      go: async (p) => {
+        await p.getByTestId('counter-promisesDue-count').filter({ hasNotText: '…' }).waitFor({ timeout: 20_000 });
+        await p.getByTestId('counter-notFollowedUp').click();
+        await p.getByTestId('counter-on').waitFor();
+        await p.getByTestId('cases-table').waitFor();
+      },
+    },
+    {
+      name: 'drc-basket-sinhala',
+      user: 'drc1',
+      go: async (p) => {
+        await p.getByTestId('language').selectOption('si');
+        await p.getByTestId('cases-table').waitFor();
+        await p.getByTestId('counter-promisesDue-count').filter({ hasNotText: '…' }).waitFor({ timeout: 20_000 });
+      },
+    },
+    {
+      name: 'ro-basket-tamil',
+      user: 'ro2',
+      go: async (p) => {
+        await p.getByTestId('language').selectOption('ta');
+        await p.getByTestId('cases-table').waitFor();
+        await p.getByTestId('counter-promisesDue-count').filter({ hasNotText: '…' }).waitFor({ timeout: 20_000 });
+      },
+    },
+    {
+      name: 'rcmp-approvals',
+      user: 'rcmp',
+      go: async (p) => void (await p.getByTestId('tab-approvals').waitFor({ timeout: 20_000 })),
+    },
+    {
+      name: 'board-mediation',
+      user: 'board',
+      go: async (p) => void (await p.getByTestId('tab-mediation').waitFor({ timeout: 20_000 })),
+    },
+    {
+      name: 'dashboard',
+      user: 'supervisor',
+      go: async (p) => {
+        await p.getByTestId('nav-dashboard').click();
+        await p.getByTestId('dash-open').waitFor({ timeout: 30_000 });
+      },
+    },
+    {
+      name: 'bulk-upload',
+      user: 'officer',
+      go: async (p) => {
+        await p.getByTestId('nav-imports').click();
+        const csv = 'account,action\n0000000951,arrears\n0000000952,arrears_cpe\nnot-an-account,arrears\n';
+        await p
+          .getByTestId('import-file')
+          .setInputFiles({ name: 'accounts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+        await p.getByTestId('import-upload').click();
+        await p.getByTestId('import-state').filter({ hasText: 'Finished' }).waitFor({ timeout: 60_000 });
+      },
+    },
+    {
       name: 'case-types',
       user: 'admin',
       go: async (p) => {

@@ -21,3 +21,5 @@ export { onImportWritten } from './triggers/onImportWritten';
 export { sourceWebhook } from './webhooks/sourceWebhook';
 export { onSourceChangeCreated } from './triggers/onSourceChangeCreated';
 export { syncDataLakeSchedule } from './triggers/syncDataLakeSchedule';
+export { jobBasketCounts, exportCases } from './callables/jobBasket';
+export { dashboardFigures } from './callables/dashboard';

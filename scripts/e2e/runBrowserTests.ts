@@ -6,6 +6,7 @@ import { startStack, type Stack } from '../lib/stack';
 import { caseEndToEnd } from './caseEndToEnd.e2e';
 import { sourceSyncEndToEnd } from './sourceSync.e2e';
 import { fieldWork } from './fieldWork.e2e';
+import { jobBasket } from './jobBasket.e2e';
 
 export interface BrowserTally {
   passed: number;
@@ -30,7 +31,15 @@ const SHOTS = join(ROOT, 'test-results');
 /** Starts the local stack, runs each browser test in headless Chromium, stops everything. */
 export async function runBrowserTests(options: { full: boolean }): Promise<BrowserTally> {
   const tally: BrowserTally = { passed: 0, failed: 0, skipped: 0, failures: [], notRun: [] };
-  const tests: E2eTest[] = [...caseEndToEnd, ...sourceSyncEndToEnd, ...fieldWork];
+  // DEBTX_E2E_ONLY=case|sync|field|basket runs one suite (for working on one screen).
+  const only = process.env.DEBTX_E2E_ONLY;
+  const suites: Record<string, E2eTest[]> = {
+    case: caseEndToEnd,
+    sync: sourceSyncEndToEnd,
+    field: fieldWork,
+    basket: jobBasket,
+  };
+  const tests: E2eTest[] = Object.entries(suites).flatMap(([name, suite]) => (!only || only === name ? suite : []));
   if (!existsSync(CHROMIUM)) {
     tally.failed += 1;
     tally.failures.push(`browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);

@@ -60,17 +60,90 @@ export interface CaseDetail {
   roName: string | null;
 }
 
-export interface ListCasesInput {
+/** The job basket's tabs, counters and sort orders (functions/src/domain/jobBasket/basket.ts). */
+export type BasketTab = 'all' | 'active' | 'negotiation' | 'mediation' | 'cpe' | 'requests' | 'approvals' | 'closed';
+export type BasketCounter =
+  'promisesDue' | 'promisesKept' | 'promisesBroken' | 'followUpsDue' | 'escalated' | 'notFollowedUp';
+export type BasketSort = 'updatedAt' | 'arrears' | 'statusSince' | 'account';
+
+/** What narrows the job basket: the same for its list, its counts and its export. */
+export interface BasketFilter {
   status?: string;
   search?: string;
+  tab?: BasketTab;
+  counter?: BasketCounter;
+  drcId?: string;
+  roId?: string;
+  /** Calendar dates (YYYY-MM-DD) bounding updatedAt. */
+  updatedFrom?: string;
+  updatedTo?: string;
+  /** Calendar dates (YYYY-MM-DD) bounding openedAt (the dashboard's ageing links). */
+  openedFrom?: string;
+  openedTo?: string;
+}
+
+export interface ListCasesInput extends BasketFilter {
+  sort?: BasketSort;
   limit?: number;
   cursor?: string;
+}
+
+/** DRC and user names by id, so lists never show bare ids. */
+export interface NameMaps {
+  drcs: Record<string, string>;
+  users: Record<string, string>;
 }
 
 export interface ListCasesOutput {
   cases: CaseView[];
   nextCursor: string | null;
   statuses: StatusView[];
+  names: NameMaps;
+}
+
+export interface BasketCountsOutput {
+  /** The tabs the caller works from, the first one to open on. */
+  tabs: BasketTab[];
+  /** Cases in each of those tabs (with the other filters applied). */
+  tabCounts: Partial<Record<BasketTab, number>>;
+  /** Cases of each counter within the chosen tab and filters. */
+  counters: Record<BasketCounter, number>;
+  /** Every DRC and RO the caller may filter by. */
+  drcs: { id: string; name: string }[];
+  ros: { uid: string; name: string; drcId: string | null }[];
+}
+
+export interface ExportCasesInput extends BasketFilter {
+  sort?: BasketSort;
+  format: 'csv' | 'xlsx';
+  /** The columns shown, in order, with their headings in the reader's language. */
+  columns: { key: ExportColumn; heading: string }[];
+  /** Status code → label in the reader's language (the configured label otherwise). */
+  statusLabels?: Record<string, string>;
+}
+
+export type ExportColumn =
+  | 'account'
+  | 'customer'
+  | 'phone'
+  | 'requiredAction'
+  | 'status'
+  | 'arrears'
+  | 'amountDue'
+  | 'drc'
+  | 'ro'
+  | 'nextFollowUp'
+  | 'statusSince'
+  | 'updated';
+
+export interface ExportCasesOutput {
+  fileName: string;
+  /** CSV text, or the .xlsx file as base64. */
+  content: string;
+  encoding: 'utf8' | 'base64';
+  rows: number;
+  /** True when the list was longer than the export limit and was cut. */
+  truncated: boolean;
 }
 
 export type RequestType = 'registerCase' | 'caseAction' | 'manualTransition' | 'completeTask';
@@ -159,3 +232,53 @@ export interface SaveCaseTypeOutput {
  */
 export type { BoardPhase, RoRequest, Approval, ContactChange } from '../domain/model/case';
 export type { RoRequestDoc as RoRequestListItem, ApprovalDoc as ApprovalListItem } from '../domain/requests/mirrors';
+/** A bulk import's progress as the officer's screen shows it (functions/src/services/bulkImport.ts ImportSummary). */
+export interface ImportView {
+  importId: string;
+  fileName: string;
+  kind: string;
+  state: 'PARSING' | 'RUNNING' | 'DONE' | 'FAILED';
+  total: number;
+  done: number;
+  registered: number;
+  rejected: number;
+  invalid: number;
+  duplicates: number;
+  errors: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  error: string | null;
+  existing?: boolean;
+  percent?: number;
+  busy?: boolean;
+}
+
+/** One DRC's or RO's figures on the dashboard (seed 000 §7.5). */
+export interface PerformanceRow {
+  id: string;
+  name: string;
+  cases: number;
+  open: number;
+  arrearsCents: number;
+  collectedCents: number;
+  /** Collected ÷ arrears placed, 0..1. */
+  recoveryRate: number;
+  promisesKept: number;
+  promisesBroken: number;
+}
+
+export type AgeBucket = '0_30' | '31_60' | '61_90' | '90plus';
+export type Stage = 'intake' | 'field' | 'escalated' | 'closed';
+
+export interface DashboardOutput {
+  byStatus: { status: string; label: string; count: number }[];
+  byStage: { stage: Stage; count: number }[];
+  totals: { cases: number; open: number; arrearsCents: number; collectedCents: number; recoveryRate: number };
+  drcs: PerformanceRow[];
+  ros: PerformanceRow[];
+  /** Open cases by days since opened; `from`/`to` are the openedAt dates (YYYY-MM-DD) bounding the bucket. */
+  ageing: { bucket: AgeBucket; count: number; openedFrom: string | null; openedTo: string | null }[];
+  /** Cases opened and closed per week, oldest first; weeks start on Monday. */
+  trend: { weekStart: string; opened: number; closed: number }[];
+}

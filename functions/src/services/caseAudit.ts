@@ -1,5 +1,6 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { diffFields, type AuditDraft } from '../domain/audit/chain';
+import { isBasketField, storedBasketFields } from '../domain/jobBasket/basket';
 import type { StatusChange } from '../domain/lifecycle/engine';
 import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
@@ -7,6 +8,11 @@ import { approvalDocs, roRequestDocs } from '../domain/requests/mirrors';
 import { appendAudit } from '../data/audit';
 import { COL, firestore } from '../data/db';
 import type { Tx } from '../data/ops';
+
+/** The stored case minus what is derived from it (the job basket's fields), as the audit diff sees it. */
+function withoutDerived(c: CaseState | null): Record<string, unknown> | null {
+  return c && Object.fromEntries(Object.entries(c).filter(([name]) => !isBasketField(name)));
+}
 
 /** Writes the new case and its audit event together: the only way a case document changes. */
 export function writeCaseWithAudit(
@@ -22,10 +28,7 @@ export function writeCaseWithAudit(
     transitions: StatusChange[];
   },
 ): CaseState {
-  const diff = diffFields(
-    before as unknown as Record<string, unknown> | null,
-    after as unknown as Record<string, unknown>,
-  );
+  const diff = diffFields(withoutDerived(before), withoutDerived(after)!);
   const draft: AuditDraft = {
     entity: `cases/${after.id}`,
     at: after.updatedAt,
@@ -41,8 +44,10 @@ export function writeCaseWithAudit(
   const head = appendAudit(tx, before?.audit ?? after.audit, draft);
   const written: CaseState = { ...after, audit: head };
   const ref = firestore().collection(COL.cases).doc(after.id);
-  if (before) tx.set(ref, { ...written });
-  else tx.create(ref, { ...written });
+  // The job basket's derived fields (tabs, counters) are refreshed with every write, never audited.
+  const stored = { ...withoutDerived(written), ...storedBasketFields(written) };
+  if (before) tx.set(ref, stored);
+  else tx.create(ref, stored);
   // The RO requests and approvals live on the case (one transaction, one audit event); their mirrors,
   // written in the same transaction, are what lists query (per RO, per DRC, pending for a supervisor).
   for (const doc of roRequestDocs(before, written))

@@ -4,19 +4,26 @@ import { AuditPage } from '../audit/AuditPage';
 import { CasePage } from '../case/CasePage';
 import { CaseTypesPage } from '../caseTypes/CaseTypesPage';
 import { CasesPage } from '../cases/CasesPage';
+import { DashboardPage } from '../dashboard/DashboardPage';
+import { ImportsPage } from '../imports/ImportsPage';
 import { DataSourceContext } from '../data/DataSourceContext';
 import { auth } from '../firebase';
+import { useLanguage, useLanguageOf } from '../i18n/locale';
 import { t } from '../i18n/t';
 import { RegisterCasePage } from '../register/RegisterCasePage';
 import { UsersPage } from '../users/UsersPage';
 import { Header } from './Header';
 import { canManageUsers, canReadAuditTrail, canRegisterCases, canSaveCaseTypes, canSeeCaseTypes } from './roles';
-import { useRoute } from './route';
+import { hrefFor, useRoute } from './route';
 import { useSession } from './useSession';
 
 export function App() {
   const session = useSession();
   const route = useRoute();
+  // Every screen calls t() as it renders: re-rendering from the root on a language change updates them all,
+  // without remounting, so nothing typed is lost.
+  useLanguage();
+  useLanguageOf(session.state === 'signedIn' ? session.me.uid : null);
 
   switch (session.state) {
     case 'loading':
@@ -58,8 +65,16 @@ export function App() {
               <UsersPage me={me} />
             ) : route.page === 'audit' && canReadAuditTrail(me) ? (
               <AuditPage />
+            ) : route.page === 'dashboard' ? (
+              <DashboardPage />
+            ) : route.page === 'imports' && canRegisterCases(me) ? (
+              <ImportsPage />
             ) : (
-              <CasesPage />
+              <CasesPage
+                key={route.page === 'cases' ? hrefFor(route) : 'cases'}
+                me={me}
+                initial={route.page === 'cases' ? route.filter : undefined}
+              />
             )}
           </main>
         </DataSourceContext.Provider>

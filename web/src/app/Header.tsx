@@ -2,6 +2,7 @@ import { signOut } from 'firebase/auth';
 import type { Me } from '../../../functions/src/api/contract';
 import type { Stack } from '../config';
 import { auth } from '../firebase';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { t } from '../i18n/t';
 import { canManageUsers, canReadAuditTrail, canRegisterCases, canSeeCaseTypes, roleLabel } from './roles';
 import { hrefFor, type Route } from './route';
@@ -23,12 +24,20 @@ export function Header({ me, stack, route }: HeaderProps) {
         </span>
       </div>
       <nav aria-label={t('nav.label')}>
-        <a href={hrefFor({ page: 'cases' })} aria-current={current('cases')}>
-          {t('nav.cases')}
+        <a href={hrefFor({ page: 'cases' })} aria-current={current('cases')} data-testid="nav-basket">
+          {t('nav.basket')}
+        </a>
+        <a href={hrefFor({ page: 'dashboard' })} aria-current={current('dashboard')} data-testid="nav-dashboard">
+          {t('nav.dashboard')}
         </a>
         {canRegisterCases(me) && (
           <a href={hrefFor({ page: 'register' })} aria-current={current('register')} data-testid="nav-register">
             {t('nav.register')}
+          </a>
+        )}
+        {canRegisterCases(me) && (
+          <a href={hrefFor({ page: 'imports' })} aria-current={current('imports')} data-testid="nav-imports">
+            {t('nav.imports')}
           </a>
         )}
         {canSeeCaseTypes(me) && (
@@ -53,6 +62,7 @@ export function Header({ me, stack, route }: HeaderProps) {
       </nav>
       <div className="who" data-testid="who">
         <span className="visually-hidden">{t('header.signedInAs')} </span>
+        <LanguageSwitcher />
         <strong>{me.displayName}</strong> <span>{roleLabel(me.role)}</span>
         {me.drcId && <span> · {t('header.drc', { drcId: me.drcId })}</span>}
         <button type="button" className="secondary" data-testid="sign-out" onClick={() => void signOut(auth)}>

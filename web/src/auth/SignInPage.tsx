@@ -2,6 +2,7 @@ import { signInWithEmailAndPassword } from 'firebase/auth';
 import { useState, type FormEvent } from 'react';
 import { describeError } from '../data/describeError';
 import { auth } from '../firebase';
+import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { t } from '../i18n/t';
 import { DEMO_PASSWORD, DemoLogins } from './DemoLogins';
 
@@ -26,6 +27,7 @@ export function SignInPage() {
   return (
     <main className="sign-in" id="main">
       <form className="card" onSubmit={onSubmit} aria-labelledby="sign-in-title" noValidate>
+        <LanguageSwitcher />
         <h1 id="sign-in-title">{t('signIn.title')}</h1>
         <div className="field">
           <label htmlFor="sign-in-email">{t('signIn.email')}</label>

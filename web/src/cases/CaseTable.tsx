@@ -1,40 +1,26 @@
-import type { ReactNode } from 'react';
-import type { CaseView, StatusView } from '../../../functions/src/api/contract';
-import { hrefFor, navigate } from '../app/route';
-import { amountDueCents, formatLkr } from '../format/money';
-import { formatInstant } from '../format/time';
-import { t, tOr, type MessageKey } from '../i18n/t';
-
-interface Column {
-  label: MessageKey;
-  cell(c: CaseView, statusLabel: (code: string) => string): ReactNode;
-}
-
-const COLUMNS: Column[] = [
-  { label: 'cases.col.account', cell: (c) => <a href={hrefFor({ page: 'case', caseId: c.id })}>{c.accountNumber}</a> },
-  { label: 'cases.col.customer', cell: (c) => c.customer.name },
-  { label: 'cases.col.requiredAction', cell: (c) => tOr(`requiredAction.${c.requiredAction}`, c.requiredAction) },
-  { label: 'cases.col.status', cell: (c, statusLabel) => statusLabel(c.status) },
-  { label: 'cases.col.amountDue', cell: (c) => formatLkr(amountDueCents(c)) },
-  { label: 'cases.col.drc', cell: (c) => c.drcId ?? t('case.none') },
-  { label: 'cases.col.ro', cell: (c) => c.roId ?? t('case.none') },
-  { label: 'cases.col.updated', cell: (c) => formatInstant(c.updatedAt) },
-];
+import type { CaseView, ExportColumn, NameMaps } from '../../../functions/src/api/contract';
+import { navigate } from '../app/route';
+import { t } from '../i18n/t';
+import { COLUMNS } from './columns';
 
 interface CaseTableProps {
   cases: CaseView[];
-  statuses: StatusView[];
+  columns: ExportColumn[];
+  names: NameMaps;
+  statusLabel(code: string): string;
+  caption: string;
 }
 
 /** The job basket table; under 600 px wide each row shows as a card (styles.css). */
-export function CaseTable({ cases, statuses }: CaseTableProps) {
-  const statusLabel = (code: string) => statuses.find((s) => s.code === code)?.label ?? code;
+export function CaseTable({ cases, columns, names, statusLabel, caption }: CaseTableProps) {
+  const shown = COLUMNS.filter((c) => columns.includes(c.key));
   return (
     <table className="case-table" data-testid="cases-table">
+      <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>
-          {COLUMNS.map(({ label }) => (
-            <th key={label} scope="col">
+          {shown.map(({ key, label }) => (
+            <th key={key} scope="col" data-testid={`col-${key}`}>
               {t(label)}
             </th>
           ))}
@@ -50,9 +36,9 @@ export function CaseTable({ cases, statuses }: CaseTableProps) {
               if (!(e.target instanceof HTMLAnchorElement)) navigate({ page: 'case', caseId: c.id });
             }}
           >
-            {COLUMNS.map(({ label, cell }) => (
-              <td key={label} data-label={t(label)}>
-                {cell(c, statusLabel)}
+            {shown.map(({ key, label, cell }) => (
+              <td key={key} data-label={t(label)}>
+                {cell(c, { names, statusLabel })}
               </td>
             ))}
           </tr>

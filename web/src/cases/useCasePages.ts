@@ -1,19 +1,25 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CaseView, ListCasesInput, ListCasesOutput, StatusView } from '../../../functions/src/api/contract';
+import type {
+  CaseView,
+  ListCasesInput,
+  ListCasesOutput,
+  NameMaps,
+  StatusView,
+} from '../../../functions/src/api/contract';
+import type { BasketRouteFilter } from '../app/route';
 import type { Unsubscribe } from '../data/DataSource';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 
 const PAGE_SIZE = 25;
 
-export interface CaseFilter {
-  status: string;
-  search: string;
-}
+/** The basket's filters; empty strings mean "not given". */
+export type CaseFilter = BasketRouteFilter;
 
 export interface CasePages {
   cases: CaseView[];
   statuses: StatusView[];
+  names: NameMaps;
   loading: boolean;
   error: ShownError | null;
   hasMore: boolean;
@@ -38,9 +44,12 @@ function uniqueById(cases: CaseView[]): CaseView[] {
  */
 export function useCasePages(filter: CaseFilter): CasePages {
   const ds = useDataSource();
-  const status = filter.status || undefined;
-  const search = filter.search.trim() || undefined;
-  const filterKey = `${status ?? ''}|${search ?? ''}`;
+  const filterKey = JSON.stringify(
+    Object.entries(filter)
+      .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v] as const)
+      .filter(([, v]) => v)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
   const [paging, setPaging] = useState({ filterKey, cursors: [] as string[] });
   const [loadedPages, setLoadedPages] = useState<Record<string, ListCasesOutput>>({});
   const [error, setError] = useState<ShownError | null>(null);
@@ -51,9 +60,13 @@ export function useCasePages(filter: CaseFilter): CasePages {
     const cursors = paging.filterKey === filterKey ? paging.cursors : [];
     return [undefined, ...cursors].map((cursor) => ({
       key: `${filterKey}#${cursor ?? ''}`,
-      input: { status, search, limit: PAGE_SIZE, cursor },
+      input: {
+        ...(Object.fromEntries(JSON.parse(filterKey) as [string, string][]) as CaseFilter),
+        limit: PAGE_SIZE,
+        cursor,
+      },
     }));
-  }, [paging, filterKey, status, search]);
+  }, [paging, filterKey]);
 
   useEffect(() => {
     const subs = watching.current;
@@ -98,9 +111,15 @@ export function useCasePages(filter: CaseFilter): CasePages {
     }));
   }, [filterKey, nextCursor]);
 
+  const names: NameMaps = { drcs: {}, users: {} };
+  for (const page of loaded) {
+    Object.assign(names.drcs, page?.names?.drcs);
+    Object.assign(names.users, page?.names?.users);
+  }
   return {
     cases: uniqueById(loaded.flatMap((page) => page?.cases ?? [])),
     statuses,
+    names,
     loading: loaded[0] === undefined,
     error,
     hasMore: nextCursor !== null,

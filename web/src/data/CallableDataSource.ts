@@ -10,6 +10,7 @@ import { RequestTimeoutError, SUBMIT_TIMEOUT_MS, type DataSource, type OnError, 
 import { poll, type Poller } from './poll';
 
 const REQUEST_POLL_MS = 500;
+const LIVE_FIGURES_POLL_MS = 5_000;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -31,6 +32,11 @@ export class CallableDataSource extends CallableAdmin implements DataSource {
 
   watchCase(caseId: string, onData: (detail: CaseDetail) => void, onError: OnError): Unsubscribe {
     return this.track(poll(() => this.api.getCase(caseId), onData, onError));
+  }
+
+  watchLive<T>(load: () => Promise<T>, onData: (value: T) => void, onError: OnError): Unsubscribe {
+    // Figures cost a dozen aggregation queries a call: polled less often than lists, and poked after each request.
+    return this.track(poll(load, onData, onError, LIVE_FIGURES_POLL_MS));
   }
 
   async submit(input: SubmitRequestInput): Promise<RequestView> {

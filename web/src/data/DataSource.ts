@@ -33,6 +33,11 @@ export interface DataSource {
   /** Calls `onData` with the page now and again whenever it may have changed, until unsubscribed. */
   watchCases(input: ListCasesInput, onData: (page: ListCasesOutput) => void, onError: OnError): Unsubscribe;
   watchCase(caseId: string, onData: (detail: CaseDetail) => void, onError: OnError): Unsubscribe;
+  /**
+   * Calls `load` now and again whenever the caller's cases may have changed (job basket counts, dashboard
+   * figures): polling on the offline stack, a Firestore listener on the full stack.
+   */
+  watchLive<T>(load: () => Promise<T>, onData: (value: T) => void, onError: OnError): Unsubscribe;
   /** Resolves once the request is APPLIED or REJECTED; rejects with a RequestTimeoutError after 20 s. */
   submit(input: SubmitRequestInput): Promise<RequestView>;
   /** Every case type and version, with its diagram (both stacks call the function). */

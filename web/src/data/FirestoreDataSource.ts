@@ -83,7 +83,11 @@ export class FirestoreDataSource extends CallableAdmin implements DataSource {
   }
 
   watchCases(input: ListCasesInput, onData: (page: ListCasesOutput) => void, onError: OnError): Unsubscribe {
-    const fetcher = refetcher(() => this.api.listCases(input), onData, onError);
+    return this.watchLive(() => this.api.listCases(input), onData, onError);
+  }
+
+  watchLive<T>(load: () => Promise<T>, onData: (value: T) => void, onError: OnError): Unsubscribe {
+    const fetcher = refetcher(load, onData, onError);
     let stopListening: Unsubscribe | null = null;
     let stopped = false;
     this.whoAmI().then((me) => {

@@ -12,10 +12,15 @@ export interface Poller {
 }
 
 /**
- * Calls `load` now and every POLL_MS after the previous call ended; reports only changed values.
+ * Calls `load` now and every `everyMs` (POLL_MS unless given) after the previous call ended; reports only changed values.
  * Failures back off (doubling, at most 30 s) and are reported; polling goes on until stopped.
  */
-export function poll<T>(load: () => Promise<T>, onData: (value: T) => void, onError: OnError): Poller {
+export function poll<T>(
+  load: () => Promise<T>,
+  onData: (value: T) => void,
+  onError: OnError,
+  everyMs = POLL_MS,
+): Poller {
   let stopped = false;
   let running = false;
   let pokedWhileRunning = false;
@@ -31,7 +36,7 @@ export function poll<T>(load: () => Promise<T>, onData: (value: T) => void, onEr
       void tick();
       return;
     }
-    const base = document.hidden ? HIDDEN_POLL_MS : POLL_MS;
+    const base = document.hidden ? HIDDEN_POLL_MS : everyMs;
     timer = setTimeout(tick, Math.min(base * 2 ** failures, Math.max(base, MAX_BACKOFF_MS)));
   };
 

@@ -1,0 +1,154 @@
+import { FieldPath, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { HttpsError } from 'firebase-functions/v2/https';
+import { z } from 'zod';
+import {
+  BASKET_COUNTERS,
+  BASKET_SORTS,
+  BASKET_TABS,
+  counterFilter,
+  tabFilter,
+  type BasketCounter,
+  type BasketTab,
+} from '../domain/jobBasket/basket';
+import { searchKeyFor } from '../domain/model/case';
+import type { Actor } from '../domain/model/roles';
+import { caseListScope } from '../domain/policy/caseScope';
+import { COL, firestore } from '../data/db';
+import { readQuery } from '../data/ops';
+
+// Callable clients send absent optional fields as null; both mean "not given".
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)');
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'is not an id');
+
+/** What narrows the job basket: the same for the list, its counts and its export. */
+export const basketFilterInput = {
+  status: z
+    .string()
+    .regex(/^[A-Z_]{2,64}$/, 'is not a status code')
+    .nullish(),
+  search: z.string().trim().max(64).nullish(),
+  tab: z.enum(BASKET_TABS).nullish(),
+  counter: z.enum(BASKET_COUNTERS).nullish(),
+  drcId: id.nullish(),
+  roId: id.nullish(),
+  updatedFrom: isoDay.nullish(),
+  updatedTo: isoDay.nullish(),
+  openedFrom: isoDay.nullish(),
+  openedTo: isoDay.nullish(),
+};
+export const basketFilterSchema = z.strictObject(basketFilterInput);
+export type BasketFilterInput = z.output<typeof basketFilterSchema>;
+
+export const basketPageSchema = z.strictObject({
+  ...basketFilterInput,
+  sort: z.enum(Object.keys(BASKET_SORTS) as [keyof typeof BASKET_SORTS]).nullish(),
+  limit: z.number().int().min(1).max(100).nullish(),
+  cursor: z.string().max(400).nullish(),
+});
+export type BasketPageInput = z.output<typeof basketPageSchema>;
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The query of the cases `actor` may see that match `filter` (no order, no limit), or 'none' when the
+ * filter and the caller's scope cannot both hold. Tabs and counters are equality or range filters on
+ * the case's `basket` fields (domain/jobBasket/basket.ts).
+ */
+export function basketQuery(
+  actor: Actor,
+  filter: BasketFilterInput,
+  extra: { tab?: BasketTab | null; counter?: BasketCounter | null } = {},
+): Query | 'none' {
+  const scope = caseListScope(actor);
+  if (scope === 'none') return 'none';
+  const status = filter.status ?? undefined;
+  let query: Query = firestore().collection(COL.cases);
+  if (scope) {
+    if ('value' in scope) query = query.where(scope.field, '==', scope.value);
+    else if (scope.field === 'status' && status) {
+      if (!scope.in.includes(status)) return 'none';
+    } else query = query.where(scope.field, 'in', scope.in);
+  }
+  if (status) query = query.where('status', '==', status);
+  if (filter.drcId) query = query.where('drcId', '==', filter.drcId);
+  if (filter.roId) query = query.where('roId', '==', filter.roId);
+  const tab = extra.tab !== undefined ? extra.tab : filter.tab;
+  const counter = extra.counter !== undefined ? extra.counter : filter.counter;
+  for (const f of [tab ? tabFilter(tab) : null, counter ? counterFilter(counter, today()) : null]) {
+    if (f) query = query.where(f.field, f.op, f.value);
+  }
+  if (filter.updatedFrom) query = query.where('updatedAt', '>=', `${filter.updatedFrom}T00:00:00.000Z`);
+  if (filter.updatedTo) query = query.where('updatedAt', '<=', `${filter.updatedTo}T23:59:59.999Z`);
+  if (filter.openedFrom) query = query.where('openedAt', '>=', `${filter.openedFrom}T00:00:00.000Z`);
+  if (filter.openedTo) query = query.where('openedAt', '<=', `${filter.openedTo}T23:59:59.999Z`);
+  const term = filter.search ? searchKeyFor(filter.search) : '';
+  if (term) query = query.where('searchTerms', 'array-contains', term);
+  return query;
+}
+
+type Key = string | number;
+/** The last row's sort value and id. */
+interface Cursor {
+  value: Key;
+  id: string;
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if ((typeof value === 'string' || typeof value === 'number') && typeof id === 'string') return { value, id };
+  } catch {
+    /* reported below */
+  }
+  throw new HttpsError('invalid-argument', 'The page cursor is not valid.', { fields: { cursor: 'is not valid' } });
+}
+
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.value, c.id]), 'utf8').toString('base64url');
+const compare = (a: Key, b: Key) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * One page of the basket in the chosen order, keyset-paged over (sort field, id).
+ * Paging is by a range filter on the sort field rather than startAfter(), which reads the same documents
+ * on Firestore while the offline emulator ignores cursors (docs/decisions/0004). Runs of equal values
+ * (many CPE-only cases with no arrears) are read whole by an equality query and ordered by id here,
+ * because the offline emulator ignores the document-id ordering: a page that ends inside a run takes
+ * the run's first rows by id, and the next page starts with the rest of the run.
+ */
+export async function basketPage(
+  query: Query,
+  input: Pick<BasketPageInput, 'sort' | 'limit' | 'cursor'>,
+): Promise<{ docs: QueryDocumentSnapshot[]; nextCursor: string | null }> {
+  const { field, direction } = BASKET_SORTS[input.sort ?? 'updatedAt'];
+  const limit = input.limit ?? 25;
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const sign = direction === 'desc' ? -1 : 1;
+  const byKey = (a: QueryDocumentSnapshot, b: QueryDocumentSnapshot) =>
+    sign * (compare(a.get(field) as Key, b.get(field) as Key) || compare(a.id, b.id));
+  const ordered = query.orderBy(field, direction).orderBy(FieldPath.documentId(), direction);
+  const unseenTies = async (value: Key) =>
+    (await readQuery(query.where(field, '==', value))).docs.filter(
+      (d) => !after || value !== after.value || sign * compare(d.id, after.id) > 0,
+    );
+
+  const rows: QueryDocumentSnapshot[] = [];
+  if (after) {
+    rows.push(...(await unseenTies(after.value)));
+    const beyond = ordered.where(field, direction === 'desc' ? '<' : '>', after.value);
+    rows.push(...(await readQuery(beyond.limit(limit + 1))).docs);
+  } else {
+    rows.push(...(await readQuery(ordered.limit(limit + 1))).docs);
+  }
+  rows.sort(byKey);
+  let docs = rows.slice(0, limit);
+  const next = rows[limit];
+  const last = docs[docs.length - 1];
+  if (!next || !last) return { docs, nextCursor: null };
+  const value = last.get(field) as Key;
+  if (next.get(field) === value && (!after || value !== after.value)) {
+    // The page ends inside a run of equal values only partly read: read the run whole to cut it by id.
+    const run = (await unseenTies(value)).sort(byKey);
+    docs = [...docs.filter((d) => d.get(field) !== value), ...run].slice(0, limit);
+  }
+  const end = docs[docs.length - 1]!;
+  return { docs, nextCursor: encodeCursor({ value: end.get(field) as Key, id: end.id }) };
+}

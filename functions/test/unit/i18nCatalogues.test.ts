@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+
+type Catalogue = Record<string, string | undefined>;
+/*
+ * The web catalogues are outside this project's rootDir, so they are loaded by a path built at run time
+ * (ts-jest still compiles them); the web typecheck covers their types.
+ */
+const load = (language: string): Catalogue =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require(join(__dirname, '../../../web/src/i18n', language)) as Record<string, Catalogue>)[language]!;
+const en = load('en') as Record<string, string>;
+const si = load('si');
+const ta = load('ta');
+
+/** Placeholders like {count} a text fills in: a translation must keep every one of them. */
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe.each([
+  ['si', si],
+  ['ta', ta],
+])('the %s catalogue', (language, catalogue) => {
+  const texts = catalogue;
+
+  it('has every English key (a missing one would show in English)', () => {
+    const missing = Object.keys(en).filter((key) => !texts[key]);
+    if (missing.length) console.warn(`${language} lacks ${missing.length} keys: ${missing.join(', ')}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('has no key English lacks (a typo would never be shown)', () => {
+    expect(Object.keys(catalogue).filter((key) => !(key in en))).toEqual([]);
+  });
+
+  it('keeps the placeholders of each English text', () => {
+    const wrong = Object.entries(en)
+      .filter(([key, text]) => texts[key] && placeholders(texts[key]!).join() !== placeholders(text).join())
+      .map(([key]) => key);
+    expect(wrong).toEqual([]);
+  });
+
+  it('is translated rather than copied, apart from names and codes', () => {
+    const words = (text: string) => /[a-z]{4}/.test(text.replace(/\{\w+\}/g, '').replace(/Excel|Mermaid/g, ''));
+    const sameAsEnglish = Object.entries(en).filter(([key, text]) => texts[key] === text && words(text));
+    expect(sameAsEnglish.map(([key]) => key)).toEqual([]);
+  });
+});
