@@ -26,4 +26,8 @@ export const COL = {
   openCases: 'openCases',
   caseTypes: 'caseTypes',
   meta: 'meta',
+  /** `settings/assignmentPolicy`: the assignment policy's rules (DRC terms are on the DRC documents). */
+  settings: 'settings',
+  /** `bulkOps/{operationId}`: a bulk reassignment or recall and its per-case results (idempotency). */
+  bulkOps: 'bulkOps',
 } as const;
