@@ -18,3 +18,11 @@ export { backupFirestore } from './triggers/backupFirestore';
 export { exportCustomerData } from './callables/customerData';
 export { uploadImport, importStatus, importErrorsCsvFn as importErrorsCsv, resumeImport } from './callables/bulkImport';
 export { onImportWritten } from './triggers/onImportWritten';
+export {
+  getAssignmentPolicy,
+  saveAssignmentPolicy,
+  setRoAssignmentMode,
+  setRoProfile,
+  recallCases,
+  reassignCases,
+} from './callables/assignment';

@@ -1,3 +1,4 @@
+import type { BulkCaseResult } from '../api/contract';
 import { refusalOf } from '../domain/assignment/drcPolicy';
 import { drcProfileOf, parseDrcDoc } from '../domain/assignment/policyConfig';
 import { EMPTY_HEAD } from '../domain/audit/chain';
@@ -20,16 +21,8 @@ import {
 } from './assignDrc';
 import { writeCaseWithAudit } from './caseAudit';
 
-/** What happened to one case of a bulk operation. */
-export interface CaseResult {
-  caseId: string;
-  ok: boolean;
-  /** `recalled`, `replaced`, `reassigned`, `moved`, `unchanged`, or why it was refused. */
-  code: string;
-  message: string;
-  drcId?: string | null;
-  roId?: string | null;
-}
+/** What happened to one case of a bulk operation (the shape is in the API contract). */
+export type CaseResult = BulkCaseResult;
 
 class Refused extends Error {
   constructor(
