@@ -6,7 +6,8 @@ import type { Role } from '../model/roles';
  * say the same for direct Firestore clients; and every row names the rules tests that prove the rules agree
  * (functions/test/rules/), which a test in `npm test` checks exist.
  */
-export type Resource = 'cases' | 'requests' | 'audit' | 'users' | 'drcs' | 'caseTypes' | 'openCases' | 'meta';
+export type Resource =
+  'cases' | 'requests' | 'audit' | 'users' | 'drcs' | 'caseTypes' | 'openCases' | 'meta' | 'settings' | 'bulkOps';
 export type Operation = 'read' | 'list' | 'create' | 'update' | 'delete';
 
 /** When a row applies: always, or only to documents in the caller's scope. */
@@ -210,4 +211,28 @@ export const POLICY: readonly PolicyRow[] = [
     why: 'internal duplicate keys',
   },
   { id: 'meta.none', resource: 'meta', operation: 'read', roles: [], condition: 'always', why: 'internal markers' },
+  {
+    id: 'settings.read.operators',
+    resource: 'settings',
+    operation: 'read',
+    roles: OPERATORS,
+    condition: 'always',
+    why: 'the assignment policy is the recovery section’s configuration (also served by getAssignmentPolicy)',
+  },
+  {
+    id: 'settings.write.none',
+    resource: 'settings',
+    operation: 'update',
+    roles: [],
+    condition: 'always',
+    why: 'the policy changes only through saveAssignmentPolicy (validated, versioned, audited)',
+  },
+  {
+    id: 'bulkOps.none',
+    resource: 'bulkOps',
+    operation: 'read',
+    roles: [],
+    condition: 'always',
+    why: 'bulk recall/reassign records; their results are returned by the callables',
+  },
 ];
