@@ -25,4 +25,5 @@ export {
   setRoProfile,
   recallCases,
   reassignCases,
+  placeWithAgencyFn as placeWithAgency,
 } from './callables/assignment';

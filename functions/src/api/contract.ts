@@ -231,11 +231,22 @@ export interface ReassignCasesInput {
   toDrcId?: string;
 }
 
+/**
+ * placeWithAgency(input): officers; external-recovery cases in Review or Supervisor Review go to an agency (a DRC
+ * whose agencyTier is the tier) chosen by the policy; `next` is the tier after the last one (none → primary).
+ */
+export interface PlaceWithAgencyInput {
+  operationId: string;
+  caseIds: string[];
+  reason: string;
+  tier: 'next' | AgencyTierName;
+}
+
 /** One case's outcome in a bulk operation. */
 export interface BulkCaseResult {
   caseId: string;
   ok: boolean;
-  /** recalled, replaced, reassigned, moved, unchanged — or why it was refused (wrong-status, drc-refused...). */
+  /** recalled, recall-started, replaced, reassigned, moved, placed, unchanged — or why it was refused. */
   code: string;
   message: string;
   drcId?: string | null;

@@ -17,11 +17,13 @@ import { COL, firestore } from '../data/db';
 import { readQuery, runTx, type Tx } from '../data/ops';
 import { policyRef, retryOnCollision } from '../services/assignDrc';
 import { runBulk, type BulkOpView } from '../services/bulkOps';
+import { placeWithAgency } from '../services/agencyPlacement';
 import { moveToDrc, reassignRo, recallCase } from '../services/reassign';
 import type {
   AssignmentPolicyView,
   DrcPolicyView,
   RecallCasesInput,
+  PlaceWithAgencyInput,
   ReassignCasesInput,
   SetRoAssignmentModeInput,
   SetRoProfileInput,
@@ -348,9 +350,40 @@ export async function reassignCasesHandler(request: Req): Promise<BulkOpView> {
   );
 }
 
+const agencyInput = z.strictObject({
+  operationId,
+  caseIds,
+  reason,
+  tier: z.enum(['next', 'primary', 'secondary', 'tertiary'], { error: 'must be next, primary, secondary or tertiary' }),
+});
+
+/**
+ * Officers place external-recovery cases with an agency of a tier (or the next tier) by the policy: from Review,
+ * or from Supervisor Review after a recall; agencies a case was with before are not chosen again.
+ */
+export async function placeWithAgencyHandler(request: Req): Promise<BulkOpView> {
+  const actor = callerActor(request);
+  requireRole(actor, OFFICERS, 'place cases with agencies');
+  const input: PlaceWithAgencyInput = parseInput(agencyInput, request.data);
+  const found = await readCases(input.caseIds);
+  const missing = input.caseIds.filter((i) => !found.has(i));
+  if (missing.length) refuseAll([`no case ${missing.join(', ')}`], 'caseIds');
+  const now = nowIso();
+  return runBulk(
+    actor,
+    input.operationId,
+    'placeWithAgency',
+    { tier: input.tier, reason: input.reason },
+    input.caseIds,
+    now,
+    (caseId) => placeWithAgency(actor, caseId, input.tier, input.reason, now, input.operationId),
+  );
+}
+
 export const getAssignmentPolicy = onCall({ region: REGION }, getAssignmentPolicyHandler);
 export const saveAssignmentPolicy = onCall({ region: REGION }, saveAssignmentPolicyHandler);
 export const setRoAssignmentMode = onCall({ region: REGION }, setRoAssignmentModeHandler);
 export const setRoProfile = onCall({ region: REGION }, setRoProfileHandler);
 export const recallCases = onCall({ region: REGION }, recallCasesHandler);
 export const reassignCases = onCall({ region: REGION }, reassignCasesHandler);
+export const placeWithAgencyFn = onCall({ region: REGION }, placeWithAgencyHandler);

@@ -107,6 +107,38 @@ export async function recallCase(
       const { c, config } = await loadCase(tx, caseId);
       if (!c.drcId) refuse('not-placed', `Case ${caseId} is not with a DRC.`);
       const fromDrc = c.drcId!;
+      const configured = config.actions.find(
+        (a) => a.code === 'recallCase' && a.roles.includes(actor.role) && a.statuses.includes(c.status),
+      );
+      if (configured) {
+        // The case type models recall as a status of its own (external recovery: Recall in Progress, where the
+        // agency winds up and acknowledges); its DRC keeps the case, and its slot, until then.
+        const out = applyAction(
+          config,
+          c,
+          { action: configured.code, result: configured.results[0]!.code, inputs: { notes: reason }, requestId: opId },
+          actor,
+          now,
+        );
+        if (!out.ok) refuse(out.code, out.message);
+        const done = out as Extract<typeof out, { ok: true }>;
+        writeCaseWithAudit(tx, c, done.case, {
+          actor,
+          action: `${configured.code}/${configured.results[0]!.code}`,
+          summary: `Recall from ${fromDrc} started: ${reason}`,
+          requestId: null,
+          details: { reason, fromDrc, operationId: opId },
+          transitions: done.transitions,
+        });
+        return recorded(tx, opId, {
+          caseId,
+          ok: true,
+          code: 'recall-started',
+          message: `Recall started (${done.case.status})`,
+          drcId: fromDrc,
+          roId: done.case.roId,
+        });
+      }
       if (!drcWorks(config, c.status))
         refuse('wrong-status', `Case ${caseId} is ${c.status}; only cases a DRC is working can be recalled.`);
       const recalled = applyPlacement(

@@ -1,5 +1,6 @@
 import { buildNewCase } from '../../src/domain/cases/newCase';
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
+import type { CaseTypeConfig } from '../../src/domain/lifecycle/types';
 import type { CaseState, RequiredAction } from '../../src/domain/model/case';
 import { demoSourceAccount } from '../../src/demo/sourceAccounts';
 import { runTx } from '../../src/data/ops';
@@ -7,10 +8,11 @@ import { writeCaseWithAudit } from '../../src/services/caseAudit';
 
 let serial = 0;
 
-/** Registers an OPEN DebtX case directly (as registration would, audited), without placing it. */
+/** Registers a case (an OPEN DebtX case by default) directly (as registration would, audited), without placing it. */
 export async function openCase(
   overrides: Partial<CaseState> = {},
   requiredAction: RequiredAction = 'arrears',
+  config: CaseTypeConfig = debtxTelco,
 ): Promise<CaseState> {
   let built: ReturnType<typeof buildNewCase> | null = null;
   // Some demo accounts are closed or owe nothing; the next number is tried then.
@@ -21,14 +23,7 @@ export async function openCase(
     if (!source) continue;
     const id = `T${Date.now().toString(36)}${serial}`.toUpperCase();
     const now = new Date().toISOString();
-    built = buildNewCase(
-      debtxTelco,
-      source,
-      requiredAction,
-      id,
-      { uid: 'demo-officer', role: 'recovery_officer' },
-      now,
-    );
+    built = buildNewCase(config, source, requiredAction, id, { uid: 'demo-officer', role: 'recovery_officer' }, now);
     if (!('ok' in built)) break;
   }
   if (!built || 'ok' in built) throw new Error('no demo account could be registered');

@@ -100,7 +100,7 @@ export function exclusionOf(c: CaseForAssignment, rules: PolicyRules = DEFAULT_R
 /** Why this DRC cannot take this case, or null when it can. */
 export function refusalOf(c: CaseForAssignment, d: DrcProfile, options: ChooseOptions = {}): string | null {
   if (!d.active) return 'inactive';
-  if (options.excludeDrcs?.includes(d.id)) return 'excluded (recalled from it)';
+  if (options.excludeDrcs?.includes(d.id)) return 'excluded (the case was with it before)';
   if (options.tier && d.agencyTier !== options.tier) return `not a ${options.tier} agency`;
   if (!d.actions.includes(c.requiredAction)) return `not contracted for ${c.requiredAction}`;
   if (c.caseType && d.caseTypes && d.caseTypes.length > 0 && !d.caseTypes.includes(c.caseType))
