@@ -26,4 +26,5 @@ export {
   recallCases,
   reassignCases,
   placeWithAgencyFn as placeWithAgency,
+  refreshDrcPerformanceFn as refreshDrcPerformance,
 } from './callables/assignment';

@@ -18,6 +18,7 @@ import { readQuery, runTx, type Tx } from '../data/ops';
 import { policyRef, retryOnCollision } from '../services/assignDrc';
 import { runBulk, type BulkOpView } from '../services/bulkOps';
 import { placeWithAgency } from '../services/agencyPlacement';
+import { refreshDrcPerformance } from '../services/drcPerformance';
 import { moveToDrc, reassignRo, recallCase } from '../services/reassign';
 import type {
   AssignmentPolicyView,
@@ -380,6 +381,14 @@ export async function placeWithAgencyHandler(request: Req): Promise<BulkOpView> 
   );
 }
 
+/** Recomputes every DRC's recovery rate over the policy's window (admin or supervisor; audited per DRC). */
+export async function refreshDrcPerformanceHandler(request: Req): Promise<{ rates: Record<string, number> }> {
+  const actor = callerActor(request);
+  requireRole(actor, ['admin', 'supervisor'], 'refresh DRC performance');
+  parseInput(z.strictObject({}), request.data);
+  return { rates: await refreshDrcPerformance(actor, nowIso()) };
+}
+
 export const getAssignmentPolicy = onCall({ region: REGION }, getAssignmentPolicyHandler);
 export const saveAssignmentPolicy = onCall({ region: REGION }, saveAssignmentPolicyHandler);
 export const setRoAssignmentMode = onCall({ region: REGION }, setRoAssignmentModeHandler);
@@ -387,3 +396,4 @@ export const setRoProfile = onCall({ region: REGION }, setRoProfileHandler);
 export const recallCases = onCall({ region: REGION }, recallCasesHandler);
 export const reassignCases = onCall({ region: REGION }, reassignCasesHandler);
 export const placeWithAgencyFn = onCall({ region: REGION }, placeWithAgencyHandler);
+export const refreshDrcPerformanceFn = onCall({ region: REGION }, refreshDrcPerformanceHandler);

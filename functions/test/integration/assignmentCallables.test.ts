@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   getAssignmentPolicyHandler,
+  refreshDrcPerformanceHandler,
   reassignCasesHandler,
   recallCasesHandler,
   saveAssignmentPolicyHandler,
@@ -286,5 +287,30 @@ describe('bulk reassignment', () => {
     expect(refused.results[0]).toMatchObject({ ok: false, code: 'drc-refused' });
     expect(await caseOf(c.id)).toMatchObject({ drcId: 'drc2' });
     await save([terms('drc1'), terms('drc2'), terms('drc3')]);
+  });
+});
+
+describe('performance over a window', () => {
+  it('recomputes each DRC’s recovery rate from the cases placed with it in the window, audited', async () => {
+    const paid = await placedWith('drc3');
+    await placedWith('drc3');
+    await db.collection(COL.cases).doc(paid.id).update({ paidCents: paid.arrearsCents });
+    const held = (await db.collection(COL.cases).where('drcId', '==', 'drc3').get()).docs.map(
+      (d) => d.data() as CaseState,
+    );
+    const expected = Number(
+      (
+        held.reduce((s, c) => s + Math.min(c.paidCents, c.arrearsCents), 0) /
+        held.reduce((s, c) => s + c.arrearsCents, 0)
+      ).toFixed(4),
+    );
+    expect(expected).toBeGreaterThan(0);
+    const { rates } = await refreshDrcPerformanceHandler(asUser('supervisor', {}));
+    expect(rates.drc3).toBe(expected);
+    expect((await db.collection(COL.drcs).doc('drc3').get()).get('recoveryRate')).toBe(expected);
+    expect((await trail('drcs/drc3')).at(-1)).toMatchObject({ action: 'performance/refresh' });
+    await expect(refreshDrcPerformanceHandler(asUser('officer', {}))).rejects.toMatchObject({
+      code: 'permission-denied',
+    });
   });
 });
