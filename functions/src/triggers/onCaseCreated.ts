@@ -15,7 +15,9 @@ export const onCaseCreated = onDocumentCreated({ document: 'cases/{caseId}', reg
   if (typeof outcome === 'object' && 'deferred' in outcome) {
     log.warn('case not placed', { caseId, reason: outcome.deferred });
   }
-  if (typeof outcome === 'object' && 'assigned' in outcome) {
+  // Also after 'skipped': a redelivery after a crash between the two steps still gets its RO (autoAssignRo
+  // itself does nothing unless the case's DRC assigns automatically and the case has no RO).
+  if (!(typeof outcome === 'object' && 'deferred' in outcome)) {
     const ro = await autoAssignRo(caseId, now, event.id);
     if (typeof ro === 'object' && 'left' in ro) log.info('case left with its DRC', { caseId, reason: ro.left });
   }
