@@ -1,5 +1,6 @@
 import { signOut } from 'firebase/auth';
 import { SignInPage } from '../auth/SignInPage';
+import { AssignmentPage } from '../assignment/AssignmentPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CasePage } from '../case/CasePage';
 import { CaseTypesPage } from '../caseTypes/CaseTypesPage';
@@ -10,7 +11,14 @@ import { t } from '../i18n/t';
 import { RegisterCasePage } from '../register/RegisterCasePage';
 import { UsersPage } from '../users/UsersPage';
 import { Header } from './Header';
-import { canManageUsers, canReadAuditTrail, canRegisterCases, canSaveCaseTypes, canSeeCaseTypes } from './roles';
+import {
+  canManageUsers,
+  canReadAuditTrail,
+  canReassignCases,
+  canRegisterCases,
+  canSaveCaseTypes,
+  canSeeCaseTypes,
+} from './roles';
 import { useRoute } from './route';
 import { useSession } from './useSession';
 
@@ -58,6 +66,8 @@ export function App() {
               <UsersPage me={me} />
             ) : route.page === 'audit' && canReadAuditTrail(me) ? (
               <AuditPage />
+            ) : route.page === 'assignment' && canReassignCases(me) ? (
+              <AssignmentPage me={me} />
             ) : (
               <CasesPage />
             )}

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 
 /**
  * A tiny hash router: `#/`, `#/cases/<caseId>`, `#/register`, `#/case-types`, `#/case-types/<id>/<version>`,
- * `#/users`, `#/audit`.
+ * `#/users`, `#/audit`, `#/assignment`.
  */
 export type Route =
   | { page: 'cases' }
@@ -11,7 +11,8 @@ export type Route =
   | { page: 'caseTypes' }
   | { page: 'caseType'; caseTypeId: string; version: number }
   | { page: 'users' }
-  | { page: 'audit' };
+  | { page: 'audit' }
+  | { page: 'assignment' };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#\/?/, '');
@@ -21,6 +22,7 @@ export function parseHash(hash: string): Route {
   if (path === 'case-types') return { page: 'caseTypes' };
   if (path === 'users') return { page: 'users' };
   if (path === 'audit') return { page: 'audit' };
+  if (path === 'assignment') return { page: 'assignment' };
   const typeMatch = /^case-types\/([A-Za-z0-9_-]+)\/([1-9][0-9]{0,8})$/.exec(path);
   if (typeMatch?.[1] && typeMatch[2])
     return { page: 'caseType', caseTypeId: typeMatch[1], version: Number(typeMatch[2]) };
@@ -41,6 +43,8 @@ export function hrefFor(route: Route): string {
       return '#/users';
     case 'audit':
       return '#/audit';
+    case 'assignment':
+      return '#/assignment';
     case 'cases':
       return '#/';
   }
