@@ -1,4 +1,6 @@
 import { COL, firestore } from '../../src/data/db';
+import { opCount, resetOpCount } from '../../src/data/ops';
+import { assignCaseToDrc } from '../../src/services/assignDrc';
 import { seedOrganisation } from '../support/fixtures';
 import { openCase } from '../support/openCases';
 import { cleanupTriggers, deliverCaseCreated } from '../support/triggers';
@@ -77,5 +79,15 @@ describe('concurrent placement (both stacks)', () => {
     expect(await drcState('drc1', [c.id], chain)).toEqual({ openCases: 1, placed: 1, chain: 1 });
     const trail = await db.collection(COL.audit).where('entity', '==', `cases/${c.id}`).get();
     expect(trail.docs.map((d) => d.get('action')).sort()).toEqual(['assignDrc/assigned', 'registerCase']);
+  });
+
+  it('one placement costs 2 + D reads (case, policy, D active DRCs) and 4 writes (case, its event, DRC, its event)', async () => {
+    await only({ drc1: { capacity: 10 }, drc2: { capacity: 10 }, drc3: { capacity: 10 } });
+    const warm = await openCase();
+    await assignCaseToDrc(warm.id, new Date().toISOString(), 'warm'); // loads the case type into the cache
+    const c = await openCase();
+    resetOpCount();
+    expect(await assignCaseToDrc(c.id, new Date().toISOString(), 'measured')).toHaveProperty('assigned');
+    expect({ ...opCount }).toEqual({ reads: 2 + 3, writes: 4 });
   });
 });
