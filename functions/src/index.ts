@@ -23,3 +23,13 @@ export { onSourceChangeCreated } from './triggers/onSourceChangeCreated';
 export { syncDataLakeSchedule } from './triggers/syncDataLakeSchedule';
 export { jobBasketCounts, exportCases } from './callables/jobBasket';
 export { dashboardFigures } from './callables/dashboard';
+export {
+  getAssignmentPolicy,
+  saveAssignmentPolicy,
+  setRoAssignmentMode,
+  setRoProfile,
+  recallCases,
+  reassignCases,
+  placeWithAgencyFn as placeWithAgency,
+  refreshDrcPerformanceFn as refreshDrcPerformance,
+} from './callables/assignment';

@@ -185,6 +185,27 @@ export const caseEndToEnd: E2eTest[] = [
     },
   },
   {
+    name: 'an officer recalls a case from its DRC on the recall page: one unknown case refuses all, then per-case results',
+    run: async ({ signIn, shot }) => {
+      const snap = await firestore().collection(COL.cases).where('status', '==', 'DRC_ASSIGNED').limit(1).get();
+      const c = snap.docs[0]!.data() as CaseState;
+      const page = await signIn('officer@demo.debtx');
+      await page.getByTestId('nav-assignment').click();
+      await page.getByTestId('assignment-kind').selectOption('replace');
+      await page.getByTestId('assignment-cases').fill(`${c.id}\nNO-SUCH-CASE`);
+      await page.getByTestId('assignment-reason').fill('Rebalancing the DRCs');
+      await page.getByTestId('assignment-submit').click();
+      await page.getByTestId('field-error-caseIds').waitFor({ timeout: 20_000 });
+      assert.equal((await firestore().collection(COL.cases).doc(c.id).get()).get('drcId'), c.drcId, 'nothing changed');
+      await page.getByTestId('assignment-cases').fill(c.id);
+      await page.getByTestId('assignment-submit').click();
+      await page.getByTestId(`assignment-result-${c.id}`).waitFor({ timeout: 20_000 });
+      const after = (await firestore().collection(COL.cases).doc(c.id).get()).data() as CaseState;
+      assert.notEqual(after.drcId, c.drcId, 'recalled from its DRC');
+      await shot(page, 'e2e-10-recall');
+    },
+  },
+  {
     name: 'the web client writes requests straight to Firestore and listens live (full stack only)',
     fullOnly: true,
     run: async () => {

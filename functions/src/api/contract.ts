@@ -282,3 +282,123 @@ export interface DashboardOutput {
   /** Cases opened and closed per week, oldest first; weeks start on Monday. */
   trend: { weekStart: string; opened: number; closed: number }[];
 }
+
+// ─── Assignment (issue 4 §5–7): callables in callables/assignment.ts ──────────────────────────────────────
+
+/** The assignment policy's rules (`settings/assignmentPolicy`). */
+export interface AssignmentRules {
+  /** Cases carrying any of these indicators are never placed (deceased, bankruptcy, dispute, do_not_contact...). */
+  excludedIndicators: string[];
+  /** Cases held by another case (an open deceased or bankruptcy case) are never placed. */
+  excludeHeld: boolean;
+  /** Width of a recovery-rate band (0.01–1): DRCs in one band are equals and take turns. */
+  performanceBand: number;
+  /** The window (days) over which a DRC's recovery rate is measured. */
+  performanceWindowDays: number;
+}
+
+export type RoAssignmentModeName = 'manual' | 'round_robin' | 'least_loaded' | 'by_area';
+export type AgencyTierName = 'primary' | 'secondary' | 'tertiary';
+
+/** A DRC's contract terms, as saved by an admin. */
+export interface DrcTermsInput {
+  id: string;
+  name: string;
+  active: boolean;
+  actions: ('arrears' | 'cpe' | 'arrears_cpe')[];
+  /** Empty: every case type. */
+  caseTypes: string[];
+  /** Empty: island-wide. */
+  regions: string[];
+  capacity: number;
+  minArrearsCents: number;
+  maxArrearsCents: number | null;
+  agencyTier: AgencyTierName | null;
+}
+
+/** A DRC as getAssignmentPolicy shows it: terms, counters and mode; `problem` when its document is invalid. */
+export interface DrcPolicyView extends DrcTermsInput {
+  openCases: number;
+  recoveryRate: number;
+  lastAssignedAt: string | null;
+  roAssignmentMode: RoAssignmentModeName;
+  problem: string | null;
+}
+
+/** getAssignmentPolicy() (admin, officers, auditor) → this; saveAssignmentPolicy (admin) returns it too. */
+export interface AssignmentPolicyView {
+  rules: AssignmentRules;
+  /** Incremented on every save; send it back as expectedVersion. */
+  version: number;
+  drcs: DrcPolicyView[];
+}
+
+/** saveAssignmentPolicy(input): rules and/or DRC terms; a stale expectedVersion is FAILED_PRECONDITION. */
+export interface SaveAssignmentPolicyInput {
+  rules?: AssignmentRules;
+  drcs?: DrcTermsInput[];
+  expectedVersion: number;
+}
+
+/** setRoAssignmentMode(input): a DRC admin for their own DRC (drcId omitted); an admin names the DRC. */
+export interface SetRoAssignmentModeInput {
+  mode: RoAssignmentModeName;
+  drcId?: string;
+}
+
+/** setRoProfile(input): a DRC admin for their own ROs, or an admin. Areas are cities or regions. */
+export interface SetRoProfileInput {
+  uid: string;
+  areas: string[];
+  capacity: number | null;
+}
+
+/** recallCases(input): recovery officer or supervisor; 1–200 cases; `replace` places them again by the policy. */
+export interface RecallCasesInput {
+  /** Client-chosen id (8–128 of A-Z a-z 0-9 - _): retrying with the same id and input repeats nothing. */
+  operationId: string;
+  caseIds: string[];
+  reason: string;
+  replace?: boolean;
+}
+
+/** reassignCases(input): a DRC admin gives toRoId (an RO of their DRC); an officer gives toDrcId. */
+export interface ReassignCasesInput {
+  operationId: string;
+  caseIds: string[];
+  reason: string;
+  toRoId?: string;
+  toDrcId?: string;
+}
+
+/**
+ * placeWithAgency(input): officers; external-recovery cases in Review or Supervisor Review go to an agency (a DRC
+ * whose agencyTier is the tier) chosen by the policy; `next` is the tier after the last one (none → primary).
+ */
+export interface PlaceWithAgencyInput {
+  operationId: string;
+  caseIds: string[];
+  reason: string;
+  tier: 'next' | AgencyTierName;
+}
+
+/** One case's outcome in a bulk operation. */
+export interface BulkCaseResult {
+  caseId: string;
+  ok: boolean;
+  /** recalled, recall-started, replaced, reassigned, moved, placed, unchanged — or why it was refused. */
+  code: string;
+  message: string;
+  drcId?: string | null;
+  roId?: string | null;
+}
+
+/** What recallCases and reassignCases return (also on a retry with the same operationId). */
+export interface BulkOperationResult {
+  operationId: string;
+  kind: string;
+  state: 'RUNNING' | 'DONE';
+  results: BulkCaseResult[];
+  applied: number;
+  refused: number;
+}

@@ -30,4 +30,8 @@ export const COL = {
   roRequests: 'roRequests',
   /** Mirror of every case's maker-checker approvals (`approvals/{id}`), so supervisors can list pending ones. */
   approvals: 'approvals',
+  /** `settings/assignmentPolicy`: the assignment policy's rules (DRC terms are on the DRC documents). */
+  settings: 'settings',
+  /** `bulkOps/{operationId}`: a bulk reassignment or recall and its per-case results (idempotency). */
+  bulkOps: 'bulkOps',
 } as const;

@@ -55,7 +55,8 @@ describe('the audit trail', () => {
   });
 
   it('verifies intact, then reports the first broken link after tampering', async () => {
-    expect(await verifyAuditTrailHandler(asUser('auditor'))).toEqual({ entities: 2, events: 4, broken: [] });
+    // Two cases (registered, placed) and the one DRC both were placed with (its placement ledger: two events).
+    expect(await verifyAuditTrailHandler(asUser('auditor'))).toEqual({ entities: 3, events: 6, broken: [] });
     const first = (await firestore().collection(COL.audit).orderBy('seq').limit(1).get()).docs[0]!;
     await first.ref.update({ summary: 'Registered nothing at all' });
     const report = await verifyAuditTrailHandler(asUser('auditor'));

@@ -103,4 +103,22 @@ describe('Firestore conformance (features the code relies on)', () => {
     await col().doc('gone').delete();
     expect((await col().doc('gone').get()).exists).toBe(false);
   });
+
+  it('a commit whose FIRST write is a create of an existing document writes nothing (placement slots, decision 19)', async () => {
+    await col().doc('slot').set({ taken: true });
+    await expect(
+      firestore().runTransaction(async (tx) => {
+        await tx.get(col().doc('slot'));
+        tx.create(col().doc('slot'), { taken: true });
+        tx.set(col().doc('after-slot'), { x: 1 });
+      }),
+    ).rejects.toMatchObject({ code: 6 });
+    expect((await col().doc('after-slot').get()).exists).toBe(false);
+  });
+
+  it('count() with an equality and a range filter (an RO’s open cases: all minus closed)', async () => {
+    const odd = col().where('group', '==', 'odd');
+    expect((await odd.count().get()).data().count).toBe(3);
+    expect((await odd.where('updatedAt', '>', '2026-11-22').count().get()).data().count).toBe(2);
+  });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { HttpsError } from 'firebase-functions/v2/https';
+import * as assignment from '../../src/callables/assignment';
 import { listCaseTypesHandler, saveCaseTypeHandler } from '../../src/callables/caseTypes';
 import { getCaseHandler } from '../../src/callables/getCase';
 import { getRequestHandler } from '../../src/callables/getRequest';
@@ -17,7 +18,7 @@ import { asUser, seedOrganisation } from '../support/fixtures';
  * trigger. Whatever comes in, a refusal is a clear HttpsError (or a REJECTED request with a reason) and
  * writes nothing.
  */
-const WATCHED = [COL.cases, COL.audit, COL.caseTypes, COL.openCases, COL.users, COL.drcs];
+const WATCHED = [COL.cases, COL.audit, COL.caseTypes, COL.openCases, COL.users, COL.drcs, COL.settings, COL.bulkOps];
 
 async function fingerprint(): Promise<string> {
   const sizes = await Promise.all(WATCHED.map(async (c) => `${c}:${(await firestore().collection(c).get()).size}`));
@@ -67,6 +68,13 @@ const CALLABLES: [string, Handler, boolean][] = [
   ['listCaseTypes', listCaseTypesHandler, false],
   ['saveCaseType', saveCaseTypeHandler, true],
   ['submitRequest', submitRequestHandler, true],
+  ['getAssignmentPolicy', assignment.getAssignmentPolicyHandler, false],
+  ['saveAssignmentPolicy', assignment.saveAssignmentPolicyHandler, true],
+  ['setRoAssignmentMode', assignment.setRoAssignmentModeHandler, true],
+  ['setRoProfile', assignment.setRoProfileHandler, true],
+  ['recallCases', assignment.recallCasesHandler, true],
+  ['reassignCases', assignment.reassignCasesHandler, true],
+  ['placeWithAgency', assignment.placeWithAgencyHandler, true],
 ];
 
 describe('hostile input to callables', () => {

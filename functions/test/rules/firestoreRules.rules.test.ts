@@ -71,6 +71,8 @@ suite('firestore.rules', () => {
       await setDoc(doc(f, 'meta/demoSeed'), { version: 1 });
       await setDoc(doc(f, 'roRequests/rr1'), { caseId: 'a1', roId: 'u-ro1', drcId: 'drc1', state: 'pending' });
       await setDoc(doc(f, 'approvals/ap1'), { caseId: 'a1', makerUid: 'u-ro1', drcId: 'drc1', state: 'pending' });
+      await setDoc(doc(f, 'settings/assignmentPolicy'), { version: 1, performanceBand: 0.1 });
+      await setDoc(doc(f, 'bulkOps/op-1'), { kind: 'recall', createdBy: 'u-officer' });
     });
   });
   afterAll(async () => env?.cleanup());
@@ -193,4 +195,20 @@ suite('firestore.rules', () => {
   );
   deny('openCases.none', 'an officer reading duplicate keys', () => getDoc(doc(db('officer'), 'openCases/x')));
   deny('meta.none', 'an auditor reading internal markers', () => getDoc(doc(db('auditor'), 'meta/demoSeed')));
+
+  allow('settings.read.operators', 'an officer reading the assignment policy', () =>
+    getDoc(doc(db('officer'), 'settings/assignmentPolicy')),
+  );
+  deny('settings.read.operators', 'a DRC admin reading the assignment policy', () =>
+    getDoc(doc(db('drc1'), 'settings/assignmentPolicy')),
+  );
+  deny('settings.write.none', 'an officer changing the policy directly', () =>
+    updateDoc(doc(db('officer'), 'settings/assignmentPolicy'), { performanceBand: 1 }),
+  );
+  deny('bulkOps.none', 'even its creator reading a bulk operation directly', () =>
+    getDoc(doc(db('officer'), 'bulkOps/op-1')),
+  );
+  deny('bulkOps.none', 'a DRC admin forging a bulk operation', () =>
+    setDoc(doc(db('drc1'), 'bulkOps/op-2'), { kind: 'recall' }),
+  );
 });

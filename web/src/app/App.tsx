@@ -1,5 +1,6 @@
 import { signOut } from 'firebase/auth';
 import { SignInPage } from '../auth/SignInPage';
+import { AssignmentPage } from '../assignment/AssignmentPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CasePage } from '../case/CasePage';
 import { CaseTypesPage } from '../caseTypes/CaseTypesPage';
@@ -13,7 +14,14 @@ import { t } from '../i18n/t';
 import { RegisterCasePage } from '../register/RegisterCasePage';
 import { UsersPage } from '../users/UsersPage';
 import { Header } from './Header';
-import { canManageUsers, canReadAuditTrail, canRegisterCases, canSaveCaseTypes, canSeeCaseTypes } from './roles';
+import {
+  canManageUsers,
+  canReadAuditTrail,
+  canReassignCases,
+  canRegisterCases,
+  canSaveCaseTypes,
+  canSeeCaseTypes,
+} from './roles';
 import { hrefFor, useRoute } from './route';
 import { useSession } from './useSession';
 
@@ -69,6 +77,8 @@ export function App() {
               <DashboardPage />
             ) : route.page === 'imports' && canRegisterCases(me) ? (
               <ImportsPage />
+            ) : route.page === 'assignment' && canReassignCases(me) ? (
+              <AssignmentPage me={me} />
             ) : (
               <CasesPage
                 key={route.page === 'cases' ? hrefFor(route) : 'cases'}

@@ -4,7 +4,14 @@ import type { Stack } from '../config';
 import { auth } from '../firebase';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { t } from '../i18n/t';
-import { canManageUsers, canReadAuditTrail, canRegisterCases, canSeeCaseTypes, roleLabel } from './roles';
+import {
+  canManageUsers,
+  canReadAuditTrail,
+  canReassignCases,
+  canRegisterCases,
+  canSeeCaseTypes,
+  roleLabel,
+} from './roles';
 import { hrefFor, type Route } from './route';
 
 interface HeaderProps {
@@ -52,6 +59,11 @@ export function Header({ me, stack, route }: HeaderProps) {
         {canManageUsers(me) && (
           <a href={hrefFor({ page: 'users' })} aria-current={current('users')} data-testid="nav-users">
             {t('nav.users')}
+          </a>
+        )}
+        {canReassignCases(me) && (
+          <a href={hrefFor({ page: 'assignment' })} aria-current={current('assignment')} data-testid="nav-assignment">
+            {t('nav.assignment')}
           </a>
         )}
         {canReadAuditTrail(me) && (

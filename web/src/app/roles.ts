@@ -31,6 +31,11 @@ export function canReadAuditTrail(me: Me): boolean {
   return me.role === 'auditor' || me.role === 'admin' || me.role === 'supervisor';
 }
 
+/** Who recalls or reassigns cases in bulk (functions/src/callables/assignment.ts): officers, and DRC admins between their ROs. */
+export function canReassignCases(me: Me): boolean {
+  return me.role === 'recovery_officer' || me.role === 'supervisor' || me.role === 'drc_admin';
+}
+
 /** Who may submit completeTask requests (functions/src/domain/policy/caseScope.ts REQUEST_ROLES.completeTask). */
 export function canCompleteTasks(me: Me): boolean {
   return me.role !== 'auditor';

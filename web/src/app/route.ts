@@ -41,7 +41,7 @@ export function filterQuery(filter: BasketRouteFilter | undefined): string {
 
 /**
  * A tiny hash router: `#/`, `#/cases/<caseId>`, `#/register`, `#/case-types`, `#/case-types/<id>/<version>`,
- * `#/users`, `#/audit`, `#/dashboard`, `#/imports`; the job basket `#/` takes its filters as a query.
+ * `#/users`, `#/audit`, `#/dashboard`, `#/imports`, `#/assignment`; the job basket `#/` takes its filters as a query.
  */
 export type Route =
   | { page: 'cases'; filter?: BasketRouteFilter }
@@ -52,7 +52,8 @@ export type Route =
   | { page: 'caseTypes' }
   | { page: 'caseType'; caseTypeId: string; version: number }
   | { page: 'users' }
-  | { page: 'audit' };
+  | { page: 'audit' }
+  | { page: 'assignment' };
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -64,6 +65,7 @@ export function parseHash(hash: string): Route {
   if (path === 'audit') return { page: 'audit' };
   if (path === 'dashboard') return { page: 'dashboard' };
   if (path === 'imports') return { page: 'imports' };
+  if (path === 'assignment') return { page: 'assignment' };
   const typeMatch = /^case-types\/([A-Za-z0-9_-]+)\/([1-9][0-9]{0,8})$/.exec(path);
   if (typeMatch?.[1] && typeMatch[2])
     return { page: 'caseType', caseTypeId: typeMatch[1], version: Number(typeMatch[2]) };
@@ -88,6 +90,8 @@ export function hrefFor(route: Route): string {
       return '#/dashboard';
     case 'imports':
       return '#/imports';
+    case 'assignment':
+      return '#/assignment';
     case 'cases':
       return `#/${filterQuery(route.filter)}`;
   }

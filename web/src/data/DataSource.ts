@@ -7,6 +7,9 @@ import type {
   RequestView,
   SaveCaseTypeOutput,
   SubmitRequestInput,
+  BulkOperationResult,
+  RecallCasesInput,
+  ReassignCasesInput,
 } from '../../../functions/src/api/contract';
 import type { Stack } from '../config';
 import type {
@@ -63,6 +66,10 @@ export interface DataSource {
   exportAuditCsv(input: ReadAuditTrailInput): Promise<string>;
   /** Checks every hash chain of the audit trail; can take minutes on a large trail. */
   verifyAuditTrail(): Promise<AuditTrailReport>;
+  /** Officers recall cases from their DRC (optionally placing them again); idempotent by operationId. */
+  recallCases(input: RecallCasesInput): Promise<BulkOperationResult>;
+  /** A DRC admin moves cases between its ROs; an officer moves cases to another DRC. */
+  reassignCases(input: ReassignCasesInput): Promise<BulkOperationResult>;
 }
 
 export const SUBMIT_TIMEOUT_MS = 20_000;

@@ -1,3 +1,4 @@
+import type { RecallCasesInput, ReassignCasesInput } from '../../../functions/src/api/contract';
 import type { InviteUserInput, ReadAuditTrailInput, UpdateUserInput } from './adminContract';
 import type { Callables } from './callables';
 
@@ -38,5 +39,13 @@ export abstract class CallableAdmin {
 
   verifyAuditTrail() {
     return this.api.verifyAuditTrail();
+  }
+
+  recallCases(input: RecallCasesInput) {
+    return this.api.recallCases(input);
+  }
+
+  reassignCases(input: ReassignCasesInput) {
+    return this.api.reassignCases(input);
   }
 }

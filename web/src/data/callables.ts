@@ -9,6 +9,9 @@ import type {
   SaveCaseTypeInput,
   SaveCaseTypeOutput,
   SubmitRequestInput,
+  BulkOperationResult,
+  RecallCasesInput,
+  ReassignCasesInput,
 } from '../../../functions/src/api/contract';
 import type {
   AuditTrailReport,
@@ -37,6 +40,8 @@ export interface Callables {
   /** The same events as readAuditTrail, as one CSV text. */
   exportAuditCsv(input: ReadAuditTrailInput): Promise<string>;
   verifyAuditTrail(): Promise<AuditTrailReport>;
+  recallCases(input: RecallCasesInput): Promise<BulkOperationResult>;
+  reassignCases(input: ReassignCasesInput): Promise<BulkOperationResult>;
 }
 
 /** Verifying reads the whole trail: the function may take up to 540 s, far beyond the SDK's default 70 s. */
@@ -85,5 +90,7 @@ export function makeCallables(functions: Functions): Callables {
       return 'csv' in out ? out.csv : '';
     },
     verifyAuditTrail: () => verifyAuditTrail({}),
+    recallCases: callable<RecallCasesInput, BulkOperationResult>(functions, 'recallCases'),
+    reassignCases: callable<ReassignCasesInput, BulkOperationResult>(functions, 'reassignCases'),
   };
 }

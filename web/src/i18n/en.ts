@@ -548,6 +548,28 @@ export const en = {
   'dash.trendClosed': 'Closed',
   'dash.weekOf': 'Week of {date}',
   'dash.none': 'No cases yet.',
+  'nav.assignment': 'Recall / reassign',
+  'assignment.title': 'Recall and reassign cases',
+  'assignment.introOfficer':
+    'Recall cases from their DRC (optionally placing them with another DRC by the policy), or move them to a DRC you choose.',
+  'assignment.introDrc': 'Move cases of your DRC, {drcId}, from one recovery officer to another.',
+  'assignment.caseIds': 'Case ids',
+  'assignment.caseIdsHint': 'One or more case ids, separated by spaces, commas or new lines (at most 200).',
+  'assignment.kind': 'What to do',
+  'assignment.kind.recall': 'Recall to unassigned',
+  'assignment.kind.replace': 'Recall and place with another DRC',
+  'assignment.kind.move': 'Move to a DRC',
+  'assignment.toDrcId': 'DRC id',
+  'assignment.toRoId': 'Recovery officer (user id)',
+  'assignment.reason': 'Reason',
+  'assignment.submit': 'Apply',
+  'assignment.pending': 'Applying…',
+  'assignment.results': 'Results: {applied} applied, {refused} refused',
+  'assignment.col.case': 'Case',
+  'assignment.col.outcome': 'Outcome',
+  'assignment.col.message': 'Details',
+  'assignment.ok': 'Done',
+  'assignment.refused': 'Refused',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

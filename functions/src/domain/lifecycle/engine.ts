@@ -624,3 +624,22 @@ export function completeTask(
   if (problem) return problem;
   return finish(config, c, run, now, { taskId, notes: notes.trim() });
 }
+
+/**
+ * A change of placement made by the assignment services, not by a configured action: an RO chosen by the DRC's
+ * automatic mode, a recall from the DRC, a bulk reassignment. The case takes the patch and then every automatic
+ * step that follows (e.g. noDrc → back to the initial status), exactly as after an action.
+ */
+export function applyPlacement(
+  config: CaseTypeConfig,
+  c: CaseState,
+  patch: Partial<Pick<CaseState, 'drcId' | 'roId' | 'assignment' | 'reallocate'>>,
+  inputs: Record<string, unknown>,
+  now: Instant,
+): EngineResult {
+  if (isFinal(config, c.status)) return refusal('case-closed', `Case ${c.id} is closed (${c.status}).`);
+  const run = newRun({ ...c, ...patch });
+  const problem = settle(config, run, now);
+  if (problem) return problem;
+  return finish(config, c, run, now, inputs);
+}

@@ -7,7 +7,18 @@ import type { Role } from '../model/roles';
  * (functions/test/rules/), which a test in `npm test` checks exist.
  */
 export type Resource =
-  'cases' | 'requests' | 'audit' | 'users' | 'drcs' | 'caseTypes' | 'openCases' | 'meta' | 'roRequests' | 'approvals';
+  | 'cases'
+  | 'requests'
+  | 'audit'
+  | 'users'
+  | 'drcs'
+  | 'caseTypes'
+  | 'openCases'
+  | 'meta'
+  | 'roRequests'
+  | 'approvals'
+  | 'settings'
+  | 'bulkOps';
 export type Operation = 'read' | 'list' | 'create' | 'update' | 'delete';
 
 /** When a row applies: always, or only to documents in the caller's scope. */
@@ -266,5 +277,29 @@ export const POLICY: readonly PolicyRow[] = [
     roles: [],
     condition: 'always',
     why: 'decided only through a decideSettlement request',
+  },
+  {
+    id: 'settings.read.operators',
+    resource: 'settings',
+    operation: 'read',
+    roles: OPERATORS,
+    condition: 'always',
+    why: 'the assignment policy is the recovery section’s configuration (also served by getAssignmentPolicy)',
+  },
+  {
+    id: 'settings.write.none',
+    resource: 'settings',
+    operation: 'update',
+    roles: [],
+    condition: 'always',
+    why: 'the policy changes only through saveAssignmentPolicy (validated, versioned, audited)',
+  },
+  {
+    id: 'bulkOps.none',
+    resource: 'bulkOps',
+    operation: 'read',
+    roles: [],
+    condition: 'always',
+    why: 'bulk recall/reassign records; their results are returned by the callables',
   },
 ];

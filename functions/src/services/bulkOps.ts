@@ -1,0 +1,71 @@
+import { HttpsError } from 'firebase-functions/v2/https';
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../domain/audit/chain';
+import type { Actor } from '../domain/model/roles';
+import type { Instant } from '../domain/model/time';
+import { COL, firestore } from '../data/db';
+import { runTx } from '../data/ops';
+import type { BulkOperationResult } from '../api/contract';
+import type { CaseResult } from './reassign';
+
+export type BulkOpView = BulkOperationResult;
+
+/**
+ * Runs one bulk operation (recall, reassignment, move) idempotently by the client's operation id: the operation
+ * document (`bulkOps/{id}`) is created first with a fingerprint of the request; each case is applied in its own
+ * transaction that also records the case's result on it, so a retry (same id, same request) applies only the
+ * cases not yet done and answers with the same results. The same id with a different request is refused.
+ */
+export async function runBulk(
+  actor: Actor,
+  operationId: string,
+  kind: string,
+  input: Record<string, unknown>,
+  caseIds: string[],
+  now: Instant,
+  apply: (caseId: string) => Promise<CaseResult>,
+): Promise<BulkOpView> {
+  const ref = firestore().collection(COL.bulkOps).doc(operationId);
+  const fingerprint = createHash('sha256').update(canonicalJson({ kind, input, caseIds })).digest('hex');
+  const existing = await runTx(async (tx) => {
+    const snap = await tx.get(ref);
+    if (snap.exists) {
+      if (snap.get('createdBy') !== actor.uid || snap.get('fingerprint') !== fingerprint) {
+        throw new HttpsError('already-exists', `Operation ${operationId} was used for a different request.`, {
+          fields: { operationId: 'is already used for a different request' },
+        });
+      }
+      return snap.data() as { state: string };
+    }
+    tx.create(ref, {
+      kind,
+      createdBy: actor.uid,
+      role: actor.role,
+      fingerprint,
+      input,
+      caseIds,
+      state: 'RUNNING',
+      results: {},
+      createdAt: now,
+      finishedAt: null,
+    });
+    return null;
+  });
+  if (existing?.state !== 'DONE') {
+    for (const caseId of caseIds) {
+      const result = await apply(caseId);
+      // A refusal changed nothing, so it is recorded on its own (and simply re-evaluated if the run is retried).
+      if (!result.ok) await ref.update({ [`results.${caseId}`]: result });
+    }
+  }
+  const done = await ref.get();
+  const stored = (done.get('results') as Record<string, CaseResult>) ?? {};
+  const results = caseIds.map(
+    (id) => stored[id] ?? { caseId: id, ok: false, code: 'not-run', message: 'Not processed' },
+  );
+  const applied = results.filter((r) => r.ok).length;
+  if (done.get('state') !== 'DONE') {
+    await ref.update({ state: 'DONE', finishedAt: now, applied, refused: results.length - applied });
+  }
+  return { operationId, kind, state: 'DONE', results, applied, refused: results.length - applied };
+}
