@@ -18,3 +18,5 @@ export { backupFirestore } from './triggers/backupFirestore';
 export { exportCustomerData } from './callables/customerData';
 export { uploadImport, importStatus, importErrorsCsvFn as importErrorsCsv, resumeImport } from './callables/bulkImport';
 export { onImportWritten } from './triggers/onImportWritten';
+export { mobile } from './callables/mobile';
+export { api } from './api/rest';

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { REGION } from '../config';
 import { REQUEST_ROLES } from '../domain/policy/caseScope';
 import { requestSchema } from '../domain/requests/schemas';
-import { COL, firestore } from '../data/db';
-import { readDoc } from '../data/ops';
+import { createRequestDocument } from '../services/requestDocs';
 import { callerActor, parseInput } from './callerActor';
 
 const input = z.strictObject({
@@ -29,27 +28,12 @@ export async function submitRequestHandler(
   }
   // The shape is checked now so a typo fails at once; the trigger checks it again with the life cycle.
   parseInput(requestSchema, { type: body.type, caseId: body.caseId ?? null, payload: body.payload });
-  const ref = firestore().collection(COL.requests).doc(body.clientRequestId);
-  const doc = {
+  return createRequestDocument(actor, {
     type: body.type,
     caseId: body.caseId ?? null,
     payload: body.payload,
     clientRequestId: body.clientRequestId,
-    createdBy: actor.uid,
-    createdAt: new Date().toISOString(),
-    state: 'PENDING',
-    error: null,
-    appliedAt: null,
-  };
-  try {
-    await ref.create(doc);
-  } catch (error) {
-    const existing = await readDoc(ref);
-    if (existing.exists && existing.get('createdBy') === actor.uid) return { requestId: ref.id };
-    if (existing.exists) throw new HttpsError('already-exists', 'That request id is taken; generate a new one.');
-    throw error;
-  }
-  return { requestId: ref.id };
+  });
 }
 
 export const submitRequest = onCall({ region: REGION }, submitRequestHandler);

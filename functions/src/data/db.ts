@@ -26,4 +26,6 @@ export const COL = {
   openCases: 'openCases',
   caseTypes: 'caseTypes',
   meta: 'meta',
+  /** `{customerKey}` → who is working with that customer now: a short lease (issue 5 §8). */
+  presence: 'presence',
 } as const;
