@@ -4,7 +4,7 @@ import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import { COL, firestore } from '../data/db';
 import { readDoc } from '../data/ops';
-import { liveLease } from '../services/presence';
+import { assertNoForeignLease } from '../services/presence';
 import { createRequestDocument } from '../services/requestDocs';
 import { loadCaseFor } from './access';
 import type { WriteOutput } from './schemas';
@@ -40,14 +40,7 @@ export async function submitCaseWrite(actor: Actor, write: CaseWrite): Promise<W
     return existingOutcome(previous, c.rev);
   }
   assertWritable(c, write.expectedRev);
-  const lease = await liveLease(c, new Date().toISOString());
-  if (lease && lease.holder.uid !== actor.uid) {
-    throw new HttpsError(
-      'failed-precondition',
-      `${lease.holder.displayName} is working with this customer right now; try again when they have finished (their lease lapses at ${lease.expiresAt}).`,
-      { reason: 'lease-held', holder: lease.holder, expiresAt: lease.expiresAt },
-    );
-  }
+  await assertNoForeignLease(actor, c);
   const { requestId } = await createRequestDocument(actor, {
     type: write.type,
     caseId: write.caseId,

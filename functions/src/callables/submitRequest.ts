@@ -3,6 +3,10 @@ import { z } from 'zod';
 import { REGION } from '../config';
 import { REQUEST_ROLES } from '../domain/policy/caseScope';
 import { requestSchema } from '../domain/requests/schemas';
+import type { CaseState } from '../domain/model/case';
+import { COL, firestore } from '../data/db';
+import { readDoc } from '../data/ops';
+import { assertNoForeignLease, CUSTOMER_ACTIONS } from '../services/presence';
 import { createRequestDocument } from '../services/requestDocs';
 import { callerActor, parseInput } from './callerActor';
 
@@ -28,6 +32,11 @@ export async function submitRequestHandler(
   }
   // The shape is checked now so a typo fails at once; the trigger checks it again with the life cycle.
   parseInput(requestSchema, { type: body.type, caseId: body.caseId ?? null, payload: body.payload });
+  if (body.type === 'caseAction' && body.caseId && CUSTOMER_ACTIONS.includes(String(body.payload.action))) {
+    // Someone else working with this customer right now holds them (issue 5 §8): refused at once, saying who.
+    const snap = await readDoc(firestore().collection(COL.cases).doc(body.caseId));
+    if (snap.exists) await assertNoForeignLease(actor, snap.data() as CaseState);
+  }
   return createRequestDocument(actor, {
     type: body.type,
     caseId: body.caseId ?? null,

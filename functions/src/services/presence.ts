@@ -1,3 +1,4 @@
+import { HttpsError } from 'firebase-functions/v2/https';
 import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import type { Instant } from '../domain/model/time';
@@ -76,3 +77,21 @@ export async function liveLease(c: Pick<CaseState, 'customerKey' | 'id'>, now: I
   const lease = snap.exists ? (snap.data() as Lease) : null;
   return isLive(lease, now) ? lease : null;
 }
+
+/**
+ * Refuses a write on the customer while another user's lease is live (FAILED_PRECONDITION, saying who and
+ * until when). No lease, a lapsed one or the caller's own: nothing to refuse.
+ */
+export async function assertNoForeignLease(actor: Actor, c: Pick<CaseState, 'customerKey' | 'id'>): Promise<void> {
+  const lease = await liveLease(c, new Date().toISOString());
+  if (lease && lease.holder.uid !== actor.uid) {
+    throw new HttpsError(
+      'failed-precondition',
+      `${lease.holder.displayName} is working with this customer right now; try again when they have finished (their lease lapses at ${lease.expiresAt}).`,
+      { reason: 'lease-held', holder: lease.holder, expiresAt: lease.expiresAt },
+    );
+  }
+}
+
+/** Case actions that talk to or about the customer: refused while someone else holds the customer. */
+export const CUSTOMER_ACTIONS = ['recordContact', 'recordPayment', 'recordCpeCollection', 'escalate'];

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { LEASE_SECONDS } from '../../src/services/presence';
 import { apiCase, call, putCases } from '../support/apiCases';
-import { seedOrganisation } from '../support/fixtures';
+import { asUser, seedOrganisation } from '../support/fixtures';
 
 /** Live presence (issue 5 §8): one lease per customer; while it is live nobody else records contact with them. */
 beforeAll(async () => {
@@ -80,4 +81,24 @@ it('applies the case scope: nobody takes a lease on a case they may not see', as
   });
   await expect(call('whoIsOnCase', 'drc2', { caseId: 'P1' })).rejects.toMatchObject({ code: 'permission-denied' });
   await expect(call('acquireCaseLease', null, { caseId: 'P1' })).rejects.toMatchObject({ code: 'unauthenticated' });
+});
+
+it('refuses a contact submitted through submitRequest (the web) while another user holds the customer', async () => {
+  expect((await call('acquireCaseLease', 'officer', { caseId: 'P3' })).acquired).toBe(false); // ro1 holds P3
+  await putCases([apiCase('P4', 'NEGOTIATION')]);
+  expect((await call('acquireCaseLease', 'officer', { caseId: 'P4' })).acquired).toBe(true);
+  const body = {
+    type: 'caseAction',
+    caseId: 'P4',
+    payload: { action: 'recordContact', result: 'no_answer', inputs: { channel: 'phone' }, expectedRev: 3 },
+    clientRequestId: randomUUID(),
+  };
+  await expect(submitRequestHandler(asUser('ro1', body))).rejects.toMatchObject({
+    code: 'failed-precondition',
+    details: { reason: 'lease-held', holder: { uid: 'demo-officer' } },
+  });
+  await call('releaseCaseLease', 'officer', { caseId: 'P4' });
+  expect(await submitRequestHandler(asUser('ro1', { ...body, clientRequestId: randomUUID() }))).toHaveProperty(
+    'requestId',
+  );
 });

@@ -7,6 +7,7 @@ import { CaseSummary } from './CaseSummary';
 import { CaseTodos } from './CaseTodos';
 import { Timeline } from './Timeline';
 import { useCaseDetail } from './useCaseDetail';
+import { PresenceBanner } from '../presence/PresenceBanner';
 
 export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
   const { detail, error } = useCaseDetail(caseId);
@@ -22,6 +23,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
       )}
       {detail ? (
         <>
+          <PresenceBanner caseId={caseId} />
           <CaseSummary detail={detail} />
           <div className="case-columns">
             <div className="case-work">
