@@ -132,8 +132,14 @@ it('does not apply twice when the answer to a sent action was lost (same request
     return { state: 'UNSENT' as const, reason: 'timeout' };
   };
   await q.replay(lost);
-  expect(q.pending()).toHaveLength(1);
-  const report = await q.replay(s.send);
+  expect(q.pending()).toMatchObject([{ id: 'a1', attempts: 1 }]);
+  // The second attempt is told so, and the sender may look the request up before writing it again.
+  const attempts: number[] = [];
+  const report = await q.replay(async (body, id, attempt) => {
+    attempts.push(attempt);
+    return s.send(body, id);
+  });
+  expect(attempts).toEqual([2]);
   expect(report.applied).toEqual(['a1']);
   expect(s.seen).toHaveLength(1);
 });

@@ -36,10 +36,23 @@ function labelOf(input: SubmitRequestInput): string {
   return `${input.type}: ${String(p.to ?? '')}`;
 }
 
-/** Sends one queued action and waits for its decision; a network failure is "not sent", to try again later. */
-export function sender(ds: DataSource) {
-  return async (body: QueuedBody, clientRequestId: string): Promise<SendOutcome> => {
+/** The fate of a request already written, or null when the server has none by that id. */
+export type LookUpRequest = (requestId: string) => Promise<RequestView | null>;
+
+/**
+ * Sends one queued action and waits for its decision; a network failure is "not sent", to try again later.
+ * A retried action is first looked up: it may have reached the server before the connection dropped (on the
+ * full stack a second write of a decided request document is refused, which must not read as a rejection).
+ */
+export function sender(ds: DataSource, lookUp: LookUpRequest) {
+  return async (body: QueuedBody, clientRequestId: string, attempt: number): Promise<SendOutcome> => {
     try {
+      if (attempt > 1) {
+        const known = await lookUp(clientRequestId);
+        if (known?.state === 'APPLIED') return { state: 'APPLIED' };
+        if (known?.state === 'REJECTED') return { state: 'REJECTED', error: known.error };
+        if (known) return { state: 'UNSENT', reason: 'still being applied' };
+      }
       const view: RequestView = await ds.submit({ ...body, clientRequestId });
       return view.state === 'APPLIED' ? { state: 'APPLIED' } : { state: 'REJECTED', error: view.error };
     } catch (error) {

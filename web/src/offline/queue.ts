@@ -36,6 +36,8 @@ export interface QueuedAction {
   queuedAt: string;
   state: 'pending' | 'rejected';
   rejection: Rejection | null;
+  /** How many times sending was tried: after the first, the request may already exist on the server. */
+  attempts: number;
 }
 
 /** The outcome of sending one action: the request's final state, or no answer (still offline, timed out). */
@@ -48,6 +50,9 @@ export interface ReplayReport {
   /** Set when sending stopped early (no connection): what is left is sent on the next replay. */
   stoppedBy: string | null;
 }
+
+/** Sends one action and waits for its decision; `attempt` > 1 means it may already have reached the server. */
+export type Sender = (body: QueuedBody, clientRequestId: string, attempt: number) => Promise<SendOutcome>;
 
 const STORAGE_KEY = 'debtx.offlineQueue.v1';
 
@@ -101,6 +106,7 @@ export class OfflineQueue {
       queuedAt: input.queuedAt,
       state: 'pending',
       rejection: null,
+      attempts: 0,
     };
     this.save([...actions, action]);
     return action;
@@ -132,22 +138,22 @@ export class OfflineQueue {
    * apply in order). Applied ones leave the queue; rejected ones stay with the reason; on no answer it stops
    * and keeps the rest. Only one replay runs at a time: a second call joins the first.
    */
-  replay(send: (body: QueuedBody, clientRequestId: string) => Promise<SendOutcome>): Promise<ReplayReport> {
+  replay(send: Sender): Promise<ReplayReport> {
     this.replaying ??= this.replayNow(send).finally(() => {
       this.replaying = null;
     });
     return this.replaying;
   }
 
-  private async replayNow(
-    send: (body: QueuedBody, clientRequestId: string) => Promise<SendOutcome>,
-  ): Promise<ReplayReport> {
+  private async replayNow(send: Sender): Promise<ReplayReport> {
     const report: ReplayReport = { applied: [], rejected: [], stoppedBy: null };
     for (;;) {
       const next = this.pending()[0];
       if (!next) return report;
       const body: QueuedBody = { ...next.body, payload: { ...next.body.payload, expectedRev: next.expectedRev } };
-      const outcome = await send(body, next.id);
+      const attempt = (next.attempts ?? 0) + 1;
+      this.save(this.list().map((a) => (a.id === next.id ? { ...a, attempts: attempt } : a)));
+      const outcome = await send(body, next.id, attempt);
       if (outcome.state === 'UNSENT') {
         report.stoppedBy = outcome.reason;
         return report;

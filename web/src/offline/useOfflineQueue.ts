@@ -1,7 +1,22 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useDataSource } from '../data/DataSourceContext';
+import { httpsCallable } from 'firebase/functions';
+import type { RequestView } from '../../../functions/src/api/contract';
+import { functions } from '../firebase';
 import { offlineQueueOf, sender } from './offlineDataSource';
 import type { QueuedAction } from './queue';
+
+const getRequest = httpsCallable<{ requestId: string }, RequestView>(functions, 'getRequest');
+
+/** Both stacks serve getRequest; "not found" means the request never reached the server. */
+async function lookUpRequest(requestId: string): Promise<RequestView | null> {
+  try {
+    return (await getRequest({ requestId })).data;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'functions/not-found') return null;
+    throw error;
+  }
+}
 
 /** The queue's entries, kept fresh, and replayed whenever the browser comes back online (and on mount). */
 export function useOfflineQueue() {
@@ -15,7 +30,7 @@ export function useOfflineQueue() {
     if (!queue || queue.pending().length === 0 || !navigator.onLine) return refresh();
     setSending(true);
     try {
-      await queue.replay(sender(ds));
+      await queue.replay(sender(ds, lookUpRequest));
     } finally {
       setSending(false);
       refresh();
