@@ -23,7 +23,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
       )}
       {detail ? (
         <>
-          <PresenceBanner caseId={caseId} />
+          <PresenceBanner caseId={caseId} me={me} />
           <CaseSummary detail={detail} />
           <div className="case-columns">
             <div className="case-work">

@@ -24,16 +24,17 @@ const who = httpsCallable<{ caseId: string }, { lease: LeaseView | null }>(funct
 const DEFAULT_RENEW_MS = 30_000;
 
 /**
- * Live presence on a case page (issue 5 §8): takes the customer's lease while the page is open, renews it,
- * releases it on leaving. When someone else holds it, keeps asking (so the page frees itself when they leave)
- * and returns who it is. Users who may not hold leases (auditors, admins) only watch.
+ * Live presence on a case page (issue 5 §8). A field worker (`hold`: an RO, who records contacts) takes the
+ * customer's lease while the page is open, renews it, releases it on leaving; when someone else holds it, keeps
+ * asking, so the page frees itself when they leave. Everyone else only watches, so merely reading a case never
+ * blocks the RO (an officer who records takes the lease through the API). Returns who else holds it, if anyone.
  */
-export function usePresence(caseId: string): { other: LeaseView | null } {
+export function usePresence(caseId: string, hold: boolean): { other: LeaseView | null } {
   const [other, setOther] = useState<LeaseView | null>(null);
   useEffect(() => {
     let stopped = false;
     let holding = false;
-    let watchOnly = false;
+    let watchOnly = !hold;
     let timer: number | undefined;
     const schedule = (ms: number) => {
       if (!stopped) timer = window.setTimeout(() => void tick(), ms);
@@ -69,6 +70,6 @@ export function usePresence(caseId: string): { other: LeaseView | null } {
       window.removeEventListener('pagehide', leave);
       leave();
     };
-  }, [caseId]);
+  }, [caseId, hold]);
   return { other };
 }
