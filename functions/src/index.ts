@@ -33,3 +33,5 @@ export {
   placeWithAgencyFn as placeWithAgency,
   refreshDrcPerformanceFn as refreshDrcPerformance,
 } from './callables/assignment';
+export { mobile } from './callables/mobile';
+export { api } from './api/rest';

@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { REGION } from '../config';
 import { REQUEST_ROLES } from '../domain/policy/caseScope';
 import { requestSchema } from '../domain/requests/schemas';
+import type { CaseState } from '../domain/model/case';
 import { COL, firestore } from '../data/db';
 import { readDoc } from '../data/ops';
+import { assertNoForeignLease, CUSTOMER_ACTIONS } from '../services/presence';
+import { createRequestDocument } from '../services/requestDocs';
 import { callerActor, parseInput } from './callerActor';
 
 const input = z.strictObject({
@@ -29,27 +32,17 @@ export async function submitRequestHandler(
   }
   // The shape is checked now so a typo fails at once; the trigger checks it again with the life cycle.
   parseInput(requestSchema, { type: body.type, caseId: body.caseId ?? null, payload: body.payload });
-  const ref = firestore().collection(COL.requests).doc(body.clientRequestId);
-  const doc = {
+  if (body.type === 'caseAction' && body.caseId && CUSTOMER_ACTIONS.includes(String(body.payload.action))) {
+    // Someone else working with this customer right now holds them (issue 5 §8): refused at once, saying who.
+    const snap = await readDoc(firestore().collection(COL.cases).doc(body.caseId));
+    if (snap.exists) await assertNoForeignLease(actor, snap.data() as CaseState);
+  }
+  return createRequestDocument(actor, {
     type: body.type,
     caseId: body.caseId ?? null,
     payload: body.payload,
     clientRequestId: body.clientRequestId,
-    createdBy: actor.uid,
-    createdAt: new Date().toISOString(),
-    state: 'PENDING',
-    error: null,
-    appliedAt: null,
-  };
-  try {
-    await ref.create(doc);
-  } catch (error) {
-    const existing = await readDoc(ref);
-    if (existing.exists && existing.get('createdBy') === actor.uid) return { requestId: ref.id };
-    if (existing.exists) throw new HttpsError('already-exists', 'That request id is taken; generate a new one.');
-    throw error;
-  }
-  return { requestId: ref.id };
+  });
 }
 
 export const submitRequest = onCall({ region: REGION }, submitRequestHandler);

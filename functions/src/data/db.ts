@@ -34,4 +34,6 @@ export const COL = {
   settings: 'settings',
   /** `bulkOps/{operationId}`: a bulk reassignment or recall and its per-case results (idempotency). */
   bulkOps: 'bulkOps',
+  /** `{customerKey}` → who is working with that customer now: a short lease (issue 5 §8). */
+  presence: 'presence',
 } as const;

@@ -13,6 +13,7 @@ import { useLanguage, useLanguageOf } from '../i18n/locale';
 import { t } from '../i18n/t';
 import { RegisterCasePage } from '../register/RegisterCasePage';
 import { UsersPage } from '../users/UsersPage';
+import { OfflineQueuePanel } from '../offline/OfflineQueuePanel';
 import { Header } from './Header';
 import {
   canManageUsers,
@@ -60,6 +61,7 @@ export function App() {
         <DataSourceContext.Provider value={ds}>
           <Header me={me} stack={ds.stack} route={route} />
           <main id="main">
+            <OfflineQueuePanel />
             {route.page === 'case' ? (
               <CasePage key={route.caseId} caseId={route.caseId} me={me} />
             ) : route.page === 'register' && canRegisterCases(me) ? (

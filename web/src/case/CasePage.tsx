@@ -8,6 +8,7 @@ import { CaseTodos } from './CaseTodos';
 import { FieldWorkPanel } from './FieldWorkPanel';
 import { Timeline } from './Timeline';
 import { useCaseDetail } from './useCaseDetail';
+import { PresenceBanner } from '../presence/PresenceBanner';
 
 export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
   const { detail, error } = useCaseDetail(caseId);
@@ -23,6 +24,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
       )}
       {detail ? (
         <>
+          <PresenceBanner caseId={caseId} me={me} />
           <CaseSummary detail={detail} />
           <div className="case-columns">
             <div className="case-work">

@@ -1,5 +1,6 @@
 import { FirebaseError } from 'firebase/app';
 import { t, type MessageKey } from '../i18n/t';
+import { QueuedOfflineError } from '../offline/offlineDataSource';
 import { RequestTimeoutError } from './DataSource';
 
 /** An error as the user sees it: a sentence, and messages for the fields it concerns. */
@@ -47,6 +48,7 @@ function fieldsOf(details: unknown): Record<string, string> {
 }
 
 export function describeError(error: unknown): ShownError {
+  if (error instanceof QueuedOfflineError) return { message: t('offline.queued'), fields: {} };
   if (error instanceof RequestTimeoutError) return { message: t('error.timeout'), fields: {} };
   if (error instanceof FirebaseError) {
     // `functions/not-found`, `auth/invalid-credential`; Firestore codes have no service prefix.

@@ -3,6 +3,8 @@ import { app, auth, functions } from '../firebase';
 import { CallableDataSource } from './CallableDataSource';
 import { makeCallables } from './callables';
 import type { DataSource } from './DataSource';
+import { withOfflineQueue } from '../offline/offlineDataSource';
+import { OfflineQueue } from '../offline/queue';
 
 let dataSource: Promise<DataSource> | null = null;
 
@@ -13,6 +15,6 @@ export function getDataSource(): Promise<DataSource> {
     if (config.stack === 'offline') return new CallableDataSource(api);
     const { createFirestoreDataSource } = await import('./FirestoreDataSource');
     return createFirestoreDataSource(app, auth, api, config);
-  })();
+  })().then((ds) => withOfflineQueue(ds, new OfflineQueue(localStorage), () => navigator.onLine));
   return dataSource;
 }

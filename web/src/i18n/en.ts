@@ -570,6 +570,18 @@ export const en = {
   'assignment.col.message': 'Details',
   'assignment.ok': 'Done',
   'assignment.refused': 'Refused',
+  'offline.youAreOffline':
+    'You are offline. What you record is saved on this device and sent when you are back online.',
+  'offline.waiting': '{count} action(s) waiting to be sent.',
+  'offline.sending': 'Sending {count} saved action(s)…',
+  'offline.refused': 'Not applied: {label} on case {caseId}.',
+  'offline.typed': 'What you entered: {values}',
+  'offline.retry': 'Send again with the case as it is now',
+  'offline.discard': 'Discard',
+  'offline.queued': 'You are offline. Saved on this device; it will be sent, in order, when you are back online.',
+  'presence.onThisCase': '{name} is working on this case. Recording contacts is paused until they leave.',
+  'presence.withCustomer':
+    '{name} is working with this customer on another case. Recording contacts is paused until they leave.',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -569,4 +569,15 @@ export const si: Partial<Record<MessageKey, string>> = {
   'assignment.col.message': 'විස්තර',
   'assignment.ok': 'නිමයි',
   'assignment.refused': 'ප්‍රතික්ෂේපිතයි',
+
+  'offline.youAreOffline': 'ඔබ නොබැඳි තත්ත්වයේ සිටී. ඔබ සටහන් කරන දේ මෙම උපාංගයේ සුරැකී, නැවත සම්බන්ධ වූ විට යවනු ලැබේ.',
+  'offline.waiting': 'යැවීමට බලා සිටින ක්‍රියා {count}.',
+  'offline.sending': 'සුරැකූ ක්‍රියා {count} යවමින්…',
+  'offline.refused': 'යෙදුණේ නැත: {caseId} නඩුවේ {label}.',
+  'offline.typed': 'ඔබ ඇතුළත් කළ දේ: {values}',
+  'offline.retry': 'නඩුවේ වර්තමාන තත්ත්වය සමඟ නැවත යවන්න',
+  'offline.discard': 'ඉවත ලන්න',
+  'offline.queued': 'ඔබ නොබැඳි තත්ත්වයේ සිටී. මෙම උපාංගයේ සුරැකිණි; නැවත සම්බන්ධ වූ විට පිළිවෙළින් යවනු ලැබේ.',
+  'presence.onThisCase': '{name} මෙම නඩුවේ වැඩ කරමින් සිටී. ඔවුන් ඉවත් වන තුරු සම්බන්ධතා සටහන් කිරීම නවතා ඇත.',
+  'presence.withCustomer': '{name} වෙනත් නඩුවක මෙම පාරිභෝගිකයා සමඟ වැඩ කරමින් සිටී. ඔවුන් ඉවත් වන තුරු සම්බන්ධතා සටහන් කිරීම නවතා ඇත.',
 };

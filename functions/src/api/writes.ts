@@ -1,0 +1,67 @@
+import type { DocumentSnapshot } from 'firebase-admin/firestore';
+import { HttpsError } from 'firebase-functions/v2/https';
+import type { CaseState } from '../domain/model/case';
+import type { Actor } from '../domain/model/roles';
+import { COL, firestore } from '../data/db';
+import { readDoc } from '../data/ops';
+import { assertNoForeignLease } from '../services/presence';
+import { createRequestDocument } from '../services/requestDocs';
+import { loadCaseFor } from './access';
+import type { WriteOutput } from './schemas';
+
+export interface CaseWrite {
+  caseId: string;
+  expectedRev: number;
+  clientRequestId: string;
+  /** The request document's type: `caseAction` today; the field life cycle adds more (e.g. `updateContacts`). */
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+function existingOutcome(snap: DocumentSnapshot, rev: number): WriteOutput {
+  return {
+    requestId: snap.id,
+    state: snap.get('state') as WriteOutput['state'],
+    error: (snap.get('error') as WriteOutput['error']) ?? null,
+    caseRev: rev,
+  };
+}
+
+/**
+ * A field write (issue 5 §6-§8): checked at once for what the caller can be told now (scope, closed case,
+ * conflict, another user's live lease on the customer), then written as a request document for the
+ * onRequestCreated trigger, which re-validates everything with the life cycle inside its transaction.
+ * Replaying the same clientRequestId (an offline queue after a lost answer) returns the first request's fate.
+ */
+export async function submitCaseWrite(actor: Actor, write: CaseWrite): Promise<WriteOutput> {
+  const c = await loadCaseFor(actor, write.caseId);
+  const previous = await readDoc(firestore().collection(COL.requests).doc(write.clientRequestId));
+  if (previous.exists && previous.get('createdBy') === actor.uid && previous.get('caseId') === write.caseId) {
+    return existingOutcome(previous, c.rev);
+  }
+  assertWritable(c, write.expectedRev);
+  await assertNoForeignLease(actor, c);
+  const { requestId } = await createRequestDocument(actor, {
+    type: write.type,
+    caseId: write.caseId,
+    payload: { ...write.payload, expectedRev: write.expectedRev },
+    clientRequestId: write.clientRequestId,
+  });
+  return { requestId, state: 'PENDING', error: null, caseRev: c.rev };
+}
+
+export function assertWritable(c: CaseState, expectedRev: number): void {
+  if (c.closedAt) {
+    throw new HttpsError('failed-precondition', `Case ${c.id} is closed (${c.status}); nothing more can be recorded.`, {
+      reason: 'closed',
+      status: c.status,
+    });
+  }
+  if (c.rev !== expectedRev) {
+    throw new HttpsError(
+      'aborted',
+      `The case changed after you opened it (it is now ${c.status}, revision ${c.rev}). Review it and submit again.`,
+      { reason: 'conflict', currentRev: c.rev, status: c.status },
+    );
+  }
+}

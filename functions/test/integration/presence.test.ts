@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { submitRequestHandler } from '../../src/callables/submitRequest';
+import { COL, firestore } from '../../src/data/db';
+import { LEASE_SECONDS } from '../../src/services/presence';
+import { apiCase, call, putCases } from '../support/apiCases';
+import { asUser, seedOrganisation } from '../support/fixtures';
+
+/** Live presence (issue 5 §8): one lease per customer; while it is live nobody else records contact with them. */
+beforeAll(async () => {
+  await seedOrganisation();
+  await putCases([
+    apiCase('P1', 'NEGOTIATION'),
+    // Another case of the same customer (another account), worked by another RO of another DRC.
+    apiCase('P2', 'NEGOTIATION', { customerKey: 'cust-P1', drcId: 'drc2', roId: 'demo-ro3' }),
+    apiCase('P3', 'NEGOTIATION'),
+  ]);
+});
+
+const contact = (caseId: string, user = 'ro1') =>
+  call('recordContact', user, {
+    caseId,
+    expectedRev: 3,
+    clientRequestId: randomUUID(),
+    result: 'no_answer',
+    channel: 'phone',
+  });
+
+it('gives the lease to the first user and shows them to the next, who may not take it', async () => {
+  const first = await call('acquireCaseLease', 'ro1', { caseId: 'P1' });
+  expect(first).toMatchObject({ acquired: true, lease: { mine: true, onThisCase: true, holder: { uid: 'demo-ro1' } } });
+  const officer = await call('acquireCaseLease', 'officer', { caseId: 'P1' });
+  expect(officer).toMatchObject({
+    acquired: false,
+    lease: { mine: false, onThisCase: true, holder: { displayName: 'Roshan Perera', role: 'ro' } },
+  });
+  expect((await call('whoIsOnCase', 'auditor', { caseId: 'P1' })).lease.holder.uid).toBe('demo-ro1');
+});
+
+it('holds the customer across their cases, without naming a case the other user cannot see', async () => {
+  const other = await call('acquireCaseLease', 'ro3', { caseId: 'P2' });
+  expect(other).toMatchObject({ acquired: false, lease: { holder: { uid: 'demo-ro1' }, onThisCase: false } });
+  expect(JSON.stringify(other)).not.toContain('P1');
+  await expect(contact('P2', 'ro3')).rejects.toMatchObject({
+    code: 'failed-precondition',
+    details: { reason: 'lease-held', holder: { uid: 'demo-ro1' } },
+  });
+});
+
+it('lets the holder record contact and renew, and frees the customer on release', async () => {
+  expect(await contact('P1')).toMatchObject({ state: 'PENDING' });
+  const renewed = await call('renewCaseLease', 'ro1', { caseId: 'P1' });
+  expect(renewed.acquired).toBe(true);
+  expect(await call('releaseCaseLease', 'officer', { caseId: 'P1' })).toEqual({ released: false });
+  expect(await call('releaseCaseLease', 'ro1', { caseId: 'P1' })).toEqual({ released: true });
+  expect((await call('whoIsOnCase', 'ro1', { caseId: 'P1' })).lease).toBeNull();
+  expect(await contact('P2', 'ro3')).toMatchObject({ state: 'PENDING' });
+});
+
+it('lets a lease lapse after its time, so a closed tab never blocks the customer for good', async () => {
+  const past = new Date(Date.now() - (LEASE_SECONDS + 5) * 1000).toISOString();
+  await firestore()
+    .collection(COL.presence)
+    .doc('cust-P3')
+    .set({
+      customerKey: 'cust-P3',
+      caseId: 'P3',
+      holder: { uid: 'demo-officer', displayName: 'Oshadi Officer', role: 'recovery_officer' },
+      acquiredAt: past,
+      renewedAt: past,
+      expiresAt: new Date(Date.now() - 5000).toISOString(),
+    });
+  expect((await call('whoIsOnCase', 'ro1', { caseId: 'P3' })).lease).toBeNull();
+  expect(await contact('P3')).toMatchObject({ state: 'PENDING' });
+  expect((await call('acquireCaseLease', 'ro1', { caseId: 'P3' })).acquired).toBe(true);
+});
+
+it('applies the case scope: nobody takes a lease on a case they may not see', async () => {
+  await expect(call('acquireCaseLease', 'ro2', { caseId: 'P1' })).rejects.toMatchObject({ code: 'permission-denied' });
+  await expect(call('acquireCaseLease', 'auditor', { caseId: 'P1' })).rejects.toMatchObject({
+    code: 'permission-denied',
+  });
+  await expect(call('whoIsOnCase', 'drc2', { caseId: 'P1' })).rejects.toMatchObject({ code: 'permission-denied' });
+  await expect(call('acquireCaseLease', null, { caseId: 'P1' })).rejects.toMatchObject({ code: 'unauthenticated' });
+});
+
+it('refuses a contact submitted through submitRequest (the web) while another user holds the customer', async () => {
+  expect((await call('acquireCaseLease', 'officer', { caseId: 'P3' })).acquired).toBe(false); // ro1 holds P3
+  await putCases([apiCase('P4', 'NEGOTIATION')]);
+  expect((await call('acquireCaseLease', 'officer', { caseId: 'P4' })).acquired).toBe(true);
+  const body = {
+    type: 'caseAction',
+    caseId: 'P4',
+    payload: { action: 'recordContact', result: 'no_answer', inputs: { channel: 'phone' }, expectedRev: 3 },
+    clientRequestId: randomUUID(),
+  };
+  await expect(submitRequestHandler(asUser('ro1', body))).rejects.toMatchObject({
+    code: 'failed-precondition',
+    details: { reason: 'lease-held', holder: { uid: 'demo-officer' } },
+  });
+  await call('releaseCaseLease', 'officer', { caseId: 'P4' });
+  expect(await submitRequestHandler(asUser('ro1', { ...body, clientRequestId: randomUUID() }))).toHaveProperty(
+    'requestId',
+  );
+});

@@ -1,0 +1,159 @@
+import { randomUUID } from 'node:crypto';
+import { initializeApp } from 'firebase-admin/app';
+import { getAuth } from 'firebase-admin/auth';
+import { restHandler, type RestRequest } from '../../src/api/rest';
+import { OPERATIONS } from '../../src/api/operations';
+import { firestore } from '../../src/data/db';
+import { apiCase, putCases } from '../support/apiCases';
+import { seedOrganisation } from '../support/fixtures';
+
+/**
+ * The REST surface (issue 5 §6): the same registry over HTTPS, authenticated by real ID tokens the Auth emulator
+ * issues and the Admin SDK verifies; errors as JSON with the callable code's HTTP status.
+ * The Auth emulator signs users in only in the project it started with, so tokens are verified there.
+ */
+firestore(); // the default app first: db.ts initialises it only while no app exists
+const authApp = initializeApp({ projectId: 'demo-debtx-test' }, `rest-${randomUUID()}`);
+const auth = getAuth(authApp);
+const handler = restHandler((token) => auth.verifyIdToken(token));
+
+async function tokenFor(claims: Record<string, unknown>, uid?: string): Promise<string> {
+  const email = `rest-${randomUUID()}@demo.debtx`;
+  await auth.createUser({ uid, email, password: 'debtx-demo' });
+  const created = await auth.getUserByEmail(email);
+  if (Object.keys(claims).length) await auth.setCustomUserClaims(created.uid, claims);
+  const res = await fetch(
+    `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=fake`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: 'debtx-demo', returnSecureToken: true }),
+    },
+  );
+  const body = (await res.json()) as { idToken: string };
+  return body.idToken;
+}
+
+interface Sent {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+async function request(
+  method: string,
+  path: string,
+  { token, query = {}, body }: { token?: string; query?: Record<string, string>; body?: unknown } = {},
+): Promise<Sent> {
+  const sent: Sent = { status: 0, body: undefined, headers: {} };
+  const res = {
+    status(code: number) {
+      sent.status = code;
+      return res;
+    },
+    set(field: string, value: string) {
+      sent.headers[field.toLowerCase()] = value;
+      return res;
+    },
+    json(b: unknown) {
+      sent.body = b;
+    },
+    send(b: string) {
+      sent.body = b;
+    },
+  };
+  const req: RestRequest = {
+    method,
+    path,
+    query,
+    body,
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  };
+  await handler(req, res);
+  return sent;
+}
+
+let ro1 = '';
+let drc2 = '';
+let officer = '';
+
+beforeAll(async () => {
+  await seedOrganisation();
+  await putCases([apiCase('H1', 'NEGOTIATION'), apiCase('H2', 'NEGOTIATION', { drcId: 'drc2', roId: 'demo-ro3' })]);
+  [ro1, drc2, officer] = await Promise.all([
+    tokenFor({ role: 'ro', drcId: 'drc1' }, `demo-ro1-${randomUUID().slice(0, 8)}`),
+    tokenFor({ role: 'drc_admin', drcId: 'drc2' }),
+    tokenFor({ role: 'recovery_officer' }),
+  ]);
+}, 60_000);
+
+it('serves the OpenAPI document and a docs page without a token', async () => {
+  const doc = await request('GET', '/api/openapi.json');
+  expect(doc.status).toBe(200);
+  expect((doc.body as { openapi: string }).openapi).toBe('3.1.0');
+  const page = await request('GET', '/api/docs');
+  expect(page.status).toBe(200);
+  expect(page.headers['content-type']).toContain('text/html');
+  for (const op of OPERATIONS) expect(page.body as string).toContain(op.name);
+});
+
+it('answers 401 UNAUTHENTICATED without a token or with a bad one', async () => {
+  const none = await request('GET', '/api/v1/cases/H1');
+  expect(none).toMatchObject({ status: 401, body: { error: { status: 'UNAUTHENTICATED' } } });
+  const bad = await request('GET', '/api/v1/cases/H1', { token: 'not-a-token' });
+  expect(bad).toMatchObject({ status: 401, body: { error: { status: 'UNAUTHENTICATED' } } });
+});
+
+it('answers 403 to a role outside the field API and, alike, for a foreign or missing case', async () => {
+  expect(await request('GET', '/api/v1/negotiations/counts', { token: officer })).toMatchObject({
+    status: 403,
+    body: { error: { status: 'PERMISSION_DENIED' } },
+  });
+  const foreign = await request('GET', '/api/v1/cases/H1', { token: drc2 });
+  const missing = await request('GET', '/api/v1/cases/ZZ9', { token: drc2 });
+  expect(foreign.status).toBe(403);
+  expect(missing.status).toBe(403);
+  expect(JSON.stringify(foreign.body).replace('H1', 'ID')).toBe(JSON.stringify(missing.body).replace('ZZ9', 'ID'));
+});
+
+it('serves a DRC admin their DRC’s case and lists, with query parameters as numbers', async () => {
+  const ok = await request('GET', '/api/v1/cases/H2', { token: drc2 });
+  expect(ok).toMatchObject({ status: 200, body: { id: 'H2', rev: 3 } });
+  const list = await request('GET', '/api/v1/negotiations/cases', { token: drc2, query: { limit: '1' } });
+  expect(list.status).toBe(200);
+  expect((list.body as { items: { id: string }[] }).items.map((c) => c.id)).toEqual(['H2']);
+  const counts = await request('GET', '/api/v1/negotiations/counts', { token: drc2 });
+  expect(counts.body).toEqual({ total: 1, byPhase: { not_contacted: 0, negotiating: 1, settlement: 0 } });
+});
+
+it('answers 400 with the fields for bad input, 404 for no route, 405 for a wrong method', async () => {
+  const bad = await request('GET', '/api/v1/negotiations/cases', { token: drc2, query: { limit: 'lots' } });
+  expect(bad).toMatchObject({
+    status: 400,
+    body: { error: { status: 'INVALID_ARGUMENT', details: { fields: { limit: 'must be a number' } } } },
+  });
+  const noBody = await request('POST', '/api/v1/cases/H2/customer-contacts', { token: drc2, body: [] });
+  expect(noBody.status).toBe(400);
+  expect((await request('GET', '/api/v1/nothing/here', { token: drc2 })).status).toBe(404);
+  const wrong = await request('DELETE', '/api/v1/cases/H2', { token: drc2 });
+  expect(wrong.status).toBe(405);
+  expect(wrong.headers.allow).toBe('GET');
+});
+
+it('takes writes as JSON bodies with the case id from the path, and 409 on a conflict', async () => {
+  const body = { expectedRev: 3, clientRequestId: randomUUID(), phone: '+94 71 555 0101' };
+  const ok = await request('POST', '/api/v1/cases/H2/customer-contacts', { token: drc2, body });
+  expect(ok).toMatchObject({ status: 200, body: { state: 'PENDING', caseRev: 3 } });
+  const stale = await request('POST', '/api/v1/cases/H2/customer-contacts', {
+    token: drc2,
+    body: { ...body, expectedRev: 2, clientRequestId: randomUUID() },
+  });
+  expect(stale).toMatchObject({ status: 409, body: { error: { status: 'ABORTED', details: { reason: 'conflict' } } } });
+});
+
+it('works without the /api prefix (the function’s own URL) and refuses an RO outside their cases', async () => {
+  const r = await request('GET', '/v1/negotiations/active', { token: ro1 });
+  expect(r.status).toBe(200);
+  // This RO's uid is not demo-ro1, so H1 (assigned to demo-ro1) is not theirs.
+  expect((await request('GET', '/v1/cases/H1', { token: ro1 })).status).toBe(403);
+});

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { openApiDocument } from '../../src/api/openapi';
+import { OPERATIONS } from '../../src/api/operations';
+import { BOARD_PHASE_FIELD } from '../../src/api/phases';
+import { mobile } from '../../src/callables/mobile';
+
+/** One registry, two surfaces and one document (issue 5 §6): none can drift from the others. */
+const SEED_000_API = [
+  'roCpeCollection',
+  'listMediationBoardCases',
+  'submitMediationBoard',
+  'countMediationBoardPhaseCases',
+  'caseDetailsForDrc',
+  'listActiveCustomerNegotiations',
+  'listActiveRoRequests',
+  'customerNegotiations',
+  'listDrcNegotiationCases',
+  'countNegotiationPhaseCases',
+  'updateCustomerContacts',
+];
+
+type Doc = {
+  paths: Record<string, Record<string, Record<string, unknown>>>;
+};
+
+const doc = openApiDocument() as unknown as Doc;
+const operationsInDoc = Object.entries(doc.paths).flatMap(([path, methods]) =>
+  Object.entries(methods).map(([method, o]) => ({ path, method, o })),
+);
+
+it('has every operation of seed 000 §6, each name once', () => {
+  const names = OPERATIONS.map((o) => o.name);
+  expect(names).toEqual(expect.arrayContaining(SEED_000_API));
+  expect(new Set(names).size).toBe(names.length);
+});
+
+it('exports one callable per operation', () => {
+  expect(Object.keys(mobile).sort()).toEqual(OPERATIONS.map((o) => o.name).sort());
+});
+
+it('gives every operation a unique route whose path parameters are input fields', () => {
+  const routes = OPERATIONS.map((o) => `${o.method} ${o.path.replace(/\{\w+\}/g, '{}')}`);
+  expect(new Set(routes).size).toBe(routes.length);
+  for (const op of OPERATIONS) {
+    for (const [, name] of op.path.matchAll(/\{(\w+)\}/g)) expect(Object.keys(op.input.shape)).toContain(name);
+    expect(op.roles.length).toBeGreaterThan(0);
+  }
+});
+
+it('puts every operation in the OpenAPI document with its input and output schemas', () => {
+  expect(operationsInDoc).toHaveLength(OPERATIONS.length);
+  for (const op of OPERATIONS) {
+    const entry = operationsInDoc.find((e) => e.o.operationId === op.name);
+    expect(entry).toBeDefined();
+    expect(entry!.path).toBe(`/api/v1${op.path}`);
+    expect(entry!.method).toBe(op.method.toLowerCase());
+    const output = z.toJSONSchema(op.output, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+    const documented = (entry!.o.responses as Record<string, { content: { 'application/json': { schema: unknown } } }>)[
+      '200'
+    ]!.content['application/json'].schema as Record<string, unknown>;
+    expect(documented.properties).toEqual(output.properties);
+    // Every input field appears as a path or query parameter (GET) or in the body (POST).
+    const params = ((entry!.o.parameters as { name: string }[]) ?? []).map((p) => p.name);
+    const body = (
+      entry!.o.requestBody as { content: { 'application/json': { schema: { properties: object } } } } | undefined
+    )?.content['application/json'].schema.properties;
+    const documentedInputs = [...params, ...Object.keys(body ?? {})].sort();
+    expect(documentedInputs).toEqual(Object.keys(op.input.shape).sort());
+    for (const code of ['400', '401', '403']) expect(entry!.o.responses).toHaveProperty(code);
+  }
+});
+
+it('documents field reasons and required fields from the zod schemas', () => {
+  const contact = operationsInDoc.find((e) => e.o.operationId === 'recordContact')!;
+  const schema = (contact.o.requestBody as { content: { 'application/json': { schema: Record<string, unknown> } } })
+    .content['application/json'].schema;
+  expect(schema.required).toEqual(expect.arrayContaining(['expectedRev', 'clientRequestId', 'result', 'channel']));
+  expect(schema.required).not.toContain('caseId');
+  const list = operationsInDoc.find((e) => e.o.operationId === 'listDrcNegotiationCases')!;
+  const limit = (list.o.parameters as { name: string; in: string; schema: Record<string, unknown> }[]).find(
+    (p) => p.name === 'limit',
+  )!;
+  expect(limit).toMatchObject({
+    in: 'query',
+    schema: { anyOf: [{ type: 'integer', minimum: 1, maximum: 100 }, { type: 'null' }] },
+  });
+});
+
+it('has a composite index for every ordered query the API issues', () => {
+  const indexes = (
+    JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'firestore.indexes.json'), 'utf8')) as {
+      indexes: { collectionGroup: string; fields: { fieldPath: string; order?: string }[] }[];
+    }
+  ).indexes.map(
+    (i) =>
+      `${i.collectionGroup}:${i.fields.map((f) => `${f.fieldPath}${f.order === 'DESCENDING' ? '-' : ''}`).join(',')}`,
+  );
+  const cases = (...eq: string[]) => `cases:${[...eq, 'updatedAt-', '__name__-'].join(',')}`;
+  const roRequests = (...eq: string[]) => `roRequests:${[...eq, 'state', 'createdAt-', '__name__-'].join(',')}`;
+  const needed = [
+    // scope × status (negotiation and board lists)
+    cases('roId', 'status'),
+    cases('drcId', 'status'),
+    cases('drcId', 'roId', 'status'),
+    // scope × status × board phase
+    cases('roId', 'status', BOARD_PHASE_FIELD),
+    cases('drcId', 'status', BOARD_PHASE_FIELD),
+    cases('drcId', 'roId', 'status', BOARD_PHASE_FIELD),
+    // scope × requiredAction (CPE collection)
+    cases('roId', 'requiredAction'),
+    cases('drcId', 'requiredAction'),
+    cases('drcId', 'roId', 'requiredAction'),
+    roRequests('roId'),
+    roRequests('drcId'),
+    roRequests('drcId', 'roId'),
+    'audit:entity,action,seq-',
+  ];
+  for (const n of needed) expect(indexes).toContain(n);
+});

@@ -1,0 +1,14 @@
+import type { Me } from '../../../functions/src/api/contract';
+import { t } from '../i18n/t';
+import { usePresence } from './usePresence';
+
+/** "Roshan Perera is working on this case": shown while another user holds the customer's lease. */
+export function PresenceBanner({ caseId, me }: { caseId: string; me: Me }) {
+  const { other } = usePresence(caseId, me.role === 'ro');
+  if (!other) return null;
+  return (
+    <p className="presence-banner" role="status" data-testid="presence-banner">
+      {t(other.onThisCase ? 'presence.onThisCase' : 'presence.withCustomer', { name: other.holder.displayName })}
+    </p>
+  );
+}

@@ -1,0 +1,75 @@
+import { httpsCallable } from 'firebase/functions';
+import { useEffect, useState } from 'react';
+import { functions } from '../firebase';
+
+export interface LeaseView {
+  holder: { uid: string; displayName: string; role: string };
+  mine: boolean;
+  onThisCase: boolean;
+  since: string;
+  expiresAt: string;
+}
+interface LeaseOut {
+  acquired: boolean;
+  lease: LeaseView | null;
+  leaseSeconds: number;
+  renewSeconds: number;
+}
+
+const acquire = httpsCallable<{ caseId: string }, LeaseOut>(functions, 'mobile-acquireCaseLease');
+const renew = httpsCallable<{ caseId: string }, LeaseOut>(functions, 'mobile-renewCaseLease');
+const release = httpsCallable<{ caseId: string }, { released: boolean }>(functions, 'mobile-releaseCaseLease');
+const who = httpsCallable<{ caseId: string }, { lease: LeaseView | null }>(functions, 'mobile-whoIsOnCase');
+
+const DEFAULT_RENEW_MS = 30_000;
+
+/**
+ * Live presence on a case page (issue 5 §8). A field worker (`hold`: an RO, who records contacts) takes the
+ * customer's lease while the page is open, renews it, releases it on leaving; when someone else holds it, keeps
+ * asking, so the page frees itself when they leave. Everyone else only watches, so merely reading a case never
+ * blocks the RO (an officer who records takes the lease through the API). Returns who else holds it, if anyone.
+ */
+export function usePresence(caseId: string, hold: boolean): { other: LeaseView | null } {
+  const [other, setOther] = useState<LeaseView | null>(null);
+  useEffect(() => {
+    let stopped = false;
+    let holding = false;
+    let watchOnly = !hold;
+    let timer: number | undefined;
+    const schedule = (ms: number) => {
+      if (!stopped) timer = window.setTimeout(() => void tick(), ms);
+    };
+    const tick = async () => {
+      try {
+        if (watchOnly) {
+          const { data } = await who({ caseId });
+          setOther(data.lease && !data.lease.mine ? data.lease : null);
+          return schedule(DEFAULT_RENEW_MS);
+        }
+        const { data } = await (holding ? renew : acquire)({ caseId });
+        holding = data.acquired;
+        setOther(data.acquired ? null : data.lease);
+        schedule((data.renewSeconds || DEFAULT_RENEW_MS / 1000) * 1000);
+      } catch (error) {
+        if ((error as { code?: string }).code === 'functions/permission-denied' && !watchOnly) {
+          watchOnly = true;
+          return schedule(0);
+        }
+        schedule(DEFAULT_RENEW_MS);
+      }
+    };
+    const leave = () => {
+      if (holding) void release({ caseId }).catch(() => undefined);
+      holding = false;
+    };
+    void tick();
+    window.addEventListener('pagehide', leave);
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+      window.removeEventListener('pagehide', leave);
+      leave();
+    };
+  }, [caseId, hold]);
+  return { other };
+}
