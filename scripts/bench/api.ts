@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const { callOperation } = await import('../../functions/src/callables/mobile');
   const { COL, firestore } = await import('../../functions/src/data/db');
   const { opCount, resetOpCount } = await import('../../functions/src/data/ops');
-  const { NEGOTIATION_PHASES, ACTIVE_NEGOTIATION_STATUSES, NEGOTIATION_STATUSES } =
+  const { NEGOTIATION_PHASES, ACTIVE_NEGOTIATION_STATUSES, NEGOTIATION_STATUSES, BOARD_PHASES } =
     await import('../../functions/src/api/phases');
 
   await seedOrganisation();
@@ -44,6 +44,8 @@ async function main(): Promise<void> {
       roId: status === 'DRC_ASSIGNED' ? null : ro,
       updatedAt: new Date(Date.UTC(2026, 9, 1) + i * 60_000).toISOString(),
       requiredAction: (['arrears', 'cpe', 'arrears_cpe'] as const)[i % 3],
+      boardPhase:
+        status === 'MEDIATION_BOARD' ? BOARD_PHASES[Math.floor(i / STATUSES.length) % BOARD_PHASES.length]! : null,
     });
     batch.set(firestore().collection(COL.cases).doc(c.id), { ...c });
     if (i % 400 === 399) {
@@ -51,13 +53,26 @@ async function main(): Promise<void> {
       batch = firestore().batch();
     }
     if (i % 10 === 0) {
+      // The mirror services/caseAudit.ts writes for each RO request (domain/requests/mirrors.ts).
       batch.set(firestore().collection('roRequests').doc(`Q${i}`), {
+        id: `Q${i}`,
+        kind: 'validity_extension',
+        reason: 'bench',
+        days: 14,
+        state: 'pending',
+        requestedBy: ro,
+        requestedAt: c.updatedAt,
+        decidedBy: null,
+        decidedAt: null,
+        note: null,
+        caseId: c.id,
+        accountNumber: c.accountNumber,
+        customerName: c.customer.name,
         roId: ro,
         drcId: `drc${drc}`,
-        caseId: c.id,
-        kind: 'validityExtension',
-        state: 'PENDING',
-        createdAt: c.updatedAt,
+        caseStatus: c.status,
+        caseClosed: false,
+        updatedAt: c.updatedAt,
       });
     }
   }
@@ -65,12 +80,13 @@ async function main(): Promise<void> {
 
   type Call = { op: string; user: string; input: Record<string, unknown> };
   const users = ['ro1', 'ro2', 'ro3', 'ro4', 'ro5', 'ro6', 'drc1', 'drc2', 'drc3'];
-  // Every list and count operation except the board-phase filters, which the offline emulator cannot run
-  // (nested field filters: docs/decisions/0015) and serves by a fallback that is not the production path.
+  // Every list and count operation.
   const calls: Call[] = users.flatMap((user) => [
     { op: 'listActiveCustomerNegotiations', user, input: {} },
     { op: 'listDrcNegotiationCases', user, input: { limit: 25 } },
     { op: 'listMediationBoardCases', user, input: {} },
+    { op: 'listMediationBoardCases', user, input: { phase: 'hearing_scheduled' } },
+    { op: 'countMediationBoardPhaseCases', user, input: {} },
     { op: 'roCpeCollection', user, input: { limit: 25 } },
     { op: 'listActiveRoRequests', user, input: {} },
     { op: 'countNegotiationPhaseCases', user, input: {} },
@@ -110,9 +126,19 @@ async function main(): Promise<void> {
       case 'listDrcNegotiationCases':
         await newest(cases.where('status', 'in', NEGOTIATION_STATUSES));
         return;
-      case 'listMediationBoardCases':
-        await newest(cases.where('status', '==', 'MEDIATION_BOARD'));
+      case 'listMediationBoardCases': {
+        const board = cases.where('status', '==', 'MEDIATION_BOARD');
+        const phase = c.input.phase as string | undefined;
+        await newest(phase ? board.where('boardPhase', '==', phase) : board);
         return;
+      }
+      case 'countMediationBoardPhaseCases': {
+        const board = cases.where('status', '==', 'MEDIATION_BOARD');
+        await Promise.all(
+          [board, ...BOARD_PHASES.map((p) => board.where('boardPhase', '==', p))].map((q) => q.count().get()),
+        );
+        return;
+      }
       case 'roCpeCollection':
         await newest(cases.where('requiredAction', 'in', ['cpe', 'arrears_cpe']));
         return;
@@ -120,8 +146,9 @@ async function main(): Promise<void> {
         await db
           .collection('roRequests')
           .where(field, '==', value)
-          .where('state', 'in', ['PENDING'])
-          .orderBy('createdAt', 'desc')
+          .where('state', '==', 'pending')
+          .where('caseClosed', '==', false)
+          .orderBy('requestedAt', 'desc')
           .limit(25)
           .get();
         return;

@@ -1,6 +1,6 @@
-import type { DocumentSnapshot, Query } from 'firebase-admin/firestore';
+import type { Query } from 'firebase-admin/firestore';
 import type { CaseState } from '../domain/model/case';
-import { countQuery, readQuery } from '../data/ops';
+import { countQuery } from '../data/ops';
 import { scopedCases, type ListScope } from './access';
 import { DEFAULT_PAGE, keysetPage } from './paging';
 import type { CaseSummary } from './schemas';
@@ -9,7 +9,7 @@ import { caseSummaryOf } from './views';
 export interface CaseFilter {
   /** One status (==) or several (in). */
   statuses: readonly string[];
-  /** Further equality filters, e.g. the board phase (a nested field path). */
+  /** Further equality filters on top-level fields, e.g. the board phase. */
   equals?: Record<string, string>;
 }
 
@@ -25,32 +25,6 @@ export function filteredCases(scope: ListScope, filter: CaseFilter): Query {
   return query;
 }
 
-/**
- * The offline Firestore (`@firestore-emulator/server` 0.3.15) answers "Not implemented" to a filter on a nested
- * field path such as `characteristics.boardPhase` (docs/decisions/0015). Real Firestore and the official emulator
- * run it; on the offline one the same filter is applied in process over the unfiltered query, so every test
- * and the demo still see the right answer. The first refusal is remembered.
- */
-let nestedFiltersUnsupported = false;
-const isUnimplemented = (error: unknown) => /Not implemented/i.test((error as Error)?.message ?? '');
-const nestedOnly = (filter: CaseFilter) => Object.keys(filter.equals ?? {}).some((f) => f.includes('.'));
-
-function matches(filter: CaseFilter) {
-  return (doc: DocumentSnapshot) => Object.entries(filter.equals ?? {}).every(([f, v]) => doc.get(f) === v);
-}
-
-async function withNestedFallback<T>(filter: CaseFilter, direct: () => Promise<T>, fallback: () => Promise<T>) {
-  if (!nestedOnly(filter)) return direct();
-  if (nestedFiltersUnsupported) return fallback();
-  try {
-    return await direct();
-  } catch (error) {
-    if (!isUnimplemented(error)) throw error;
-    nestedFiltersUnsupported = true;
-    return fallback();
-  }
-}
-
 /** A page of case summaries in the caller's scope, newest change first. */
 export async function pageOfCases(
   scope: ListScope,
@@ -58,21 +32,13 @@ export async function pageOfCases(
   page: { limit?: number | null; cursor?: string | null },
 ): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
   const limit = page.limit ?? DEFAULT_PAGE;
-  const { docs, nextCursor } = await withNestedFallback(
-    filter,
-    () => keysetPage(filteredCases(scope, filter), 'updatedAt', limit, page.cursor),
-    () => keysetPage(baseCases(scope, filter), 'updatedAt', limit, page.cursor, matches(filter)),
-  );
+  const { docs, nextCursor } = await keysetPage(filteredCases(scope, filter), 'updatedAt', limit, page.cursor);
   return { items: docs.map((d) => caseSummaryOf(d.data() as CaseState)), nextCursor };
 }
 
 /** How many cases match: a count() aggregation (one billed read per 1,000 matches, no documents read). */
 export async function countCases(scope: ListScope, filter: CaseFilter): Promise<number> {
-  return withNestedFallback(
-    filter,
-    () => countQuery(filteredCases(scope, filter)),
-    async () => (await readQuery(baseCases(scope, filter))).docs.filter(matches(filter)).length,
-  );
+  return countQuery(filteredCases(scope, filter));
 }
 
 /** Counts by phase, in parallel. */

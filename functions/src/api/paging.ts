@@ -23,9 +23,7 @@ export async function keysetPage(
   field: string,
   limit: number,
   cursor: string | null | undefined,
-  keep?: (doc: QueryDocumentSnapshot) => boolean,
 ): Promise<{ docs: QueryDocumentSnapshot[]; nextCursor: string | null }> {
-  if (keep) return filteredPage(query, field, limit, cursor, keep);
   const after = cursor ? decodeCursor(cursor) : null;
   let q = query.orderBy(field, 'desc').orderBy(FieldPath.documentId(), 'desc');
   if (after) q = q.where(field, '<=', after[0]);
@@ -39,29 +37,5 @@ export async function keysetPage(
   const docs = fresh.slice(0, limit);
   const last = docs[docs.length - 1];
   const more = fresh.length > limit || snap.docs.length === fetchLimit;
-  return { docs, nextCursor: more && last ? encodeCursor(String(last.get(field)), last.id) : null };
-}
-
-/**
- * The same page when a filter can only be applied in process (see api/lists.ts): reads the query's pages in
- * turn, keeping matching rows, until the page is full or the query is exhausted.
- */
-async function filteredPage(
-  query: Query,
-  field: string,
-  limit: number,
-  cursor: string | null | undefined,
-  keep: (doc: QueryDocumentSnapshot) => boolean,
-): Promise<{ docs: QueryDocumentSnapshot[]; nextCursor: string | null }> {
-  const kept: QueryDocumentSnapshot[] = [];
-  let next = cursor ?? null;
-  do {
-    const page = await keysetPage(query, field, Math.max(limit, 50), next);
-    kept.push(...page.docs.filter(keep));
-    next = page.nextCursor;
-  } while (next && kept.length <= limit);
-  const docs = kept.slice(0, limit);
-  const last = docs[docs.length - 1];
-  const more = kept.length > limit || (next !== null && kept.length === limit);
   return { docs, nextCursor: more && last ? encodeCursor(String(last.get(field)), last.id) : null };
 }

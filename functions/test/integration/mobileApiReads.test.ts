@@ -19,8 +19,8 @@ beforeAll(async () => {
     apiCase('S1', 'SETTLEMENT', { updatedAt: day(2) }),
     apiCase('R1', 'RO_ASSIGNED', { updatedAt: day(3) }),
     apiCase('B1', 'MEDIATION_BOARD', { updatedAt: day(4) }),
-    apiCase('B2', 'MEDIATION_BOARD', { updatedAt: day(5), characteristics: { boardPhase: 'hearing_scheduled' } }),
-    apiCase('B3', 'MEDIATION_BOARD', { updatedAt: day(6), characteristics: { boardPhase: 'hearing_scheduled' } }),
+    apiCase('B2', 'MEDIATION_BOARD', { updatedAt: day(5), boardPhase: 'hearing_scheduled' }),
+    apiCase('B3', 'MEDIATION_BOARD', { updatedAt: day(6), boardPhase: 'hearing_scheduled' }),
     apiCase('C1', 'CLOSED_RECOVERED', { updatedAt: day(7), closedAt: day(7) }),
     apiCase('A1', 'NEGOTIATION', { updatedAt: day(8), requiredAction: 'arrears', cpe: [] }),
     // drc1 / ro2
@@ -173,13 +173,13 @@ describe('mediation board lists and counts', () => {
     expect(ids(await call('listMediationBoardCases', 'drc1', { roId: 'demo-ro2' }))).toEqual(['B4']);
     expect(ids(await call('listMediationBoardCases', 'drc1', { phase: 'hearing_scheduled' }))).toEqual(['B2', 'B3']);
     const b1 = (await call('listMediationBoardCases', 'ro1', {})).items.find((c: { id: string }) => c.id === 'B1');
-    expect(b1.phase).toBe('referred');
+    expect(b1.phase).toBe('escalated');
   });
 
-  it('counts board cases per phase; those with none recorded count as referred', async () => {
+  it('counts board cases per phase; those from before the board record count as escalated', async () => {
     const out = await call('countMediationBoardPhaseCases', 'drc1', {});
     expect(out.total).toBe(4);
-    expect(out.byPhase).toMatchObject({ referred: 2, hearing_scheduled: 2, letter_requested: 0 });
+    expect(out.byPhase).toMatchObject({ escalated: 2, hearing_scheduled: 2, letter_requested: 0 });
   });
 });
 
@@ -199,38 +199,33 @@ describe('active RO requests', () => {
   beforeAll(async () => {
     const batch = firestore().batch();
     const put = (id: string, d: Record<string, unknown>) => batch.set(firestore().collection('roRequests').doc(id), d);
-    put('q1', {
-      roId: 'demo-ro1',
-      drcId: 'drc1',
-      caseId: 'N1',
-      kind: 'validityExtension',
-      state: 'PENDING',
-      createdAt: day(1),
+    // The shape services/caseAudit.ts mirrors from each case's roRequests (domain/requests/mirrors.ts).
+    const mirror = (roId: string, drcId: string, caseId: string, kind: string, state: string, at: string) => ({
+      id: caseId,
+      kind,
+      reason: 'customer asked for time',
+      days: kind === 'validity_extension' ? 14 : null,
+      state,
+      requestedBy: roId,
+      requestedAt: at,
+      decidedBy: null,
+      decidedAt: null,
+      note: null,
+      caseId,
+      accountNumber: `ACC-${caseId}`,
+      customerName: `Customer ${caseId}`,
+      roId,
+      drcId,
+      caseStatus: 'NEGOTIATION',
+      caseClosed: false,
+      updatedAt: at,
     });
-    put('q2', {
-      roId: 'demo-ro1',
-      drcId: 'drc1',
-      caseId: 'B1',
-      kind: 'boardLetter',
-      state: 'APPROVED',
-      createdAt: day(2),
-    });
-    put('q3', {
-      roId: 'demo-ro2',
-      drcId: 'drc1',
-      caseId: 'N3',
-      kind: 'boardLetter',
-      state: 'PENDING',
-      createdAt: day(3),
-    });
-    put('q4', {
-      roId: 'demo-ro3',
-      drcId: 'drc2',
-      caseId: 'X1',
-      kind: 'boardLetter',
-      state: 'PENDING',
-      createdAt: day(4),
-    });
+    put('q1', mirror('demo-ro1', 'drc1', 'N1', 'validity_extension', 'pending', day(1)));
+    put('q2', mirror('demo-ro1', 'drc1', 'B1', 'board_letter', 'approved', day(2)));
+    put('q3', mirror('demo-ro2', 'drc1', 'N3', 'board_letter', 'pending', day(3)));
+    put('q4', mirror('demo-ro3', 'drc2', 'X1', 'board_letter', 'pending', day(4)));
+    // Pending on a case closed since: never to be decided, so not an open request.
+    put('q5', { ...mirror('demo-ro1', 'drc1', 'C9', 'board_letter', 'pending', day(5)), caseClosed: true });
     await batch.commit();
   });
 
@@ -238,6 +233,20 @@ describe('active RO requests', () => {
     expect(ids(await call('listActiveRoRequests', 'ro1', {}))).toEqual(['q1']);
     expect(ids(await call('listActiveRoRequests', 'drc1', {}))).toEqual(['q1', 'q3']);
     expect(ids(await call('listActiveRoRequests', 'drc2', {}))).toEqual(['q4']);
+  });
+
+  it('shows each request as the RO needs it, newest first', async () => {
+    const page = await call('listActiveRoRequests', 'drc1', {});
+    expect(page.items.map((i: { id: string }) => i.id)).toEqual(['q3', 'q1']);
+    expect(page.items[1]).toMatchObject({
+      caseId: 'N1',
+      accountNumber: 'ACC-N1',
+      kind: 'validity_extension',
+      state: 'pending',
+      days: 14,
+      requestedAt: day(1),
+      reason: 'customer asked for time',
+    });
   });
 });
 

@@ -227,35 +227,101 @@ describe('CPE, mediation board and customer contacts', () => {
     expect((await call('caseDetailsForDrc', 'drc1', { caseId: 'W1' })).status).toBe('MEDIATION_BOARD');
   });
 
-  it('writes an updateContacts request with only the given fields, and needs at least one', async () => {
-    const r = await rev('W2');
-    await expect(
-      call('updateCustomerContacts', 'ro1', { caseId: 'W2', expectedRev: r, clientRequestId: randomUUID() }),
-    ).rejects.toMatchObject({ details: { fields: { phone: 'give at least one of phone, email, address' } } });
-    await expect(
-      call('updateCustomerContacts', 'ro1', {
-        caseId: 'W2',
-        expectedRev: r,
-        clientRequestId: randomUUID(),
-        email: 'not-an-email',
-      }),
-    ).rejects.toMatchObject({ details: { fields: { email: 'must be an email address' } } });
-    const out = await call('updateCustomerContacts', 'drc1', {
-      caseId: 'W2',
-      expectedRev: r,
+  it('requests the board letter, which shows as the RO’s open request and moves the board phase', async () => {
+    const out = await call('submitMediationBoard', 'ro1', {
+      caseId: 'W1',
+      expectedRev: await rev('W1'),
       clientRequestId: randomUUID(),
+      submission: { kind: 'requestLetter', reason: 'Hearing needed to move the customer' },
+    });
+    await deliverRequestCreated(out.requestId);
+    expect((await call('getRequestStatus', 'ro1', { requestId: out.requestId })).state).toBe('APPLIED');
+    const board = await call('listMediationBoardCases', 'ro1', { phase: 'letter_requested' });
+    expect(board.items.map((c: { id: string }) => c.id)).toContain('W1');
+    const open = await call('listActiveRoRequests', 'ro1', {});
+    expect(open.items.find((q: { caseId: string }) => q.caseId === 'W1')).toMatchObject({
+      kind: 'board_letter',
+      state: 'pending',
+      reason: 'Hearing needed to move the customer',
+    });
+    // A second letter request while the first waits is refused by the life cycle, with its reason.
+    const again = await call('submitMediationBoard', 'ro1', {
+      caseId: 'W1',
+      expectedRev: await rev('W1'),
+      clientRequestId: randomUUID(),
+      submission: { kind: 'requestLetter', reason: 'again' },
+    });
+    await deliverRequestCreated(again.requestId);
+    const status = await call('getRequestStatus', 'ro1', { requestId: again.requestId });
+    expect(status.state).toBe('REJECTED');
+    expect(status.error.message).toMatch(/still waiting for a decision/);
+  });
+
+  it('refuses a customer response before any hearing, with the life cycle’s reason', async () => {
+    await expect(
+      call('submitMediationBoard', 'ro1', {
+        caseId: 'W1',
+        expectedRev: await rev('W1'),
+        clientRequestId: randomUUID(),
+        submission: { kind: 'customerResponse', response: 'maybe' },
+      }),
+    ).rejects.toMatchObject({
+      details: { fields: { 'submission.response': expect.stringMatching(/must be one of/) } },
+    });
+    const out = await call('submitMediationBoard', 'ro1', {
+      caseId: 'W1',
+      expectedRev: await rev('W1'),
+      clientRequestId: randomUUID(),
+      submission: { kind: 'customerResponse', response: 'absent' },
+    });
+    await deliverRequestCreated(out.requestId);
+    const status = await call('getRequestStatus', 'ro1', { requestId: out.requestId });
+    expect(status.state).toBe('REJECTED');
+    expect(status.error.message).toMatch(/No hearing is scheduled/);
+  });
+
+  it('writes an updateContacts action with only the given fields and a reason, and needs at least one', async () => {
+    const r = await rev('W2');
+    const base = { caseId: 'W2', expectedRev: r, clientRequestId: randomUUID() };
+    await expect(call('updateCustomerContacts', 'ro1', { ...base, reason: 'moved' })).rejects.toMatchObject({
+      details: { fields: { phone: 'give at least one of phone, altPhone, email, address, city' } },
+    });
+    await expect(
+      call('updateCustomerContacts', 'ro1', { ...base, email: 'not-an-email', reason: 'x' }),
+    ).rejects.toMatchObject({ details: { fields: { email: 'is not a valid email address' } } });
+    await expect(call('updateCustomerContacts', 'ro1', { ...base, phone: '0771234567' })).rejects.toMatchObject({
+      details: { fields: { reason: 'is required' } },
+    });
+    const out = await call('updateCustomerContacts', 'drc1', {
+      ...base,
       phone: '+94 77 123 4567',
       email: null,
+      reason: 'Customer gave a new number at the visit',
     });
     const doc = (await firestore().collection(COL.requests).doc(out.requestId).get()).data()!;
     expect(doc).toMatchObject({
-      type: 'updateContacts',
+      type: 'caseAction',
       caseId: 'W2',
       createdBy: 'demo-drc1',
       state: 'PENDING',
-      payload: { phone: '+94 77 123 4567', expectedRev: r },
+      payload: {
+        action: 'updateContacts',
+        result: 'updated',
+        inputs: { phone: '+94 77 123 4567', reason: 'Customer gave a new number at the visit' },
+        expectedRev: r,
+      },
     });
-    expect(doc.payload).not.toHaveProperty('email');
+    expect(doc.payload.inputs).not.toHaveProperty('email');
+    await deliverRequestCreated(out.requestId);
+    expect((await call('getRequestStatus', 'drc1', { requestId: out.requestId })).state).toBe('APPLIED');
+    const after = (await firestore().collection(COL.cases).doc('W2').get()).data()!;
+    expect(after.customer.phone).toBe('+94 77 123 4567');
+    expect(after.contactHistory.at(-1)).toMatchObject({
+      field: 'phone',
+      to: '+94 77 123 4567',
+      reason: 'Customer gave a new number at the visit',
+      by: 'demo-drc1',
+    });
   });
 
   it('shows a caller only their own requests', async () => {
@@ -264,6 +330,7 @@ describe('CPE, mediation board and customer contacts', () => {
       expectedRev: await rev('W2'),
       clientRequestId: randomUUID(),
       address: '12 Temple Road, Kandy',
+      reason: 'Moved house',
     });
     await expect(call('getRequestStatus', 'ro2', { requestId: out.requestId })).rejects.toMatchObject({
       code: 'permission-denied',

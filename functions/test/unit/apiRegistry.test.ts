@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { openApiDocument } from '../../src/api/openapi';
 import { OPERATIONS } from '../../src/api/operations';
-import { BOARD_PHASE_FIELD } from '../../src/api/phases';
+import { BOARD_PHASE_FIELD, BOARD_PHASES } from '../../src/api/phases';
+import { NEGOTIATION_ACTION_CODES } from '../../src/api/operations/negotiation';
+import { BOARD_RESPONSES } from '../../src/api/operations/mediationBoard';
+import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import { mobile } from '../../src/callables/mobile';
 
 /** One registry, two surfaces and one document (issue 5 §6): none can drift from the others. */
@@ -98,7 +101,8 @@ it('has a composite index for every ordered query the API issues', () => {
       `${i.collectionGroup}:${i.fields.map((f) => `${f.fieldPath}${f.order === 'DESCENDING' ? '-' : ''}`).join(',')}`,
   );
   const cases = (...eq: string[]) => `cases:${[...eq, 'updatedAt-', '__name__-'].join(',')}`;
-  const roRequests = (...eq: string[]) => `roRequests:${[...eq, 'state', 'createdAt-', '__name__-'].join(',')}`;
+  const roRequests = (...eq: string[]) =>
+    `roRequests:${[...eq, 'state', 'caseClosed', 'requestedAt-', '__name__-'].join(',')}`;
   const needed = [
     // scope × status (negotiation and board lists)
     cases('roId', 'status'),
@@ -118,4 +122,18 @@ it('has a composite index for every ordered query the API issues', () => {
     'audit:entity,action,seq-',
   ];
   for (const n of needed) expect(indexes).toContain(n);
+});
+
+it('reads negotiation history by action/result pairs that exist and fit in one `in` filter', () => {
+  const pairs = debtxTelco.actions
+    .filter((a) => NEGOTIATION_ACTION_CODES.includes(a.code))
+    .flatMap((a) => a.results.map((r) => `${a.code}/${r.code}`));
+  for (const code of NEGOTIATION_ACTION_CODES) expect(debtxTelco.actions.map((a) => a.code)).toContain(code);
+  expect(pairs.length).toBeLessThanOrEqual(30);
+});
+
+it('offers exactly the board responses and phases the life cycle records', () => {
+  const response = debtxTelco.actions.find((a) => a.code === 'boardResponse')!;
+  expect(response.results.map((r) => r.code).sort()).toEqual([...BOARD_RESPONSES].sort());
+  expect(BOARD_PHASES).toContain('escalated');
 });

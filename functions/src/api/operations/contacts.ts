@@ -1,20 +1,29 @@
 import { z } from 'zod';
+import { emailAddress, phoneNumber } from '../../domain/lifecycle/inputs';
 import { FIELD_ROLES } from '../access';
 import { defineOperation } from '../registry';
 import { caseId, clientRequestId, expectedRev, writeOutput } from '../schemas';
 import { submitCaseWrite } from '../writes';
 
 /**
- * SEAM: the field life cycle adds the `updateContacts` request type that applies this (a new phone, email or
- * address on the case's customer, audited). Until it is merged the trigger rejects the request as an unknown
- * type, and the caller sees that reason through getRequestStatus.
+ * A contact correction is the life cycle's `updateContacts` action (domain/lifecycle/effects.ts): the old value is
+ * kept in the case's contact history with the reason, never overwritten silently, and old numbers stay searchable.
+ * The field rules are the action's own, so the API and the web form accept exactly the same input.
  */
-export const UPDATE_CONTACTS_REQUEST_TYPE = 'updateContacts';
+const text = (max: number) =>
+  z
+    .string({ error: 'must be text' })
+    .trim()
+    .min(1, 'must not be blank (leave it out instead)')
+    .max(max, `must be at most ${max} characters`);
+
+const CONTACT_FIELDS = ['phone', 'altPhone', 'email', 'address', 'city'] as const;
 
 export const updateCustomerContacts = defineOperation({
   name: 'updateCustomerContacts',
-  summary: 'Update the customer’s phone, email or address as found in the field.',
-  description: 'Seed 000 §6 Update_Customer_Contacts. At least one of phone, email, address.',
+  summary: 'Correct the customer’s phone numbers, email or address as found in the field, with the reason.',
+  description:
+    'Seed 000 §6 Update_Customer_Contacts. At least one of phone, altPhone, email, address, city, and a reason. The previous values stay in the case’s contact history.',
   tag: 'Cases',
   method: 'POST',
   path: '/cases/{caseId}/customer-contacts',
@@ -24,31 +33,35 @@ export const updateCustomerContacts = defineOperation({
       caseId,
       expectedRev,
       clientRequestId,
-      phone: z
-        .string()
+      phone: phoneNumber.nullish(),
+      altPhone: phoneNumber.nullish(),
+      email: emailAddress.nullish(),
+      address: text(300).nullish(),
+      city: text(100).nullish(),
+      reason: z
+        .string({ error: 'is required' })
         .trim()
-        .regex(/^\+?[0-9 ()-]{9,20}$/, 'must be a phone number (9-20 digits, spaces, + - ( ))')
-        .nullish(),
-      email: z.email('must be an email address').max(254, 'must be at most 254 characters').nullish(),
-      address: z
-        .string()
-        .trim()
-        .min(5, 'must be at least 5 characters')
-        .max(300, 'must be at most 300 characters')
-        .nullish(),
-      notes: z.string().trim().max(2000, 'must be at most 2000 characters').nullish(),
+        .min(1, 'is required')
+        .max(500, 'must be at most 500 characters'),
     })
-    .refine((v) => v.phone || v.email || v.address, {
-      message: 'give at least one of phone, email, address',
+    .refine((v) => CONTACT_FIELDS.some((f) => v[f]), {
+      message: 'give at least one of phone, altPhone, email, address, city',
       path: ['phone'],
     }),
   output: writeOutput,
-  handler: async (actor, { caseId: id, expectedRev: rev, clientRequestId: clientId, ...rest }) =>
+  handler: async (actor, input) =>
     submitCaseWrite(actor, {
-      caseId: id,
-      expectedRev: rev,
-      clientRequestId: clientId,
-      type: UPDATE_CONTACTS_REQUEST_TYPE,
-      payload: Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null && v !== undefined)),
+      caseId: input.caseId,
+      expectedRev: input.expectedRev,
+      clientRequestId: input.clientRequestId,
+      type: 'caseAction',
+      payload: {
+        action: 'updateContacts',
+        result: 'updated',
+        inputs: {
+          ...Object.fromEntries(CONTACT_FIELDS.filter((f) => input[f]).map((f) => [f, input[f]])),
+          reason: input.reason,
+        },
+      },
     }),
 });

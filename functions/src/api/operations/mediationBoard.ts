@@ -40,7 +40,7 @@ export const listMediationBoardCases = defineOperation({
 export const countMediationBoardPhaseCases = defineOperation({
   name: 'countMediationBoardPhaseCases',
   summary: 'How many cases are before the board, in each board phase (count aggregations).',
-  description: `Seed 000 §6 Count_Mediation_Board_Phase_Cases. Cases with no phase recorded yet count as \`${UNRECORDED_BOARD_PHASE}\`.`,
+  description: `Seed 000 §6 Count_Mediation_Board_Phase_Cases. Board cases from before the board record (no phase on the case) count as \`${UNRECORDED_BOARD_PHASE}\`.`,
   tag: 'Mediation board',
   method: 'GET',
   path: '/mediation-board/counts',
@@ -57,34 +57,56 @@ export const countMediationBoardPhaseCases = defineOperation({
     });
     const { total = 0, ...byPhase } = counts;
     const recorded = Object.values(byPhase).reduce((s, n) => s + n, 0);
-    return { total, byPhase: { [UNRECORDED_BOARD_PHASE]: Math.max(0, total - recorded), ...byPhase } };
+    const unrecorded = Math.max(0, total - recorded);
+    return {
+      total,
+      byPhase: { ...byPhase, [UNRECORDED_BOARD_PHASE]: (byPhase[UNRECORDED_BOARD_PHASE] ?? 0) + unrecorded },
+    };
   },
 });
 
 /**
- * What an RO submits to the mediation board. Today: send a failed negotiation to the board (the telecom life
- * cycle's `escalate`). SEAM: the field life cycle's board phases (letter requests, hearing, customer response)
- * become further `kind`s here after the merge, each mapped to its request.
+ * What an RO submits for the mediation board, each one the telecom life cycle's action (configs/debtxTelco.ts):
+ * send a failed negotiation to the board (`escalate`), ask the recovery section for the board letter
+ * (`roRequest/board_letter`), and record the customer's response after the hearing (`boardResponse/<response>`).
+ * Scheduling the hearing and the board's outcome belong to the board itself, not to the field.
  */
+const required = (max: number) =>
+  z.string({ error: 'is required' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
+
+export const BOARD_RESPONSES = ['attended_agreed', 'attended_disputed', 'absent'] as const;
+
 const submission = z.discriminatedUnion(
   'kind',
   [
+    z.strictObject({ kind: z.literal('escalate'), notes: required(2000) }),
+    z.strictObject({ kind: z.literal('requestLetter'), reason: required(1000) }),
     z.strictObject({
-      kind: z.literal('escalate'),
-      notes: z
-        .string({ error: 'is required' })
-        .trim()
-        .min(1, 'is required')
-        .max(2000, 'must be at most 2000 characters'),
+      kind: z.literal('customerResponse'),
+      response: z.enum(BOARD_RESPONSES, { error: `must be one of ${BOARD_RESPONSES.join(', ')}` }),
+      notes: z.string().trim().max(2000, 'must be at most 2000 characters').nullish(),
     }),
   ],
-  { error: 'must be a mediation board submission (kind: escalate)' },
+  { error: 'must be a mediation board submission (kind: escalate, requestLetter or customerResponse)' },
 );
+type Submission = z.infer<typeof submission>;
+
+function actionOf(s: Submission): { action: string; result: string; inputs: Record<string, string> } {
+  switch (s.kind) {
+    case 'escalate':
+      return { action: 'escalate', result: 'escalated', inputs: { notes: s.notes } };
+    case 'requestLetter':
+      return { action: 'roRequest', result: 'board_letter', inputs: { reason: s.reason } };
+    case 'customerResponse':
+      return { action: 'boardResponse', result: s.response, inputs: s.notes ? { notes: s.notes } : {} };
+  }
+}
 
 export const submitMediationBoard = defineOperation({
   name: 'submitMediationBoard',
-  summary: 'Submit a case to the mediation board (negotiation failed), with the reason.',
-  description: 'Seed 000 §6 Mediation_Board_Submit. Written as a request document; follow it with getRequestStatus.',
+  summary: 'Send a case to the mediation board, request its letter, or record the customer’s response to it.',
+  description:
+    'Seed 000 §6 Mediation_Board_Submit. `escalate` (negotiation failed, with notes), `requestLetter` (once before the board; an officer approves), `customerResponse` (after the hearing date). Written as a request document; follow it with getRequestStatus, which carries the life cycle’s reason when it refuses.',
   tag: 'Mediation board',
   method: 'POST',
   path: '/cases/{caseId}/mediation-board',
@@ -97,6 +119,6 @@ export const submitMediationBoard = defineOperation({
       expectedRev: input.expectedRev,
       clientRequestId: input.clientRequestId,
       type: 'caseAction',
-      payload: { action: 'escalate', result: 'escalated', inputs: { notes: input.submission.notes } },
+      payload: actionOf(input.submission),
     }),
 });

@@ -89,10 +89,21 @@ export const countNegotiationPhaseCases = defineOperation({
 });
 
 /**
- * Actions whose audit events make up a case's negotiation history. SEAM: the field life cycle's new
- * negotiation actions (settlement approvals, payment reversals...) are added here after the merge.
+ * Actions whose audit events make up a case's negotiation history: contacts and promises, settlements and their
+ * approval, payments and reversals, failed CPE collections, and the board's steps. 21 action/result pairs in
+ * the telecom life cycle, under the 30 values Firestore's `in` takes.
  */
-export const NEGOTIATION_ACTION_CODES = ['recordContact', 'recordPayment', 'escalate', 'boardOutcome'];
+export const NEGOTIATION_ACTION_CODES = [
+  'recordContact',
+  'decideSettlement',
+  'recordPayment',
+  'reversePayment',
+  'cpeCollectionFailed',
+  'escalate',
+  'scheduleHearing',
+  'boardResponse',
+  'boardOutcome',
+];
 
 const historyInputValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 

@@ -7,22 +7,26 @@ import { defineOperation } from '../registry';
 import { pageInput, pageOf, scopeInput } from '../schemas';
 
 /**
- * SEAM: RO requests (validity extension, mediation board letters...) are written by the field life cycle's
- * `roRequest` request type into this collection, one document per request with roId, drcId, caseId, kind,
- * state and createdAt. These names and the open states are read defensively; align them after the merge.
+ * RO requests (board letters, validity extensions and the other configured kinds) live on the case; every write
+ * mirrors each one into `roRequests/{requestId}` (domain/requests/mirrors.ts, services/caseAudit.ts), so a list
+ * of open requests is one indexed query. Open = still waiting for a decision on a case that is not closed.
  */
 export const RO_REQUESTS_COLLECTION = 'roRequests';
-export const ACTIVE_RO_REQUEST_STATES = ['PENDING', 'OPEN', 'AWAITING_APPROVAL'];
+export const ACTIVE_RO_REQUEST_STATE = 'pending';
 
 const roRequestView = z.object({
   id: z.string(),
-  caseId: z.string().nullable(),
+  caseId: z.string(),
+  accountNumber: z.string().nullable(),
+  customerName: z.string().nullable(),
   kind: z.string(),
   state: z.string(),
+  days: z.number().nullable(),
   roId: z.string().nullable(),
   drcId: z.string().nullable(),
-  createdAt: z.string(),
-  note: z.string().nullable(),
+  caseStatus: z.string().nullable(),
+  requestedAt: z.string(),
+  reason: z.string().nullable(),
 });
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -30,13 +34,17 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 function viewOf(id: string, d: DocumentData): z.infer<typeof roRequestView> {
   return {
     id,
-    caseId: str(d.caseId),
-    kind: str(d.kind) ?? str(d.requestKind) ?? 'request',
-    state: str(d.state) ?? 'PENDING',
+    caseId: str(d.caseId) ?? '',
+    accountNumber: str(d.accountNumber),
+    customerName: str(d.customerName),
+    kind: str(d.kind) ?? 'request',
+    state: str(d.state) ?? ACTIVE_RO_REQUEST_STATE,
+    days: typeof d.days === 'number' ? d.days : null,
     roId: str(d.roId),
     drcId: str(d.drcId),
-    createdAt: str(d.createdAt) ?? '',
-    note: str(d.note) ?? str(d.reason) ?? null,
+    caseStatus: str(d.caseStatus),
+    requestedAt: str(d.requestedAt) ?? '',
+    reason: str(d.reason),
   };
 }
 
@@ -52,10 +60,13 @@ export const listActiveRoRequests = defineOperation({
   output: pageOf(roRequestView),
   handler: async (actor, input) => {
     const scope = listScope(actor, input);
-    let query = firestore().collection(RO_REQUESTS_COLLECTION).where('state', 'in', ACTIVE_RO_REQUEST_STATES);
+    let query = firestore()
+      .collection(RO_REQUESTS_COLLECTION)
+      .where('state', '==', ACTIVE_RO_REQUEST_STATE)
+      .where('caseClosed', '==', false);
     if (scope.drcId) query = query.where('drcId', '==', scope.drcId);
     if (scope.roId) query = query.where('roId', '==', scope.roId);
-    const { docs, nextCursor } = await keysetPage(query, 'createdAt', input.limit ?? DEFAULT_PAGE, input.cursor);
+    const { docs, nextCursor } = await keysetPage(query, 'requestedAt', input.limit ?? DEFAULT_PAGE, input.cursor);
     return { items: docs.map((d) => viewOf(d.id, d.data())), nextCursor };
   },
 });

@@ -380,7 +380,8 @@ export const debtxTelco: CaseTypeConfig = {
     {
       code: 'updateContacts',
       label: 'Update the customer’s contact details',
-      roles: ['ro', 'recovery_officer', 'supervisor'],
+      // A DRC admin phones customers too (seed 000 §6 puts Update_Customer_Contacts in the field API).
+      roles: ['ro', 'drc_admin', 'recovery_officer', 'supervisor'],
       statuses: ['*'],
       allowedOnHold: true,
       results: [{ code: 'updated', label: 'Contact details updated', effects: ['updateContacts'] }],
