@@ -18,3 +18,14 @@ export { backupFirestore } from './triggers/backupFirestore';
 export { exportCustomerData } from './callables/customerData';
 export { uploadImport, importStatus, importErrorsCsvFn as importErrorsCsv, resumeImport } from './callables/bulkImport';
 export { onImportWritten } from './triggers/onImportWritten';
+export { onAuditNotify } from './triggers/onAuditNotify';
+export { onNotificationCreated } from './triggers/onNotificationCreated';
+export { notifySchedule } from './triggers/notifySchedule';
+export { onImportNotify } from './triggers/onImportNotify';
+export { twilioStatus } from './triggers/twilioStatus';
+export {
+  listInboxFn as listInbox,
+  markInboxReadFn as markInboxRead,
+  getNotificationPrefs,
+  saveNotificationPrefs,
+} from './callables/inbox';
