@@ -35,3 +35,14 @@ export {
 } from './callables/assignment';
 export { mobile } from './callables/mobile';
 export { api } from './api/rest';
+export { onAuditNotify } from './triggers/onAuditNotify';
+export { onNotificationCreated } from './triggers/onNotificationCreated';
+export { notifySchedule } from './triggers/notifySchedule';
+export { onImportNotify } from './triggers/onImportNotify';
+export { twilioStatus } from './triggers/twilioStatus';
+export {
+  listInboxFn as listInbox,
+  markInboxReadFn as markInboxRead,
+  getNotificationPrefs,
+  saveNotificationPrefs,
+} from './callables/inbox';

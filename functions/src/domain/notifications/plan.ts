@@ -1,0 +1,149 @@
+import type { Instant } from '../model/time';
+import { deliveryId, MAX_ATTEMPTS, type Delivery } from './delivery';
+import type { NotifyEvent } from './events';
+import { channelsFor, quietUntil, type Preferences } from './preferences';
+import { DEFAULT_ROUTING, rulesFor, type Audience, type RoutingTable } from './routing';
+import { render, TEMPLATES, type TemplateTable } from './templates';
+
+/** A user who may receive notifications, with their preferences. */
+export interface UserRecipient {
+  uid: string;
+  displayName: string;
+  email: string | null;
+  prefs: Preferences;
+}
+
+/** An in-app inbox entry (`inbox/{id}`), readable by its owner only. */
+export interface InboxItem {
+  id: string;
+  uid: string;
+  eventId: string;
+  kind: NotifyEvent['kind'];
+  caseId: string | null;
+  title: string;
+  body: string;
+  createdAt: Instant;
+  readAt: Instant | null;
+  /**
+   * True until read. Kept beside readAt because unread lists and counts filter on it: an equality on a boolean
+   * runs everywhere, where `readAt == null` beside another filter does not on the offline Firestore (0004).
+   */
+  unread: boolean;
+}
+
+export interface Plan {
+  inbox: InboxItem[];
+  deliveries: Delivery[];
+  /** Recipients a channel could not reach (no phone number, no email), for the log. */
+  skipped: { uid: string; channel: string; why: string }[];
+  /** Templates that fell back to English. */
+  missing: { language: string; key: string }[];
+}
+
+/**
+ * Routing, preferences, quiet hours and rendering of one event, in process: which people, on which
+ * channels, what text, and from when. Pure, so the same event always plans the same documents.
+ */
+export function planNotifications(
+  event: NotifyEvent,
+  audiences: Partial<Record<Audience, UserRecipient[]>>,
+  now: Instant,
+  options: { routing?: RoutingTable; templates?: TemplateTable } = {},
+): Plan {
+  const plan: Plan = { inbox: [], deliveries: [], skipped: [], missing: [] };
+  const seen = new Set<string>();
+  const base = {
+    eventId: event.id,
+    kind: event.kind,
+    caseId: event.caseFacts?.caseId ?? null,
+    attempts: 0,
+    maxAttempts: MAX_ATTEMPTS,
+    lease: null,
+    provider: null,
+    error: null,
+    gate: null,
+    createdAt: now,
+    updatedAt: now,
+    deliveredAt: null,
+  };
+  for (const rule of rulesFor(options.routing ?? DEFAULT_ROUTING, event.kind, event.level)) {
+    if (rule.audience === 'customer') {
+      const customer = event.caseFacts?.customer;
+      if (!customer?.phone || !rule.channels.includes('sms')) continue;
+      const text = render(
+        `${event.kind}.customer`,
+        customer.language,
+        { ...event.vars, name: customer.name },
+        options.templates ?? TEMPLATES,
+      );
+      if (text.missing) plan.missing.push(text.missing);
+      plan.deliveries.push({
+        ...base,
+        id: deliveryId(event.id, `customer:${customer.key}`, 'sms'),
+        channel: 'sms',
+        recipient: { kind: 'customer', uid: null, address: customer.phone, customerKey: customer.key },
+        language: text.language,
+        subject: text.subject,
+        body: text.body,
+        missingTranslation: text.missing,
+        state: 'PENDING',
+        // The compliance gate decides at send time (quiet hours, caps): due now.
+        dueAt: now,
+      });
+      continue;
+    }
+    for (const user of audiences[rule.audience] ?? []) {
+      if (seen.has(user.uid)) continue;
+      seen.add(user.uid);
+      const text = render(
+        event.kind,
+        user.prefs.language,
+        { ...event.vars, name: user.displayName },
+        options.templates ?? TEMPLATES,
+      );
+      if (text.missing) plan.missing.push(text.missing);
+      const quiet = quietUntil(now, user.prefs.quietHours, user.prefs.timeZone);
+      for (const channel of channelsFor(user.prefs, event.kind, rule.channels)) {
+        const id = deliveryId(event.id, user.uid, channel);
+        if (channel === 'inapp') {
+          plan.inbox.push({
+            id,
+            uid: user.uid,
+            eventId: event.id,
+            kind: event.kind,
+            caseId: base.caseId,
+            title: text.subject,
+            body: text.body,
+            createdAt: now,
+            readAt: null,
+            unread: true,
+          });
+          continue;
+        }
+        const address = channel === 'sms' ? user.prefs.phone : user.email;
+        if (!address) {
+          plan.skipped.push({
+            uid: user.uid,
+            channel,
+            why: channel === 'sms' ? 'no phone number' : 'no email address',
+          });
+          continue;
+        }
+        plan.deliveries.push({
+          ...base,
+          id,
+          channel,
+          recipient: { kind: 'user', uid: user.uid, address, customerKey: null },
+          language: text.language,
+          subject: text.subject,
+          body: text.body,
+          missingTranslation: text.missing,
+          state: 'PENDING',
+          // In-app lands at once; SMS and email wait for the end of the user's quiet hours.
+          dueAt: quiet ?? now,
+        });
+      }
+    }
+  }
+  return plan;
+}

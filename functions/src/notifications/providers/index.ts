@@ -1,0 +1,42 @@
+import { smtpSettings, twilioSettings } from './config';
+import { smtpSender } from './smtp';
+import { twilioSender } from './twilio';
+import { ProviderFailure, type Providers, type Sender } from './types';
+
+export type { Providers, Sender } from './types';
+
+/** A sender that fails every message with its configuration problem (recorded on the message as an ERROR). */
+function misconfigured(error: unknown): Sender {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    async send() {
+      throw new ProviderFailure('misconfigured', message, false);
+    },
+  };
+}
+
+let cached: { key: string; providers: Providers } | null = null;
+
+/** The configured providers, built once per configuration for the life of the instance. */
+export function configuredProviders(): Providers {
+  let sms: Sender;
+  let email: Sender;
+  let key = '';
+  try {
+    const t = twilioSettings();
+    key += JSON.stringify(t);
+    sms = twilioSender(t);
+  } catch (error) {
+    sms = misconfigured(error);
+  }
+  try {
+    const s = smtpSettings();
+    key += JSON.stringify(s);
+    email = smtpSender(s);
+  } catch (error) {
+    email = misconfigured(error);
+  }
+  if (cached?.key === key && key) return cached.providers;
+  cached = { key, providers: { sms, email } };
+  return cached.providers;
+}

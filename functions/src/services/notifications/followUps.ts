@@ -1,0 +1,116 @@
+import type { Instant } from '../../domain/model/time';
+import { EVENT_KINDS, type EventKind, type NotifyEvent } from '../../domain/notifications/events';
+import { localDate, localMinutes, DEFAULT_TIME_ZONE } from '../../domain/notifications/preferences';
+import { digestSummary, dueItems, nextAtOf, type FollowUpSchedule } from '../../domain/notifications/schedule';
+import { readDoc, readQuery, runTx } from '../../data/ops';
+import { log } from '../../logs';
+import { emitEvent } from './emit';
+import type { InboxItem } from '../../domain/notifications/plan';
+import { col, preferencesOf, readAll } from './store';
+
+export const FOLLOW_UP_PAGE = 200;
+
+export interface FollowUpStats {
+  cases: number;
+  events: number;
+  failed: number;
+}
+
+/**
+ * Reminders and escalations that are due (issue 6 §6): reads only the schedules with `nextAt <= now`
+ * (indexed), so the cost follows what is due, not the number of cases. Each item becomes an event whose
+ * id is `{caseId}:{item key}`: a run that dies after emitting and before marking re-emits nothing.
+ */
+export async function runDueFollowUps(now: Instant, budget = 2_000): Promise<FollowUpStats> {
+  const stats: FollowUpStats = { cases: 0, events: 0, failed: 0 };
+  const failed = new Set<string>();
+  while (stats.cases < budget) {
+    const page = await readQuery(
+      col('schedule')
+        .where('nextAt', '<=', now)
+        .orderBy('nextAt')
+        .limit(FOLLOW_UP_PAGE + failed.size),
+    );
+    const docs = page.docs.filter((d) => !failed.has(d.id));
+    if (docs.length === 0) break;
+    for (const doc of docs) {
+      stats.cases += 1;
+      try {
+        const s = doc.data() as FollowUpSchedule;
+        const due = dueItems(s, now);
+        for (const item of due) {
+          const event: NotifyEvent = {
+            id: `sched:${s.caseId}:${item.key}`,
+            kind: item.kind,
+            at: item.at,
+            caseFacts: s.facts,
+            vars: item.vars,
+            level: item.level,
+          };
+          await emitEvent(event, now);
+          stats.events += 1;
+        }
+        await runTx(async (tx) => {
+          const fresh = await tx.get(doc.ref);
+          if (!fresh.exists) return;
+          const current = fresh.data() as FollowUpSchedule;
+          const keys = new Set(current.items.map((i) => i.key));
+          const sent = [...new Set([...current.sent, ...due.map((i) => i.key).filter((k) => keys.has(k))])];
+          tx.update(doc.ref, { sent, nextAt: nextAtOf(current.items, sent) });
+        });
+      } catch (error) {
+        failed.add(doc.id);
+        stats.failed += 1;
+        log.error('follow-up failed', { caseId: doc.id, error: String(error) });
+      }
+    }
+  }
+  return stats;
+}
+
+export const DIGEST_LOCAL_MINUTES = 7 * 60;
+
+const KIND_LABELS: Partial<Record<EventKind, string>> = Object.fromEntries(
+  EVENT_KINDS.map((k) => [k, k.replace(/_/g, ' ')]),
+);
+
+/**
+ * The morning digest: once a day after 07:00 Colombo time, one email per user who had in-app notifications
+ * in the last 24 hours and wants a digest. Reads the day's inbox entries only.
+ */
+export async function runDailyDigest(now: Instant): Promise<{ ran: boolean; users: number }> {
+  const today = localDate(now, DEFAULT_TIME_ZONE);
+  if (localMinutes(now, DEFAULT_TIME_ZONE) < DIGEST_LOCAL_MINUTES) return { ran: false, users: 0 };
+  const metaRef = col('meta').doc('notifyDigest');
+  if ((await readDoc(metaRef)).get('lastDate') === today) return { ran: false, users: 0 };
+  const since = new Date(Date.parse(now) - 86_400_000).toISOString();
+  const items = await readQuery(col('inbox').where('createdAt', '>', since));
+  const byUser = new Map<string, EventKind[]>();
+  for (const d of items.docs) {
+    const item = d.data() as InboxItem;
+    if (item.kind === 'digest') continue;
+    byUser.set(item.uid, [...(byUser.get(item.uid) ?? []), item.kind]);
+  }
+  const prefs = await readAll([...byUser.keys()].map((uid) => col('prefs').doc(uid)));
+  let users = 0;
+  for (const snap of prefs) {
+    if (!preferencesOf(snap.data()).digest) continue;
+    const kinds = byUser.get(snap.id) ?? [];
+    await emitEvent(
+      {
+        id: `digest:${snap.id}:${today}`,
+        kind: 'digest',
+        at: now,
+        caseFacts: null,
+        users: [snap.id],
+        vars: { count: String(kinds.length), summary: digestSummary(kinds, KIND_LABELS) },
+      },
+      now,
+    );
+    users += 1;
+  }
+  await runTx(async (tx) => {
+    tx.set(metaRef, { lastDate: today, ranAt: now, users });
+  });
+  return { ran: true, users };
+}

@@ -1,0 +1,49 @@
+import { onRequest } from 'firebase-functions/v2/https';
+import twilio from 'twilio';
+import { nowIso, REGION } from '../config';
+import { log } from '../logs';
+import { TWILIO_AUTH_TOKEN, twilioSettings } from '../notifications/providers/config';
+import { applyTwilioStatus } from '../services/notifications/twilioStatus';
+
+export interface StatusRequest {
+  method: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: unknown;
+  query: Record<string, unknown>;
+}
+
+/**
+ * Twilio status callbacks (issue 6 §3). The X-Twilio-Signature is checked against the configured public URL
+ * (TWILIO_STATUS_URL, with the `?n=` query Twilio was given) and the form fields; a bad or missing signature
+ * is 403 and changes nothing.
+ */
+export async function twilioStatusHandler(
+  req: StatusRequest,
+  now = nowIso(),
+): Promise<{ status: number; body: string }> {
+  if (req.method !== 'POST') return { status: 405, body: 'POST only' };
+  const settings = twilioSettings();
+  const deliveryId = typeof req.query.n === 'string' ? req.query.n : '';
+  const signature = req.headers['x-twilio-signature'];
+  const params = Object.fromEntries(
+    Object.entries((req.body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
+  );
+  const url = `${settings.statusUrl}?n=${encodeURIComponent(deliveryId)}`;
+  if (
+    typeof signature !== 'string' ||
+    !settings.authToken ||
+    !settings.statusUrl ||
+    !twilio.validateRequest(settings.authToken, signature, url, params)
+  ) {
+    log.warn('twilio status callback refused: bad signature', { deliveryId });
+    return { status: 403, body: 'invalid signature' };
+  }
+  if (!deliveryId) return { status: 400, body: 'missing n' };
+  const outcome = await applyTwilioStatus(deliveryId, params, now);
+  return { status: outcome === 'updated' ? 204 : 404, body: '' };
+}
+
+export const twilioStatus = onRequest({ region: REGION, secrets: [TWILIO_AUTH_TOKEN] }, async (req, res) => {
+  const result = await twilioStatusHandler(req);
+  res.status(result.status).send(result.body);
+});

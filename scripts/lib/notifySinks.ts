@@ -1,0 +1,312 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import { dirname } from 'node:path';
+
+/**
+ * Local stand-ins for the notification providers (issue 6 §5), started by both stacks:
+ *
+ * - a fake Twilio REST API: accepts the Messages API POST the real twilio client sends
+ *   (`/2010-04-01/Accounts/{sid}/Messages.json`, form-encoded, basic auth) and answers as Twilio does;
+ * - an SMTP sink: a minimal ESMTP listener that accepts what nodemailer sends and keeps it.
+ *
+ * Both record what they receive; `GET /__outbox` on the HTTP port lists it, `npm run outbox` prints it,
+ * and with a log file every message is appended there as a JSON line. Failure modes for tests:
+ *   POST /__mode {"sms": "ok"|"500"|"400"|"drop", "email": "ok"|"451"|"550"}
+ */
+export const NOTIFY_SINK_PORTS = { twilio: 4025, smtp: 2525 } as const;
+
+export type SmsMode = 'ok' | '500' | '400' | 'drop';
+export type EmailMode = 'ok' | '451' | '550';
+
+export interface SentSms {
+  sid: string;
+  to: string;
+  from: string;
+  body: string;
+  statusCallback: string | null;
+  at: string;
+}
+
+export interface SentEmail {
+  messageId: string | null;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  at: string;
+}
+
+export interface NotifySinks {
+  twilioUrl: string;
+  smtpPort: number;
+  httpPort: number;
+  sms: SentSms[];
+  emails: SentEmail[];
+  /** Requests refused by a failure mode (the tests' way to see that a retry reached the provider). */
+  refused: { sms: number; email: number };
+  setMode(modes: { sms?: SmsMode; email?: EmailMode }): void;
+  clear(): void;
+  stop(): Promise<void>;
+}
+
+export interface NotifySinkOptions {
+  httpPort?: number;
+  smtpPort?: number;
+  /** Append every received message to this file as a JSON line. */
+  logFile?: string;
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+/** `=?UTF-8?B?...?=` and `=?UTF-8?Q?...?=` words, as nodemailer writes non-ASCII subjects. */
+export function decodeWords(value: string): string {
+  return value
+    .replace(/\?=\s+=\?/g, '?==?')
+    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, _charset: string, enc: string, text: string) =>
+      enc.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64').toString('utf8')
+        : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    );
+}
+
+function decodeQuotedPrintable(text: string): string {
+  const bytes: number[] = [];
+  const src = text.replace(/=\r?\n/g, '');
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(src.slice(i + 1, i + 3))) {
+      bytes.push(parseInt(src.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(src[i]!, 'utf8'));
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** The headers and text body of a single-part message (what nodemailer sends for `text` only). */
+export function parseMail(raw: string): { headers: Record<string, string>; text: string } {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = split >= 0 ? raw.slice(0, split) : raw;
+  const body = split >= 0 ? raw.slice(split + 4) : '';
+  const headers: Record<string, string> = {};
+  let last = '';
+  for (const line of head.split('\r\n')) {
+    if (/^\s/.test(line) && last) headers[last] += ` ${line.trim()}`;
+    else {
+      const i = line.indexOf(':');
+      if (i > 0) {
+        last = line.slice(0, i).toLowerCase();
+        headers[last] = line.slice(i + 1).trim();
+      }
+    }
+  }
+  const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase();
+  const text =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8')
+      : encoding === 'quoted-printable'
+        ? decodeQuotedPrintable(body)
+        : body;
+  return { headers, text: text.replace(/\r\n$/, '') };
+}
+
+export async function startNotifySinks(options: NotifySinkOptions = {}): Promise<NotifySinks> {
+  let smsMode: SmsMode = 'ok';
+  let emailMode: EmailMode = 'ok';
+  const record = (kind: 'sms' | 'email', entry: unknown) => {
+    if (!options.logFile) return;
+    mkdirSync(dirname(options.logFile), { recursive: true });
+    appendFileSync(options.logFile, `${JSON.stringify({ kind, ...(entry as object) })}\n`);
+  };
+
+  const http = createHttpServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (req.method === 'GET' && url.pathname === '/__outbox')
+        return json(res, 200, { sms: sinks.sms, emails: sinks.emails });
+      if (req.method === 'POST' && url.pathname === '/__mode') {
+        const body = JSON.parse((await readBody(req)) || '{}') as { sms?: SmsMode; email?: EmailMode };
+        sinks.setMode(body);
+        return json(res, 200, { sms: smsMode, email: emailMode });
+      }
+      const m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(url.pathname);
+      if (req.method === 'POST' && m) {
+        const form = new URLSearchParams(await readBody(req));
+        if (!(req.headers.authorization ?? '').startsWith('Basic ')) {
+          return json(res, 401, { code: 20003, message: 'Authenticate', status: 401 });
+        }
+        if (smsMode === 'drop') {
+          sinks.refused.sms += 1;
+          return req.socket.destroy();
+        }
+        if (smsMode === '500') {
+          sinks.refused.sms += 1;
+          return json(res, 500, { code: 20500, message: 'Internal Server Error (fake)', status: 500 });
+        }
+        const to = form.get('To') ?? '';
+        if (smsMode === '400' || !/^\+\d{8,15}$/.test(to)) {
+          sinks.refused.sms += 1;
+          return json(res, 400, {
+            code: 21211,
+            message: `The 'To' number ${to} is not a valid phone number.`,
+            status: 400,
+          });
+        }
+        const sid = `SM${String(sinks.sms.length + 1).padStart(32, '0')}`;
+        const entry: SentSms = {
+          sid,
+          to,
+          from: form.get('From') ?? form.get('MessagingServiceSid') ?? '',
+          body: form.get('Body') ?? '',
+          statusCallback: form.get('StatusCallback'),
+          at: new Date().toISOString(),
+        };
+        sinks.sms.push(entry);
+        record('sms', entry);
+        return json(res, 201, {
+          sid,
+          account_sid: m[1],
+          to: entry.to,
+          from: entry.from,
+          body: entry.body,
+          status: 'queued',
+          date_created: new Date().toUTCString(),
+          num_segments: '1',
+          uri: `/2010-04-01/Accounts/${m[1]}/Messages/${sid}.json`,
+        });
+      }
+      json(res, 404, { code: 20404, message: 'not found', status: 404 });
+    })().catch((error: unknown) => json(res, 500, { message: String(error) }));
+  });
+
+  const sockets = new Set<Socket>();
+  const smtp = createTcpServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.setEncoding('utf8');
+    let buffer = '';
+    let inData = false;
+    let from = '';
+    let to: string[] = [];
+    const reply = (line: string) => socket.write(`${line}\r\n`);
+    reply('220 debtx-smtp-sink ESMTP ready');
+    socket.on('data', (chunk: string) => {
+      buffer += chunk;
+      for (;;) {
+        if (inData) {
+          const end = buffer.indexOf('\r\n.\r\n');
+          if (end < 0) return;
+          const raw = buffer.slice(0, end).replace(/\r\n\.\./g, '\r\n.');
+          buffer = buffer.slice(end + 5);
+          inData = false;
+          const mail = parseMail(raw);
+          const entry: SentEmail = {
+            messageId: mail.headers['message-id'] ?? null,
+            from,
+            to,
+            subject: decodeWords(mail.headers.subject ?? ''),
+            text: mail.text,
+            at: new Date().toISOString(),
+          };
+          sinks.emails.push(entry);
+          record('email', entry);
+          reply('250 2.0.0 Ok: queued');
+          continue;
+        }
+        const nl = buffer.indexOf('\r\n');
+        if (nl < 0) return;
+        const line = buffer.slice(0, nl);
+        buffer = buffer.slice(nl + 2);
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO') reply('250-debtx-smtp-sink\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME');
+        else if (verb === 'HELO') reply('250 debtx-smtp-sink');
+        else if (verb === 'AUTH') reply('235 2.7.0 Authentication successful');
+        else if (verb === 'MAIL') {
+          from = /<([^>]*)>/.exec(line)?.[1] ?? '';
+          to = [];
+          reply('250 2.1.0 Ok');
+        } else if (verb === 'RCPT') {
+          to.push(/<([^>]*)>/.exec(line)?.[1] ?? '');
+          reply('250 2.1.5 Ok');
+        } else if (verb === 'DATA') {
+          if (emailMode !== 'ok') {
+            sinks.refused.email += 1;
+            reply(emailMode === '451' ? '451 4.3.0 Try again later (fake)' : '550 5.1.1 Mailbox unavailable (fake)');
+          } else {
+            inData = true;
+            reply('354 End data with <CR><LF>.<CR><LF>');
+          }
+        } else if (verb === 'RSET' || verb === 'NOOP') reply('250 2.0.0 Ok');
+        else if (verb === 'QUIT') {
+          reply('221 2.0.0 Bye');
+          socket.end();
+          return;
+        } else reply('502 5.5.2 Command not recognized');
+      }
+    });
+    socket.on('error', () => socket.destroy());
+  });
+
+  const listen = (
+    server: {
+      listen(port: number, host: string, cb: () => void): unknown;
+      address(): AddressInfo | string | null;
+      once(ev: 'error', cb: (e: Error) => void): unknown;
+    },
+    port: number,
+  ) =>
+    new Promise<number>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+    });
+  const httpPort = await listen(http, options.httpPort ?? 0);
+  const smtpPort = await listen(smtp, options.smtpPort ?? 0);
+
+  const sinks: NotifySinks = {
+    twilioUrl: `http://127.0.0.1:${httpPort}`,
+    httpPort,
+    smtpPort,
+    sms: [],
+    emails: [],
+    refused: { sms: 0, email: 0 },
+    setMode(modes) {
+      if (modes.sms) smsMode = modes.sms;
+      if (modes.email) emailMode = modes.email;
+    },
+    clear() {
+      sinks.sms.length = 0;
+      sinks.emails.length = 0;
+      sinks.refused = { sms: 0, email: 0 };
+    },
+    stop: async () => {
+      for (const s of sockets) s.destroy();
+      http.closeAllConnections();
+      await Promise.all([
+        new Promise<void>((r) => http.close(() => r())),
+        new Promise<void>((r) => smtp.close(() => r())),
+      ]);
+    },
+  };
+  return sinks;
+}
+
+/** The environment that points the functions' providers at the sinks (the params' names). */
+export function sinkEnv(sinks: Pick<NotifySinks, 'twilioUrl' | 'smtpPort'>): Record<string, string> {
+  return {
+    TWILIO_BASE_URL: sinks.twilioUrl,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(sinks.smtpPort),
+    TWILIO_AUTH_TOKEN: 'local-twilio-token',
+  };
+}
