@@ -4,7 +4,7 @@ import { startFakeSources, type FakeSources } from './fakeSources';
 import { ROOT } from './ports';
 
 /** KEY=value lines of a dotenv file (comments and blanks skipped). */
-function dotenv(file: string): Record<string, string> {
+export function dotenv(file: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of readFileSync(join(ROOT, 'functions', file), 'utf8').split('\n')) {
     const m = /^\s*([A-Z0-9_]+)\s*=\s*(.*?)\s*$/.exec(line);

@@ -2,6 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { dirname } from 'node:path';
+import twilio from 'twilio';
 
 /**
  * Local stand-ins for the notification providers (issue 6 §5), started by both stacks:
@@ -25,6 +26,8 @@ export interface SentSms {
   from: string;
   body: string;
   statusCallback: string | null;
+  /** What the status callback got back (204 when the function accepted its signature), once sent. */
+  callbackStatus?: number | string;
   at: string;
 }
 
@@ -55,6 +58,47 @@ export interface NotifySinkOptions {
   smtpPort?: number;
   /** Append every received message to this file as a JSON line. */
   logFile?: string;
+  /**
+   * When set, an accepted SMS with a StatusCallback gets a `delivered` callback shortly after, signed with
+   * this auth token as Twilio signs its callbacks, so the local stack exercises the signature check too.
+   */
+  authToken?: string;
+}
+
+const escapeHtml = (v: string) =>
+  v.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A page listing what the local stack sent, newest first (issue 6 §5: see what was sent). */
+function outboxPage(sinks: Pick<NotifySinks, 'sms' | 'emails'>): string {
+  const rows = [
+    ...sinks.sms.map((m) => ({ at: m.at, channel: 'SMS', to: m.to, subject: '', text: m.body })),
+    ...sinks.emails.map((m) => ({ at: m.at, channel: 'Email', to: m.to.join(', '), subject: m.subject, text: m.text })),
+  ].sort((a, b) => b.at.localeCompare(a.at));
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.at)}</td><td>${r.channel}</td><td>${escapeHtml(r.to)}</td><td>${escapeHtml(r.subject)}</td><td><pre>${escapeHtml(r.text)}</pre></td></tr>`,
+    )
+    .join('');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<title>DebtX local outbox</title><style>body{font:14px system-ui;margin:1rem}table{border-collapse:collapse;width:100%}
+td,th{border:1px solid #ccc;padding:.3rem;text-align:left;vertical-align:top}pre{white-space:pre-wrap;margin:0}</style></head>
+<body><h1>Sent by the local stack</h1><p>${sinks.sms.length} SMS, ${sinks.emails.length} emails. Nothing here left this machine.
+Reload to refresh; JSON at <a href="/__outbox">/__outbox</a>.</p>
+<table><thead><tr><th>At</th><th>Channel</th><th>To</th><th>Subject</th><th>Text</th></tr></thead><tbody>${body}</tbody></table></body></html>`;
+}
+
+/** Posts Twilio's status callback for an accepted message, signed as Twilio does (X-Twilio-Signature). */
+async function sendStatusCallback(url: string, authToken: string, params: Record<string, string>): Promise<number> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': twilio.getExpectedTwilioSignature(authToken, url, params),
+    },
+    body: new URLSearchParams(params).toString(),
+  });
+  return response.status;
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -135,6 +179,10 @@ export async function startNotifySinks(options: NotifySinkOptions = {}): Promise
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (req.method === 'GET' && url.pathname === '/__outbox')
         return json(res, 200, { sms: sinks.sms, emails: sinks.emails });
+      if (req.method === 'GET' && url.pathname === '/') {
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        return res.end(outboxPage(sinks));
+      }
       if (req.method === 'POST' && url.pathname === '/__mode') {
         const body = JSON.parse((await readBody(req)) || '{}') as { sms?: SmsMode; email?: EmailMode };
         sinks.setMode(body);
@@ -174,6 +222,16 @@ export async function startNotifySinks(options: NotifySinkOptions = {}): Promise
         };
         sinks.sms.push(entry);
         record('sms', entry);
+        if (options.authToken && entry.statusCallback) {
+          const callback = entry.statusCallback;
+          const params = { MessageSid: sid, MessageStatus: 'delivered', AccountSid: m[1]!, To: to, From: entry.from };
+          setTimeout(() => {
+            sendStatusCallback(callback, options.authToken!, params).then(
+              (status) => (entry.callbackStatus = status),
+              (error: unknown) => (entry.callbackStatus = String(error)),
+            );
+          }, 250);
+        }
         return json(res, 201, {
           sid,
           account_sid: m[1],

@@ -8,6 +8,11 @@ import { monitorSchedule } from '../../functions/src/triggers/monitorSchedule';
 import { onImportWritten } from '../../functions/src/triggers/onImportWritten';
 import { onSourceChangeCreated } from '../../functions/src/triggers/onSourceChangeCreated';
 import { syncDataLakeSchedule } from '../../functions/src/triggers/syncDataLakeSchedule';
+import { onAuditNotify } from '../../functions/src/triggers/onAuditNotify';
+import { onNotificationCreated } from '../../functions/src/triggers/onNotificationCreated';
+import { onImportNotify } from '../../functions/src/triggers/onImportNotify';
+import { notifySchedule } from '../../functions/src/triggers/notifySchedule';
+import { NCOL } from '../../functions/src/services/notifications/store';
 import { SOURCE_CHANGES } from '../../functions/src/services/sourceSync';
 import { IMPORTS } from '../../functions/src/services/bulkImportStore';
 
@@ -27,6 +32,8 @@ export interface Relay {
 export function startRelay(log: (line: string) => void = () => {}): Relay {
   // Named explicitly: without a config firebase-functions-test would switch GCLOUD_PROJECT to 'not-a-project'.
   const fft = functionsTest({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-debtx' });
+  // Audit events notify from the relay's start on: the demo data seeded before it is history, not news.
+  const startedAt = new Date().toISOString();
   // Each route listens only where its trigger could still have work (the triggers themselves are idempotent),
   // so a restart does not replay every document ever written through the one-at-a-time queue.
   const routes = [
@@ -48,6 +55,18 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
       run: fft.wrap(onSourceChangeCreated),
       name: 'onSourceChangeCreated',
     },
+    {
+      query: firestore().collection(COL.audit).where('at', '>=', startedAt),
+      param: 'eventId',
+      run: fft.wrap(onAuditNotify),
+      name: 'onAuditNotify',
+    },
+    {
+      query: firestore().collection(NCOL.outbox).where('state', '==', 'PENDING'),
+      param: 'deliveryId',
+      run: fft.wrap(onNotificationCreated),
+      name: 'onNotificationCreated',
+    },
   ];
   let chain: Promise<void> = Promise.resolve();
   // Scheduled functions run on their schedules too (BRIEF §6): the monitor first a minute after start, then every
@@ -64,6 +83,13 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
       fn: syncDataLakeSchedule,
       firstMs: Number(process.env.DEBTX_LAKE_FIRST_MS ?? 20_000),
       everyMs: Number(process.env.DEBTX_LAKE_EVERY_MS ?? 10 * 60_000),
+    },
+    {
+      // Every 5 minutes deployed; every minute here, so reminders and retries show while someone watches.
+      name: 'notifySchedule',
+      fn: notifySchedule,
+      firstMs: Number(process.env.DEBTX_NOTIFY_FIRST_MS ?? 45_000),
+      everyMs: Number(process.env.DEBTX_NOTIFY_EVERY_MS ?? 60_000),
     },
   ];
   const timers: NodeJS.Timeout[] = [];
@@ -144,7 +170,27 @@ function relayImportWrites(
   log: (line: string) => void,
 ): () => void {
   const run = fft.wrap(onImportWritten);
+  const notify = fft.wrap(onImportNotify);
   const seen = new Map<string, DocumentData>();
+  // An import that leaves RUNNING has finished or failed: onImportNotify (an update trigger) tells its owner.
+  const finished = (id: string, before: DocumentData | undefined) =>
+    setChain(
+      chain().then(async () => {
+        try {
+          const after = await firestore().collection(IMPORTS).doc(id).get();
+          if (!after.exists) return;
+          const beforeSnap = fft.firestore.makeDocumentSnapshot(before ?? {}, after.ref.path);
+          await notify({
+            data: fft.makeChange(beforeSnap, after),
+            params: { importId: id },
+            id: `${after.ref.path}@${after.updateTime?.toMillis() ?? 0}`,
+          });
+          relay.handled += 1;
+        } catch (error) {
+          log(`onImportNotify failed on ${IMPORTS}/${id}: ${error instanceof Error ? error.stack : String(error)}`);
+        }
+      }),
+    );
   return firestore()
     .collection(IMPORTS)
     .where('state', '==', 'RUNNING')
@@ -154,6 +200,7 @@ function relayImportWrites(
           const snap = change.doc;
           const before = seen.get(snap.id);
           if (change.type === 'removed') {
+            finished(snap.id, seen.get(snap.id));
             seen.delete(snap.id);
             continue;
           }

@@ -1,5 +1,6 @@
 import { getAuth } from 'firebase-admin/auth';
 import { DEMO_DRCS, DEMO_PASSWORD, DEMO_USERS } from '../../functions/src/demo/dataset';
+import { NCOL } from '../../functions/src/services/notifications/store';
 import { intBetween, pick, seededRandom } from '../../functions/src/demo/random';
 import { demoSourceAccount } from '../../functions/src/demo/sourceAccounts';
 import { COL, firestore } from '../../functions/src/data/db';
@@ -74,6 +75,14 @@ async function seedOrganisation(): Promise<void> {
       active: true,
     });
   }
+  // Field staff get SMS on a (fake, local) number and no quiet hours, so a demo at any hour shows every channel;
+  // everyone else keeps the defaults (in-app and email, quiet 21:00-07:00).
+  DEMO_USERS.filter((u) => u.role === 'ro' || u.role === 'drc_admin').forEach((u, i) => {
+    batch.set(db.collection(NCOL.prefs).doc(u.uid), {
+      phone: `+9477${String(1000000 + i).padStart(7, '0')}`,
+      quietHours: null,
+    });
+  });
   await batch.commit();
 }
 

@@ -10,6 +10,8 @@ import { stopChildren } from './processes';
 import { seedShippedCaseTypes } from '../../functions/src/data/caseTypes';
 import { ensureAuthUsers, seedDemoData } from './seedDemo';
 import { startLocalSources } from './localSources';
+import { startLocalNotify } from './localNotify';
+import type { NotifySinks } from './notifySinks';
 import type { FakeSources } from './fakeSources';
 import { startWeb } from './web';
 
@@ -34,14 +36,17 @@ export async function startStack(log: (line: string) => void, options: { web?: b
   });
   let backend: RunningBackend | null = null;
   let sources: FakeSources | null = null;
+  let sinks: NotifySinks | null = null;
   const stop = async () => {
     backend?.relay?.stop();
     await stopChildren();
     await backend?.stop();
     await sources?.stop();
+    await sinks?.stop();
   };
   try {
     sources = await startLocalSources(log);
+    sinks = await startLocalNotify(log);
     backend = kind === 'full' ? await startFullBackend(ports, log) : await startOfflineBackend(ports, log);
     await waitForCallables(ports.functions);
     log('functions loaded');
