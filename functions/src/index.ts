@@ -46,3 +46,4 @@ export {
   getNotificationPrefs,
   saveNotificationPrefs,
 } from './callables/inbox';
+export { getNotificationRouting, saveNotificationRouting } from './callables/notifyRouting';

@@ -4,7 +4,12 @@ import { nowIso, REGION } from '../config';
 import type { ListInboxOutput, NotificationPrefsView } from '../api/inboxContract';
 import { EVENT_KINDS } from '../domain/notifications/events';
 import type { Preferences } from '../domain/notifications/preferences';
-import { DEFAULT_ROUTING, type Channel } from '../domain/notifications/routing';
+import { defaultsForRole } from '../domain/notifications/routing';
+import { currentRouting } from '../services/notifications/routingConfig';
+import { appendAudit } from '../data/audit';
+import { diffFields, EMPTY_HEAD } from '../domain/audit/chain';
+import type { AuditHead } from '../domain/model/case';
+import type { Actor } from '../domain/model/roles';
 import { LANGUAGES } from '../domain/notifications/templates';
 import { readDoc, runTx } from '../data/ops';
 import { listInbox, markInboxRead } from '../services/notifications/inbox';
@@ -54,17 +59,17 @@ const prefsInput = z.strictObject({
   digest: z.boolean(),
 });
 
-function defaultsFor(): Record<string, Channel[]> {
-  return Object.fromEntries(
-    EVENT_KINDS.map((k) => [
-      k,
-      [...new Set(DEFAULT_ROUTING[k].filter((r) => r.audience !== 'customer').flatMap((r) => r.channels))],
-    ]),
-  );
-}
-
-function view(p: Preferences): NotificationPrefsView {
-  return { ...p, channels: p.channels as NotificationPrefsView['channels'], defaults: defaultsFor() };
+async function view(p: Preferences, actor: Actor): Promise<NotificationPrefsView> {
+  const defaults = defaultsForRole(await currentRouting(), actor.role) as NotificationPrefsView['defaults'];
+  return {
+    channels: p.channels as NotificationPrefsView['channels'],
+    quietHours: p.quietHours,
+    timeZone: p.timeZone,
+    language: p.language,
+    phone: p.phone,
+    digest: p.digest,
+    defaults,
+  };
 }
 
 export async function listInboxHandler(request: Pick<CallableRequest, 'auth' | 'data'>): Promise<ListInboxOutput> {
@@ -97,7 +102,7 @@ export async function getNotificationPrefsHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
 ): Promise<NotificationPrefsView> {
   const actor = callerActor(request);
-  return view(preferencesOf((await readDoc(col('prefs').doc(actor.uid))).data()));
+  return view(preferencesOf((await readDoc(col('prefs').doc(actor.uid))).data()), actor);
 }
 
 export async function saveNotificationPrefsHandler(
@@ -106,10 +111,26 @@ export async function saveNotificationPrefsHandler(
   const actor = callerActor(request);
   const input = parseInput(prefsInput, request.data);
   const prefs: Preferences = { ...input, channels: input.channels };
+  // A change of who may be texted, and when, is audited like any other change (on the preferences' own chain).
   await runTx(async (tx) => {
-    tx.set(col('prefs').doc(actor.uid), { ...prefs, updatedAt: nowIso() });
+    const ref = col('prefs').doc(actor.uid);
+    const snap = await tx.get(ref);
+    const now = nowIso();
+    const before = snap.exists ? preferencesOf(snap.data()) : null;
+    const head = appendAudit(tx, (snap.get('audit') as AuditHead | undefined) ?? EMPTY_HEAD, {
+      entity: `${ref.parent.id}/${actor.uid}`,
+      at: now,
+      actor: { uid: actor.uid, role: actor.role, displayName: actor.displayName ?? null },
+      action: 'notificationPrefs/save',
+      summary: 'Notification preferences saved',
+      requestId: null,
+      ...diffFields(before as unknown as Record<string, unknown> | null, prefs as unknown as Record<string, unknown>),
+      details: {},
+      transitions: [],
+    });
+    tx.set(ref, { ...prefs, updatedAt: now, audit: head });
   });
-  return view(prefs);
+  return view(prefs, actor);
 }
 
 export const listInboxFn = onCall({ region: REGION }, listInboxHandler);

@@ -1,4 +1,5 @@
-import type { EventKind } from './events';
+import { z } from 'zod';
+import { EVENT_KINDS, type EventKind } from './events';
 
 export const CHANNELS = ['inapp', 'sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -83,4 +84,62 @@ export const DEFAULT_ROUTING: RoutingTable = {
 /** The rules that apply to an event of this kind and level. */
 export function rulesFor(table: RoutingTable, kind: EventKind, level: number | undefined): RouteRule[] {
   return table[kind].filter((r) => r.level === undefined || r.level === level);
+}
+
+/**
+ * Who receives what, as an administrator configures it (issue 6 §1): per event kind, the rules that replace the
+ * default ones. Kinds left out keep the defaults, so a kind added later is routed without touching the config.
+ */
+const ruleSchema = z.strictObject({
+  audience: z.enum(AUDIENCES, { error: `must be one of ${AUDIENCES.join(', ')}` }),
+  channels: z
+    .array(z.enum(CHANNELS, { error: `must be one of ${CHANNELS.join(', ')}` }))
+    .max(CHANNELS.length)
+    .refine((c) => new Set(c).size === c.length, 'lists a channel twice'),
+  level: z.number().int().min(1).max(3).optional(),
+});
+
+export const routingOverridesSchema = z.partialRecord(
+  z.enum(EVENT_KINDS, { error: 'is not an event kind' }),
+  z.array(ruleSchema).max(12, 'at most 12 rules per event'),
+);
+export type RoutingOverrides = z.infer<typeof routingOverridesSchema>;
+
+export function routingWith(overrides: RoutingOverrides | null | undefined): RoutingTable {
+  return { ...DEFAULT_ROUTING, ...(overrides ?? {}) } as RoutingTable;
+}
+
+/** A customer is reached by SMS only (the compliance gate speaks for SMS); a rule asking more is refused. */
+export function routingProblems(overrides: RoutingOverrides): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const [kind, rules] of Object.entries(overrides)) {
+    (rules ?? []).forEach((r, i) => {
+      if (r.audience === 'customer' && r.channels.some((c) => c !== 'sms'))
+        problems[`${kind}.${i}.channels`] = 'a customer can be reached by SMS only';
+    });
+  }
+  return problems;
+}
+
+/** Which audiences a user of this role can be part of ('named' reaches anyone an event names). */
+const AUDIENCES_OF_ROLE: Record<string, readonly Audience[]> = {
+  ro: ['case_ro', 'former_ro', 'named'],
+  drc_admin: ['case_drc_admin', 'named'],
+  recovery_officer: ['recovery_officer', 'named'],
+  supervisor: ['supervisor', 'named'],
+  rcmp: ['rcmp', 'named'],
+};
+
+/**
+ * The event kinds a user of this role may receive, each with its default channels: what their preferences
+ * form offers (a kind that never reaches them is not offered).
+ */
+export function defaultsForRole(table: RoutingTable, role: string): Partial<Record<EventKind, Channel[]>> {
+  const mine = AUDIENCES_OF_ROLE[role] ?? ['named'];
+  const out: Partial<Record<EventKind, Channel[]>> = {};
+  for (const kind of EVENT_KINDS) {
+    const channels = table[kind].filter((r) => mine.includes(r.audience)).flatMap((r) => r.channels);
+    if (channels.length > 0) out[kind] = CHANNELS.filter((c) => channels.includes(c));
+  }
+  return out;
 }

@@ -1,7 +1,8 @@
 import type { Instant } from '../../domain/model/time';
 import type { NotifyEvent } from '../../domain/notifications/events';
 import { planNotifications, type UserRecipient } from '../../domain/notifications/plan';
-import { DEFAULT_ROUTING, rulesFor, type Audience } from '../../domain/notifications/routing';
+import { rulesFor, type Audience, type RoutingTable } from '../../domain/notifications/routing';
+import { currentRouting } from './routingConfig';
 import type { UserProfile } from '../../data/actors';
 import { COL, firestore } from '../../data/db';
 import { readQuery, runTx } from '../../data/ops';
@@ -23,10 +24,13 @@ async function usersWhere(role: string, drcId?: string): Promise<Profile[]> {
 }
 
 /** The people each audience of this event means, with their preferences (only the audiences its rules name). */
-export async function resolveAudiences(event: NotifyEvent): Promise<Partial<Record<Audience, UserRecipient[]>>> {
+export async function resolveAudiences(
+  event: NotifyEvent,
+  routing: RoutingTable,
+): Promise<Partial<Record<Audience, UserRecipient[]>>> {
   const facts = event.caseFacts;
   const found: Partial<Record<Audience, Profile[]>> = {};
-  for (const rule of rulesFor(DEFAULT_ROUTING, event.kind, event.level)) {
+  for (const rule of rulesFor(routing, event.kind, event.level)) {
     const a = rule.audience;
     if (a === 'customer' || found[a]) continue;
     if (a === 'case_ro') found[a] = facts?.roId ? await usersByIds([facts.roId]) : [];
@@ -67,8 +71,9 @@ export interface EmitResult {
  * a concurrent one fails on create() of the same ids (also nothing twice).
  */
 export async function emitEvent(event: NotifyEvent, now: Instant): Promise<EmitResult> {
-  const audiences = await resolveAudiences(event);
-  const plan = planNotifications(event, audiences, now);
+  const routing = await currentRouting();
+  const audiences = await resolveAudiences(event, routing);
+  const plan = planNotifications(event, audiences, now, { routing });
   const markerRef = col('events').doc(safeId(event.id));
   try {
     return await runTx(async (tx) => {

@@ -1,0 +1,102 @@
+import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
+import { z } from 'zod';
+import { nowIso, REGION } from '../config';
+import { diffFields, EMPTY_HEAD } from '../domain/audit/chain';
+import type { AuditHead } from '../domain/model/case';
+import {
+  AUDIENCES,
+  CHANNELS,
+  routingOverridesSchema,
+  routingProblems,
+  routingWith,
+  type RoutingTable,
+} from '../domain/notifications/routing';
+import { appendAudit } from '../data/audit';
+import { readDoc, runTx } from '../data/ops';
+import { forgetRouting, routingRef } from '../services/notifications/routingConfig';
+import { callerActor, parseInput } from './callerActor';
+
+/**
+ * Who receives what (issue 6 §1) is configuration: an administrator replaces the rules of any event kind;
+ * kinds not configured keep the defaults. Every save is versioned (a stale form is refused) and audited.
+ */
+export interface NotificationRoutingView {
+  version: number;
+  /** The rules in force for every event kind (configured or default). */
+  routing: RoutingTable;
+  /** The kinds an administrator configured. */
+  configured: string[];
+  audiences: readonly string[];
+  channels: readonly string[];
+}
+
+type Req = Pick<CallableRequest, 'auth' | 'data'>;
+
+const saveInput = z.strictObject({
+  expectedVersion: z.number().int().min(0),
+  overrides: routingOverridesSchema,
+});
+
+function viewOf(version: number, overrides: Record<string, unknown>): NotificationRoutingView {
+  return {
+    version,
+    routing: routingWith(overrides as never),
+    configured: Object.keys(overrides),
+    audiences: AUDIENCES,
+    channels: CHANNELS,
+  };
+}
+
+export async function getNotificationRoutingHandler(request: Req): Promise<NotificationRoutingView> {
+  const actor = callerActor(request);
+  if (!['admin', 'supervisor', 'recovery_officer', 'auditor'].includes(actor.role))
+    throw new HttpsError('permission-denied', `A ${actor.role} may not read the notification routing.`);
+  const snap = await readDoc(routingRef());
+  const stored = routingOverridesSchema.safeParse(snap.get('overrides') ?? {});
+  return viewOf((snap.get('version') as number | undefined) ?? 0, stored.success ? stored.data : {});
+}
+
+export async function saveNotificationRoutingHandler(request: Req): Promise<NotificationRoutingView> {
+  const actor = callerActor(request);
+  if (actor.role !== 'admin')
+    throw new HttpsError('permission-denied', `A ${actor.role} may not change the notification routing.`);
+  const input = parseInput(saveInput, request.data);
+  const problems = routingProblems(input.overrides);
+  if (Object.keys(problems).length > 0)
+    throw new HttpsError('invalid-argument', 'Please correct the routing.', { fields: problems });
+  const version = await runTx(async (tx) => {
+    const snap = await tx.get(routingRef());
+    const current = (snap.get('version') as number | undefined) ?? 0;
+    if (current !== input.expectedVersion) {
+      throw new HttpsError('failed-precondition', `The routing changed meanwhile (version ${current}); reload it.`, {
+        fields: { expectedVersion: `is ${input.expectedVersion}, the routing is at ${current}` },
+      });
+    }
+    const now = nowIso();
+    const before = (snap.get('overrides') as Record<string, unknown> | undefined) ?? {};
+    const head = appendAudit(tx, (snap.get('audit') as AuditHead | undefined) ?? EMPTY_HEAD, {
+      entity: `${routingRef().parent.id}/${routingRef().id}`,
+      at: now,
+      actor: { uid: actor.uid, role: actor.role, displayName: actor.displayName ?? null },
+      action: 'notifyRouting/save',
+      summary: `Notification routing v${current + 1}: ${Object.keys(input.overrides).join(', ') || 'all defaults'}`,
+      requestId: null,
+      ...diffFields(before, input.overrides as Record<string, unknown>),
+      details: {},
+      transitions: [],
+    });
+    tx.set(routingRef(), {
+      overrides: input.overrides,
+      version: current + 1,
+      updatedAt: now,
+      updatedBy: actor.uid,
+      audit: head,
+    });
+    return current + 1;
+  });
+  forgetRouting();
+  return viewOf(version, input.overrides);
+}
+
+export const getNotificationRouting = onCall({ region: REGION }, getNotificationRoutingHandler);
+export const saveNotificationRouting = onCall({ region: REGION }, saveNotificationRoutingHandler);

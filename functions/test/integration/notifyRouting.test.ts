@@ -1,0 +1,158 @@
+import { COL, firestore } from '../../src/data/db';
+import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
+import type { CaseState, RoRequest } from '../../src/domain/model/case';
+import type { AuditLike } from '../../src/domain/notifications/events';
+import type { InboxItem } from '../../src/domain/notifications/plan';
+import { getNotificationPrefsHandler, saveNotificationPrefsHandler } from '../../src/callables/inbox';
+import { getNotificationRoutingHandler, saveNotificationRoutingHandler } from '../../src/callables/notifyRouting';
+import { DEFAULT_PREFERENCES } from '../../src/domain/notifications/preferences';
+import { notifyFromAudit } from '../../src/services/notifications/fromAudit';
+import { forgetRouting } from '../../src/services/notifications/routingConfig';
+import { col } from '../../src/services/notifications/store';
+import { demoCaseInStatus } from '../support/caseFactory';
+import { asUser, seedOrganisation } from '../support/fixtures';
+
+/**
+ * Who receives what is configuration (issue 6 §1): an administrator's routing replaces the defaults of the
+ * kinds it names; approvals and RO requests reach their deciders and then their makers; preference changes
+ * are audited.
+ */
+const NOW = '2026-11-23T05:00:00.000Z';
+
+async function putCase(id: string, overrides: Partial<CaseState> = {}): Promise<CaseState> {
+  const c = demoCaseInStatus(debtxTelco, 'NEGOTIATION', { id, drcId: 'drc1', roId: 'demo-ro1', ...overrides });
+  await firestore().collection(COL.cases).doc(id).set(c);
+  return c;
+}
+
+function audit(caseId: string, before: Record<string, unknown>, after: Record<string, unknown>): Omit<AuditLike, 'id'> {
+  return { entity: `cases/${caseId}`, at: NOW, action: 'test', actor: { uid: 'demo-ro1', role: 'ro' }, before, after };
+}
+
+async function inboxFor(eventPrefix: string): Promise<InboxItem[]> {
+  const snap = await col('inbox').get();
+  return snap.docs.map((d) => d.data() as InboxItem).filter((i) => i.eventId.startsWith(eventPrefix));
+}
+
+const request = (state: RoRequest['state']): RoRequest => ({
+  id: 'R1',
+  kind: 'validity_extension',
+  reason: 'Customer abroad',
+  days: 14,
+  state,
+  requestedBy: 'demo-ro1',
+  requestedAt: NOW,
+  decidedBy: state === 'pending' ? null : 'demo-officer',
+  decidedAt: state === 'pending' ? null : NOW,
+  note: null,
+});
+
+beforeAll(async () => {
+  await seedOrganisation();
+});
+
+beforeEach(() => forgetRouting());
+
+describe('approvals reach their deciders, then their makers', () => {
+  it('an RO request asks the recovery officers and supervisors; its decision tells the RO who asked', async () => {
+    await putCase('AP-1');
+    await notifyFromAudit('ap1-open', audit('AP-1', { roRequests: [] }, { roRequests: [request('pending')] }), NOW);
+    const asked = await inboxFor('ap1-open');
+    expect(asked.map((i) => i.uid).sort()).toEqual(['demo-officer', 'demo-supervisor']);
+    expect(asked[0]!.body).toContain('validity extension request (14 days)');
+
+    await notifyFromAudit(
+      'ap1-decided',
+      audit('AP-1', { roRequests: [request('pending')] }, { roRequests: [request('approved')] }),
+      NOW,
+    );
+    const told = await inboxFor('ap1-decided');
+    expect(told.map((i) => i.uid)).toEqual(['demo-ro1']);
+    expect(told[0]!.kind).toBe('approval_decided');
+    expect(told[0]!.body).toContain('approved');
+  });
+
+  it('an entry rewritten without a change of state notifies nobody', async () => {
+    await putCase('AP-2');
+    const moved = { ...request('pending'), reason: 'Customer abroad (updated)' };
+    const out = await notifyFromAudit(
+      'ap2',
+      audit('AP-2', { roRequests: [request('pending')] }, { roRequests: [moved] }),
+      NOW,
+    );
+    expect(out.events).toEqual([]);
+  });
+});
+
+describe('routing is configuration', () => {
+  it('only an administrator changes it; a stale version and a bad rule are refused, changing nothing', async () => {
+    await expect(
+      saveNotificationRoutingHandler(asUser('supervisor', { expectedVersion: 0, overrides: {} })),
+    ).rejects.toMatchObject({ code: 'permission-denied' });
+    await expect(getNotificationRoutingHandler(asUser('ro1', {}))).rejects.toMatchObject({
+      code: 'permission-denied',
+    });
+    await expect(
+      saveNotificationRoutingHandler(
+        asUser('admin', {
+          expectedVersion: 0,
+          overrides: { status_changed: [{ audience: 'customer', channels: ['email'] }] },
+        }),
+      ),
+    ).rejects.toMatchObject({
+      details: { fields: { 'status_changed.0.channels': expect.stringMatching(/SMS only/) } },
+    });
+    await expect(
+      saveNotificationRoutingHandler(
+        asUser('admin', { expectedVersion: 0, overrides: { status_changed: [{ audience: 'nobody', channels: [] }] } }),
+      ),
+    ).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(
+      saveNotificationRoutingHandler(asUser('admin', { expectedVersion: 3, overrides: {} })),
+    ).rejects.toMatchObject({ code: 'failed-precondition' });
+    expect((await getNotificationRoutingHandler(asUser('officer', {}))).version).toBe(0);
+  });
+
+  it('a saved rule replaces the default of its kind: status changes then reach the supervisors too', async () => {
+    await putCase('RT-1');
+    await notifyFromAudit('rt1-before', audit('RT-1', { status: 'RO_ASSIGNED' }, { status: 'NEGOTIATION' }), NOW);
+    expect((await inboxFor('rt1-before')).map((i) => i.uid).sort()).toEqual(['demo-drc1', 'demo-ro1']);
+
+    const saved = await saveNotificationRoutingHandler(
+      asUser('admin', {
+        expectedVersion: 0,
+        overrides: {
+          status_changed: [
+            { audience: 'case_ro', channels: ['inapp'] },
+            { audience: 'supervisor', channels: ['inapp'] },
+          ],
+        },
+      }),
+    );
+    expect(saved).toMatchObject({ version: 1, configured: ['status_changed'] });
+    expect(saved.routing.case_assigned.length).toBeGreaterThan(0);
+    await notifyFromAudit('rt1-after', audit('RT-1', { status: 'NEGOTIATION' }, { status: 'SETTLEMENT' }), NOW);
+    expect((await inboxFor('rt1-after')).map((i) => i.uid).sort()).toEqual(['demo-ro1', 'demo-supervisor']);
+
+    const trail = await firestore().collection(COL.audit).where('entity', '==', 'settings/notifyRouting').get();
+    expect(trail.docs.map((d) => d.get('action'))).toEqual(['notifyRouting/save']);
+  });
+});
+
+describe('preferences', () => {
+  it('offers each role the kinds that can reach it, and audits every save', async () => {
+    const ro = await getNotificationPrefsHandler(asUser('ro2', {}));
+    expect(Object.keys(ro.defaults)).toEqual(expect.arrayContaining(['case_assigned', 'promise_due', 'follow_up_due']));
+    expect(ro.defaults).not.toHaveProperty('approval_needed');
+    const rcmp = await getNotificationPrefsHandler(asUser('rcmp', {}));
+    expect(rcmp.defaults.approval_needed).toEqual(['inapp', 'email']);
+    expect(rcmp.defaults).not.toHaveProperty('promise_due');
+
+    await saveNotificationPrefsHandler(asUser('ro2', { ...DEFAULT_PREFERENCES, phone: '+94771234567' }));
+    await saveNotificationPrefsHandler(asUser('ro2', { ...DEFAULT_PREFERENCES, phone: '+94779999999' }));
+    const trail = await firestore().collection(COL.audit).where('entity', '==', 'notificationPrefs/demo-ro2').get();
+    const events = trail.docs.map((d) => d.data()).sort((a, b) => a.seq - b.seq);
+    expect(events.map((e) => e.action)).toEqual(['notificationPrefs/save', 'notificationPrefs/save']);
+    expect(events[1]).toMatchObject({ before: { phone: '+94771234567' }, after: { phone: '+94779999999' } });
+  });
+});
