@@ -141,7 +141,7 @@ it('answers 400 with the fields for bad input, 404 for no route, 405 for a wrong
 });
 
 it('takes writes as JSON bodies with the case id from the path, and 409 on a conflict', async () => {
-  const body = { expectedRev: 3, clientRequestId: randomUUID(), phone: '+94 71 555 0101' };
+  const body = { expectedRev: 3, clientRequestId: randomUUID(), phone: '+94 71 555 0101', reason: 'New number' };
   const ok = await request('POST', '/api/v1/cases/H2/customer-contacts', { token: drc2, body });
   expect(ok).toMatchObject({ status: 200, body: { state: 'PENDING', caseRev: 3 } });
   const stale = await request('POST', '/api/v1/cases/H2/customer-contacts', {
