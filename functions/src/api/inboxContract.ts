@@ -39,3 +39,31 @@ export interface NotificationPrefsView {
 }
 
 export type SaveNotificationPrefsInput = Omit<NotificationPrefsView, 'defaults'>;
+
+/** One routing rule: an audience, the channels it is reached on, and for levelled kinds the level it applies to. */
+export interface RouteRuleView {
+  audience: string;
+  channels: NotifyChannel[];
+  level?: number;
+}
+
+/** Who receives what (getNotificationRouting / saveNotificationRouting; admins change it). */
+export interface NotificationRoutingView {
+  version: number;
+  /** The rules in force for every event kind (configured or default). */
+  routing: Record<string, RouteRuleView[]>;
+  /** The kinds an administrator configured. */
+  configured: string[];
+  /** The built-in rules, so a form can show what a kind returns to when its configuration is removed. */
+  defaults: Record<string, RouteRuleView[]>;
+  audiences: readonly string[];
+  channels: readonly NotifyChannel[];
+  /** The message templates per language; a kind missing in Sinhala or Tamil is sent in English. */
+  templates: Record<NotifyLanguage, Partial<Record<string, { subject: string; body: string }>>>;
+}
+
+export interface SaveNotificationRoutingInput {
+  expectedVersion: number;
+  /** Per event kind, the rules that replace its defaults; kinds left out keep (or return to) the defaults. */
+  overrides: Record<string, RouteRuleView[]>;
+}

@@ -6,11 +6,13 @@ import type { AuditHead } from '../domain/model/case';
 import {
   AUDIENCES,
   CHANNELS,
+  DEFAULT_ROUTING,
   routingOverridesSchema,
   routingProblems,
   routingWith,
-  type RoutingTable,
 } from '../domain/notifications/routing';
+import type { NotificationRoutingView } from '../api/inboxContract';
+import { TEMPLATES } from '../domain/notifications/templates';
 import { appendAudit } from '../data/audit';
 import { readDoc, runTx } from '../data/ops';
 import { forgetRouting, routingRef } from '../services/notifications/routingConfig';
@@ -20,16 +22,6 @@ import { callerActor, parseInput } from './callerActor';
  * Who receives what (issue 6 §1) is configuration: an administrator replaces the rules of any event kind;
  * kinds not configured keep the defaults. Every save is versioned (a stale form is refused) and audited.
  */
-export interface NotificationRoutingView {
-  version: number;
-  /** The rules in force for every event kind (configured or default). */
-  routing: RoutingTable;
-  /** The kinds an administrator configured. */
-  configured: string[];
-  audiences: readonly string[];
-  channels: readonly string[];
-}
-
 type Req = Pick<CallableRequest, 'auth' | 'data'>;
 
 const saveInput = z.strictObject({
@@ -42,8 +34,10 @@ function viewOf(version: number, overrides: Record<string, unknown>): Notificati
     version,
     routing: routingWith(overrides as never),
     configured: Object.keys(overrides),
+    defaults: DEFAULT_ROUTING,
     audiences: AUDIENCES,
     channels: CHANNELS,
+    templates: TEMPLATES,
   };
 }
 

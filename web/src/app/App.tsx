@@ -1,6 +1,7 @@
 import { signOut } from 'firebase/auth';
 import { SignInPage } from '../auth/SignInPage';
 import { AssignmentPage } from '../assignment/AssignmentPage';
+import { NotificationRoutingPage } from '../notifyAdmin/NotificationRoutingPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CasePage } from '../case/CasePage';
 import { CaseTypesPage } from '../caseTypes/CaseTypesPage';
@@ -19,6 +20,7 @@ import {
   canManageUsers,
   canReadAuditTrail,
   canReassignCases,
+  canSeeNotificationRouting,
   canRegisterCases,
   canSaveCaseTypes,
   canSeeCaseTypes,
@@ -81,6 +83,8 @@ export function App() {
               <ImportsPage />
             ) : route.page === 'assignment' && canReassignCases(me) ? (
               <AssignmentPage me={me} />
+            ) : route.page === 'routing' && canSeeNotificationRouting(me) ? (
+              <NotificationRoutingPage me={me} />
             ) : (
               <CasesPage
                 key={route.page === 'cases' ? hrefFor(route) : 'cases'}

@@ -7,6 +7,7 @@ import { t } from '../i18n/t';
 import {
   canManageUsers,
   canReadAuditTrail,
+  canSeeNotificationRouting,
   canReassignCases,
   canRegisterCases,
   canSeeCaseTypes,
@@ -64,6 +65,11 @@ export function Header({ me, stack, route }: HeaderProps) {
         {canReassignCases(me) && (
           <a href={hrefFor({ page: 'assignment' })} aria-current={current('assignment')} data-testid="nav-assignment">
             {t('nav.assignment')}
+          </a>
+        )}
+        {canSeeNotificationRouting(me) && (
+          <a href={hrefFor({ page: 'routing' })} aria-current={current('routing')} data-testid="nav-routing">
+            {t('nav.routing')}
           </a>
         )}
         {canReadAuditTrail(me) && (

@@ -45,3 +45,8 @@ export function canCompleteTasks(me: Me): boolean {
 export function roleHasDrc(role: string): boolean {
   return role === 'drc_admin' || role === 'ro';
 }
+
+/** Who reads the notification routing (functions/src/callables/notifyRouting.ts); only admins change it. */
+export function canSeeNotificationRouting(me: Me): boolean {
+  return ['admin', 'supervisor', 'recovery_officer', 'auditor'].includes(me.role);
+}

@@ -41,7 +41,8 @@ export function filterQuery(filter: BasketRouteFilter | undefined): string {
 
 /**
  * A tiny hash router: `#/`, `#/cases/<caseId>`, `#/register`, `#/case-types`, `#/case-types/<id>/<version>`,
- * `#/users`, `#/audit`, `#/dashboard`, `#/imports`, `#/assignment`; the job basket `#/` takes its filters as a query.
+ * `#/users`, `#/audit`, `#/dashboard`, `#/imports`, `#/assignment`,
+ * `#/notification-routing`; the job basket `#/` takes its filters as a query.
  */
 export type Route =
   | { page: 'cases'; filter?: BasketRouteFilter }
@@ -53,7 +54,8 @@ export type Route =
   | { page: 'caseType'; caseTypeId: string; version: number }
   | { page: 'users' }
   | { page: 'audit' }
-  | { page: 'assignment' };
+  | { page: 'assignment' }
+  | { page: 'routing' };
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -66,6 +68,7 @@ export function parseHash(hash: string): Route {
   if (path === 'dashboard') return { page: 'dashboard' };
   if (path === 'imports') return { page: 'imports' };
   if (path === 'assignment') return { page: 'assignment' };
+  if (path === 'notification-routing') return { page: 'routing' };
   const typeMatch = /^case-types\/([A-Za-z0-9_-]+)\/([1-9][0-9]{0,8})$/.exec(path);
   if (typeMatch?.[1] && typeMatch[2])
     return { page: 'caseType', caseTypeId: typeMatch[1], version: Number(typeMatch[2]) };
@@ -92,6 +95,8 @@ export function hrefFor(route: Route): string {
       return '#/imports';
     case 'assignment':
       return '#/assignment';
+    case 'routing':
+      return '#/notification-routing';
     case 'cases':
       return `#/${filterQuery(route.filter)}`;
   }
