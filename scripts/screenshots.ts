@@ -126,6 +126,14 @@ async function main(): Promise<void> {
         await p.getByTestId('case-type-diagram').locator('svg').waitFor({ timeout: 30_000 });
       },
     },
+    {
+      name: 'notification-routing',
+      user: 'admin',
+      go: async (p) => {
+        await p.getByTestId('nav-routing').click();
+        await p.getByTestId('routing-page').waitFor();
+      },
+    },
   ];
   for (const [size, width] of Object.entries(WIDTHS)) {
     for (const shot of shots) {
