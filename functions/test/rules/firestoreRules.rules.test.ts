@@ -70,6 +70,14 @@ suite('firestore.rules', () => {
       await setDoc(doc(f, 'openCases/x'), { caseId: 'a1' });
       await setDoc(doc(f, 'meta/demoSeed'), { version: 1 });
       await setDoc(doc(f, 'roRequests/rr1'), { caseId: 'a1', roId: 'u-ro1', drcId: 'drc1', state: 'pending' });
+      await setDoc(doc(f, 'inbox/n1'), {
+        uid: 'u-ro1',
+        kind: 'assigned',
+        unread: true,
+        createdAt: '2026-11-23T00:00:00.000Z',
+      });
+      await setDoc(doc(f, 'notificationPrefs/u-ro1'), { phone: '+94770000001' });
+      await setDoc(doc(f, 'notifications/m1'), { channel: 'sms', to: '+94770000001', state: 'PENDING' });
       await setDoc(doc(f, 'approvals/ap1'), { caseId: 'a1', makerUid: 'u-ro1', drcId: 'drc1', state: 'pending' });
       await setDoc(doc(f, 'settings/assignmentPolicy'), { version: 1, performanceBand: 0.1 });
       await setDoc(doc(f, 'bulkOps/op-1'), { kind: 'recall', createdBy: 'u-officer' });
@@ -210,5 +218,26 @@ suite('firestore.rules', () => {
   );
   deny('bulkOps.none', 'a DRC admin forging a bulk operation', () =>
     setDoc(doc(db('drc1'), 'bulkOps/op-2'), { kind: 'recall' }),
+  );
+
+  allow('inbox.read.own', 'an RO reading their own notification', () => getDoc(doc(db('ro1'), 'inbox/n1')));
+  deny('inbox.read.own', 'another RO reading it', () => getDoc(doc(db('ro2'), 'inbox/n1')));
+  deny('inbox.read.own', 'an officer reading someone else’s notification', () =>
+    getDoc(doc(db('officer'), 'inbox/n1')),
+  );
+  deny('inbox.write.none', 'the owner marking it read directly', () =>
+    updateDoc(doc(db('ro1'), 'inbox/n1'), { unread: false }),
+  );
+  deny('notificationPrefs.none', 'the owner reading their preferences directly', () =>
+    getDoc(doc(db('ro1'), 'notificationPrefs/u-ro1')),
+  );
+  deny('notificationPrefs.none', 'the owner writing preferences directly', () =>
+    setDoc(doc(db('ro1'), 'notificationPrefs/u-ro1'), { phone: '+94770000002' }),
+  );
+  deny('notifications.none', 'an officer reading the outbound queue', () =>
+    getDoc(doc(db('officer'), 'notifications/m1')),
+  );
+  deny('notifications.none', 'anyone queueing a message directly', () =>
+    setDoc(doc(db('officer'), 'notifications/m2'), { channel: 'sms', to: '+94770000009' }),
   );
 });

@@ -2,6 +2,9 @@ import { signOut } from 'firebase/auth';
 import { SignInPage } from '../auth/SignInPage';
 import { AssignmentPage } from '../assignment/AssignmentPage';
 import { NotificationRoutingPage } from '../notifyAdmin/NotificationRoutingPage';
+import { InboxPage } from '../inbox/InboxPage';
+import { InboxProvider } from '../inbox/InboxProvider';
+import { PreferencesPage } from '../inbox/PreferencesPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CasePage } from '../case/CasePage';
 import { CaseTypesPage } from '../caseTypes/CaseTypesPage';
@@ -61,38 +64,44 @@ export function App() {
       const { me, ds } = session;
       return (
         <DataSourceContext.Provider value={ds}>
-          <Header me={me} stack={ds.stack} route={route} />
-          <main id="main">
-            <OfflineQueuePanel />
-            {route.page === 'case' ? (
-              <CasePage key={route.caseId} caseId={route.caseId} me={me} />
-            ) : route.page === 'register' && canRegisterCases(me) ? (
-              <RegisterCasePage />
-            ) : (route.page === 'caseTypes' || route.page === 'caseType') && canSeeCaseTypes(me) ? (
-              <CaseTypesPage
-                selected={route.page === 'caseType' ? { id: route.caseTypeId, version: route.version } : null}
-                canSave={canSaveCaseTypes(me)}
-              />
-            ) : route.page === 'users' && canManageUsers(me) ? (
-              <UsersPage me={me} />
-            ) : route.page === 'audit' && canReadAuditTrail(me) ? (
-              <AuditPage />
-            ) : route.page === 'dashboard' ? (
-              <DashboardPage />
-            ) : route.page === 'imports' && canRegisterCases(me) ? (
-              <ImportsPage />
-            ) : route.page === 'assignment' && canReassignCases(me) ? (
-              <AssignmentPage me={me} />
-            ) : route.page === 'routing' && canSeeNotificationRouting(me) ? (
-              <NotificationRoutingPage me={me} />
-            ) : (
-              <CasesPage
-                key={route.page === 'cases' ? hrefFor(route) : 'cases'}
-                me={me}
-                initial={route.page === 'cases' ? route.filter : undefined}
-              />
-            )}
-          </main>
+          <InboxProvider>
+            <Header me={me} stack={ds.stack} route={route} />
+            <main id="main">
+              <OfflineQueuePanel />
+              {route.page === 'case' ? (
+                <CasePage key={route.caseId} caseId={route.caseId} me={me} />
+              ) : route.page === 'register' && canRegisterCases(me) ? (
+                <RegisterCasePage />
+              ) : (route.page === 'caseTypes' || route.page === 'caseType') && canSeeCaseTypes(me) ? (
+                <CaseTypesPage
+                  selected={route.page === 'caseType' ? { id: route.caseTypeId, version: route.version } : null}
+                  canSave={canSaveCaseTypes(me)}
+                />
+              ) : route.page === 'users' && canManageUsers(me) ? (
+                <UsersPage me={me} />
+              ) : route.page === 'audit' && canReadAuditTrail(me) ? (
+                <AuditPage />
+              ) : route.page === 'dashboard' ? (
+                <DashboardPage />
+              ) : route.page === 'imports' && canRegisterCases(me) ? (
+                <ImportsPage />
+              ) : route.page === 'assignment' && canReassignCases(me) ? (
+                <AssignmentPage me={me} />
+              ) : route.page === 'routing' && canSeeNotificationRouting(me) ? (
+                <NotificationRoutingPage me={me} />
+              ) : route.page === 'inbox' ? (
+                <InboxPage />
+              ) : route.page === 'preferences' ? (
+                <PreferencesPage />
+              ) : (
+                <CasesPage
+                  key={route.page === 'cases' ? hrefFor(route) : 'cases'}
+                  me={me}
+                  initial={route.page === 'cases' ? route.filter : undefined}
+                />
+              )}
+            </main>
+          </InboxProvider>
         </DataSourceContext.Provider>
       );
     }

@@ -3,6 +3,7 @@ import type { Me } from '../../../functions/src/api/contract';
 import type { Stack } from '../config';
 import { auth } from '../firebase';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
+import { InboxBell } from '../inbox/InboxBell';
 import { t } from '../i18n/t';
 import {
   canManageUsers,
@@ -81,6 +82,7 @@ export function Header({ me, stack, route }: HeaderProps) {
       <div className="who" data-testid="who">
         <span className="visually-hidden">{t('header.signedInAs')} </span>
         <LanguageSwitcher />
+        <InboxBell route={route} />
         <strong>{me.displayName}</strong> <span>{roleLabel(me.role)}</span>
         {me.drcId && <span> · {t('header.drc', { drcId: me.drcId })}</span>}
         <button type="button" className="secondary" data-testid="sign-out" onClick={() => void signOut(auth)}>

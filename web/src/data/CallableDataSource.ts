@@ -5,6 +5,7 @@ import type {
   RequestView,
   SubmitRequestInput,
 } from '../../../functions/src/api/contract';
+import type { ListInboxInput, ListInboxOutput } from '../../../functions/src/api/inboxContract';
 import { CallableAdmin } from './callableAdmin';
 import { RequestTimeoutError, SUBMIT_TIMEOUT_MS, type DataSource, type OnError, type Unsubscribe } from './DataSource';
 import { poll, type Poller } from './poll';
@@ -37,6 +38,11 @@ export class CallableDataSource extends CallableAdmin implements DataSource {
   watchLive<T>(load: () => Promise<T>, onData: (value: T) => void, onError: OnError): Unsubscribe {
     // Figures cost a dozen aggregation queries a call: polled less often than lists, and poked after each request.
     return this.track(poll(load, onData, onError, LIVE_FIGURES_POLL_MS));
+  }
+
+  watchInbox(input: ListInboxInput, onData: (inbox: ListInboxOutput) => void, onError: OnError): Unsubscribe {
+    // One small query and a count: polled like the live figures, and poked after each request this tab sends.
+    return this.track(poll(() => this.api.listInbox(input), onData, onError, LIVE_FIGURES_POLL_MS));
   }
 
   async submit(input: SubmitRequestInput): Promise<RequestView> {

@@ -22,6 +22,13 @@ import type {
   UpdateUserInput,
   UserView,
 } from './adminContract';
+import type {
+  ListInboxInput,
+  ListInboxOutput,
+  MarkInboxReadInput,
+  NotificationPrefsView,
+  SaveNotificationPrefsInput,
+} from '../../../functions/src/api/inboxContract';
 
 export type Unsubscribe = () => void;
 export type OnError = (error: unknown) => void;
@@ -70,6 +77,16 @@ export interface DataSource {
   recallCases(input: RecallCasesInput): Promise<BulkOperationResult>;
   /** A DRC admin moves cases between its ROs; an officer moves cases to another DRC. */
   reassignCases(input: ReassignCasesInput): Promise<BulkOperationResult>;
+  /**
+   * The caller's newest in-app notifications and unread count, again whenever they may have changed: a
+   * listener on the caller's own unread entries on the full stack, polling on the offline stack.
+   */
+  watchInbox(input: ListInboxInput, onData: (inbox: ListInboxOutput) => void, onError: OnError): Unsubscribe;
+  /** Marks the caller's own entries (or all of them) read; resolves with how many changed. */
+  markInboxRead(input: MarkInboxReadInput): Promise<{ marked: number }>;
+  getNotificationPrefs(): Promise<NotificationPrefsView>;
+  /** Saves the caller's preferences; invalid fields reject with `details.fields`. */
+  saveNotificationPrefs(input: SaveNotificationPrefsInput): Promise<NotificationPrefsView>;
 }
 
 export const SUBMIT_TIMEOUT_MS = 20_000;

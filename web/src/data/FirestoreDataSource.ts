@@ -23,6 +23,7 @@ import type {
   RequestView,
   SubmitRequestInput,
 } from '../../../functions/src/api/contract';
+import type { ListInboxInput, ListInboxOutput } from '../../../functions/src/api/inboxContract';
 import type { WebConfig } from '../config';
 import { CallableAdmin } from './callableAdmin';
 import type { Callables } from './callables';
@@ -31,6 +32,8 @@ import { refetcher } from './refetcher';
 
 /** Enough recent cases that any change in the caller's scope shows up in the listener. */
 const LISTEN_LIMIT = 50;
+/** More unread entries than a bell shows ("99+"): any change among them refreshes it. */
+const INBOX_LISTEN_LIMIT = 100;
 
 /** The Firestore filter of the cases a role may see (mirrors functions/src/domain/policy/caseScope.ts). */
 function scopeFilter(me: Me): QueryConstraint[] {
@@ -104,6 +107,29 @@ export class FirestoreDataSource extends CallableAdmin implements DataSource {
       stopped = true;
       fetcher.stop();
       stopListening?.();
+    };
+  }
+
+  watchInbox(input: ListInboxInput, onData: (inbox: ListInboxOutput) => void, onError: OnError): Unsubscribe {
+    const fetcher = refetcher(() => this.api.listInbox(input), onData, onError);
+    const uid = this.auth.currentUser?.uid;
+    if (!uid) {
+      void fetcher.trigger();
+      return () => fetcher.stop();
+    }
+    // The caller's unread entries change when one arrives and when one is marked read: exactly when the bell
+    // and the list must refresh (firestore.rules let an owner read their own entries).
+    const q = query(
+      collection(this.db, 'inbox'),
+      where('uid', '==', uid),
+      where('unread', '==', true),
+      orderBy('createdAt', 'desc'),
+      limit(INBOX_LISTEN_LIMIT),
+    );
+    const stopListening = onSnapshot(q, fetcher.trigger, onError);
+    return () => {
+      fetcher.stop();
+      stopListening();
     };
   }
 

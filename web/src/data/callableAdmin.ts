@@ -1,4 +1,5 @@
 import type { RecallCasesInput, ReassignCasesInput } from '../../../functions/src/api/contract';
+import type { MarkInboxReadInput, SaveNotificationPrefsInput } from '../../../functions/src/api/inboxContract';
 import type { InviteUserInput, ReadAuditTrailInput, UpdateUserInput } from './adminContract';
 import type { Callables } from './callables';
 
@@ -47,5 +48,17 @@ export abstract class CallableAdmin {
 
   reassignCases(input: ReassignCasesInput) {
     return this.api.reassignCases(input);
+  }
+
+  markInboxRead(input: MarkInboxReadInput) {
+    return this.api.markInboxRead(input);
+  }
+
+  getNotificationPrefs() {
+    return this.api.getNotificationPrefs();
+  }
+
+  saveNotificationPrefs(input: SaveNotificationPrefsInput) {
+    return this.api.saveNotificationPrefs(input);
   }
 }

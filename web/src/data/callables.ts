@@ -23,6 +23,13 @@ import type {
   UpdateUserInput,
   UserView,
 } from './adminContract';
+import type {
+  ListInboxInput,
+  ListInboxOutput,
+  MarkInboxReadInput,
+  NotificationPrefsView,
+  SaveNotificationPrefsInput,
+} from '../../../functions/src/api/inboxContract';
 
 /** Typed wrappers of the callable functions (functions/src/callables). */
 export interface Callables {
@@ -42,6 +49,10 @@ export interface Callables {
   verifyAuditTrail(): Promise<AuditTrailReport>;
   recallCases(input: RecallCasesInput): Promise<BulkOperationResult>;
   reassignCases(input: ReassignCasesInput): Promise<BulkOperationResult>;
+  listInbox(input: ListInboxInput): Promise<ListInboxOutput>;
+  markInboxRead(input: MarkInboxReadInput): Promise<{ marked: number }>;
+  getNotificationPrefs(): Promise<NotificationPrefsView>;
+  saveNotificationPrefs(input: SaveNotificationPrefsInput): Promise<NotificationPrefsView>;
 }
 
 /** Verifying reads the whole trail: the function may take up to 540 s, far beyond the SDK's default 70 s. */
@@ -70,6 +81,10 @@ export function makeCallables(functions: Functions): Callables {
   const verifyAuditTrail = callable<Record<string, never>, AuditTrailReport>(functions, 'verifyAuditTrail', {
     timeout: VERIFY_TIMEOUT_MS,
   });
+  const getNotificationPrefs = callable<Record<string, never>, NotificationPrefsView>(
+    functions,
+    'getNotificationPrefs',
+  );
   return {
     whoAmI: () => whoAmI({}),
     listCases: callable<ListCasesInput, ListCasesOutput>(functions, 'listCases'),
@@ -92,5 +107,12 @@ export function makeCallables(functions: Functions): Callables {
     verifyAuditTrail: () => verifyAuditTrail({}),
     recallCases: callable<RecallCasesInput, BulkOperationResult>(functions, 'recallCases'),
     reassignCases: callable<ReassignCasesInput, BulkOperationResult>(functions, 'reassignCases'),
+    listInbox: callable<ListInboxInput, ListInboxOutput>(functions, 'listInbox'),
+    markInboxRead: callable<MarkInboxReadInput, { marked: number }>(functions, 'markInboxRead'),
+    getNotificationPrefs: () => getNotificationPrefs({}),
+    saveNotificationPrefs: callable<SaveNotificationPrefsInput, NotificationPrefsView>(
+      functions,
+      'saveNotificationPrefs',
+    ),
   };
 }

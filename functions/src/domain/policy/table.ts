@@ -18,7 +18,10 @@ export type Resource =
   | 'roRequests'
   | 'approvals'
   | 'settings'
-  | 'bulkOps';
+  | 'bulkOps'
+  | 'inbox'
+  | 'notificationPrefs'
+  | 'notifications';
 export type Operation = 'read' | 'list' | 'create' | 'update' | 'delete';
 
 /** When a row applies: always, or only to documents in the caller's scope. */
@@ -301,5 +304,37 @@ export const POLICY: readonly PolicyRow[] = [
     roles: [],
     condition: 'always',
     why: 'bulk recall/reassign records; their results are returned by the callables',
+  },
+  {
+    id: 'inbox.read.own',
+    resource: 'inbox',
+    operation: 'read',
+    roles: ALL_ROLES,
+    condition: 'own',
+    why: 'each user’s bell listens to their own in-app notifications (full stack)',
+  },
+  {
+    id: 'inbox.write.none',
+    resource: 'inbox',
+    operation: 'update',
+    roles: [],
+    condition: 'always',
+    why: 'marked read only through markInboxRead, which checks the owner',
+  },
+  {
+    id: 'notificationPrefs.none',
+    resource: 'notificationPrefs',
+    operation: 'read',
+    roles: [],
+    condition: 'always',
+    why: 'read and saved through the preference callables (validated, audited)',
+  },
+  {
+    id: 'notifications.none',
+    resource: 'notifications',
+    operation: 'read',
+    roles: [],
+    condition: 'always',
+    why: 'the outbound SMS and email queue holds customers’ and users’ phone numbers and addresses',
   },
 ];
