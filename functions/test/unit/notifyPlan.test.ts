@@ -213,6 +213,12 @@ describe('quiet hours defer SMS and email, never the inbox', () => {
     ]);
   });
 
+  it('a moment with seconds still waits until the end of the span on the minute', () => {
+    const audiences = { case_drc_admin: [person('drc', quiet)] };
+    const plan = planNotifications(event('escalation', 1), audiences, '2026-11-23T17:30:45.123Z');
+    expect(plan.deliveries.map((d) => d.dueAt)).toEqual([MORNING, MORNING]);
+  });
+
   it('in the daytime nothing waits; someone without quiet hours is never deferred', () => {
     expect(
       planNotifications(event('escalation', 1), { case_drc_admin: [person('drc', quiet)] }, NOW).deliveries.map(
@@ -262,6 +268,8 @@ describe('quiet hours defer SMS and email, never the inbox', () => {
             expect(d.dueAt! > now).toBe(true);
             expect(Date.parse(d.dueAt!) - Date.parse(now)).toBeLessThanOrEqual(24 * 3_600_000);
             expect(localMinutes(d.dueAt!, 'Asia/Colombo')).toBe(e);
+            // On the minute: the end of the span itself, not a second past it.
+            expect(d.dueAt!.slice(16)).toBe(':00.000Z');
           }
         }
       }),

@@ -233,6 +233,10 @@ describe('the morning digest', () => {
   it('uses the labels given, and is empty with nothing to say', () => {
     expect(digestSummary(['escalation'], { escalation: 'Escalated' })).toBe('1 × Escalated');
     expect(digestSummary([])).toBe('');
+    // Equal counts: by kind name, whatever order they came in.
+    expect(digestSummary(['promise_due', 'escalation', 'case_overdue'])).toBe(
+      '1 × case overdue\n1 × escalation\n1 × promise due',
+    );
   });
 
   it('its template renders the count and the summary for the user', () => {
