@@ -113,6 +113,21 @@ describe('routing is configuration', () => {
     expect((await getNotificationRoutingHandler(asUser('officer', {}))).version).toBe(0);
   });
 
+  it('a customer rule on a kind with no customer message is refused on its row, changing nothing', async () => {
+    await expect(
+      saveNotificationRoutingHandler(
+        asUser('admin', {
+          expectedVersion: 0,
+          overrides: { promise_broken: [{ audience: 'customer', channels: ['sms'] }] },
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: 'invalid-argument',
+      details: { fields: { 'promise_broken.0.channels': expect.stringMatching(/no customer message/) } },
+    });
+    expect((await getNotificationRoutingHandler(asUser('admin', {}))).version).toBe(0);
+  });
+
   it('a saved rule replaces the default of its kind: status changes then reach the supervisors too', async () => {
     await putCase('RT-1');
     await notifyFromAudit('rt1-before', audit('RT-1', { status: 'RO_ASSIGNED' }, { status: 'NEGOTIATION' }), NOW);

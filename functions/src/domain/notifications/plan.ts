@@ -70,11 +70,17 @@ export function planNotifications(
     if (rule.audience === 'customer') {
       const customer = event.caseFacts?.customer;
       if (!customer?.phone || !rule.channels.includes('sms')) continue;
+      const templates = options.templates ?? TEMPLATES;
+      if (!templates.en[`${event.kind}.customer`]) {
+        // A routing saved before routingProblems refused this: skip the customer rather than fail the whole event.
+        plan.skipped.push({ uid: `customer:${customer.key}`, channel: 'sms', why: 'no customer template' });
+        continue;
+      }
       const text = render(
         `${event.kind}.customer`,
         customer.language,
         { ...event.vars, name: customer.name },
-        options.templates ?? TEMPLATES,
+        templates,
       );
       if (text.missing) plan.missing.push(text.missing);
       plan.deliveries.push({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EVENT_KINDS, type EventKind } from './events';
+import { TEMPLATES, type TemplateTable } from './templates';
 
 export const CHANNELS = ['inapp', 'sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -109,13 +110,23 @@ export function routingWith(overrides: RoutingOverrides | null | undefined): Rou
   return { ...DEFAULT_ROUTING, ...(overrides ?? {}) } as RoutingTable;
 }
 
-/** A customer is reached by SMS only (the compliance gate speaks for SMS); a rule asking more is refused. */
-export function routingProblems(overrides: RoutingOverrides): Record<string, string> {
+/**
+ * A customer is reached by SMS only (the compliance gate speaks for SMS), and only with a message written for
+ * customers (`{kind}.customer`): staff texts are not for them, and without one the event could not be planned.
+ */
+export function routingProblems(
+  overrides: RoutingOverrides,
+  templates: TemplateTable = TEMPLATES,
+): Record<string, string> {
   const problems: Record<string, string> = {};
   for (const [kind, rules] of Object.entries(overrides)) {
     (rules ?? []).forEach((r, i) => {
-      if (r.audience === 'customer' && r.channels.some((c) => c !== 'sms'))
+      if (r.audience !== 'customer') return;
+      // Keyed on the channels, where the routing screen shows a rule's error.
+      if (r.channels.some((c) => c !== 'sms'))
         problems[`${kind}.${i}.channels`] = 'a customer can be reached by SMS only';
+      else if (r.channels.includes('sms') && !templates.en[`${kind as EventKind}.customer`])
+        problems[`${kind}.${i}.channels`] = 'there is no customer message for this kind of notification';
     });
   }
   return problems;
