@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { GateDecision } from '../../src/domain/notifications/compliance';
 import {
+  abandoned,
   backoffMs,
   block,
   claim,
@@ -83,6 +84,23 @@ describe('claiming a message under a lease', () => {
     for (const state of ['SUCCESS', 'ERROR', 'BLOCKED'] as const) {
       expect(claim(pending({ state, dueAt: NOW }), later(DAY), 'a')).toBeNull();
     }
+  });
+
+  it('a sender that dies on every attempt is given up after the last one, not retried forever', () => {
+    let d = pending();
+    let t = NOW;
+    for (let i = 1; i <= MAX_ATTEMPTS; i += 1) {
+      expect(abandoned(d, t)).toBeNull();
+      d = claim(d, t, `runner-${i}`)!;
+      expect(d.attempts).toBe(i);
+      t = later(LEASE_MS, t); // the runner died: its lease runs out
+    }
+    expect(claim(d, t, 'one-more')).toBeNull();
+    const given = abandoned(d, t)!;
+    expect(given).toMatchObject({ state: 'ERROR', dueAt: null, lease: null, attempts: MAX_ATTEMPTS });
+    expect(given.error).toMatchObject({ code: 'attempts-exhausted', transient: false });
+    // A live lease on the last attempt is left alone: its runner may still answer.
+    expect(abandoned(d, later(LEASE_MS - 1, later(-LEASE_MS, t)))).toBeNull();
   });
 
   it('the lease length is a parameter', () => {
@@ -225,6 +243,7 @@ describe('property: any interleaving of runners, failures and clocks', () => {
             } else d = fail(d, t, s.transient ? TRANSIENT : PERMANENT);
           }
           expect(d.attempts).toBe(claims);
+          expect(d.attempts).toBeLessThanOrEqual(d.maxAttempts);
           expect(successes).toBeLessThanOrEqual(1);
           if (d.state === 'PROCESSING') expect(d.dueAt).toBe(d.lease?.expiresAt);
           else expect(d.lease).toBeNull();

@@ -61,10 +61,26 @@ export function backoffMs(failedAttempts: number): number {
 
 const plus = (at: Instant, ms: number): Instant => new Date(Date.parse(at) + ms).toISOString();
 
+/**
+ * A message whose every attempt died mid-send (lease ran out, attempts used up) is given up: ERROR, so a
+ * crashing sender cannot retry it forever. Null when the message is not in that state.
+ */
+export function abandoned(d: Delivery, now: Instant): Delivery | null {
+  const leaseRanOut = d.state === 'PROCESSING' && d.dueAt !== null && d.dueAt <= now;
+  if (!leaseRanOut || d.attempts < d.maxAttempts) return null;
+  const error: ProviderError = {
+    code: 'attempts-exhausted',
+    message: `the sender stopped without an answer on all ${d.attempts} attempts`,
+    transient: false,
+  };
+  return { ...d, state: 'ERROR', dueAt: null, lease: null, error, updatedAt: now };
+}
+
 /** Whether `owner` may take the message now; the claimed version, or null (not due, final, or leased by someone alive). */
 export function claim(d: Delivery, now: Instant, owner: string, leaseMs = LEASE_MS): Delivery | null {
   const due = d.dueAt !== null && d.dueAt <= now;
   if (!due || (d.state !== 'PENDING' && d.state !== 'PROCESSING')) return null;
+  if (abandoned(d, now)) return null;
   const expiresAt = plus(now, leaseMs);
   return {
     ...d,

@@ -6,7 +6,16 @@ import {
   type ContactState,
   type GateDecision,
 } from '../../domain/notifications/compliance';
-import { block, claim, deferTo, fail, holds, succeed, type Delivery } from '../../domain/notifications/delivery';
+import {
+  abandoned,
+  block,
+  claim,
+  deferTo,
+  fail,
+  holds,
+  succeed,
+  type Delivery,
+} from '../../domain/notifications/delivery';
 import { COL, firestore } from '../../data/db';
 import { readQuery, runTx } from '../../data/ops';
 import { log } from '../../logs';
@@ -37,6 +46,11 @@ async function claimDelivery(id: string, now: Instant, owner: string): Promise<C
     const snap = await tx.get(ref);
     if (!snap.exists) return { outcome: 'not-due' };
     const current = snap.data() as Delivery;
+    const givenUp = abandoned(current, now);
+    if (givenUp) {
+      tx.set(ref, { ...givenUp });
+      return { outcome: 'failed' };
+    }
     const claimed = claim(current, now, owner);
     if (!claimed) return { outcome: 'not-due' };
     if (current.recipient.kind !== 'customer') {
