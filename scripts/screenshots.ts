@@ -134,6 +134,24 @@ async function main(): Promise<void> {
         await p.getByTestId('routing-page').waitFor();
       },
     },
+    {
+      name: 'ro-inbox',
+      user: 'ro1',
+      go: async (p) => {
+        await p.getByTestId('inbox-bell').click();
+        await p.getByTestId('inbox-summary').waitFor();
+        await p.getByTestId('inbox-item').first().waitFor({ timeout: 20_000 });
+      },
+    },
+    {
+      name: 'notification-settings',
+      user: 'drc1',
+      go: async (p) => {
+        await p.getByTestId('inbox-bell').click();
+        await p.getByTestId('inbox-preferences-link').click();
+        await p.getByTestId('prefs-table').waitFor();
+      },
+    },
   ];
   for (const [size, width] of Object.entries(WIDTHS)) {
     for (const shot of shots) {

@@ -9,6 +9,8 @@ import { needsArrears, needsCpe, type CaseState, type RequiredAction } from '../
 import { assignCaseToDrc } from '../../functions/src/services/assignDrc';
 import { processRequest } from '../../functions/src/services/processRequest';
 import { runDueMonitors } from '../../functions/src/services/monitorCases';
+import { notifyFromAudit } from '../../functions/src/services/notifications/fromAudit';
+import type { AuditLike } from '../../functions/src/domain/notifications/events';
 import { demoSource } from '../../functions/src/sources/demoSource';
 
 /**
@@ -16,7 +18,7 @@ import { demoSource } from '../../functions/src/sources/demoSource';
  * and about 200 cases driven to their stages through the real services (the same code the triggers run),
  * each step at a past moment so ages and timelines look lived-in.
  */
-export const DEMO_SEED_VERSION = 2;
+export const DEMO_SEED_VERSION = 3;
 export const DEMO_CASE_COUNT = 200;
 
 type Stage =
@@ -303,6 +305,29 @@ async function seedCase(i: number, rand: () => number, realNow: number): Promise
   }
 }
 
+/** How many of the newest case changes the demo notifies about, so the bells and inboxes are not empty. */
+const DEMO_NOTIFIED_CHANGES = 60;
+
+/**
+ * The relay notifies only what happens after it starts; the demo's own history is notified here, through
+ * the same service the audit trigger runs (inbox entries, and SMS and email to the local fakes).
+ */
+async function notifyRecentChanges(count: number): Promise<number> {
+  const recent = await firestore()
+    .collection(COL.audit)
+    .orderBy('at', 'desc')
+    .limit(count * 3)
+    .get();
+  const changes = recent.docs.filter((d) => String(d.get('entity')).startsWith('cases/')).slice(0, count);
+  let events = 0;
+  const now = new Date().toISOString();
+  for (const d of changes.reverse()) {
+    const { events: emitted } = await notifyFromAudit(d.id, d.data() as Omit<AuditLike, 'id'>, now);
+    events += emitted.filter((e) => e.outcome === 'emitted').length;
+  }
+  return events;
+}
+
 /** Seeds Firestore unless this version of the demo data is already there. Returns what it did. */
 export async function seedDemoData(log: (line: string) => void = () => {}): Promise<'seeded' | 'already seeded'> {
   const marker = firestore().collection(COL.meta).doc('demoSeed');
@@ -317,6 +342,7 @@ export async function seedDemoData(log: (line: string) => void = () => {}): Prom
   // Bring the demo up to date, as the scheduled monitor would have: overdue to-dos raised, expiries applied.
   const caughtUp = await runDueMonitors(new Date().toISOString());
   log(`monitors caught up: ${caughtUp.changed} case(s) changed`);
+  log(`notifications: ${await notifyRecentChanges(DEMO_NOTIFIED_CHANGES)} from the latest case changes`);
   await marker.set({ version: DEMO_SEED_VERSION, at: new Date().toISOString(), cases: DEMO_CASE_COUNT });
   return 'seeded';
 }

@@ -83,6 +83,16 @@ describe('case changes into events', () => {
     ]);
   });
 
+  it('a to-do’s due date is a calendar date: its own, or the day it was raised', () => {
+    const raised = events({ tasks: [] }, { tasks: [task('t2', 'board_follow_up')] });
+    expect(raised[0]!.vars.due).toBe(raised[0]!.at.slice(0, 10));
+    const dated = events(
+      { tasks: [] },
+      { tasks: [{ ...task('t2', 'board_follow_up'), dueAt: '2026-12-05T10:00:00.000Z' }] },
+    );
+    expect(dated[0]!.vars.due).toBe('2026-12-05');
+  });
+
   it('a promise newly broken is told once', () => {
     const p: PromiseToPay = {
       id: 'P1',

@@ -214,7 +214,8 @@ export function eventsFromCaseAudit(audit: AuditLike, facts: CaseFacts): NotifyE
         .map((t) => t.id),
     );
     for (const task of tasksOf(after.tasks)) {
-      const taskVars = { ...vars, task: task.label, due: task.dueAt ?? '' };
+      // A calendar date reads well in all three languages; a to-do raised by a monitor is due when raised.
+      const taskVars = { ...vars, task: task.label, due: (task.dueAt ?? audit.at).slice(0, 10) };
       if (task.status === 'open' && !wasOpen.has(task.id)) {
         if (task.type.startsWith('approval')) push(`task:${task.id}`, { kind: 'approval_needed', vars: taskVars });
         else if (task.type === 'validity_expiring')
