@@ -96,6 +96,14 @@ async function main(): Promise<void> {
       go: async (p) => void (await p.getByTestId('tab-approvals').waitFor({ timeout: 20_000 })),
     },
     {
+      name: 'rcmp',
+      user: 'rcmp',
+      go: async (p) => {
+        await p.getByTestId('nav-rcmp').click();
+        await p.locator('[data-testid^="cpe-item-"]').first().waitFor({ timeout: 20_000 });
+      },
+    },
+    {
       name: 'board-mediation',
       user: 'board',
       go: async (p) => void (await p.getByTestId('tab-mediation').waitFor({ timeout: 20_000 })),

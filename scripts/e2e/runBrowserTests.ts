@@ -8,6 +8,7 @@ import { sourceSyncEndToEnd } from './sourceSync.e2e';
 import { fieldWork } from './fieldWork.e2e';
 import { jobBasket } from './jobBasket.e2e';
 import { notificationsEndToEnd } from './notifications.e2e';
+import { rcmpDesk } from './rcmp.e2e';
 
 export interface BrowserTally {
   passed: number;
@@ -32,7 +33,7 @@ const SHOTS = join(ROOT, 'test-results');
 /** Starts the local stack, runs each browser test in headless Chromium, stops everything. */
 export async function runBrowserTests(options: { full: boolean }): Promise<BrowserTally> {
   const tally: BrowserTally = { passed: 0, failed: 0, skipped: 0, failures: [], notRun: [] };
-  // DEBTX_E2E_ONLY=case|sync|field|basket|notify runs one suite (for working on one screen).
+  // DEBTX_E2E_ONLY=case|sync|field|basket|notify|rcmp runs one suite (for working on one screen).
   const only = process.env.DEBTX_E2E_ONLY;
   const suites: Record<string, E2eTest[]> = {
     case: caseEndToEnd,
@@ -40,6 +41,7 @@ export async function runBrowserTests(options: { full: boolean }): Promise<Brows
     field: fieldWork,
     basket: jobBasket,
     notify: notificationsEndToEnd,
+    rcmp: rcmpDesk,
   };
   const tests: E2eTest[] = Object.entries(suites).flatMap(([name, suite]) => (!only || only === name ? suite : []));
   if (!existsSync(CHROMIUM)) {

@@ -15,6 +15,7 @@ import { t } from '../i18n/t';
 import { RegisterCasePage } from '../register/RegisterCasePage';
 import { UsersPage } from '../users/UsersPage';
 import { OfflineQueuePanel } from '../offline/OfflineQueuePanel';
+import { RcmpPage } from '../rcmp/RcmpPage';
 import { Header } from './Header';
 import {
   canManageUsers,
@@ -24,6 +25,7 @@ import {
   canRegisterCases,
   canSaveCaseTypes,
   canSeeCaseTypes,
+  canSeeCpeQueue,
 } from './roles';
 import { hrefFor, useRoute } from './route';
 import { useSession } from './useSession';
@@ -85,6 +87,8 @@ export function App() {
               <AssignmentPage me={me} />
             ) : route.page === 'routing' && canSeeNotificationRouting(me) ? (
               <NotificationRoutingPage me={me} />
+            ) : route.page === 'rcmp' && canSeeCpeQueue(me) ? (
+              <RcmpPage me={me} />
             ) : (
               <CasesPage
                 key={route.page === 'cases' ? hrefFor(route) : 'cases'}

@@ -11,6 +11,7 @@ import {
   canReassignCases,
   canRegisterCases,
   canSeeCaseTypes,
+  canSeeCpeQueue,
   roleLabel,
 } from './roles';
 import { hrefFor, type Route } from './route';
@@ -38,6 +39,11 @@ export function Header({ me, stack, route }: HeaderProps) {
         <a href={hrefFor({ page: 'dashboard' })} aria-current={current('dashboard')} data-testid="nav-dashboard">
           {t('nav.dashboard')}
         </a>
+        {canSeeCpeQueue(me) && (
+          <a href={hrefFor({ page: 'rcmp' })} aria-current={current('rcmp')} data-testid="nav-rcmp">
+            {t('nav.rcmp')}
+          </a>
+        )}
         {canRegisterCases(me) && (
           <a href={hrefFor({ page: 'register' })} aria-current={current('register')} data-testid="nav-register">
             {t('nav.register')}

@@ -42,7 +42,7 @@ export function filterQuery(filter: BasketRouteFilter | undefined): string {
 /**
  * A tiny hash router: `#/`, `#/cases/<caseId>`, `#/register`, `#/case-types`, `#/case-types/<id>/<version>`,
  * `#/users`, `#/audit`, `#/dashboard`, `#/imports`, `#/assignment`,
- * `#/notification-routing`; the job basket `#/` takes its filters as a query.
+ * `#/notification-routing`, `#/rcmp`; the job basket `#/` takes its filters as a query.
  */
 export type Route =
   | { page: 'cases'; filter?: BasketRouteFilter }
@@ -55,7 +55,8 @@ export type Route =
   | { page: 'users' }
   | { page: 'audit' }
   | { page: 'assignment' }
-  | { page: 'routing' };
+  | { page: 'routing' }
+  | { page: 'rcmp' };
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -69,6 +70,7 @@ export function parseHash(hash: string): Route {
   if (path === 'imports') return { page: 'imports' };
   if (path === 'assignment') return { page: 'assignment' };
   if (path === 'notification-routing') return { page: 'routing' };
+  if (path === 'rcmp') return { page: 'rcmp' };
   const typeMatch = /^case-types\/([A-Za-z0-9_-]+)\/([1-9][0-9]{0,8})$/.exec(path);
   if (typeMatch?.[1] && typeMatch[2])
     return { page: 'caseType', caseTypeId: typeMatch[1], version: Number(typeMatch[2]) };
@@ -97,6 +99,8 @@ export function hrefFor(route: Route): string {
       return '#/assignment';
     case 'routing':
       return '#/notification-routing';
+    case 'rcmp':
+      return '#/rcmp';
     case 'cases':
       return `#/${filterQuery(route.filter)}`;
   }
