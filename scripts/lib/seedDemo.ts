@@ -312,6 +312,7 @@ async function seedCase(i: number, rand: () => number, realNow: number): Promise
  */
 async function seedCustomer360(realNow: number): Promise<void> {
   const ago = (days: number) => new Date(realNow - days * 86_400_000).toISOString();
+  // A new case's id ends with the last 6 characters of its request id: the registrations' ids differ there.
   const id = (step: string) => `seed-c360-${step}`;
   const placed = async (action: RequiredAction, days: number, tag: string) => {
     const caseId = (await act(
@@ -320,7 +321,7 @@ async function seedCustomer360(realNow: number): Promise<void> {
       'registerCase',
       null,
       { accountNumber: DEMO_C360_ACCOUNT, requiredAction: action },
-      id(`${tag}-register`),
+      id(tag),
     ))!;
     await assignCaseToDrc(caseId, ago(days - 0.02), `seed-assign-${caseId}`);
     const c = await caseNow(caseId);
@@ -340,7 +341,7 @@ async function seedCustomer360(realNow: number): Promise<void> {
     );
     return { caseId, roKey };
   };
-  const old = await placed('arrears', 160, 'old');
+  const old = await placed('arrears', 160, 'r1');
   await act(
     'officer',
     ago(150),
@@ -353,7 +354,7 @@ async function seedCustomer360(realNow: number): Promise<void> {
     id('old-withdrawn'),
   );
 
-  const arrears = await placed('arrears', 40, 'arrears');
+  const arrears = await placed('arrears', 40, 'r2');
   await act(
     arrears.roKey,
     ago(37),
@@ -383,7 +384,7 @@ async function seedCustomer360(realNow: number): Promise<void> {
     id('arrears-contacts'),
   );
 
-  const cpe = await placed('cpe', 30, 'cpe');
+  const cpe = await placed('cpe', 30, 'r3');
   const item = (await caseNow(cpe.caseId)).cpe[0]!;
   await act(
     cpe.roKey,
