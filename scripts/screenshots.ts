@@ -46,9 +46,11 @@ async function main(): Promise<void> {
       name: 'customer-360',
       user: 'officer',
       go: async (p) => {
+        await p.getByTestId('cases-table').waitFor({ timeout: 30_000 });
         await p.getByTestId('search').fill(DEMO_C360_ACCOUNT);
-        await p.getByTestId(`case-row-${DEMO_C360_ACCOUNT}`).first().click({ timeout: 20_000 });
-        await p.getByTestId('c360-cases').waitFor({ timeout: 20_000 });
+        await p.getByTestId(`case-row-${DEMO_C360_ACCOUNT}`).first().click({ timeout: 30_000 });
+        // The first call of a function on a freshly started emulator can take a while.
+        await p.getByTestId('c360-cases').waitFor({ timeout: 60_000 });
         await p.getByTestId('customer-360').evaluate((el) => el.scrollIntoView());
       },
     },

@@ -6,7 +6,6 @@ import { describeError, type ShownError } from '../data/describeError';
 import { workApi } from '../data/workApi';
 import { formatLkr } from '../format/money';
 import { formatDate, formatInstant } from '../format/time';
-import { LANGUAGE_NAMES } from '../i18n/locale';
 import { humanize, t, tOr } from '../i18n/t';
 
 /**
@@ -139,7 +138,7 @@ function Contacts({ overview }: { overview: CustomerOverview }) {
     [t('field.email'), customer.email],
     [t('field.address'), customer.address],
     [t('field.city'), customer.city],
-    [t('c360.language'), LANGUAGE_NAMES[customer.language] ?? customer.language],
+    [t('c360.language'), tOr(`c360.lang.${customer.language}`, customer.language)],
   ];
   return (
     <>

@@ -678,6 +678,9 @@ export const en = {
   'rcmp.refusal.case-closed': 'The case is closed; no decision can be recorded on it.',
   'rcmp.refusal.conflict': 'Someone changed this case at the same time. Please try again.',
   'rcmp.refusal.permission-denied': 'You are not allowed to do that.',
+  'c360.lang.en': 'English',
+  'c360.lang.si': 'Sinhala',
+  'c360.lang.ta': 'Tamil',
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -676,4 +676,7 @@ export const si: Partial<Record<MessageKey, string>> = {
   'rcmp.refusal.case-closed': 'නඩුව වසා ඇත; එහි තීරණයක් සටහන් කළ නොහැක.',
   'rcmp.refusal.conflict': 'කවුරුන් හෝ මෙම නඩුව එම මොහොතේම වෙනස් කළා. කරුණාකර නැවත උත්සාහ කරන්න.',
   'rcmp.refusal.permission-denied': 'ඔබට එය කිරීමට අවසර නැත.',
+  'c360.lang.en': 'ඉංග්‍රීසි',
+  'c360.lang.si': 'සිංහල',
+  'c360.lang.ta': 'දෙමළ',
 };

@@ -681,4 +681,7 @@ export const ta: Partial<Record<MessageKey, string>> = {
   'rcmp.refusal.case-closed': 'வழக்கு மூடப்பட்டுள்ளது; அதில் எந்த முடிவையும் பதிவு செய்ய முடியாது.',
   'rcmp.refusal.conflict': 'அதே நேரத்தில் யாரோ இந்த வழக்கை மாற்றினார்கள். மீண்டும் முயற்சிக்கவும்.',
   'rcmp.refusal.permission-denied': 'அதைச் செய்ய உங்களுக்கு அனுமதி இல்லை.',
+  'c360.lang.en': 'ஆங்கிலம்',
+  'c360.lang.si': 'சிங்களம்',
+  'c360.lang.ta': 'தமிழ்',
 };
