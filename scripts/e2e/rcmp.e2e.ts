@@ -105,6 +105,20 @@ export const rcmpDesk: E2eTest[] = [
     },
   },
   {
+    name: 'a supervisor follows the queue but decides nothing; an RO has no such screen',
+    run: async ({ signIn }) => {
+      const [waiting] = await waitingItems();
+      assert.ok(waiting, 'an item still waiting');
+      const page = await signIn('supervisor@demo.debtx');
+      await page.getByTestId('nav-rcmp').click();
+      const card = page.getByTestId(`cpe-item-${waiting.item.itemId}`);
+      await card.waitFor({ timeout: 20_000 });
+      assert.equal(await card.getByRole('button').count(), 0, 'no approve or reject buttons');
+      const ro = await signIn('ro1@demo.debtx', 360);
+      assert.equal(await ro.getByTestId('nav-rcmp').count(), 0, 'no CPE approvals link for an RO');
+    },
+  },
+  {
     name: 'Customer 360: an officer sees the customer’s other cases, each a link; an RO only their own',
     run: async ({ signIn, shot }) => {
       const snap = await firestore().collection(COL.cases).where('accountNumber', '==', DEMO_C360_ACCOUNT).get();
