@@ -128,7 +128,8 @@ export const rcmpDesk: E2eTest[] = [
       const page = await signIn('officer@demo.debtx');
       await page.getByTestId('search').fill(DEMO_C360_ACCOUNT);
       await page.getByTestId(`case-row-${DEMO_C360_ACCOUNT}`).first().click({ timeout: 20_000 });
-      await page.getByTestId('c360-cases').waitFor({ timeout: 20_000 });
+      // The first call of a function the emulator has not run yet loads it first: on a busy machine, seconds.
+      await page.getByTestId('c360-cases').waitFor({ timeout: 60_000 });
       const current = decodeURIComponent(new URL(page.url()).hash.replace('#/cases/', ''));
       const others = cases.filter((c) => c.id !== current).map((c) => c.id);
       for (const id of others) await page.getByTestId(`c360-case-${id}`).waitFor();
