@@ -1,12 +1,14 @@
 /**
  * `npm run screenshots`: every main screen at desktop and phone width, into docs/screenshots/.
  * Uses a running local stack (`npm start`) when there is one, otherwise starts one.
+ * `npm run screenshots -- customer-360 rcmp` takes only the shots named.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM } from './e2e/runBrowserTests';
 import { portInUse, ROOT, stackPorts } from './lib/ports';
+import { DEMO_C360_ACCOUNT } from './lib/seedDemo';
 import { startStack, type Stack } from './lib/stack';
 
 const OUT = join(ROOT, 'docs', 'screenshots');
@@ -38,6 +40,18 @@ async function main(): Promise<void> {
       go: async (p) => {
         await p.locator('[data-testid^="case-row-"]').first().click();
         await p.getByTestId('timeline').waitFor();
+      },
+    },
+    {
+      name: 'customer-360',
+      user: 'officer',
+      go: async (p) => {
+        await p.getByTestId('cases-table').waitFor({ timeout: 30_000 });
+        await p.getByTestId('search').fill(DEMO_C360_ACCOUNT);
+        await p.getByTestId(`case-row-${DEMO_C360_ACCOUNT}`).first().click({ timeout: 30_000 });
+        // The first call of a function on a freshly started emulator can take a while.
+        await p.getByTestId('c360-cases').waitFor({ timeout: 60_000 });
+        await p.getByTestId('customer-360').evaluate((el) => el.scrollIntoView());
       },
     },
     { name: 'ro-cases', user: 'ro1', go: async (p) => void (await p.getByTestId('cases-table').waitFor()) },
@@ -82,6 +96,14 @@ async function main(): Promise<void> {
       name: 'rcmp-approvals',
       user: 'rcmp',
       go: async (p) => void (await p.getByTestId('tab-approvals').waitFor({ timeout: 20_000 })),
+    },
+    {
+      name: 'rcmp',
+      user: 'rcmp',
+      go: async (p) => {
+        await p.getByTestId('nav-rcmp').click();
+        await p.locator('[data-testid^="cpe-item-"]').first().waitFor({ timeout: 20_000 });
+      },
     },
     {
       name: 'board-mediation',
@@ -153,8 +175,9 @@ async function main(): Promise<void> {
       },
     },
   ];
+  const only = process.argv.slice(2);
   for (const [size, width] of Object.entries(WIDTHS)) {
-    for (const shot of shots) {
+    for (const shot of shots.filter((s) => only.length === 0 || only.includes(s.name))) {
       const context = await browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
       await page.goto(base);

@@ -7,6 +7,7 @@ export { onCaseCreated } from './triggers/onCaseCreated';
 export { whoAmI } from './callables/whoAmI';
 export { listCases } from './callables/listCases';
 export { getCase } from './callables/getCase';
+export { customerOverview } from './callables/customerOverview';
 export { submitRequest } from './callables/submitRequest';
 export { getRequest } from './callables/getRequest';
 export { monitorSchedule } from './triggers/monitorSchedule';

@@ -20,6 +20,8 @@ import { demoSource } from '../../functions/src/sources/demoSource';
  */
 export const DEMO_SEED_VERSION = 3;
 export const DEMO_CASE_COUNT = 200;
+/** A customer with three cases on one account (one closed), for the Customer 360 panel (issue 8 §1). */
+export const DEMO_C360_ACCOUNT = '0077700360';
 
 type Stage =
   | 'DRC_ASSIGNED'
@@ -328,6 +330,113 @@ async function notifyRecentChanges(count: number): Promise<number> {
   return events;
 }
 
+/**
+ * The Customer 360 demo: an arrears case withdrawn months ago, then a new arrears case in negotiation (its
+ * contact details corrected) and a CPE case whose router is collected and waits for the RCMP desk. Own
+ * request ids and no `rand`, so every other demo case stays as it was.
+ */
+async function seedCustomer360(realNow: number): Promise<void> {
+  const ago = (days: number) => new Date(realNow - days * 86_400_000).toISOString();
+  // A new case's id ends with the last 6 characters of its request id: the registrations' ids differ there.
+  const id = (step: string) => `seed-c360-${step}`;
+  const placed = async (action: RequiredAction, days: number, tag: string) => {
+    const caseId = (await act(
+      'officer',
+      ago(days),
+      'registerCase',
+      null,
+      { accountNumber: DEMO_C360_ACCOUNT, requiredAction: action },
+      id(tag),
+    ))!;
+    await assignCaseToDrc(caseId, ago(days - 0.02), `seed-assign-${caseId}`);
+    const c = await caseNow(caseId);
+    const ro = DEMO_USERS.find((u) => u.role === 'ro' && u.drcId === c.drcId)!;
+    const roKey = ro.uid.replace('demo-', '');
+    await act(
+      c.drcId!,
+      ago(days - 1),
+      'caseAction',
+      caseId,
+      {
+        action: 'assignRo',
+        result: 'assigned',
+        inputs: { roId: ro.uid },
+      },
+      id(`${tag}-ro`),
+    );
+    return { caseId, roKey };
+  };
+  const old = await placed('arrears', 160, 'r1');
+  await act(
+    'officer',
+    ago(150),
+    'manualTransition',
+    old.caseId,
+    {
+      to: 'WITHDRAWN',
+      reason: 'Paid at a regional office before contact',
+    },
+    id('old-withdrawn'),
+  );
+
+  const arrears = await placed('arrears', 40, 'r2');
+  await act(
+    arrears.roKey,
+    ago(37),
+    'caseAction',
+    arrears.caseId,
+    {
+      action: 'recordContact',
+      result: 'call_back',
+      inputs: { channel: 'phone', notes: 'Asked to call back after payday', nextFollowUpOn: dateOf(ago(-5)) },
+    },
+    id('arrears-contact'),
+  );
+  await act(
+    arrears.roKey,
+    ago(30),
+    'caseAction',
+    arrears.caseId,
+    {
+      action: 'updateContacts',
+      result: 'updated',
+      inputs: {
+        altPhone: '+94712345360',
+        email: 'c360.customer@example.lk',
+        reason: 'Given by the customer on a visit',
+      },
+    },
+    id('arrears-contacts'),
+  );
+
+  const cpe = await placed('cpe', 30, 'r3');
+  const item = (await caseNow(cpe.caseId)).cpe[0]!;
+  await act(
+    cpe.roKey,
+    ago(28),
+    'caseAction',
+    cpe.caseId,
+    {
+      action: 'recordContact',
+      result: 'call_back',
+      inputs: { channel: 'visit', notes: 'Agreed to hand back the router' },
+    },
+    id('cpe-contact'),
+  );
+  await act(
+    cpe.roKey,
+    ago(27),
+    'caseAction',
+    cpe.caseId,
+    {
+      action: 'recordCpeCollection',
+      result: 'collected',
+      inputs: { itemId: item.itemId, condition: 'Working, with power adapter' },
+    },
+    id('cpe-collected'),
+  );
+}
+
 /** Seeds Firestore unless this version of the demo data is already there. Returns what it did. */
 export async function seedDemoData(log: (line: string) => void = () => {}): Promise<'seeded' | 'already seeded'> {
   const marker = firestore().collection(COL.meta).doc('demoSeed');
@@ -339,6 +448,7 @@ export async function seedDemoData(log: (line: string) => void = () => {}): Prom
     await seedCase(i, rand, realNow);
     if ((i + 1) % 50 === 0) log(`seeded ${i + 1}/${DEMO_CASE_COUNT} cases`);
   }
+  await seedCustomer360(realNow);
   // Bring the demo up to date, as the scheduled monitor would have: overdue to-dos raised, expiries applied.
   const caughtUp = await runDueMonitors(new Date().toISOString());
   log(`monitors caught up: ${caughtUp.changed} case(s) changed`);

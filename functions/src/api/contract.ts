@@ -231,6 +231,8 @@ export interface SaveCaseTypeOutput {
  * decideRoRequest/approved|rejected {requestId, note?}, recordContact/settlement_proposed, decideSettlement/approved|rejected.
  */
 export type { BoardPhase, RoRequest, Approval, ContactChange } from '../domain/model/case';
+/** Customer 360 on the case page (`customerOverview` callable, issue 8 §1). */
+export type { CustomerOverview, CustomerCaseView, CustomerContactChange } from '../domain/cases/customerOverview';
 export type { RoRequestDoc as RoRequestListItem, ApprovalDoc as ApprovalListItem } from '../domain/requests/mirrors';
 /** A bulk import's progress as the officer's screen shows it (functions/src/services/bulkImport.ts ImportSummary). */
 export interface ImportView {

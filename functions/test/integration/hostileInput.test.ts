@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpsError } from 'firebase-functions/v2/https';
 import * as assignment from '../../src/callables/assignment';
 import { listCaseTypesHandler, saveCaseTypeHandler } from '../../src/callables/caseTypes';
+import { customerOverviewHandler } from '../../src/callables/customerOverview';
 import { getCaseHandler } from '../../src/callables/getCase';
 import { getRequestHandler } from '../../src/callables/getRequest';
 import { listCasesHandler } from '../../src/callables/listCases';
@@ -64,6 +65,7 @@ const CALLABLES: [string, Handler, boolean][] = [
   ['whoAmI', whoAmIHandler, false],
   ['listCases', listCasesHandler, false],
   ['getCase', getCaseHandler, false],
+  ['customerOverview', customerOverviewHandler, false],
   ['getRequest', getRequestHandler, false],
   ['listCaseTypes', listCaseTypesHandler, false],
   ['saveCaseType', saveCaseTypeHandler, true],

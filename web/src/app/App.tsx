@@ -18,6 +18,7 @@ import { t } from '../i18n/t';
 import { RegisterCasePage } from '../register/RegisterCasePage';
 import { UsersPage } from '../users/UsersPage';
 import { OfflineQueuePanel } from '../offline/OfflineQueuePanel';
+import { RcmpPage } from '../rcmp/RcmpPage';
 import { Header } from './Header';
 import {
   canManageUsers,
@@ -27,6 +28,7 @@ import {
   canRegisterCases,
   canSaveCaseTypes,
   canSeeCaseTypes,
+  canSeeCpeQueue,
 } from './roles';
 import { hrefFor, useRoute } from './route';
 import { useSession } from './useSession';
@@ -93,6 +95,8 @@ export function App() {
                 <InboxPage />
               ) : route.page === 'preferences' ? (
                 <PreferencesPage />
+              ) : route.page === 'rcmp' && canSeeCpeQueue(me) ? (
+                <RcmpPage me={me} />
               ) : (
                 <CasesPage
                   key={route.page === 'cases' ? hrefFor(route) : 'cases'}

@@ -12,6 +12,7 @@ import {
   canReassignCases,
   canRegisterCases,
   canSeeCaseTypes,
+  canSeeCpeQueue,
   roleLabel,
 } from './roles';
 import { hrefFor, type Route } from './route';
@@ -39,6 +40,11 @@ export function Header({ me, stack, route }: HeaderProps) {
         <a href={hrefFor({ page: 'dashboard' })} aria-current={current('dashboard')} data-testid="nav-dashboard">
           {t('nav.dashboard')}
         </a>
+        {canSeeCpeQueue(me) && (
+          <a href={hrefFor({ page: 'rcmp' })} aria-current={current('rcmp')} data-testid="nav-rcmp">
+            {t('nav.rcmp')}
+          </a>
+        )}
         {canRegisterCases(me) && (
           <a href={hrefFor({ page: 'register' })} aria-current={current('register')} data-testid="nav-register">
             {t('nav.register')}

@@ -50,3 +50,13 @@ export function roleHasDrc(role: string): boolean {
 export function canSeeNotificationRouting(me: Me): boolean {
   return ['admin', 'supervisor', 'recovery_officer', 'auditor'].includes(me.role);
 }
+
+/** Who sees the queue of collected CPE waiting for the RCMP desk: the desk, and supervisors who follow it. */
+export function canSeeCpeQueue(me: Me): boolean {
+  return me.role === 'rcmp' || me.role === 'supervisor';
+}
+
+/** Who approves or rejects collected CPE (functions/src/domain/lifecycle/configs/debtxTelco.ts `decideCpe`). */
+export function canDecideCpe(me: Me): boolean {
+  return me.role === 'rcmp';
+}

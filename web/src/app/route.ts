@@ -42,7 +42,8 @@ export function filterQuery(filter: BasketRouteFilter | undefined): string {
 /**
  * A tiny hash router: `#/`, `#/cases/<caseId>`, `#/register`, `#/case-types`, `#/case-types/<id>/<version>`,
  * `#/users`, `#/audit`, `#/dashboard`, `#/imports`, `#/assignment`,
- * `#/notification-routing`, `#/inbox`, `#/notification-preferences`; the job basket `#/` takes its filters as a query.
+ * `#/notification-routing`, `#/inbox`, `#/notification-preferences`, `#/rcmp`; the job basket `#/` takes its
+ * filters as a query.
  */
 export type Route =
   | { page: 'cases'; filter?: BasketRouteFilter }
@@ -57,7 +58,8 @@ export type Route =
   | { page: 'assignment' }
   | { page: 'routing' }
   | { page: 'inbox' }
-  | { page: 'preferences' };
+  | { page: 'preferences' }
+  | { page: 'rcmp' };
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -73,6 +75,7 @@ export function parseHash(hash: string): Route {
   if (path === 'notification-routing') return { page: 'routing' };
   if (path === 'inbox') return { page: 'inbox' };
   if (path === 'notification-preferences') return { page: 'preferences' };
+  if (path === 'rcmp') return { page: 'rcmp' };
   const typeMatch = /^case-types\/([A-Za-z0-9_-]+)\/([1-9][0-9]{0,8})$/.exec(path);
   if (typeMatch?.[1] && typeMatch[2])
     return { page: 'caseType', caseTypeId: typeMatch[1], version: Number(typeMatch[2]) };
@@ -105,6 +108,8 @@ export function hrefFor(route: Route): string {
       return '#/inbox';
     case 'preferences':
       return '#/notification-preferences';
+    case 'rcmp':
+      return '#/rcmp';
     case 'cases':
       return `#/${filterQuery(route.filter)}`;
   }

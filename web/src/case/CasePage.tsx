@@ -5,6 +5,7 @@ import { t } from '../i18n/t';
 import { ActionsPanel } from './ActionsPanel';
 import { CaseSummary } from './CaseSummary';
 import { CaseTodos } from './CaseTodos';
+import { CustomerPanel } from './CustomerPanel';
 import { FieldWorkPanel } from './FieldWorkPanel';
 import { Timeline } from './Timeline';
 import { useCaseDetail } from './useCaseDetail';
@@ -26,6 +27,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
         <>
           <PresenceBanner caseId={caseId} me={me} />
           <CaseSummary detail={detail} />
+          <CustomerPanel caseId={caseId} rev={detail.case.rev} />
           <div className="case-columns">
             <div className="case-work">
               <CaseTodos c={detail.case} canComplete={canCompleteTasks(me)} />

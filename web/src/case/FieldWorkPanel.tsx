@@ -5,13 +5,12 @@ import { humanize, t, tOr } from '../i18n/t';
 
 /**
  * The RO's field work that is waiting on someone or worth seeing at a glance (issue 5): their requests and
- * each one's state, settlements waiting for a supervisor, where the case stands before the mediation board,
- * and the history of the customer's contact details.
+ * each one's state, settlements waiting for a supervisor, and where the case stands before the mediation board.
+ * The history of the customer's contact details is in the Customer 360 panel (CustomerPanel.tsx).
  */
 export function FieldWorkPanel({ c }: { c: CaseView }) {
   const requests = c.roRequests ?? [];
   const approvals = c.approvals ?? [];
-  const history = c.contactHistory ?? [];
   return (
     <>
       {c.boardPhase && c.board && (
@@ -88,24 +87,6 @@ export function FieldWorkPanel({ c }: { c: CaseView }) {
                 })}{' '}
                 — {tOr(`approval.state.${a.state}`, humanize(a.state))}
                 {a.note ? `: ${a.note}` : ''}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {history.length > 0 && (
-        <section aria-labelledby="contact-history-title" data-testid="contact-history">
-          <h2 id="contact-history-title">{t('contactHistory.title')}</h2>
-          <ul>
-            {history.map((h) => (
-              <li key={`${h.requestId}-${h.field}`}>
-                {t('contactHistory.entry', {
-                  at: formatInstant(h.at),
-                  field: tOr(`field.${h.field}`, humanize(h.field)),
-                  from: h.from ?? t('case.none'),
-                  to: h.to ?? t('case.none'),
-                  reason: h.reason,
-                })}
               </li>
             ))}
           </ul>

@@ -7,6 +7,8 @@ import { RequestTimeoutError } from './DataSource';
 export interface ShownError {
   message: string;
   fields: Record<string, string>;
+  /** The server's reason code (`reason-required`, `conflict`...), for screens that word known refusals themselves. */
+  code?: string;
 }
 
 const PLAIN_WORDS: Record<string, MessageKey> = {
@@ -55,16 +57,18 @@ export function describeError(error: unknown): ShownError {
     const [service, code = service] = error.code.split('/');
     const fields = 'details' in error ? fieldsOf(error.details) : {};
     if (service === 'functions' && SERVER_WORDED.has(code) && error.message && error.message !== code) {
-      return { message: error.message, fields };
+      return { message: error.message, fields, code };
     }
     const key = PLAIN_WORDS[code];
-    return { message: key ? t(key) : t('error.unknown', { message: error.message }), fields };
+    return { message: key ? t(key) : t('error.unknown', { message: error.message }), fields, code };
   }
   const message = error instanceof Error ? error.message : String(error);
   return { message: t('error.unknown', { message }), fields: {} };
 }
 
 /** A REJECTED request's error, in the same shape. */
-export function rejectionOf(error: { message: string; fields?: Record<string, string> } | null): ShownError {
-  return { message: error?.message || t('error.rejected'), fields: error?.fields ?? {} };
+export function rejectionOf(
+  error: { code?: string; message: string; fields?: Record<string, string> } | null,
+): ShownError {
+  return { message: error?.message || t('error.rejected'), fields: error?.fields ?? {}, code: error?.code };
 }

@@ -2,6 +2,7 @@ import { httpsCallable } from 'firebase/functions';
 import type {
   BasketCountsOutput,
   BasketFilter,
+  CustomerOverview,
   DashboardOutput,
   ExportCasesInput,
   ExportCasesOutput,
@@ -10,7 +11,7 @@ import type {
 import { functions } from '../firebase';
 
 /**
- * The callables behind the job basket, dashboards and bulk upload. Both stacks call them the same way
+ * The callables behind the job basket, dashboards, bulk upload and Customer 360. Both stacks call them the same way
  * (DataSource.watchLive decides how they stay live), so they live apart from the data sources.
  */
 export interface WorkApi {
@@ -21,6 +22,8 @@ export interface WorkApi {
   importStatus(importId: string): Promise<ImportView>;
   importErrorsCsv(importId: string): Promise<{ fileName: string; csv: string; rows: number }>;
   resumeImport(importId: string): Promise<ImportView>;
+  /** Customer 360 of a case: the customer's other cases the caller may see, products, contacts. */
+  customerOverview(caseId: string): Promise<CustomerOverview>;
 }
 
 /** Uploads and resumes register for up to 20 s before answering; exports read every page. */
@@ -42,6 +45,7 @@ export function workApi(): WorkApi {
   );
   const resumeImport = callable<{ importId: string }, ImportView>('resumeImport', LONG_MS);
   const dashboard = callable<Record<string, never>, DashboardOutput>('dashboardFigures');
+  const customerOverview = callable<{ caseId: string }, CustomerOverview>('customerOverview');
   api = {
     jobBasketCounts: callable('jobBasketCounts'),
     exportCases: callable('exportCases', LONG_MS),
@@ -50,6 +54,7 @@ export function workApi(): WorkApi {
     importStatus: (importId) => importStatus({ importId }),
     importErrorsCsv: (importId) => importErrorsCsv({ importId }),
     resumeImport: (importId) => resumeImport({ importId }),
+    customerOverview: (caseId) => customerOverview({ caseId }),
   };
   return api;
 }
