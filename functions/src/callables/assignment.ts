@@ -14,7 +14,7 @@ import type { AuditHead, CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import { appendAudit } from '../data/audit';
 import { COL, firestore } from '../data/db';
-import { readQuery, runTx, type Tx } from '../data/ops';
+import { readDoc, readQuery, runTx, type Tx } from '../data/ops';
 import { policyRef, retryOnCollision } from '../services/assignDrc';
 import { runBulk, type BulkOpView } from '../services/bulkOps';
 import { placeWithAgency } from '../services/agencyPlacement';
@@ -81,12 +81,23 @@ function drcView(docId: string, data: Record<string, unknown>): DrcPolicyView {
 
 export async function getAssignmentPolicyHandler(request: Req): Promise<AssignmentPolicyView> {
   const actor = callerActor(request);
-  requireRole(actor, ['admin', 'recovery_officer', 'supervisor', 'auditor'], 'read the assignment policy');
-  const [rulesSnap, drcs] = await Promise.all([policyRef().get(), readQuery(firestore().collection(COL.drcs))]);
+  requireRole(
+    actor,
+    ['admin', 'recovery_officer', 'supervisor', 'auditor', 'drc_admin'],
+    'read the assignment policy',
+  );
+  // A DRC admin sees the rules and their own DRC's terms and mode (to choose the mode), never other DRCs'.
+  const own = actor.role === 'drc_admin';
+  if (own && !actor.drcId) throw new HttpsError('permission-denied', 'Your account is not linked to a DRC.');
+  const drcs = firestore().collection(COL.drcs);
+  const [rulesSnap, drcDocs] = await Promise.all([
+    policyRef().get(),
+    own ? readDoc(drcs.doc(actor.drcId!)).then((d) => (d.exists ? [d] : [])) : readQuery(drcs).then((q) => q.docs),
+  ]);
   return {
     rules: parseStoredRules(rulesSnap.exists ? rulesSnap.data() : undefined),
     version: (rulesSnap.get('version') as number | undefined) ?? 0,
-    drcs: drcs.docs.map((d) => drcView(d.id, d.data())).sort((a, b) => a.id.localeCompare(b.id)),
+    drcs: drcDocs.map((d) => drcView(d.id, d.data() ?? {})).sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
 

@@ -109,6 +109,10 @@ describe('assignment policy configuration', () => {
       saveAssignmentPolicyHandler(asUser('officer', { rules: DEFAULT_STORED_RULES, expectedVersion: version })),
     ).rejects.toMatchObject({ code: 'permission-denied' });
     await expect(getAssignmentPolicyHandler(asUser('ro1'))).rejects.toMatchObject({ code: 'permission-denied' });
+    // A DRC admin reads the rules and only their own DRC (to choose its RO assignment mode).
+    const own = await getAssignmentPolicyHandler(asUser('drc2'));
+    expect(own.drcs.map((d) => d.id)).toEqual(['drc2']);
+    expect(own.rules.performanceBand).toBeGreaterThan(0);
     expect(await policyVersion()).toBe(version);
   });
 

@@ -3,6 +3,7 @@ import { SignInPage } from '../auth/SignInPage';
 import { AssignmentPage } from '../assignment/AssignmentPage';
 import { NotificationRoutingPage } from '../notifyAdmin/NotificationRoutingPage';
 import { InboxPage } from '../inbox/InboxPage';
+import { AssignmentRulesPage } from '../assignmentRules/AssignmentRulesPage';
 import { InboxProvider } from '../inbox/InboxProvider';
 import { PreferencesPage } from '../inbox/PreferencesPage';
 import { AuditPage } from '../audit/AuditPage';
@@ -29,6 +30,7 @@ import {
   canSaveCaseTypes,
   canSeeCaseTypes,
   canSeeCpeQueue,
+  canSeeAssignmentRules,
 } from './roles';
 import { hrefFor, useRoute } from './route';
 import { useSession } from './useSession';
@@ -95,6 +97,8 @@ export function App() {
                 <InboxPage />
               ) : route.page === 'preferences' ? (
                 <PreferencesPage />
+              ) : route.page === 'assignmentRules' && canSeeAssignmentRules(me) ? (
+                <AssignmentRulesPage me={me} />
               ) : route.page === 'rcmp' && canSeeCpeQueue(me) ? (
                 <RcmpPage me={me} />
               ) : (

@@ -9,6 +9,7 @@ import {
   canManageUsers,
   canReadAuditTrail,
   canSeeNotificationRouting,
+  canSeeAssignmentRules,
   canReassignCases,
   canRegisterCases,
   canSeeCaseTypes,
@@ -72,6 +73,15 @@ export function Header({ me, stack, route }: HeaderProps) {
         {canReassignCases(me) && (
           <a href={hrefFor({ page: 'assignment' })} aria-current={current('assignment')} data-testid="nav-assignment">
             {t('nav.assignment')}
+          </a>
+        )}
+        {canSeeAssignmentRules(me) && (
+          <a
+            href={hrefFor({ page: 'assignmentRules' })}
+            aria-current={current('assignmentRules')}
+            data-testid="nav-assignment-rules"
+          >
+            {t('nav.assignmentRules')}
           </a>
         )}
         {canSeeNotificationRouting(me) && (

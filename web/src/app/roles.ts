@@ -60,3 +60,8 @@ export function canSeeCpeQueue(me: Me): boolean {
 export function canDecideCpe(me: Me): boolean {
   return me.role === 'rcmp';
 }
+
+/** Who sees the assignment policy: the recovery section reads it, an admin edits it, a DRC admin sees its own DRC. */
+export function canSeeAssignmentRules(me: Me): boolean {
+  return ['admin', 'supervisor', 'recovery_officer', 'auditor', 'drc_admin'].includes(me.role);
+}

@@ -42,7 +42,7 @@ export function filterQuery(filter: BasketRouteFilter | undefined): string {
 /**
  * A tiny hash router: `#/`, `#/cases/<caseId>`, `#/register`, `#/case-types`, `#/case-types/<id>/<version>`,
  * `#/users`, `#/audit`, `#/dashboard`, `#/imports`, `#/assignment`,
- * `#/notification-routing`, `#/inbox`, `#/notification-preferences`, `#/rcmp`; the job basket `#/` takes its
+ * `#/notification-routing`, `#/inbox`, `#/notification-preferences`, `#/rcmp`, `#/assignment-rules`; the job basket `#/` takes its
  * filters as a query.
  */
 export type Route =
@@ -59,7 +59,8 @@ export type Route =
   | { page: 'routing' }
   | { page: 'inbox' }
   | { page: 'preferences' }
-  | { page: 'rcmp' };
+  | { page: 'rcmp' }
+  | { page: 'assignmentRules' };
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -76,6 +77,7 @@ export function parseHash(hash: string): Route {
   if (path === 'inbox') return { page: 'inbox' };
   if (path === 'notification-preferences') return { page: 'preferences' };
   if (path === 'rcmp') return { page: 'rcmp' };
+  if (path === 'assignment-rules') return { page: 'assignmentRules' };
   const typeMatch = /^case-types\/([A-Za-z0-9_-]+)\/([1-9][0-9]{0,8})$/.exec(path);
   if (typeMatch?.[1] && typeMatch[2])
     return { page: 'caseType', caseTypeId: typeMatch[1], version: Number(typeMatch[2]) };
@@ -110,6 +112,8 @@ export function hrefFor(route: Route): string {
       return '#/notification-preferences';
     case 'rcmp':
       return '#/rcmp';
+    case 'assignmentRules':
+      return '#/assignment-rules';
     case 'cases':
       return `#/${filterQuery(route.filter)}`;
   }
