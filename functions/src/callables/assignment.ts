@@ -81,11 +81,7 @@ function drcView(docId: string, data: Record<string, unknown>): DrcPolicyView {
 
 export async function getAssignmentPolicyHandler(request: Req): Promise<AssignmentPolicyView> {
   const actor = callerActor(request);
-  requireRole(
-    actor,
-    ['admin', 'recovery_officer', 'supervisor', 'auditor', 'drc_admin'],
-    'read the assignment policy',
-  );
+  requireRole(actor, ['admin', 'recovery_officer', 'supervisor', 'auditor', 'drc_admin'], 'read the assignment policy');
   // A DRC admin sees the rules and their own DRC's terms and mode (to choose the mode), never other DRCs'.
   const own = actor.role === 'drc_admin';
   if (own && !actor.drcId) throw new HttpsError('permission-denied', 'Your account is not linked to a DRC.');
