@@ -157,6 +157,14 @@ async function main(): Promise<void> {
       },
     },
     {
+      name: 'assignment-rules',
+      user: 'admin',
+      go: async (p) => {
+        await p.getByTestId('nav-assignment-rules').click();
+        await p.getByTestId('policy-drc-drc1').waitFor({ timeout: 60_000 });
+      },
+    },
+    {
       name: 'ro-inbox',
       user: 'ro1',
       go: async (p) => {

@@ -10,6 +10,7 @@ import { jobBasket } from './jobBasket.e2e';
 import { notificationsEndToEnd } from './notifications.e2e';
 import { inboxEndToEnd } from './inbox.e2e';
 import { rcmpDesk } from './rcmp.e2e';
+import { assignmentRules } from './assignmentRules.e2e';
 
 export interface BrowserTally {
   passed: number;
@@ -34,7 +35,7 @@ const SHOTS = join(ROOT, 'test-results');
 /** Starts the local stack, runs each browser test in headless Chromium, stops everything. */
 export async function runBrowserTests(options: { full: boolean }): Promise<BrowserTally> {
   const tally: BrowserTally = { passed: 0, failed: 0, skipped: 0, failures: [], notRun: [] };
-  // DEBTX_E2E_ONLY=case|sync|field|basket|notify|inbox|rcmp runs one suite (for working on one screen).
+  // DEBTX_E2E_ONLY=case|sync|field|basket|notify|inbox|rcmp|rules runs one suite (for working on one screen).
   const only = process.env.DEBTX_E2E_ONLY;
   const suites: Record<string, E2eTest[]> = {
     case: caseEndToEnd,
@@ -44,6 +45,7 @@ export async function runBrowserTests(options: { full: boolean }): Promise<Brows
     notify: notificationsEndToEnd,
     inbox: inboxEndToEnd,
     rcmp: rcmpDesk,
+    rules: assignmentRules,
   };
   const tests: E2eTest[] = Object.entries(suites).flatMap(([name, suite]) => (!only || only === name ? suite : []));
   if (!existsSync(CHROMIUM)) {
