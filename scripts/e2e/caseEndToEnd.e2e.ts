@@ -46,7 +46,8 @@ export const caseEndToEnd: E2eTest[] = [
       await page.getByTestId('register-action').selectOption('arrears');
       await page.getByTestId('register-submit').click();
       const error = page.getByTestId('field-error-accountNumber');
-      await error.waitFor({ timeout: 15_000 });
+      // The first request of the run also wakes the functions: generous on a loaded two-core machine.
+      await error.waitFor({ timeout: 60_000 });
       assert.match(await error.innerText(), /10 digits/);
       assert.equal(await page.getByTestId('register-account').inputValue(), '12345', 'what the user typed is kept');
       await page.getByTestId('register-account').fill('9912345678');

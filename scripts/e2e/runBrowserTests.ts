@@ -47,7 +47,10 @@ export async function runBrowserTests(options: { full: boolean }): Promise<Brows
     rcmp: rcmpDesk,
     rules: assignmentRules,
   };
-  const tests: E2eTest[] = Object.entries(suites).flatMap(([name, suite]) => (!only || only === name ? suite : []));
+  // Tests of one suite share state (a case carried from step to step); suites do not.
+  const tests: (E2eTest & { suite: string })[] = Object.entries(suites).flatMap(([name, suite]) =>
+    !only || only === name ? suite.map((test) => ({ ...test, suite: name })) : [],
+  );
   if (!existsSync(CHROMIUM)) {
     tally.failed += 1;
     tally.failures.push(`browser tests: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
@@ -87,14 +90,14 @@ export async function runBrowserTests(options: { full: boolean }): Promise<Brows
     },
   };
   try {
-    let broken = false;
+    let broken: string | null = null;
     for (const test of tests) {
       if (test.fullOnly && !(options.full || stack.kind === 'full')) {
         tally.skipped += 1;
         tally.notRun.push(`browser › ${test.name}`);
         continue;
       }
-      if (broken) {
+      if (broken === test.suite) {
         tally.failed += 1;
         tally.failures.push(`browser › ${test.name} (not reached: an earlier step failed)`);
         continue;
@@ -105,7 +108,7 @@ export async function runBrowserTests(options: { full: boolean }): Promise<Brows
         tally.passed += 1;
         process.stdout.write(`  ✓ ${test.name} (${Date.now() - started} ms)\n`);
       } catch (error) {
-        broken = true;
+        broken = test.suite;
         tally.failed += 1;
         tally.failures.push(`browser › ${test.name}`);
         process.stdout.write(`  ✕ ${test.name}\n    ${error instanceof Error ? error.message : String(error)}\n`);
