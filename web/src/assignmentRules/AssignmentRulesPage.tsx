@@ -39,13 +39,19 @@ export function AssignmentRulesPage({ me }: { me: Me }) {
   const [pending, setPending] = useState(false);
 
   useEffect(() => {
+    // A late answer (the page left, or mounted twice by StrictMode) must not overwrite what is being typed.
+    let current = true;
     getPolicy({}).then(
       ({ data }) => {
+        if (!current) return;
         setView(data);
         setDraft(draftOf(data));
       },
-      (e: unknown) => setFailure(describeError(e)),
+      (e: unknown) => current && setFailure(describeError(e)),
     );
+    return () => {
+      current = false;
+    };
   }, []);
 
   const edit = (patch: Partial<PolicyDraft>) => {

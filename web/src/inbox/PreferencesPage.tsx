@@ -26,13 +26,19 @@ export function PreferencesPage() {
   const [pending, setPending] = useState(false);
 
   useEffect(() => {
+    // A late answer (the page left, or mounted twice by StrictMode) must not overwrite what is being typed.
+    let current = true;
     ds.getNotificationPrefs().then(
       (v) => {
+        if (!current) return;
         setView(v);
         setDraft(draftOf(v));
       },
-      (e: unknown) => setFailure(describeError(e)),
+      (e: unknown) => current && setFailure(describeError(e)),
     );
+    return () => {
+      current = false;
+    };
   }, [ds]);
 
   const edit = (patch: Partial<Draft>) => {

@@ -48,12 +48,19 @@ export function NotificationRoutingPage({ me }: { me: Me }) {
   const [pending, setPending] = useState(false);
 
   useEffect(() => {
+    // A load that answers after the page was left (or mounted twice, as StrictMode does) must not replace
+    // what the admin has started editing.
+    let current = true;
     getRouting({})
       .then(({ data }) => {
+        if (!current) return;
         setView(data);
         setRules(data.routing);
       })
-      .catch((error: unknown) => setFailure(describeError(error)));
+      .catch((error: unknown) => current && setFailure(describeError(error)));
+    return () => {
+      current = false;
+    };
   }, []);
 
   const change = (kind: string, index: number, next: RouteRuleView | null) => {
