@@ -27,7 +27,8 @@ async function expectStatus(page: Page, label: string, timeout = 20_000): Promis
 
 async function openCase(page: Page): Promise<void> {
   await page.getByTestId('search').fill(ACCOUNT);
-  await page.getByTestId(`case-row-${ACCOUNT}`).first().click({ timeout: 20_000 });
+  // Generous: the stack's first scheduled ticks (monitors, notifications) may be running beside the test.
+  await page.getByTestId(`case-row-${ACCOUNT}`).first().click({ timeout: 60_000 });
   await page.getByTestId('case-status').waitFor();
 }
 

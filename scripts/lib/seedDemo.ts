@@ -9,8 +9,8 @@ import { needsArrears, needsCpe, type CaseState, type RequiredAction } from '../
 import { assignCaseToDrc } from '../../functions/src/services/assignDrc';
 import { processRequest } from '../../functions/src/services/processRequest';
 import { runDueMonitors } from '../../functions/src/services/monitorCases';
-import { notifyFromAudit } from '../../functions/src/services/notifications/fromAudit';
-import type { AuditLike } from '../../functions/src/domain/notifications/events';
+import { emitEvent } from '../../functions/src/services/notifications/emit';
+import { caseFactsOf, eventsFromCaseAudit, type AuditLike } from '../../functions/src/domain/notifications/events';
 import { demoSource } from '../../functions/src/sources/demoSource';
 
 /**
@@ -311,8 +311,9 @@ async function seedCase(i: number, rand: () => number, realNow: number): Promise
 const DEMO_NOTIFIED_CHANGES = 60;
 
 /**
- * The relay notifies only what happens after it starts; the demo's own history is notified here, through
- * the same service the audit trigger runs (inbox entries, and SMS and email to the local fakes).
+ * The relay notifies only what happens after it starts; the demo's own history is notified here with the
+ * functions the audit trigger runs (events from the audit change, emitted to inboxes and the outbox). Follow-up
+ * schedules are left to later changes, so the first scheduled tick does not have a backlog of reminders.
  */
 async function notifyRecentChanges(count: number): Promise<number> {
   const recent = await firestore()
@@ -324,8 +325,11 @@ async function notifyRecentChanges(count: number): Promise<number> {
   let events = 0;
   const now = new Date().toISOString();
   for (const d of changes.reverse()) {
-    const { events: emitted } = await notifyFromAudit(d.id, d.data() as Omit<AuditLike, 'id'>, now);
-    events += emitted.filter((e) => e.outcome === 'emitted').length;
+    const audit = { ...(d.data() as Omit<AuditLike, 'id'>), id: d.id };
+    const c = await caseNow(audit.entity.slice('cases/'.length));
+    for (const event of eventsFromCaseAudit(audit, caseFactsOf(c))) {
+      if ((await emitEvent(event, now)).outcome === 'emitted') events += 1;
+    }
   }
   return events;
 }
