@@ -1,5 +1,5 @@
 import { httpsCallable } from 'firebase/functions';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type {
   AssignmentPolicyView,
   Me,
@@ -8,6 +8,7 @@ import type {
   SetRoAssignmentModeInput,
 } from '../../../functions/src/api/contract';
 import { describeError, type ShownError } from '../data/describeError';
+import { useLoad } from '../data/useLoad';
 import { functions } from '../firebase';
 import { formatInstant } from '../format/time';
 import { Field, describedBy } from '../forms/Field';
@@ -38,21 +39,15 @@ export function AssignmentRulesPage({ me }: { me: Me }) {
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
 
-  useEffect(() => {
-    // A late answer (the page left, or mounted twice by StrictMode) must not overwrite what is being typed.
-    let current = true;
-    getPolicy({}).then(
-      ({ data }) => {
-        if (!current) return;
-        setView(data);
-        setDraft(draftOf(data));
-      },
-      (e: unknown) => current && setFailure(describeError(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
+  useLoad(
+    'policy',
+    async () => (await getPolicy({})).data,
+    (data) => {
+      setView(data);
+      setDraft(draftOf(data));
+    },
+    setFailure,
+  );
 
   const edit = (patch: Partial<PolicyDraft>) => {
     setSaved(false);

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { CustomerOverview } from '../../../functions/src/api/contract';
 import { hrefFor } from '../app/route';
 import { TableScroll } from '../caseTypes/TableScroll';
-import { describeError, type ShownError } from '../data/describeError';
+import type { ShownError } from '../data/describeError';
+import { useLoad } from '../data/useLoad';
 import { workApi } from '../data/workApi';
 import { formatLkr } from '../format/money';
 import { formatDate, formatInstant } from '../format/time';
@@ -15,22 +16,15 @@ import { humanize, t, tOr } from '../i18n/t';
 function useCustomerOverview(caseId: string, rev: number) {
   const [overview, setOverview] = useState<CustomerOverview | null>(null);
   const [error, setError] = useState<ShownError | null>(null);
-  useEffect(() => {
-    let current = true;
-    workApi()
-      .customerOverview(caseId)
-      .then(
-        (o) => {
-          if (!current) return;
-          setOverview(o);
-          setError(null);
-        },
-        (e: unknown) => current && setError(describeError(e)),
-      );
-    return () => {
-      current = false;
-    };
-  }, [caseId, rev]);
+  useLoad(
+    `${caseId}@${rev}`,
+    () => workApi().customerOverview(caseId),
+    (o) => {
+      setOverview(o);
+      setError(null);
+    },
+    setError,
+  );
   return { overview, error };
 }
 

@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { NotificationPrefsView, NotifyLanguage } from '../../../functions/src/api/inboxContract';
 import { hrefFor } from '../app/route';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
+import { useLoad } from '../data/useLoad';
 import { FormError, FormOk } from '../forms/FormFeedback';
 import { LANGUAGE_NAMES } from '../i18n/locale';
 import { t, tOr, humanize } from '../i18n/t';
@@ -25,21 +26,15 @@ export function PreferencesPage() {
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
 
-  useEffect(() => {
-    // A late answer (the page left, or mounted twice by StrictMode) must not overwrite what is being typed.
-    let current = true;
-    ds.getNotificationPrefs().then(
-      (v) => {
-        if (!current) return;
-        setView(v);
-        setDraft(draftOf(v));
-      },
-      (e: unknown) => current && setFailure(describeError(e)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [ds]);
+  useLoad(
+    'prefs',
+    () => ds.getNotificationPrefs(),
+    (v) => {
+      setView(v);
+      setDraft(draftOf(v));
+    },
+    setFailure,
+  );
 
   const edit = (patch: Partial<Draft>) => {
     setSaved(false);

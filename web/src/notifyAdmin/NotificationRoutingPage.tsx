@@ -1,5 +1,5 @@
 import { httpsCallable } from 'firebase/functions';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type {
   NotificationRoutingView,
   NotifyChannel,
@@ -9,6 +9,7 @@ import type {
 } from '../../../functions/src/api/inboxContract';
 import type { Me } from '../../../functions/src/api/contract';
 import { describeError, type ShownError } from '../data/describeError';
+import { useLoad } from '../data/useLoad';
 import { functions } from '../firebase';
 import { FormError } from '../forms/FormFeedback';
 import { LANGUAGE_NAMES } from '../i18n/locale';
@@ -47,21 +48,15 @@ export function NotificationRoutingPage({ me }: { me: Me }) {
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
 
-  useEffect(() => {
-    // A load that answers after the page was left (or mounted twice, as StrictMode does) must not replace
-    // what the admin has started editing.
-    let current = true;
-    getRouting({})
-      .then(({ data }) => {
-        if (!current) return;
-        setView(data);
-        setRules(data.routing);
-      })
-      .catch((error: unknown) => current && setFailure(describeError(error)));
-    return () => {
-      current = false;
-    };
-  }, []);
+  useLoad(
+    'routing',
+    async () => (await getRouting({})).data,
+    (data) => {
+      setView(data);
+      setRules(data.routing);
+    },
+    setFailure,
+  );
 
   const change = (kind: string, index: number, next: RouteRuleView | null) => {
     setSaved(false);
