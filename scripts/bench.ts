@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BENCHES = ['monitor', 'import', 'api', 'notify'];
+const BENCHES = ['coldstart', 'monitor', 'import', 'api', 'notify'];
 let failed = 0;
 for (const name of BENCHES) {
   const r = spawnSync(join(__dirname, '..', 'node_modules', '.bin', 'tsx'), [join(__dirname, 'bench', `${name}.ts`)], {

@@ -1,4 +1,4 @@
-import { logger } from 'firebase-functions';
+import * as logger from 'firebase-functions/logger';
 
 /**
  * Logging with personal data masked (issue 7 §6): phone numbers, national identity numbers, emails and

@@ -347,7 +347,7 @@ async function firestorePart(): Promise<void> {
     }
     await setup.commit();
 
-    const providers = configuredProviders();
+    const providers = await configuredProviders();
     const outcomes: Record<string, number> = {};
     let events = 0;
     resetOpCount();

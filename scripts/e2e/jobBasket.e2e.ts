@@ -182,7 +182,7 @@ export const jobBasket: E2eTest[] = [
         .getByTestId('import-file')
         .setInputFiles({ name: 'e2e-import.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.getByTestId('import-upload').click();
-      await page.getByTestId('import-state').filter({ hasText: 'Finished' }).waitFor({ timeout: 60_000 });
+      await page.getByTestId('import-state').filter({ hasText: 'Finished' }).waitFor({ timeout: 120_000 });
       assert.match(await page.getByTestId('import-progress-text').innerText(), /3 of 3 rows done/);
       assert.equal(await page.getByTestId('import-registered').innerText(), '2');
       assert.equal(await page.getByTestId('import-rejected').innerText(), '1');

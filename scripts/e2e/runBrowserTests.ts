@@ -80,6 +80,9 @@ export async function runBrowserTests(options: { full: boolean }): Promise<Brows
     },
     signIn: async (email, width = 1280) => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
+      // Generous: the first call of each function starts a worker (the Functions emulator spawns one per function),
+      // and on a loaded two-core build machine that has taken longer than Playwright's 30 s default.
+      context.setDefaultTimeout(60_000);
       const page = await context.newPage();
       await page.goto(stack.webUrl);
       await page.getByTestId('email').fill(email);
@@ -110,8 +113,10 @@ export async function runBrowserTests(options: { full: boolean }): Promise<Brows
       } catch (error) {
         broken = test.suite;
         tally.failed += 1;
-        tally.failures.push(`browser › ${test.name}`);
-        process.stdout.write(`  ✕ ${test.name}\n    ${error instanceof Error ? error.message : String(error)}\n`);
+        const message = error instanceof Error ? error.message : String(error);
+        // The summary at the end carries the first line of the reason: a CI log is often read from its tail only.
+        tally.failures.push(`browser › ${test.name} — ${message.split('\n')[0]?.slice(0, 300) ?? ''}`);
+        process.stdout.write(`  ✕ ${test.name} (${Date.now() - started} ms)\n    ${message}\n`);
         // A picture of every open page at the moment of failure, for the person reading the log.
         const pages = browser.contexts().flatMap((c) => c.pages());
         await Promise.all(pages.map((p, i) => ctx.shot(p, `failure-${i}`).catch(() => undefined)));

@@ -29,6 +29,9 @@ export interface Relay {
   handled: number;
 }
 
+/** Events that waited longer than this in the queue are logged. */
+const LAG_LOG_MS = 10_000;
+
 export function startRelay(log: (line: string) => void = () => {}): Relay {
   // Named explicitly: without a config firebase-functions-test would switch GCLOUD_PROJECT to 'not-a-project'.
   const fft = functionsTest({ projectId: process.env.GCLOUD_PROJECT ?? 'demo-debtx' });
@@ -69,6 +72,28 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
     },
   ];
   let chain: Promise<void> = Promise.resolve();
+  let waiting = 0;
+  /**
+   * Appends one event to the one-at-a-time queue. An event that waited long is logged with how many were ahead:
+   * on a busy machine that is what makes a screen look stuck (an upload not progressing, a request still pending).
+   */
+  const queue = (what: string, work: () => Promise<unknown>) => {
+    const queuedAt = Date.now();
+    const ahead = waiting;
+    waiting += 1;
+    chain = chain.then(async () => {
+      const waited = Date.now() - queuedAt;
+      if (waited > LAG_LOG_MS) log(`relay: ${what} waited ${(waited / 1000).toFixed(1)} s behind ${ahead} event(s)`);
+      try {
+        await work();
+        relay.handled += 1;
+      } catch (error) {
+        log(`${what} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      } finally {
+        waiting -= 1;
+      }
+    });
+  };
   // Scheduled functions run on their schedules too (BRIEF §6): the monitor first a minute after start, then every
   // interval; the data-lake sync sooner, so the lake's demo incidents are registered shortly after start.
   const schedules = [
@@ -94,17 +119,11 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
   ];
   const timers: NodeJS.Timeout[] = [];
   for (const schedule of schedules) {
-    const runSchedule = () => {
-      chain = chain.then(async () => {
-        try {
-          const event: ScheduledEvent = { scheduleTime: new Date().toISOString(), jobName: `relay-${schedule.name}` };
-          await schedule.fn.run(event);
-          relay.handled += 1;
-        } catch (error) {
-          log(`${schedule.name} failed: ${error instanceof Error ? error.stack : String(error)}`);
-        }
+    const runSchedule = () =>
+      queue(schedule.name, async () => {
+        const event: ScheduledEvent = { scheduleTime: new Date().toISOString(), jobName: `relay-${schedule.name}` };
+        await schedule.fn.run(event);
       });
-    };
     timers.push(
       setTimeout(() => {
         runSchedule();
@@ -129,14 +148,9 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
   };
   const enqueue = (route: (typeof routes)[number], snap: DocumentSnapshot) => {
     const eventId = `${snap.ref.path}@${snap.createTime?.toMillis() ?? 0}`;
-    chain = chain.then(async () => {
-      try {
-        await route.run({ data: snap, params: { [route.param]: snap.id }, id: eventId });
-        relay.handled += 1;
-      } catch (error) {
-        log(`${route.name} failed on ${snap.ref.path}: ${error instanceof Error ? error.stack : String(error)}`);
-      }
-    });
+    queue(`${route.name} on ${snap.ref.path}`, () =>
+      route.run({ data: snap, params: { [route.param]: snap.id }, id: eventId }),
+    );
   };
   const unsubscribers = routes.map((route) =>
     route.query.onSnapshot(
@@ -146,15 +160,7 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
       (error) => log(`listener for ${route.name} failed: ${error.message}`),
     ),
   );
-  unsubscribers.push(
-    relayImportWrites(
-      fft,
-      () => chain,
-      (next) => (chain = next),
-      relay,
-      log,
-    ),
-  );
+  unsubscribers.push(relayImportWrites(fft, queue, log));
   return relay;
 }
 
@@ -164,9 +170,7 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
  */
 function relayImportWrites(
   fft: ReturnType<typeof functionsTest>,
-  chain: () => Promise<void>,
-  setChain: (next: Promise<void>) => void,
-  relay: Relay,
+  queue: (what: string, work: () => Promise<unknown>) => void,
   log: (line: string) => void,
 ): () => void {
   const run = fft.wrap(onImportWritten);
@@ -174,23 +178,16 @@ function relayImportWrites(
   const seen = new Map<string, DocumentData>();
   // An import that leaves RUNNING has finished or failed: onImportNotify (an update trigger) tells its owner.
   const finished = (id: string, before: DocumentData | undefined) =>
-    setChain(
-      chain().then(async () => {
-        try {
-          const after = await firestore().collection(IMPORTS).doc(id).get();
-          if (!after.exists) return;
-          const beforeSnap = fft.firestore.makeDocumentSnapshot(before ?? {}, after.ref.path);
-          await notify({
-            data: fft.makeChange(beforeSnap, after),
-            params: { importId: id },
-            id: `${after.ref.path}@${after.updateTime?.toMillis() ?? 0}`,
-          });
-          relay.handled += 1;
-        } catch (error) {
-          log(`onImportNotify failed on ${IMPORTS}/${id}: ${error instanceof Error ? error.stack : String(error)}`);
-        }
-      }),
-    );
+    queue(`onImportNotify on ${IMPORTS}/${id}`, async () => {
+      const after = await firestore().collection(IMPORTS).doc(id).get();
+      if (!after.exists) return;
+      const beforeSnap = fft.firestore.makeDocumentSnapshot(before ?? {}, after.ref.path);
+      await notify({
+        data: fft.makeChange(beforeSnap, after),
+        params: { importId: id },
+        id: `${after.ref.path}@${after.updateTime?.toMillis() ?? 0}`,
+      });
+    });
   return firestore()
     .collection(IMPORTS)
     .where('state', '==', 'RUNNING')
@@ -207,17 +204,8 @@ function relayImportWrites(
           seen.set(snap.id, snap.data());
           const eventId = `${snap.ref.path}@${snap.updateTime.toMillis()}`;
           const beforeSnap = fft.firestore.makeDocumentSnapshot(before ?? {}, snap.ref.path);
-          setChain(
-            chain().then(async () => {
-              try {
-                await run({ data: fft.makeChange(beforeSnap, snap), params: { importId: snap.id }, id: eventId });
-                relay.handled += 1;
-              } catch (error) {
-                log(
-                  `onImportWritten failed on ${snap.ref.path}: ${error instanceof Error ? error.stack : String(error)}`,
-                );
-              }
-            }),
+          queue(`onImportWritten on ${snap.ref.path}`, () =>
+            run({ data: fft.makeChange(beforeSnap, snap), params: { importId: snap.id }, id: eventId }),
           );
         }
       },

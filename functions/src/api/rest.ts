@@ -3,7 +3,7 @@ import { HttpsError, onRequest } from 'firebase-functions/v2/https';
 import { REGION } from '../config';
 import { firestore } from '../data/db';
 import type { Actor } from '../domain/model/roles';
-import { logger } from 'firebase-functions';
+import * as logger from 'firebase-functions/logger';
 import { callerActor } from '../callables/callerActor';
 import { docsHtml, openApiDocument } from './openapi';
 import { OPERATIONS } from './operations';

@@ -15,7 +15,7 @@ export const NOTIFY_SCHEDULE = 'every 5 minutes';
 export async function notifyTick(now: string): Promise<void> {
   const followUps = await runDueFollowUps(now);
   const digest = await runDailyDigest(now);
-  const outbox = await sweepOutbox(configuredProviders(), { now: nowIso });
+  const outbox = await sweepOutbox(await configuredProviders(), { now: nowIso });
   log.info('notify tick', { now, followUps, digest, outbox });
 }
 

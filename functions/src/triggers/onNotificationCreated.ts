@@ -8,6 +8,6 @@ import { deliverOne } from '../services/notifications/deliver';
 export const onNotificationCreated = onDocumentCreated(
   { document: 'notifications/{deliveryId}', region: REGION, secrets: NOTIFY_SECRETS },
   async (event) => {
-    await deliverOne(event.params.deliveryId, configuredProviders());
+    await deliverOne(event.params.deliveryId, await configuredProviders());
   },
 );

@@ -1,5 +1,4 @@
 import { onRequest } from 'firebase-functions/v2/https';
-import twilio from 'twilio';
 import { nowIso, REGION } from '../config';
 import { log } from '../logs';
 import { TWILIO_AUTH_TOKEN, twilioSettings } from '../notifications/providers/config';
@@ -29,6 +28,8 @@ export async function twilioStatusHandler(
     Object.entries((req.body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
   );
   const url = `${settings.statusUrl}?n=${encodeURIComponent(deliveryId)}`;
+  // Loaded on first use, as in providers/index.ts: the twilio SDK is a cold-start cost for every function.
+  const { default: twilio } = await import('twilio');
   if (
     typeof signature !== 'string' ||
     !settings.authToken ||

@@ -105,7 +105,7 @@ describe('events reach the right recipients on the right channels', () => {
     ).toEqual(['demo-drc1', 'demo-ro1']);
     const out = await outbox('a-N1');
     expect(out.map((d) => [d.kind, d.channel, d.recipient.address])).toEqual([['case_assigned', 'sms', RO_PHONE]]);
-    expect(await deliverOne(out[0]!.id, configuredProviders(), { now: at(NOW) })).toBe('sent');
+    expect(await deliverOne(out[0]!.id, await configuredProviders(), { now: at(NOW) })).toBe('sent');
     expect(sinks.sms.map((s) => [s.to, s.body])).toEqual([[RO_PHONE, expect.stringContaining('assigned to demo-ro1')]]);
   });
 
@@ -114,7 +114,7 @@ describe('events reach the right recipients on the right channels', () => {
     await notifyFromAudit('a-N2', audit('N-2', { drcId: null }, { drcId: 'drc1' }), NOW);
     const out = await outbox('a-N2');
     expect(out.map((d) => [d.channel, d.recipient.uid, d.language])).toEqual([['email', 'demo-drc1', 'si']]);
-    expect(await deliverOne(out[0]!.id, configuredProviders(), { now: at(NOW) })).toBe('sent');
+    expect(await deliverOne(out[0]!.id, await configuredProviders(), { now: at(NOW) })).toBe('sent');
     expect(sinks.emails).toHaveLength(1);
     expect(sinks.emails[0]!.to).toEqual(['drc1@demo.debtx']);
     expect(sinks.emails[0]!.subject).toContain('පවරන ලදී');
@@ -136,9 +136,11 @@ describe('events reach the right recipients on the right channels', () => {
     await notifyFromAudit('a-N4', audit('N-4', { roId: null }, { roId: 'demo-ro3' }), night);
     const [sms] = await outbox('a-N4');
     expect(sms!.dueAt).toBe('2026-11-24T01:30:00.000Z'); // 07:00 in Colombo
-    expect(await deliverOne(sms!.id, configuredProviders(), { now: at(night) })).toBe('not-due');
+    expect(await deliverOne(sms!.id, await configuredProviders(), { now: at(night) })).toBe('not-due');
     expect(sinks.sms).toHaveLength(0);
-    expect(await deliverOne(sms!.id, configuredProviders(), { now: at('2026-11-24T01:30:00.000Z') })).toBe('sent');
+    expect(await deliverOne(sms!.id, await configuredProviders(), { now: at('2026-11-24T01:30:00.000Z') })).toBe(
+      'sent',
+    );
   });
 });
 
@@ -168,7 +170,7 @@ describe('the delivery state machine', () => {
     await notifyFromAudit('a-N6', audit('N-6', { roId: null }, { roId: 'demo-ro1' }), NOW);
     const [msg] = await outbox('a-N6');
     sinks.setMode({ sms: '500' });
-    expect(await deliverOne(msg!.id, configuredProviders(), { now: at(NOW) })).toBe('retry');
+    expect(await deliverOne(msg!.id, await configuredProviders(), { now: at(NOW) })).toBe('retry');
     let d = (await col('outbox').doc(msg!.id).get()).data() as Delivery;
     expect([d.state, d.attempts, d.error?.code, d.error?.transient, d.dueAt]).toEqual([
       'PENDING',
@@ -178,9 +180,9 @@ describe('the delivery state machine', () => {
       later(30_000),
     ]);
     // Not before the backoff has passed.
-    expect((await sweepOutbox(configuredProviders(), { now: at(later(10_000)) })).outcomes.sent ?? 0).toBe(0);
+    expect((await sweepOutbox(await configuredProviders(), { now: at(later(10_000)) })).outcomes.sent ?? 0).toBe(0);
     sinks.setMode({ sms: 'ok' });
-    const stats = await sweepOutbox(configuredProviders(), { now: at(later(31_000)) });
+    const stats = await sweepOutbox(await configuredProviders(), { now: at(later(31_000)) });
     expect(stats.outcomes.sent).toBe(1);
     d = (await col('outbox').doc(msg!.id).get()).data() as Delivery;
     expect([d.state, d.attempts, d.error, d.provider?.name]).toEqual(['SUCCESS', 2, null, 'twilio']);
@@ -195,7 +197,7 @@ describe('the delivery state machine', () => {
     await notifyFromAudit('a-N7', audit('N-7', { roId: null }, { roId: 'demo-ro1' }), NOW);
     const [msg] = await outbox('a-N7');
     sinks.setMode({ sms: '400' });
-    expect(await deliverOne(msg!.id, configuredProviders(), { now: at(NOW) })).toBe('failed');
+    expect(await deliverOne(msg!.id, await configuredProviders(), { now: at(NOW) })).toBe('failed');
     const d = (await col('outbox').doc(msg!.id).get()).data() as Delivery;
     expect([d.state, d.dueAt, d.error?.code, d.error?.transient]).toEqual(['ERROR', null, 'twilio-21211', false]);
   });
@@ -205,9 +207,9 @@ describe('the delivery state machine', () => {
     await notifyFromAudit('a-N8', audit('N-8', { drcId: null }, { drcId: 'drc1' }), NOW);
     const [msg] = await outbox('a-N8');
     sinks.setMode({ email: '451' });
-    expect(await deliverOne(msg!.id, configuredProviders(), { now: at(NOW) })).toBe('retry');
+    expect(await deliverOne(msg!.id, await configuredProviders(), { now: at(NOW) })).toBe('retry');
     sinks.setMode({ email: 'ok' });
-    expect(await deliverOne(msg!.id, configuredProviders(), { now: at(later(30_000)) })).toBe('sent');
+    expect(await deliverOne(msg!.id, await configuredProviders(), { now: at(later(30_000)) })).toBe('sent');
     expect(sinks.emails).toHaveLength(1);
   });
 
@@ -215,17 +217,19 @@ describe('the delivery state machine', () => {
     await putCase('N-9');
     await notifyFromAudit('a-N9', audit('N-9', { roId: null }, { roId: 'demo-ro1' }), NOW);
     const [msg] = await outbox('a-N9');
-    await expect(deliverOne(msg!.id, configuredProviders(), { now: at(NOW), crashAfterClaim: true })).rejects.toThrow(
-      'simulated crash',
-    );
+    await expect(
+      deliverOne(msg!.id, await configuredProviders(), { now: at(NOW), crashAfterClaim: true }),
+    ).rejects.toThrow('simulated crash');
     let d = (await col('outbox').doc(msg!.id).get()).data() as Delivery;
     expect([d.state, d.attempts, d.dueAt]).toEqual(['PROCESSING', 1, later(LEASE_MS)]);
     // While the lease lives nobody else takes it (and the trigger redelivered finds it not due).
-    expect(await deliverOne(msg!.id, configuredProviders(), { now: at(later(LEASE_MS - 1_000)) })).toBe('not-due');
+    expect(await deliverOne(msg!.id, await configuredProviders(), { now: at(later(LEASE_MS - 1_000)) })).toBe(
+      'not-due',
+    );
     expect(sinks.sms).toHaveLength(0);
-    const stats = await sweepOutbox(configuredProviders(), { now: at(later(LEASE_MS + 1_000)) });
+    const stats = await sweepOutbox(await configuredProviders(), { now: at(later(LEASE_MS + 1_000)) });
     expect(stats.outcomes.sent).toBe(1);
-    await sweepOutbox(configuredProviders(), { now: at(later(LEASE_MS + 60_000)) });
+    await sweepOutbox(await configuredProviders(), { now: at(later(LEASE_MS + 60_000)) });
     expect(sinks.sms).toHaveLength(1);
     d = (await col('outbox').doc(msg!.id).get()).data() as Delivery;
     expect([d.state, d.attempts]).toEqual(['SUCCESS', 2]);
@@ -240,17 +244,17 @@ describe('the delivery state machine', () => {
     const slowClock = () => (++calls === 1 ? NOW : later(LEASE_MS + 5_000));
     const second = {
       sms: { send: async () => ({ provider: 'twilio', id: 'SMX', status: 'queued' }) },
-      email: configuredProviders().email,
+      email: (await configuredProviders()).email,
     };
     const slowSender = {
       sms: {
         send: async (m: { id: string; to: string; subject: string; body: string }) => {
           // Meanwhile the lease expires and another runner claims and sends.
           expect(await deliverOne(msg!.id, second, { now: at(later(LEASE_MS + 1_000)), owner: 'second' })).toBe('sent');
-          return configuredProviders().sms.send(m);
+          return (await configuredProviders()).sms.send(m);
         },
       },
-      email: configuredProviders().email,
+      email: (await configuredProviders()).email,
     };
     expect(await deliverOne(msg!.id, slowSender, { now: slowClock, owner: 'first' })).toBe('lease-lost');
     const d = (await col('outbox').doc(msg!.id).get()).data() as Delivery;
@@ -264,7 +268,7 @@ describe('the delivery state machine', () => {
       await putCase('N-11');
       await notifyFromAudit('a-N11', audit('N-11', { roId: null }, { roId: 'demo-ro1' }), NOW);
       const [msg] = await outbox('a-N11');
-      expect(await deliverOne(msg!.id, configuredProviders(), { now: at(NOW) })).toBe('failed');
+      expect(await deliverOne(msg!.id, await configuredProviders(), { now: at(NOW) })).toBe('failed');
       const d = (await col('outbox').doc(msg!.id).get()).data() as Delivery;
       expect([d.state, d.error?.code]).toEqual(['ERROR', 'misconfigured']);
       expect(d.error?.message).toContain('local fakes');
@@ -316,7 +320,7 @@ describe('the contact-compliance gate on customer messages', () => {
     const c = await putCase('G-1', { customerKey: 'cust-G1', promises: [promise] });
     await reminder('G-1', c);
     const msg = await customerMsg('sched:G-1');
-    expect(await deliverOne(msg.id, configuredProviders(), { now: at(NOW) })).toBe('sent');
+    expect(await deliverOne(msg.id, await configuredProviders(), { now: at(NOW) })).toBe('sent');
     const d = (await col('outbox').doc(msg.id).get()).data() as Delivery;
     expect(d.gate).toMatchObject({ decision: 'allow' });
     expect(sinks.sms.map((s) => s.to)).toEqual([c.customer.phone]);
@@ -327,7 +331,7 @@ describe('the contact-compliance gate on customer messages', () => {
     const c = await putCase('G-2', { customerKey: 'cust-G2', promises: [promise], indicators: ['dispute'] });
     await reminder('G-2', c);
     const msg = await customerMsg('sched:G-2');
-    expect(await deliverOne(msg.id, configuredProviders(), { now: at(NOW) })).toBe('blocked');
+    expect(await deliverOne(msg.id, await configuredProviders(), { now: at(NOW) })).toBe('blocked');
     const d = (await col('outbox').doc(msg.id).get()).data() as Delivery;
     expect([d.state, d.gate?.decision, d.gate?.reason]).toEqual(['BLOCKED', 'deny', 'indicator']);
     expect(sinks.sms).toHaveLength(0);
@@ -337,7 +341,7 @@ describe('the contact-compliance gate on customer messages', () => {
     const c = await putCase('G-3', { customerKey: 'cust-G1', promises: [promise] });
     await reminder('G-3', c);
     const msg = await customerMsg('sched:G-3');
-    expect(await deliverOne(msg.id, configuredProviders(), { now: at(later(3_600_000)) })).toBe('blocked');
+    expect(await deliverOne(msg.id, await configuredProviders(), { now: at(later(3_600_000)) })).toBe('blocked');
     const d = (await col('outbox').doc(msg.id).get()).data() as Delivery;
     expect(d.gate?.reason).toBe('daily_cap');
   });
@@ -347,7 +351,7 @@ describe('the contact-compliance gate on customer messages', () => {
     await reminder('G-4', c);
     const msg = await customerMsg('sched:G-4');
     const night = '2026-11-23T16:00:00.000Z'; // 21:30 Colombo
-    expect(await deliverOne(msg.id, configuredProviders(), { now: at(night) })).toBe('deferred');
+    expect(await deliverOne(msg.id, await configuredProviders(), { now: at(night) })).toBe('deferred');
     const d = (await col('outbox').doc(msg.id).get()).data() as Delivery;
     expect([d.state, d.dueAt, d.attempts]).toEqual(['PENDING', '2026-11-24T02:30:00.000Z', 0]);
   });
@@ -361,7 +365,7 @@ describe('Twilio status callbacks', () => {
       await putCase('T-1');
       await notifyFromAudit('a-T1', audit('T-1', { roId: null }, { roId: 'demo-ro1' }), NOW);
       const [msg] = await outbox('a-T1');
-      await deliverOne(msg!.id, configuredProviders(), { now: at(NOW) });
+      await deliverOne(msg!.id, await configuredProviders(), { now: at(NOW) });
       expect(sinks.sms[0]!.statusCallback).toBe(`${url}?n=${encodeURIComponent(msg!.id)}`);
       const body = { MessageSid: sinks.sms[0]!.sid, MessageStatus: 'undelivered', ErrorCode: '30003' };
       const before = (await col('outbox').doc(msg!.id).get()).data();

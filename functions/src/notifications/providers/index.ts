@@ -1,6 +1,4 @@
 import { smtpSettings, twilioSettings } from './config';
-import { smtpSender } from './smtp';
-import { twilioSender } from './twilio';
 import { ProviderFailure, type Providers, type Sender } from './types';
 
 export type { Providers, Sender } from './types';
@@ -17,22 +15,26 @@ function misconfigured(error: unknown): Sender {
 
 let cached: { key: string; providers: Providers } | null = null;
 
-/** The configured providers, built once per configuration for the life of the instance. */
-export function configuredProviders(): Providers {
+/**
+ * The configured providers, built once per configuration for the life of the instance. The twilio and nodemailer
+ * clients are loaded here, on first use, not when the module is: every function shares one bundle, and only the
+ * delivery functions send.
+ */
+export async function configuredProviders(): Promise<Providers> {
   let sms: Sender;
   let email: Sender;
   let key = '';
   try {
     const t = twilioSettings();
     key += JSON.stringify(t);
-    sms = twilioSender(t);
+    sms = (await import('./twilio')).twilioSender(t);
   } catch (error) {
     sms = misconfigured(error);
   }
   try {
     const s = smtpSettings();
     key += JSON.stringify(s);
-    email = smtpSender(s);
+    email = (await import('./smtp')).smtpSender(s);
   } catch (error) {
     email = misconfigured(error);
   }
