@@ -157,6 +157,15 @@ async function main(): Promise<void> {
       },
     },
     {
+      name: 'notification-templates',
+      user: 'admin',
+      go: async (p) => {
+        await p.getByTestId('nav-templates').click();
+        await p.getByTestId('templates-page').waitFor();
+        await p.getByTestId('templates-message').selectOption('promise_due.customer');
+      },
+    },
+    {
       name: 'assignment-rules',
       user: 'admin',
       go: async (p) => {

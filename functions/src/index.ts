@@ -48,3 +48,4 @@ export {
   saveNotificationPrefs,
 } from './callables/inbox';
 export { getNotificationRouting, saveNotificationRouting } from './callables/notifyRouting';
+export { getNotificationTemplates, saveNotificationTemplates } from './callables/notifyTemplates';

@@ -11,6 +11,7 @@ import { notificationsEndToEnd } from './notifications.e2e';
 import { inboxEndToEnd } from './inbox.e2e';
 import { rcmpDesk } from './rcmp.e2e';
 import { assignmentRules } from './assignmentRules.e2e';
+import { templatesScreen } from './templates.e2e';
 
 export interface BrowserTally {
   passed: number;
@@ -35,7 +36,7 @@ const SHOTS = join(ROOT, 'test-results');
 /** Starts the local stack, runs each browser test in headless Chromium, stops everything. */
 export async function runBrowserTests(options: { full: boolean }): Promise<BrowserTally> {
   const tally: BrowserTally = { passed: 0, failed: 0, skipped: 0, failures: [], notRun: [] };
-  // DEBTX_E2E_ONLY=case|sync|field|basket|notify|inbox|rcmp|rules runs one suite (for working on one screen).
+  // DEBTX_E2E_ONLY=case|sync|field|basket|notify|inbox|rcmp|rules|templates runs one suite (for working on one screen).
   const only = process.env.DEBTX_E2E_ONLY;
   const suites: Record<string, E2eTest[]> = {
     case: caseEndToEnd,
@@ -46,6 +47,7 @@ export async function runBrowserTests(options: { full: boolean }): Promise<Brows
     inbox: inboxEndToEnd,
     rcmp: rcmpDesk,
     rules: assignmentRules,
+    templates: templatesScreen,
   };
   // Tests of one suite share state (a case carried from step to step); suites do not.
   const tests: (E2eTest & { suite: string })[] = Object.entries(suites).flatMap(([name, suite]) =>

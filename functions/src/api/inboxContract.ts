@@ -67,3 +67,34 @@ export interface SaveNotificationRoutingInput {
   /** Per event kind, the rules that replace its defaults; kinds left out keep (or return to) the defaults. */
   overrides: Record<string, RouteRuleView[]>;
 }
+
+export interface TemplateView {
+  subject: string;
+  body: string;
+}
+export type TemplateTableView = Record<NotifyLanguage, Partial<Record<string, TemplateView>>>;
+
+/** The message texts (getNotificationTemplates / saveNotificationTemplates; admins change them). */
+export interface NotificationTemplatesView {
+  version: number;
+  /** The texts in force, per language and template key (`{kind}` for staff, `{kind}.customer` for customers). */
+  templates: TemplateTableView;
+  /** The shipped texts, so a form can show what an edited text returns to when reset. */
+  defaults: TemplateTableView;
+  /** The administrator's edits, the ones a save replaces. */
+  overrides: Partial<TemplateTableView>;
+  /** The variables each kind of notification can use. */
+  variables: Record<string, readonly string[]>;
+  /** Kinds a customer message may be written for. */
+  customerKinds: readonly string[];
+  /** Texts a language lacks, which go out in English. */
+  missing: { language: NotifyLanguage; key: string }[];
+  updatedAt: string | null;
+  updatedBy: string | null;
+}
+
+export interface SaveNotificationTemplatesInput {
+  expectedVersion: number;
+  /** Every edit; texts left out are (or return to) the shipped ones. */
+  overrides: Partial<TemplateTableView>;
+}

@@ -12,10 +12,11 @@ import {
   routingWith,
 } from '../domain/notifications/routing';
 import type { NotificationRoutingView } from '../api/inboxContract';
-import { TEMPLATES } from '../domain/notifications/templates';
 import { appendAudit } from '../data/audit';
 import { readDoc, runTx } from '../data/ops';
 import { forgetRouting, routingRef } from '../services/notifications/routingConfig';
+import { currentTemplates } from '../services/notifications/templateConfig';
+import type { TemplateTable } from '../domain/notifications/templates';
 import { callerActor, parseInput } from './callerActor';
 
 /**
@@ -29,7 +30,11 @@ const saveInput = z.strictObject({
   overrides: routingOverridesSchema,
 });
 
-function viewOf(version: number, overrides: Record<string, unknown>): NotificationRoutingView {
+function viewOf(
+  version: number,
+  overrides: Record<string, unknown>,
+  templates: TemplateTable,
+): NotificationRoutingView {
   return {
     version,
     routing: routingWith(overrides as never),
@@ -37,7 +42,7 @@ function viewOf(version: number, overrides: Record<string, unknown>): Notificati
     defaults: DEFAULT_ROUTING,
     audiences: AUDIENCES,
     channels: CHANNELS,
-    templates: TEMPLATES,
+    templates,
   };
 }
 
@@ -47,7 +52,11 @@ export async function getNotificationRoutingHandler(request: Req): Promise<Notif
     throw new HttpsError('permission-denied', `A ${actor.role} may not read the notification routing.`);
   const snap = await readDoc(routingRef());
   const stored = routingOverridesSchema.safeParse(snap.get('overrides') ?? {});
-  return viewOf((snap.get('version') as number | undefined) ?? 0, stored.success ? stored.data : {});
+  return viewOf(
+    (snap.get('version') as number | undefined) ?? 0,
+    stored.success ? stored.data : {},
+    await currentTemplates(),
+  );
 }
 
 export async function saveNotificationRoutingHandler(request: Req): Promise<NotificationRoutingView> {
@@ -55,7 +64,9 @@ export async function saveNotificationRoutingHandler(request: Req): Promise<Noti
   if (actor.role !== 'admin')
     throw new HttpsError('permission-denied', `A ${actor.role} may not change the notification routing.`);
   const input = parseInput(saveInput, request.data);
-  const problems = routingProblems(input.overrides);
+  // A customer rule needs a customer text, shipped or written on the templates screen.
+  const templates = await currentTemplates();
+  const problems = routingProblems(input.overrides, templates);
   if (Object.keys(problems).length > 0)
     throw new HttpsError('invalid-argument', 'Please correct the routing.', { fields: problems });
   const version = await runTx(async (tx) => {
@@ -89,7 +100,7 @@ export async function saveNotificationRoutingHandler(request: Req): Promise<Noti
     return current + 1;
   });
   forgetRouting();
-  return viewOf(version, input.overrides);
+  return viewOf(version, input.overrides, templates);
 }
 
 export const getNotificationRouting = onCall({ region: REGION }, getNotificationRoutingHandler);

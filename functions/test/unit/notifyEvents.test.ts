@@ -6,6 +6,7 @@ import {
   type AuditLike,
   type CaseFacts,
 } from '../../src/domain/notifications/events';
+import { TEMPLATE_VARIABLES } from '../../src/domain/notifications/templateCheck';
 
 /** Which notification events a case change causes, read from its audit event's before/after (issue 6 §1). */
 const NOW = '2026-11-23T05:00:00.000Z';
@@ -30,8 +31,12 @@ function events(before: Record<string, unknown>, after: Record<string, unknown>,
     before,
     after,
   };
-  return eventsFromCaseAudit(audit, facts);
+  const out = eventsFromCaseAudit(audit, facts);
+  seen.push(...out);
+  return out;
 }
+/** Every event this file produced, for the check that templates can rely on their variables. */
+const seen: ReturnType<typeof eventsFromCaseAudit> = [];
 const brief = (list: ReturnType<typeof events>) => list.map((e) => [e.id, e.kind, e.level]);
 
 const task = (id: string, type: string, status: CaseTask['status'] = 'open'): CaseTask => ({
@@ -192,5 +197,17 @@ describe('the same audit event always gives the same events', () => {
     expect(new Set(first.map((e) => e.id)).size).toBe(first.length);
     expect(first.every((e) => isEventKind(e.kind) && e.at === NOW && e.caseFacts === facts)).toBe(true);
     expect(isEventKind('not_a_kind')).toBe(false);
+  });
+});
+
+describe('variables', () => {
+  // Runs last: every event the tests above produced. The message texts screen offers, and refuses outside,
+  // TEMPLATE_VARIABLES; an event carrying a variable not listed there could never be used in a text.
+  it('every event carries exactly variables its kind declares for the templates', () => {
+    expect(new Set(seen.map((e) => e.kind)).size).toBeGreaterThanOrEqual(8);
+    for (const e of seen) {
+      const declared = TEMPLATE_VARIABLES[e.kind];
+      expect([e.kind, Object.keys(e.vars).filter((v) => !declared.includes(v))]).toEqual([e.kind, []]);
+    }
   });
 });

@@ -183,16 +183,25 @@ describe('preferences adjust the routing per kind and channel', () => {
   it('renders in each person’s language and reports a missing translation (with its English fallback)', () => {
     const audiences = { named: [person('named', { language: 'ta' })] };
     const kind = 'import_finished';
-    const tamil = Boolean(TEMPLATES.ta[kind]);
+    // This kind without its Tamil text: the Tamil reader gets English, and the gap is reported.
+    const { [kind]: _dropped, ...tamilWithout } = TEMPLATES.ta;
     const plan = planNotifications(
       event(kind, undefined, { vars: { importId: 'I-7', registered: '10', rejected: '2' } }),
       audiences,
       NOW,
+      { templates: { ...TEMPLATES, ta: tamilWithout } },
     );
     const email = plan.deliveries[0]!;
-    expect(email.language).toBe(tamil ? 'ta' : 'en');
-    expect(plan.missing).toEqual(tamil ? [] : [{ language: 'ta', key: kind }]);
-    expect(email.missingTranslation).toEqual(tamil ? null : { language: 'ta', key: kind });
+    expect(email.language).toBe('en');
+    expect(plan.missing).toEqual([{ language: 'ta', key: kind }]);
+    expect(email.missingTranslation).toEqual({ language: 'ta', key: kind });
+    const translated = planNotifications(
+      event(kind, undefined, { vars: { importId: 'I-7', registered: '10', rejected: '2' } }),
+      audiences,
+      NOW,
+    );
+    expect(translated.deliveries[0]).toMatchObject({ language: 'ta', missingTranslation: null });
+    expect(translated.missing).toEqual([]);
     expect(email.body).toContain('I-7');
     const sinhala = planNotifications(event('case_assigned', 2), { case_ro: [person('ro', { language: 'si' })] }, NOW);
     expect(sinhala.inbox[0]!.title).toBe('ගිණුම 0041234567 පවරන ලදී');

@@ -2,6 +2,7 @@ import { signOut } from 'firebase/auth';
 import { SignInPage } from '../auth/SignInPage';
 import { AssignmentPage } from '../assignment/AssignmentPage';
 import { NotificationRoutingPage } from '../notifyAdmin/NotificationRoutingPage';
+import { TemplatesPage } from '../notifyAdmin/TemplatesPage';
 import { InboxPage } from '../inbox/InboxPage';
 import { AssignmentRulesPage } from '../assignmentRules/AssignmentRulesPage';
 import { InboxProvider } from '../inbox/InboxProvider';
@@ -93,6 +94,8 @@ export function App() {
                 <AssignmentPage me={me} />
               ) : route.page === 'routing' && canSeeNotificationRouting(me) ? (
                 <NotificationRoutingPage me={me} />
+              ) : route.page === 'templates' && canSeeNotificationRouting(me) ? (
+                <TemplatesPage me={me} />
               ) : route.page === 'inbox' ? (
                 <InboxPage />
               ) : route.page === 'preferences' ? (

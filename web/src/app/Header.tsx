@@ -89,6 +89,11 @@ export function Header({ me, stack, route }: HeaderProps) {
             {t('nav.routing')}
           </a>
         )}
+        {canSeeNotificationRouting(me) && (
+          <a href={hrefFor({ page: 'templates' })} aria-current={current('templates')} data-testid="nav-templates">
+            {t('nav.templates')}
+          </a>
+        )}
         {canReadAuditTrail(me) && (
           <a href={hrefFor({ page: 'audit' })} aria-current={current('audit')} data-testid="nav-audit">
             {t('nav.audit')}

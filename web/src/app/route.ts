@@ -42,7 +42,7 @@ export function filterQuery(filter: BasketRouteFilter | undefined): string {
 /**
  * A tiny hash router: `#/`, `#/cases/<caseId>`, `#/register`, `#/case-types`, `#/case-types/<id>/<version>`,
  * `#/users`, `#/audit`, `#/dashboard`, `#/imports`, `#/assignment`,
- * `#/notification-routing`, `#/inbox`, `#/notification-preferences`, `#/rcmp`, `#/assignment-rules`; the job basket `#/` takes its
+ * `#/notification-routing`, `#/notification-templates`, `#/inbox`, `#/notification-preferences`, `#/rcmp`, `#/assignment-rules`; the job basket `#/` takes its
  * filters as a query.
  */
 export type Route =
@@ -57,6 +57,7 @@ export type Route =
   | { page: 'audit' }
   | { page: 'assignment' }
   | { page: 'routing' }
+  | { page: 'templates' }
   | { page: 'inbox' }
   | { page: 'preferences' }
   | { page: 'rcmp' }
@@ -74,6 +75,7 @@ export function parseHash(hash: string): Route {
   if (path === 'imports') return { page: 'imports' };
   if (path === 'assignment') return { page: 'assignment' };
   if (path === 'notification-routing') return { page: 'routing' };
+  if (path === 'notification-templates') return { page: 'templates' };
   if (path === 'inbox') return { page: 'inbox' };
   if (path === 'notification-preferences') return { page: 'preferences' };
   if (path === 'rcmp') return { page: 'rcmp' };
@@ -106,6 +108,8 @@ export function hrefFor(route: Route): string {
       return '#/assignment';
     case 'routing':
       return '#/notification-routing';
+    case 'templates':
+      return '#/notification-templates';
     case 'inbox':
       return '#/inbox';
     case 'preferences':

@@ -8,6 +8,7 @@ import type {
   SaveNotificationRoutingInput,
 } from '../../../functions/src/api/inboxContract';
 import type { Me } from '../../../functions/src/api/contract';
+import { hrefFor } from '../app/route';
 import { describeError, type ShownError } from '../data/describeError';
 import { useLoad } from '../data/useLoad';
 import { functions } from '../firebase';
@@ -219,6 +220,9 @@ export function NotificationRoutingPage({ me }: { me: Me }) {
                   );
                 })}
               </dl>
+              <p>
+                <a href={hrefFor({ page: 'templates' })}>{t('routing.editTexts')}</a>
+              </p>
             </details>
           </fieldset>
         ))}

@@ -88,6 +88,10 @@ export const TEMPLATES: TemplateTable = {
       subject: 'උත්සන්න කිරීම: ගිණුම {account} දින {days} ප්‍රමාදයි',
       body: 'ගිණුම {account} දින {days} ක් ({since} සිට) ප්‍රමාදයි. කරුණාකර ක්‍රියා කරන්න හෝ නැවත පවරන්න.',
     },
+    import_finished: {
+      subject: 'ආයාතය {importId} අවසන්',
+      body: 'ඔබේ තොග ආයාතය {importId} අවසන් විය: {registered} ලියාපදිංචි කළා, {rejected} ප්‍රතික්ෂේප කළා.',
+    },
     digest: { subject: 'DebtX: ඔබේ දිනය (අයිතම {count})', body: 'සුබ උදෑසනක් {name}. ඊයේ සිට:\n{summary}' },
   },
   ta: {
@@ -126,6 +130,10 @@ export const TEMPLATES: TemplateTable = {
     escalation: {
       subject: 'மேலனுப்புதல்: கணக்கு {account} {days} நாட்கள் தாமதம்',
       body: 'கணக்கு {account} {days} நாட்களாக ({since} முதல்) தாமதமாக உள்ளது. தயவுசெய்து நடவடிக்கை எடுக்கவும்.',
+    },
+    import_finished: {
+      subject: 'இறக்குமதி {importId} முடிந்தது',
+      body: 'உங்கள் மொத்த இறக்குமதி {importId} முடிந்தது: {registered} பதிவு செய்யப்பட்டன, {rejected} நிராகரிக்கப்பட்டன.',
     },
     digest: { subject: 'DebtX: உங்கள் நாள் ({count} உருப்படிகள்)', body: 'காலை வணக்கம் {name}. நேற்றிலிருந்து:\n{summary}' },
   },

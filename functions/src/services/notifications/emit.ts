@@ -3,6 +3,7 @@ import type { NotifyEvent } from '../../domain/notifications/events';
 import { planNotifications, type UserRecipient } from '../../domain/notifications/plan';
 import { rulesFor, type Audience, type RoutingTable } from '../../domain/notifications/routing';
 import { currentRouting } from './routingConfig';
+import { currentTemplates } from './templateConfig';
 import type { UserProfile } from '../../data/actors';
 import { COL, firestore } from '../../data/db';
 import { readQuery, runTx } from '../../data/ops';
@@ -71,9 +72,9 @@ export interface EmitResult {
  * a concurrent one fails on create() of the same ids (also nothing twice).
  */
 export async function emitEvent(event: NotifyEvent, now: Instant): Promise<EmitResult> {
-  const routing = await currentRouting();
+  const [routing, templates] = await Promise.all([currentRouting(), currentTemplates()]);
   const audiences = await resolveAudiences(event, routing);
-  const plan = planNotifications(event, audiences, now, { routing });
+  const plan = planNotifications(event, audiences, now, { routing, templates });
   const markerRef = col('events').doc(safeId(event.id));
   try {
     return await runTx(async (tx) => {

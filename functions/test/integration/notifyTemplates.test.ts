@@ -1,0 +1,162 @@
+import { COL, firestore } from '../../src/data/db';
+import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
+import type { CaseState } from '../../src/domain/model/case';
+import type { AuditLike } from '../../src/domain/notifications/events';
+import type { InboxItem } from '../../src/domain/notifications/plan';
+import { TEMPLATES } from '../../src/domain/notifications/templates';
+import { saveNotificationRoutingHandler } from '../../src/callables/notifyRouting';
+import { getNotificationTemplatesHandler, saveNotificationTemplatesHandler } from '../../src/callables/notifyTemplates';
+import { notifyFromAudit } from '../../src/services/notifications/fromAudit';
+import { forgetRouting } from '../../src/services/notifications/routingConfig';
+import { forgetTemplates, templatesRef } from '../../src/services/notifications/templateConfig';
+import { col } from '../../src/services/notifications/store';
+import { demoCaseInStatus } from '../support/caseFactory';
+import { asUser, seedOrganisation } from '../support/fixtures';
+
+/**
+ * What notifications say is configuration (issue 8 §1 admin screens; issue 6 §2 templates): an administrator's
+ * edit replaces one text in one language; the next message uses it; bad edits and stale forms change nothing.
+ */
+const NOW = '2026-11-23T05:00:00.000Z';
+
+async function putCase(id: string): Promise<CaseState> {
+  const c = demoCaseInStatus(debtxTelco, 'NEGOTIATION', { id, drcId: 'drc1', roId: 'demo-ro1' });
+  await firestore().collection(COL.cases).doc(id).set(c);
+  return c;
+}
+
+function audit(caseId: string, before: Record<string, unknown>, after: Record<string, unknown>): Omit<AuditLike, 'id'> {
+  return { entity: `cases/${caseId}`, at: NOW, action: 'test', actor: { uid: 'demo-ro1', role: 'ro' }, before, after };
+}
+
+async function inboxFor(eventPrefix: string): Promise<InboxItem[]> {
+  const snap = await col('inbox').get();
+  return snap.docs.map((d) => d.data() as InboxItem).filter((i) => i.eventId.startsWith(eventPrefix));
+}
+
+beforeAll(async () => {
+  await seedOrganisation();
+});
+
+beforeEach(() => {
+  forgetTemplates();
+  forgetRouting();
+});
+
+/** The tests run in order on one database: each save starts from the version in force. */
+const currentVersion = async () => (await getNotificationTemplatesHandler(asUser('admin', {}))).version;
+
+describe('notification templates', () => {
+  it('shows the shipped texts, the variables each kind can use and what is not translated', async () => {
+    const view = await getNotificationTemplatesHandler(asUser('auditor', {}));
+    expect(view.version).toBe(0);
+    expect(view.templates.en.case_assigned).toEqual(TEMPLATES.en.case_assigned);
+    expect(view.variables.case_assigned).toEqual(expect.arrayContaining(['account', 'to', 'name']));
+    expect(view.customerKinds).toContain('promise_broken');
+    expect(view.overrides).toEqual({});
+    await expect(getNotificationTemplatesHandler(asUser('ro1', {}))).rejects.toMatchObject({
+      code: 'permission-denied',
+    });
+  });
+
+  it('only an administrator saves; unknown variables, bad shapes and stale versions change nothing', async () => {
+    const edit = { en: { case_assigned: { subject: 'New case {account}', body: 'Case {account} is yours, {name}.' } } };
+    await expect(
+      saveNotificationTemplatesHandler(asUser('supervisor', { expectedVersion: 0, overrides: edit })),
+    ).rejects.toMatchObject({ code: 'permission-denied' });
+    await expect(
+      saveNotificationTemplatesHandler(
+        asUser('admin', {
+          expectedVersion: 0,
+          overrides: { en: { case_assigned: { subject: 'Case {acount}', body: 'x' } } },
+        }),
+      ),
+    ).rejects.toMatchObject({
+      code: 'invalid-argument',
+      details: { fields: { 'en.case_assigned.subject': expect.stringMatching(/\{acount\}/) } },
+    });
+    await expect(
+      saveNotificationTemplatesHandler(asUser('admin', { expectedVersion: 0, overrides: { fr: {} } })),
+    ).rejects.toMatchObject({ code: 'invalid-argument' });
+    await expect(
+      saveNotificationTemplatesHandler(asUser('admin', { expectedVersion: 2, overrides: edit })),
+    ).rejects.toMatchObject({ code: 'failed-precondition' });
+    expect((await templatesRef().get()).exists).toBe(false);
+  });
+
+  it('an edited text is what the next message says, in that language only; the save is audited', async () => {
+    const c = await putCase('TPL-1');
+    const saved = await saveNotificationTemplatesHandler(
+      asUser('admin', {
+        expectedVersion: 0,
+        overrides: {
+          en: {
+            status_changed: {
+              subject: 'Status of {account}: {status}',
+              body: '{name}, case {account} is now {status}.',
+            },
+            // The same as shipped: not kept as an edit.
+            case_assigned: TEMPLATES.en.case_assigned!,
+          },
+        },
+      }),
+    );
+    expect(saved.version).toBe(1);
+    expect(Object.keys(saved.overrides.en ?? {})).toEqual(['status_changed']);
+    await notifyFromAudit('tpl1', audit('TPL-1', { status: 'RO_ASSIGNED' }, { status: 'NEGOTIATION' }), NOW);
+    const items = await inboxFor('tpl1');
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.title).toBe(`Status of ${c.accountNumber}: NEGOTIATION`);
+      expect(item.body).toMatch(new RegExp(`^.+, case ${c.accountNumber} is now NEGOTIATION\\.$`));
+    }
+    const trail = await firestore().collection(COL.audit).where('entity', '==', 'settings/notifyTemplates').get();
+    expect(trail.docs.map((d) => d.get('action'))).toEqual(['notifyTemplates/save']);
+    expect(trail.docs[0]!.get('summary')).toMatch(/v1: en:status_changed/);
+
+    // A save without the edit returns the text to the shipped one.
+    await saveNotificationTemplatesHandler(asUser('admin', { expectedVersion: 1, overrides: {} }));
+    forgetTemplates();
+    await notifyFromAudit('tpl1b', audit('TPL-1', { status: 'NEGOTIATION' }, { status: 'SETTLEMENT' }), NOW);
+    expect((await inboxFor('tpl1b'))[0]!.body).toMatch(/moved from NEGOTIATION to SETTLEMENT/);
+  });
+
+  it('a translation emptied is listed as missing and goes out in English; restoring it clears the list', async () => {
+    const emptied = await saveNotificationTemplatesHandler(
+      asUser('admin', {
+        expectedVersion: await currentVersion(),
+        overrides: { si: { case_assigned: { subject: '', body: '' } } },
+      }),
+    );
+    expect(emptied.missing).toContainEqual({ language: 'si', key: 'case_assigned' });
+    expect(emptied.templates.si).not.toHaveProperty('case_assigned');
+    const restored = await saveNotificationTemplatesHandler(
+      asUser('admin', { expectedVersion: emptied.version, overrides: {} }),
+    );
+    expect(restored.missing).toEqual([]);
+  });
+
+  it('a customer text written here lets the routing reach customers on that kind', async () => {
+    const customerRule = { promise_broken: [{ audience: 'customer', channels: ['sms'] }] };
+    await expect(
+      saveNotificationRoutingHandler(asUser('admin', { expectedVersion: 0, overrides: customerRule })),
+    ).rejects.toMatchObject({ code: 'invalid-argument' });
+    await saveNotificationTemplatesHandler(
+      asUser('admin', {
+        expectedVersion: await currentVersion(),
+        overrides: {
+          en: {
+            'promise_broken.customer': {
+              subject: '',
+              body: 'Dear {name}, your payment due {due} on {account} is late.',
+            },
+          },
+        },
+      }),
+    );
+    const routing = await saveNotificationRoutingHandler(
+      asUser('admin', { expectedVersion: 0, overrides: customerRule }),
+    );
+    expect(routing.templates.en['promise_broken.customer']?.body).toMatch(/is late/);
+  });
+});
