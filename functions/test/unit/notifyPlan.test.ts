@@ -310,6 +310,20 @@ describe('routing configuration checks', () => {
     expect(plan.skipped).toEqual([{ uid: 'customer:cust-1', channel: 'sms', why: 'no customer template' }]);
   });
 
+  it('a person in two audiences is one recipient, on every channel either rule gives them', () => {
+    const overrides = {
+      status_changed: [
+        { audience: 'case_ro' as const, channels: ['inapp' as const] },
+        { audience: 'named' as const, channels: ['email' as const, 'inapp' as const] },
+      ],
+    };
+    const ro = person('ro', { channels: { status_changed: { email: true, inapp: true } } });
+    const plan = planNotifications(event('status_changed'), { case_ro: [ro], named: [ro] }, NOW, {
+      routing: routingWith(overrides),
+    });
+    expect(reach(plan)).toEqual(['ro:email', 'ro:inapp']);
+  });
+
   it('the default routing passes its own checks', () => {
     expect(routingProblems(DEFAULT_ROUTING as Partial<RoutingTable>)).toEqual({});
   });

@@ -2,7 +2,7 @@ import type { Instant } from '../model/time';
 import { deliveryId, MAX_ATTEMPTS, type Delivery } from './delivery';
 import type { NotifyEvent } from './events';
 import { channelsFor, quietUntil, type Preferences } from './preferences';
-import { DEFAULT_ROUTING, rulesFor, type Audience, type RoutingTable } from './routing';
+import { DEFAULT_ROUTING, rulesFor, type Audience, type Channel, type RoutingTable } from './routing';
 import { render, TEMPLATES, type TemplateTable } from './templates';
 
 /** A user who may receive notifications, with their preferences. */
@@ -51,7 +51,7 @@ export function planNotifications(
   options: { routing?: RoutingTable; templates?: TemplateTable } = {},
 ): Plan {
   const plan: Plan = { inbox: [], deliveries: [], skipped: [], missing: [] };
-  const seen = new Set<string>();
+  const recipients = new Map<string, { user: UserRecipient; channels: Channel[] }>();
   const base = {
     eventId: event.id,
     kind: event.kind,
@@ -98,57 +98,62 @@ export function planNotifications(
       });
       continue;
     }
+    // A person in two audiences (the case's RO who is also named) is one recipient on every channel either
+    // rule gives them, not only the first rule's.
     for (const user of audiences[rule.audience] ?? []) {
-      if (seen.has(user.uid)) continue;
-      seen.add(user.uid);
-      const text = render(
-        event.kind,
-        user.prefs.language,
-        { ...event.vars, name: user.displayName },
-        options.templates ?? TEMPLATES,
-      );
-      if (text.missing) plan.missing.push(text.missing);
-      const quiet = quietUntil(now, user.prefs.quietHours, user.prefs.timeZone);
-      for (const channel of channelsFor(user.prefs, event.kind, rule.channels)) {
-        const id = deliveryId(event.id, user.uid, channel);
-        if (channel === 'inapp') {
-          plan.inbox.push({
-            id,
-            uid: user.uid,
-            eventId: event.id,
-            kind: event.kind,
-            caseId: base.caseId,
-            title: text.subject,
-            body: text.body,
-            createdAt: now,
-            readAt: null,
-            unread: true,
-          });
-          continue;
-        }
-        const address = channel === 'sms' ? user.prefs.phone : user.email;
-        if (!address) {
-          plan.skipped.push({
-            uid: user.uid,
-            channel,
-            why: channel === 'sms' ? 'no phone number' : 'no email address',
-          });
-          continue;
-        }
-        plan.deliveries.push({
-          ...base,
+      const known = recipients.get(user.uid);
+      if (known) known.channels = [...new Set([...known.channels, ...rule.channels])];
+      else recipients.set(user.uid, { user, channels: [...rule.channels] });
+    }
+  }
+  for (const { user, channels } of recipients.values()) {
+    const text = render(
+      event.kind,
+      user.prefs.language,
+      { ...event.vars, name: user.displayName },
+      options.templates ?? TEMPLATES,
+    );
+    if (text.missing) plan.missing.push(text.missing);
+    const quiet = quietUntil(now, user.prefs.quietHours, user.prefs.timeZone);
+    for (const channel of channelsFor(user.prefs, event.kind, channels)) {
+      const id = deliveryId(event.id, user.uid, channel);
+      if (channel === 'inapp') {
+        plan.inbox.push({
           id,
-          channel,
-          recipient: { kind: 'user', uid: user.uid, address, customerKey: null },
-          language: text.language,
-          subject: text.subject,
+          uid: user.uid,
+          eventId: event.id,
+          kind: event.kind,
+          caseId: base.caseId,
+          title: text.subject,
           body: text.body,
-          missingTranslation: text.missing,
-          state: 'PENDING',
-          // In-app lands at once; SMS and email wait for the end of the user's quiet hours.
-          dueAt: quiet ?? now,
+          createdAt: now,
+          readAt: null,
+          unread: true,
         });
+        continue;
       }
+      const address = channel === 'sms' ? user.prefs.phone : user.email;
+      if (!address) {
+        plan.skipped.push({
+          uid: user.uid,
+          channel,
+          why: channel === 'sms' ? 'no phone number' : 'no email address',
+        });
+        continue;
+      }
+      plan.deliveries.push({
+        ...base,
+        id,
+        channel,
+        recipient: { kind: 'user', uid: user.uid, address, customerKey: null },
+        language: text.language,
+        subject: text.subject,
+        body: text.body,
+        missingTranslation: text.missing,
+        state: 'PENDING',
+        // In-app lands at once; SMS and email wait for the end of the user's quiet hours.
+        dueAt: quiet ?? now,
+      });
     }
   }
   return plan;
