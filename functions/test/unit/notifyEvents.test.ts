@@ -3,6 +3,7 @@ import {
   APPROVAL_LEVEL,
   eventsFromCaseAudit,
   isEventKind,
+  taskEventKind,
   type AuditLike,
   type CaseFacts,
 } from '../../src/domain/notifications/events';
@@ -86,6 +87,27 @@ describe('case changes into events', () => {
       ['a1#task:t2', 'follow_up_due', undefined],
       ['a1#task:t3', 'validity_expiring', undefined],
     ]);
+  });
+
+  it('approval to-dos of configured case types ask a supervisor (level 1); an overdue approval is overdue work', () => {
+    const after = {
+      tasks: [
+        task('h1', 'HARDSHIP_APPROVAL'),
+        task('h2', 'HARDSHIP_APPROVAL_OVERDUE'),
+        task('l1', 'LEGAL_LSP_APPROVAL'),
+        task('x1', 'EX_SUPERVISOR_REVIEW'),
+      ],
+    };
+    expect(brief(events({ tasks: [] }, after))).toEqual([
+      ['a1#task:h1', 'approval_needed', 1],
+      ['a1#task:h2', 'case_overdue', undefined],
+      ['a1#task:l1', 'approval_needed', 1],
+    ]);
+    const decided = { tasks: [task('h1', 'HARDSHIP_APPROVAL', 'done')] };
+    expect(brief(events({ tasks: [task('h1', 'HARDSHIP_APPROVAL')] }, decided))).toEqual([
+      ['a1#done:h1', 'approval_decided', undefined],
+    ]);
+    expect(taskEventKind('something_else')).toBeNull();
   });
 
   it('a to-do’s due date is a calendar date: its own, or the day it was raised', () => {

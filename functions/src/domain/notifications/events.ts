@@ -111,8 +111,24 @@ function listOf<T>(value: unknown): T[] {
 }
 const words = (code: string) => code.replace(/_/g, ' ');
 
-/** Levels of `approval_needed`: who decides it (routing.ts sends each level to its deciders). */
-export const APPROVAL_LEVEL = { settlement: 1, roRequest: 2, cpe: 3 } as const;
+/**
+ * Levels of `approval_needed`: who decides it (routing.ts sends each level to its deciders). An approval to-do of
+ * a configured case type (hardship, set-off, legal service provider) is a supervisor's decision, like a settlement.
+ */
+export const APPROVAL_LEVEL = { settlement: 1, roRequest: 2, cpe: 3, todo: 1 } as const;
+
+/**
+ * Which notification a newly opened to-do causes, if any. To-do types are configuration (the DebtX type's
+ * lower-case ones, seed 003's `HARDSHIP_APPROVAL`, `LEGAL_LSP_APPROVAL`...), so approvals and overdue work are
+ * recognised by name; an overdue approval is overdue work, not a new approval.
+ */
+export function taskEventKind(type: string): { kind: EventKind; level?: number } | null {
+  if (type === 'validity_expiring') return { kind: 'validity_expiring' };
+  if (OVERDUE_TASKS.has(type) || /overdue/i.test(type)) return { kind: 'case_overdue' };
+  if (/approval/i.test(type)) return { kind: 'approval_needed', level: APPROVAL_LEVEL.todo };
+  if (FOLLOW_UP_TASKS.has(type)) return { kind: 'follow_up_due' };
+  return null;
+}
 
 /**
  * Maker-checker approvals, RO requests and collected CPE waiting for the returned-CPE desk: each new one asks
@@ -216,14 +232,15 @@ export function eventsFromCaseAudit(audit: AuditLike, facts: CaseFacts): NotifyE
     for (const task of tasksOf(after.tasks)) {
       // A calendar date reads well in all three languages; a to-do raised by a monitor is due when raised.
       const taskVars = { ...vars, task: task.label, due: (task.dueAt ?? audit.at).slice(0, 10) };
-      if (task.status === 'open' && !wasOpen.has(task.id)) {
-        if (task.type.startsWith('approval')) push(`task:${task.id}`, { kind: 'approval_needed', vars: taskVars });
-        else if (task.type === 'validity_expiring')
-          push(`task:${task.id}`, { kind: 'validity_expiring', vars: taskVars });
-        else if (OVERDUE_TASKS.has(task.type)) push(`task:${task.id}`, { kind: 'case_overdue', vars: taskVars });
-        else if (FOLLOW_UP_TASKS.has(task.type)) push(`task:${task.id}`, { kind: 'follow_up_due', vars: taskVars });
+      const caused = taskEventKind(task.type);
+      if (task.status === 'open' && !wasOpen.has(task.id) && caused) {
+        push(`task:${task.id}`, {
+          kind: caused.kind,
+          vars: taskVars,
+          ...(caused.level ? { level: caused.level } : {}),
+        });
       }
-      if (task.status === 'done' && !wasDone.has(task.id) && task.type.startsWith('approval')) {
+      if (task.status === 'done' && !wasDone.has(task.id) && caused?.kind === 'approval_needed') {
         push(`done:${task.id}`, { kind: 'approval_decided', vars: taskVars });
       }
     }
