@@ -1,38 +1,19 @@
 import { COL, firestore } from '../../src/data/db';
-import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
-import type { CaseState, RoRequest } from '../../src/domain/model/case';
-import type { AuditLike } from '../../src/domain/notifications/events';
-import type { InboxItem } from '../../src/domain/notifications/plan';
+import type { RoRequest } from '../../src/domain/model/case';
 import { getNotificationPrefsHandler, saveNotificationPrefsHandler } from '../../src/callables/inbox';
 import { getNotificationRoutingHandler, saveNotificationRoutingHandler } from '../../src/callables/notifyRouting';
 import { DEFAULT_PREFERENCES } from '../../src/domain/notifications/preferences';
 import { notifyFromAudit } from '../../src/services/notifications/fromAudit';
 import { forgetRouting } from '../../src/services/notifications/routingConfig';
-import { col } from '../../src/services/notifications/store';
-import { demoCaseInStatus } from '../support/caseFactory';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { caseAudit, inboxFor, NOTIFY_NOW, putNotifyCase } from '../support/notifyCases';
 
 /**
  * Who receives what is configuration (issue 6 §1): an administrator's routing replaces the defaults of the
  * kinds it names; approvals and RO requests reach their deciders and then their makers; preference changes
  * are audited.
  */
-const NOW = '2026-11-23T05:00:00.000Z';
-
-async function putCase(id: string, overrides: Partial<CaseState> = {}): Promise<CaseState> {
-  const c = demoCaseInStatus(debtxTelco, 'NEGOTIATION', { id, drcId: 'drc1', roId: 'demo-ro1', ...overrides });
-  await firestore().collection(COL.cases).doc(id).set(c);
-  return c;
-}
-
-function audit(caseId: string, before: Record<string, unknown>, after: Record<string, unknown>): Omit<AuditLike, 'id'> {
-  return { entity: `cases/${caseId}`, at: NOW, action: 'test', actor: { uid: 'demo-ro1', role: 'ro' }, before, after };
-}
-
-async function inboxFor(eventPrefix: string): Promise<InboxItem[]> {
-  const snap = await col('inbox').get();
-  return snap.docs.map((d) => d.data() as InboxItem).filter((i) => i.eventId.startsWith(eventPrefix));
-}
+const NOW = NOTIFY_NOW;
 
 const request = (state: RoRequest['state']): RoRequest => ({
   id: 'R1',
@@ -55,15 +36,15 @@ beforeEach(() => forgetRouting());
 
 describe('approvals reach their deciders, then their makers', () => {
   it('an RO request asks the recovery officers and supervisors; its decision tells the RO who asked', async () => {
-    await putCase('AP-1');
-    await notifyFromAudit('ap1-open', audit('AP-1', { roRequests: [] }, { roRequests: [request('pending')] }), NOW);
+    await putNotifyCase('AP-1');
+    await notifyFromAudit('ap1-open', caseAudit('AP-1', { roRequests: [] }, { roRequests: [request('pending')] }), NOW);
     const asked = await inboxFor('ap1-open');
     expect(asked.map((i) => i.uid).sort()).toEqual(['demo-officer', 'demo-supervisor']);
     expect(asked[0]!.body).toContain('validity extension request (14 days)');
 
     await notifyFromAudit(
       'ap1-decided',
-      audit('AP-1', { roRequests: [request('pending')] }, { roRequests: [request('approved')] }),
+      caseAudit('AP-1', { roRequests: [request('pending')] }, { roRequests: [request('approved')] }),
       NOW,
     );
     const told = await inboxFor('ap1-decided');
@@ -73,11 +54,11 @@ describe('approvals reach their deciders, then their makers', () => {
   });
 
   it('an entry rewritten without a change of state notifies nobody', async () => {
-    await putCase('AP-2');
+    await putNotifyCase('AP-2');
     const moved = { ...request('pending'), reason: 'Customer abroad (updated)' };
     const out = await notifyFromAudit(
       'ap2',
-      audit('AP-2', { roRequests: [request('pending')] }, { roRequests: [moved] }),
+      caseAudit('AP-2', { roRequests: [request('pending')] }, { roRequests: [moved] }),
       NOW,
     );
     expect(out.events).toEqual([]);
@@ -129,8 +110,8 @@ describe('routing is configuration', () => {
   });
 
   it('a saved rule replaces the default of its kind: status changes then reach the supervisors too', async () => {
-    await putCase('RT-1');
-    await notifyFromAudit('rt1-before', audit('RT-1', { status: 'RO_ASSIGNED' }, { status: 'NEGOTIATION' }), NOW);
+    await putNotifyCase('RT-1');
+    await notifyFromAudit('rt1-before', caseAudit('RT-1', { status: 'RO_ASSIGNED' }, { status: 'NEGOTIATION' }), NOW);
     expect((await inboxFor('rt1-before')).map((i) => i.uid).sort()).toEqual(['demo-drc1', 'demo-ro1']);
 
     const saved = await saveNotificationRoutingHandler(
@@ -146,7 +127,7 @@ describe('routing is configuration', () => {
     );
     expect(saved).toMatchObject({ version: 1, configured: ['status_changed'] });
     expect(saved.routing.case_assigned.length).toBeGreaterThan(0);
-    await notifyFromAudit('rt1-after', audit('RT-1', { status: 'NEGOTIATION' }, { status: 'SETTLEMENT' }), NOW);
+    await notifyFromAudit('rt1-after', caseAudit('RT-1', { status: 'NEGOTIATION' }, { status: 'SETTLEMENT' }), NOW);
     expect((await inboxFor('rt1-after')).map((i) => i.uid).sort()).toEqual(['demo-ro1', 'demo-supervisor']);
 
     const trail = await firestore().collection(COL.audit).where('entity', '==', 'settings/notifyRouting').get();

@@ -1,38 +1,18 @@
 import { COL, firestore } from '../../src/data/db';
-import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
-import type { CaseState } from '../../src/domain/model/case';
-import type { AuditLike } from '../../src/domain/notifications/events';
-import type { InboxItem } from '../../src/domain/notifications/plan';
 import { TEMPLATES } from '../../src/domain/notifications/templates';
 import { saveNotificationRoutingHandler } from '../../src/callables/notifyRouting';
 import { getNotificationTemplatesHandler, saveNotificationTemplatesHandler } from '../../src/callables/notifyTemplates';
 import { notifyFromAudit } from '../../src/services/notifications/fromAudit';
 import { forgetRouting } from '../../src/services/notifications/routingConfig';
 import { forgetTemplates, templatesRef } from '../../src/services/notifications/templateConfig';
-import { col } from '../../src/services/notifications/store';
-import { demoCaseInStatus } from '../support/caseFactory';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { caseAudit, inboxFor, NOTIFY_NOW, putNotifyCase } from '../support/notifyCases';
 
 /**
  * What notifications say is configuration (issue 8 §1 admin screens; issue 6 §2 templates): an administrator's
  * edit replaces one text in one language; the next message uses it; bad edits and stale forms change nothing.
  */
-const NOW = '2026-11-23T05:00:00.000Z';
-
-async function putCase(id: string): Promise<CaseState> {
-  const c = demoCaseInStatus(debtxTelco, 'NEGOTIATION', { id, drcId: 'drc1', roId: 'demo-ro1' });
-  await firestore().collection(COL.cases).doc(id).set(c);
-  return c;
-}
-
-function audit(caseId: string, before: Record<string, unknown>, after: Record<string, unknown>): Omit<AuditLike, 'id'> {
-  return { entity: `cases/${caseId}`, at: NOW, action: 'test', actor: { uid: 'demo-ro1', role: 'ro' }, before, after };
-}
-
-async function inboxFor(eventPrefix: string): Promise<InboxItem[]> {
-  const snap = await col('inbox').get();
-  return snap.docs.map((d) => d.data() as InboxItem).filter((i) => i.eventId.startsWith(eventPrefix));
-}
+const NOW = NOTIFY_NOW;
 
 beforeAll(async () => {
   await seedOrganisation();
@@ -85,7 +65,7 @@ describe('notification templates', () => {
   });
 
   it('an edited text is what the next message says, in that language only; the save is audited', async () => {
-    const c = await putCase('TPL-1');
+    const c = await putNotifyCase('TPL-1');
     const saved = await saveNotificationTemplatesHandler(
       asUser('admin', {
         expectedVersion: 0,
@@ -103,7 +83,7 @@ describe('notification templates', () => {
     );
     expect(saved.version).toBe(1);
     expect(Object.keys(saved.overrides.en ?? {})).toEqual(['status_changed']);
-    await notifyFromAudit('tpl1', audit('TPL-1', { status: 'RO_ASSIGNED' }, { status: 'NEGOTIATION' }), NOW);
+    await notifyFromAudit('tpl1', caseAudit('TPL-1', { status: 'RO_ASSIGNED' }, { status: 'NEGOTIATION' }), NOW);
     const items = await inboxFor('tpl1');
     expect(items.length).toBeGreaterThan(0);
     for (const item of items) {
@@ -117,7 +97,7 @@ describe('notification templates', () => {
     // A save without the edit returns the text to the shipped one.
     await saveNotificationTemplatesHandler(asUser('admin', { expectedVersion: 1, overrides: {} }));
     forgetTemplates();
-    await notifyFromAudit('tpl1b', audit('TPL-1', { status: 'NEGOTIATION' }, { status: 'SETTLEMENT' }), NOW);
+    await notifyFromAudit('tpl1b', caseAudit('TPL-1', { status: 'NEGOTIATION' }, { status: 'SETTLEMENT' }), NOW);
     expect((await inboxFor('tpl1b'))[0]!.body).toMatch(/moved from NEGOTIATION to SETTLEMENT/);
   });
 
