@@ -2,6 +2,7 @@ import { FirebaseError } from 'firebase/app';
 import { t, type MessageKey } from '../i18n/t';
 import { QueuedOfflineError } from '../offline/offlineDataSource';
 import { RequestTimeoutError } from './DataSource';
+import { withoutHttpStatus } from './sdkMessage';
 
 /** An error as the user sees it: a sentence, and messages for the fields it concerns. */
 export interface ShownError {
@@ -56,8 +57,9 @@ export function describeError(error: unknown): ShownError {
     // `functions/not-found`, `auth/invalid-credential`; Firestore codes have no service prefix.
     const [service, code = service] = error.code.split('/');
     const fields = 'details' in error ? fieldsOf(error.details) : {};
-    if (service === 'functions' && SERVER_WORDED.has(code) && error.message && error.message !== code) {
-      return { message: error.message, fields, code };
+    const message = withoutHttpStatus(error.message);
+    if (service === 'functions' && SERVER_WORDED.has(code) && message && message !== code) {
+      return { message, fields, code };
     }
     const key = PLAIN_WORDS[code];
     return { message: key ? t(key) : t('error.unknown', { message: error.message }), fields, code };

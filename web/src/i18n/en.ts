@@ -658,6 +658,9 @@ export const en = {
   'templates.saved': 'Saved as version {version}.',
   'templates.save': 'Save texts',
   'templates.saving': 'Saving…',
+  'templates.problem.some': 'Some texts need correcting: see the notes beside them (and below, for other messages).',
+  'templates.problem.stale':
+    'Someone saved the texts meanwhile. Reload the page to see their version, then make your change again.',
   'templates.problem.required': 'Please write this text.',
   'templates.problem.tooLong': 'At most {max} characters.',
   'templates.problem.brace': 'A { or } is not part of a {variable}: finish or remove it.',

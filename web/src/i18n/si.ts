@@ -655,6 +655,8 @@ export const si: Partial<Record<MessageKey, string>> = {
   'templates.saved': 'අනුවාදය {version} ලෙස සුරකින ලදී.',
   'templates.save': 'පෙළ සුරකින්න',
   'templates.saving': 'සුරකිමින්…',
+  'templates.problem.some': 'සමහර පෙළ නිවැරදි කළ යුතුය: ඒවා අසල (සහ අනෙක් පණිවිඩ සඳහා පහළින්) ඇති සටහන් බලන්න.',
+  'templates.problem.stale': 'මේ අතරතුර වෙනත් අයෙක් පෙළ සුරැකීය. ඔවුන්ගේ අනුවාදය බැලීමට පිටුව නැවත පූරණය කර, ඔබේ වෙනස නැවත කරන්න.',
   'templates.problem.required': 'කරුණාකර මෙම පෙළ ලියන්න.',
   'templates.problem.tooLong': 'උපරිම අක්ෂර {max}.',
   'templates.problem.brace': '{ හෝ } එකක් {variable} එකක කොටසක් නොවේ: එය සම්පූර්ණ කරන්න හෝ ඉවත් කරන්න.',

@@ -659,6 +659,10 @@ export const ta: Partial<Record<MessageKey, string>> = {
   'templates.saved': 'பதிப்பு {version} ஆகச் சேமிக்கப்பட்டது.',
   'templates.save': 'உரைகளைச் சேமி',
   'templates.saving': 'சேமிக்கிறது…',
+  'templates.problem.some':
+    'சில உரைகளைத் திருத்த வேண்டும்: அவற்றின் அருகிலுள்ள (பிற செய்திகளுக்குக் கீழே உள்ள) குறிப்புகளைப் பார்க்கவும்.',
+  'templates.problem.stale':
+    'இதற்கிடையில் வேறொருவர் உரைகளைச் சேமித்தார். அவர்களின் பதிப்பைப் பார்க்கப் பக்கத்தை மீண்டும் ஏற்றி, உங்கள் மாற்றத்தை மீண்டும் செய்யவும்.',
   'templates.problem.required': 'இந்த உரையை எழுதவும்.',
   'templates.problem.tooLong': 'அதிகபட்சம் {max} எழுத்துகள்.',
   'templates.problem.brace': '{ அல்லது } ஒரு {variable} இன் பகுதி அல்ல: அதை முடிக்கவும் அல்லது நீக்கவும்.',

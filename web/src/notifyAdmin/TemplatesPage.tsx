@@ -61,6 +61,13 @@ function liveProblem(text: string, allowed: readonly string[], required: boolean
   });
 }
 
+/** The refusals this screen knows, in the reader's language; anything else as the server worded it. */
+function worded(failure: ShownError): ShownError {
+  if (failure.code === 'invalid-argument') return { ...failure, message: t('templates.problem.some') };
+  if (failure.code === 'failed-precondition') return { ...failure, message: t('templates.problem.stale') };
+  return failure;
+}
+
 /**
  * Issue 8 §1 (admin screens: templates) and issue 6 §2: what each notification says, in English, Sinhala and Tamil.
  * An administrator edits any text with the variables its kind carries, sees it filled with sample values and, for a
@@ -120,6 +127,16 @@ export function TemplatesPage({ me }: { me: Me }) {
   const edit = (language: NotifyLanguage, text: TemplateView) => {
     setSaved(false);
     setDraft((d) => (d ? withText(d, language, choice.key, text) : d));
+    // What the server said about this text no longer applies once it is changed.
+    const stale = [`${language}.${choice.key}.`, `overrides.${language}.${choice.key}.`];
+    setFailure((f) =>
+      f
+        ? {
+            ...f,
+            fields: Object.fromEntries(Object.entries(f.fields).filter(([k]) => !stale.some((p) => k.startsWith(p)))),
+          }
+        : f,
+    );
   };
 
   const insert = (language: NotifyLanguage, variable: string) => {
@@ -221,20 +238,20 @@ export function TemplatesPage({ me }: { me: Me }) {
               (!shipped && (text.subject.trim() || text.body.trim())),
             );
             const id = `tpl-${language}`;
+            // The check run here speaks the reader's language; the server's word stands where it knows more
+            // (English first, a stale form).
             const subjectError =
-              errorOf(language, 'subject') ??
               (!choice.customer && (language === 'en' || text.body.trim())
                 ? liveProblem(text.subject, allowed, true, SUBJECT_MAX)
-                : null);
+                : null) ?? errorOf(language, 'subject');
             const bodyError =
-              errorOf(language, 'body') ??
               liveProblem(
                 text.body,
                 allowed,
                 // English always needs its text (a customer SMS once one ships); a translation once it has a subject.
                 language === 'en' ? !choice.customer || Boolean(shipped) : Boolean(text.subject.trim()),
                 BODY_MAX,
-              );
+              ) ?? errorOf(language, 'body');
             const fallback = language !== 'en' && !text.body.trim();
             const shown = fallback ? textOf(draft, 'en', choice.key) : text;
             const parts = smsParts(fill(shown.body.trim()));
@@ -333,7 +350,7 @@ export function TemplatesPage({ me }: { me: Me }) {
             );
           })}
         </div>
-        {failure && <FormError error={failure} shownFields={shownFields} />}
+        {failure && <FormError error={worded(failure)} shownFields={shownFields} />}
         {saved && (
           <p role="status" data-testid="templates-saved">
             {t('templates.saved', { version: String(view.version) })}
