@@ -1,10 +1,8 @@
 import functionsTest from 'firebase-functions-test';
 import twilio from 'twilio';
 import { COL, firestore } from '../../src/data/db';
-import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import type { CaseState } from '../../src/domain/model/case';
 import { LEASE_MS, type Delivery } from '../../src/domain/notifications/delivery';
-import type { AuditLike } from '../../src/domain/notifications/events';
 import type { InboxItem } from '../../src/domain/notifications/plan';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../src/domain/notifications/preferences';
 import { configuredProviders } from '../../src/notifications/providers';
@@ -15,8 +13,8 @@ import { col } from '../../src/services/notifications/store';
 import { onAuditNotify } from '../../src/triggers/onAuditNotify';
 import { onNotificationCreated } from '../../src/triggers/onNotificationCreated';
 import { twilioStatusHandler } from '../../src/triggers/twilioStatus';
-import { demoCaseInStatus } from '../support/caseFactory';
 import { seedOrganisation } from '../support/fixtures';
+import { caseAudit, putNotifyCase } from '../support/notifyCases';
 import { startTestSinks, type TestSinks } from '../support/notifySinks';
 
 /**
@@ -38,22 +36,10 @@ async function setPrefs(uid: string, prefs: Partial<Preferences>): Promise<void>
     .set({ ...DEFAULT_PREFERENCES, quietHours: null, ...prefs });
 }
 
-async function putCase(id: string, overrides: Partial<CaseState> = {}): Promise<CaseState> {
-  const c = demoCaseInStatus(debtxTelco, 'NEGOTIATION', { id, drcId: 'drc1', roId: 'demo-ro1', ...overrides });
-  await firestore().collection(COL.cases).doc(id).set(c);
-  return c;
-}
-
-function audit(caseId: string, before: Record<string, unknown>, after: Record<string, unknown>): Omit<AuditLike, 'id'> {
-  return {
-    entity: `cases/${caseId}`,
-    at: NOW,
-    action: 'test',
-    actor: { uid: 'demo-officer', role: 'recovery_officer' },
-    before,
-    after,
-  };
-}
+const putCase = putNotifyCase;
+// Here the changes are an officer's (the RO is a recipient, not the author).
+const audit = (caseId: string, before: Record<string, unknown>, after: Record<string, unknown>) =>
+  caseAudit(caseId, before, after, { uid: 'demo-officer', role: 'recovery_officer' });
 
 async function outbox(eventPrefix: string): Promise<Delivery[]> {
   const snap = await col('outbox').get();

@@ -19,12 +19,13 @@ export function caseAudit(
   caseId: string,
   before: Record<string, unknown>,
   after: Record<string, unknown>,
+  actor: AuditLike['actor'] = { uid: 'demo-ro1', role: 'ro' },
 ): Omit<AuditLike, 'id'> {
   return {
     entity: `cases/${caseId}`,
     at: NOTIFY_NOW,
     action: 'test',
-    actor: { uid: 'demo-ro1', role: 'ro' },
+    actor,
     before,
     after,
   };

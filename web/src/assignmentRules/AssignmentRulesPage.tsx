@@ -12,7 +12,7 @@ import { useLoad } from '../data/useLoad';
 import { functions } from '../firebase';
 import { formatInstant } from '../format/time';
 import { Field, describedBy } from '../forms/Field';
-import { FormError, FormOk } from '../forms/FormFeedback';
+import { FormError, FormOk, PageLoading } from '../forms/FormFeedback';
 import { t, tOr } from '../i18n/t';
 import { ACTIONS, TIERS, draftOf, inputOf, type DrcDraft, type PolicyDraft } from './policyForm';
 
@@ -81,12 +81,7 @@ export function AssignmentRulesPage({ me }: { me: Me }) {
   };
 
   if (!view || !draft) {
-    return (
-      <section aria-labelledby="policy-title">
-        <h1 id="policy-title">{t('policy.title')}</h1>
-        {failure ? <FormError error={failure} shownFields={[]} /> : <p role="status">{t('policy.loading')}</p>}
-      </section>
-    );
+    return <PageLoading id="policy-title" title={t('policy.title')} loading={t('policy.loading')} failure={failure} />;
   }
   const errors = failure?.fields ?? {};
   const shown: string[] = [];

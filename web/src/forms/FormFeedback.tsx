@@ -35,3 +35,23 @@ export function FormOk({ text }: { text: string }) {
     </p>
   );
 }
+
+/** A form page before its first load: the title, and "loading…" or why the load failed. */
+export function PageLoading({
+  id,
+  title,
+  loading,
+  failure,
+}: {
+  id: string;
+  title: string;
+  loading: string;
+  failure: ShownError | null;
+}) {
+  return (
+    <section aria-labelledby={id}>
+      <h1 id={id}>{title}</h1>
+      {failure ? <FormError error={failure} shownFields={[]} /> : <p role="status">{loading}</p>}
+    </section>
+  );
+}

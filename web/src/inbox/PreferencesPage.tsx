@@ -4,7 +4,7 @@ import { hrefFor } from '../app/route';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 import { useLoad } from '../data/useLoad';
-import { FormError, FormOk } from '../forms/FormFeedback';
+import { FormError, FormOk, PageLoading } from '../forms/FormFeedback';
 import { LANGUAGE_NAMES } from '../i18n/locale';
 import { t, tOr, humanize } from '../i18n/t';
 import { CHANNELS, draftOf, inputOf, type Draft } from './prefsForm';
@@ -60,12 +60,7 @@ export function PreferencesPage() {
   };
 
   if (!view || !draft) {
-    return (
-      <section aria-labelledby="prefs-title">
-        <h1 id="prefs-title">{t('prefs.title')}</h1>
-        {failure ? <FormError error={failure} shownFields={[]} /> : <p role="status">{t('prefs.loading')}</p>}
-      </section>
-    );
+    return <PageLoading id="prefs-title" title={t('prefs.title')} loading={t('prefs.loading')} failure={failure} />;
   }
   const errors = failure?.fields ?? {};
   const fieldError = (name: string, id: string) =>

@@ -12,7 +12,7 @@ import { hrefFor } from '../app/route';
 import { describeError, type ShownError } from '../data/describeError';
 import { useLoad } from '../data/useLoad';
 import { functions } from '../firebase';
-import { FormError } from '../forms/FormFeedback';
+import { FormError, PageLoading } from '../forms/FormFeedback';
 import { LANGUAGE_NAMES } from '../i18n/locale';
 import { t, tOr, humanize } from '../i18n/t';
 
@@ -92,10 +92,7 @@ export function NotificationRoutingPage({ me }: { me: Me }) {
 
   if (!view) {
     return (
-      <section aria-labelledby="routing-title">
-        <h1 id="routing-title">{t('routing.title')}</h1>
-        {failure ? <FormError error={failure} shownFields={[]} /> : <p role="status">{t('routing.loading')}</p>}
-      </section>
+      <PageLoading id="routing-title" title={t('routing.title')} loading={t('routing.loading')} failure={failure} />
     );
   }
   const errors = failure?.fields ?? {};

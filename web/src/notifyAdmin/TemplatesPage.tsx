@@ -19,13 +19,14 @@ import { hrefFor } from '../app/route';
 import { describeError, type ShownError } from '../data/describeError';
 import { useLoad } from '../data/useLoad';
 import { functions } from '../firebase';
-import { FormError } from '../forms/FormFeedback';
+import { FormError, PageLoading } from '../forms/FormFeedback';
 import { formatInstant } from '../format/time';
 import { LANGUAGE_NAMES } from '../i18n/locale';
 import { humanize, t, tOr } from '../i18n/t';
 import {
   insertAt,
   isEdited,
+  isTextEdited,
   messageChoices,
   overridesOf,
   TEMPLATE_LANGUAGES,
@@ -98,10 +99,12 @@ export function TemplatesPage({ me }: { me: Me }) {
 
   if (!view || !draft) {
     return (
-      <section aria-labelledby="templates-title">
-        <h1 id="templates-title">{t('templates.title')}</h1>
-        {failure ? <FormError error={failure} shownFields={[]} /> : <p role="status">{t('templates.loading')}</p>}
-      </section>
+      <PageLoading
+        id="templates-title"
+        title={t('templates.title')}
+        loading={t('templates.loading')}
+        failure={failure}
+      />
     );
   }
 
@@ -233,10 +236,7 @@ export function TemplatesPage({ me }: { me: Me }) {
           {TEMPLATE_LANGUAGES.map((language) => {
             const text = textOf(draft, language, choice.key);
             const shipped = view.defaults[language]?.[choice.key];
-            const edited = Boolean(
-              (shipped && (text.subject.trim() !== shipped.subject || text.body.trim() !== shipped.body)) ||
-              (!shipped && (text.subject.trim() || text.body.trim())),
-            );
+            const edited = isTextEdited(text, shipped);
             const id = `tpl-${language}`;
             // The check run here speaks the reader's language; the server's word stands where it knows more
             // (English first, a stale form).

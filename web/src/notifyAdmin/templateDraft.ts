@@ -48,15 +48,16 @@ export function overridesOf(draft: TemplateTableView, defaults: TemplateTableVie
   return out;
 }
 
+/** Whether one text differs from the shipped one (where nothing ships, whether anything was written). */
+export function isTextEdited(text: TemplateView | undefined, shipped: TemplateView | undefined): boolean {
+  if (!text) return false;
+  if (!shipped) return Boolean(text.subject.trim() || text.body.trim());
+  return !same(text, shipped);
+}
+
 /** Whether a message differs from the shipped text in any language (the "edited" mark). */
 export function isEdited(draft: TemplateTableView, defaults: TemplateTableView, key: string): boolean {
-  return TEMPLATE_LANGUAGES.some((l) => {
-    const text = draft[l]?.[key];
-    const shipped = defaults[l]?.[key];
-    if (!text) return false;
-    if (!shipped) return Boolean(text.subject.trim() || text.body.trim());
-    return !same(text, shipped);
-  });
+  return TEMPLATE_LANGUAGES.some((l) => isTextEdited(draft[l]?.[key], defaults[l]?.[key]));
 }
 
 /** The draft with one text replaced. */
