@@ -5,6 +5,7 @@ import { firestore } from '../data/db';
 import type { Actor } from '../domain/model/roles';
 import * as logger from 'firebase-functions/logger';
 import { callerActor } from '../callables/callerActor';
+import { SESSION_ENDED } from '../domain/policy/session';
 import { docsHtml, openApiDocument } from './openapi';
 import { OPERATIONS } from './operations';
 import { runOperation, type Operation } from './registry';
@@ -24,7 +25,10 @@ export interface RestResponse {
   send(body: string): unknown;
 }
 
-/** A verified ID token's uid and claims. */
+/**
+ * A verified ID token's uid and claims. The default checks revocation too (`checkRevoked`): a token signed in
+ * before the user's refresh tokens were revoked, or of a disabled account, is refused at once.
+ */
 export type VerifyIdToken = (token: string) => Promise<{ uid: string; [claim: string]: unknown }>;
 
 interface Route {
@@ -57,10 +61,13 @@ async function actorFromToken(req: RestRequest, verify: VerifyIdToken): Promise<
   let decoded: { uid: string; [claim: string]: unknown };
   try {
     decoded = await verify(token);
-  } catch {
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    if (code === 'auth/id-token-revoked' || code === 'auth/user-disabled')
+      throw new HttpsError('unauthenticated', SESSION_ENDED);
     throw new HttpsError('unauthenticated', 'The ID token is not valid or has expired; sign in again.');
   }
-  // The same claims-to-actor rule as the callables.
+  // The same claims-to-actor rule, and the same session check against the profile, as the callables.
   return callerActor({ auth: { uid: decoded.uid, token: decoded as never, rawToken: token } });
 }
 
@@ -78,7 +85,7 @@ function queryInput(query: Record<string, unknown>): Record<string, unknown> {
  * `/api/openapi.json` is the generated OpenAPI document, `/api/docs` a page listing it. Errors are JSON
  * `{error: {status, message, details}}` with the HTTP status of the callable code (401, 403, 400, 404, 409...).
  */
-export function restHandler(verify: VerifyIdToken = (t) => getAuth().verifyIdToken(t)) {
+export function restHandler(verify: VerifyIdToken = (t) => getAuth().verifyIdToken(t, true)) {
   return async (req: RestRequest, res: RestResponse): Promise<void> => {
     // Reached through a Hosting rewrite the path keeps its /api prefix; at the function's own URL it does not.
     const path = (req.path.replace(/^\/api(?=\/|$)/, '') || '/').replace(/(.)\/$/, '$1');

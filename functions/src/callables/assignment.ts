@@ -29,6 +29,8 @@ import type {
   SetRoAssignmentModeInput,
   SetRoProfileInput,
 } from '../api/contract';
+import { notVisible } from '../api/access';
+import { canSeeCase } from '../domain/policy/caseScope';
 import { callerActor, parseInput } from './callerActor';
 
 /**
@@ -80,7 +82,7 @@ function drcView(docId: string, data: Record<string, unknown>): DrcPolicyView {
 }
 
 export async function getAssignmentPolicyHandler(request: Req): Promise<AssignmentPolicyView> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   requireRole(actor, ['admin', 'recovery_officer', 'supervisor', 'auditor', 'drc_admin'], 'read the assignment policy');
   // A DRC admin sees the rules and their own DRC's terms and mode (to choose the mode), never other DRCs'.
   const own = actor.role === 'drc_admin';
@@ -137,7 +139,7 @@ function appendDrcEvent(
 
 /** Saves the rules and/or DRC terms in one transaction; each change on the policy's or the DRC's audit chain. */
 export async function saveAssignmentPolicyHandler(request: Req): Promise<AssignmentPolicyView> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   requireRole(actor, ['admin'], 'change the assignment policy');
   const input = parseInput(saveInput, request.data);
   await retryOnCollision(() =>
@@ -202,7 +204,7 @@ const modeInput = z.strictObject({
 
 /** A DRC admin chooses how their DRC's cases reach its ROs (an admin may set it for any DRC). */
 export async function setRoAssignmentModeHandler(request: Req): Promise<{ drcId: string; mode: string }> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   requireRole(actor, ['drc_admin', 'admin'], "choose a DRC's RO assignment mode");
   const input: SetRoAssignmentModeInput = parseInput(modeInput, request.data);
   const drcId = actor.role === 'drc_admin' ? actor.drcId : input.drcId;
@@ -241,16 +243,15 @@ const roProfileInput = z.strictObject({
 
 /** The areas an RO covers and the open cases they should hold (by_area and capacity), on `users/{uid}`. */
 export async function setRoProfileHandler(request: Req): Promise<{ uid: string }> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   requireRole(actor, ['drc_admin', 'admin'], "set an RO's areas");
   const input: SetRoProfileInput = parseInput(roProfileInput, request.data);
   await runTx(async (tx) => {
     const ref = firestore().collection(COL.users).doc(input.uid);
     const snap = await tx.get(ref);
-    if (!snap.exists || snap.get('role') !== 'ro')
-      throw new HttpsError('invalid-argument', `${input.uid} is not an RO.`, { fields: { uid: 'is not an RO' } });
-    if (actor.role === 'drc_admin' && snap.get('drcId') !== actor.drcId)
-      throw new HttpsError('permission-denied', 'You may set the areas of your own ROs only.');
+    // No such user, not an RO, or another DRC's RO: one answer, so a DRC admin cannot probe the directory.
+    const mine = actor.role === 'admin' || (!!actor.drcId && snap.get('drcId') === actor.drcId);
+    if (!snap.exists || snap.get('role') !== 'ro' || !mine) throw notVisible('user', input.uid);
     const before = { areas: snap.get('areas') ?? [], roCapacity: snap.get('roCapacity') ?? null };
     const after = { areas: input.areas, roCapacity: input.capacity };
     const diff = diffFields(before, after);
@@ -287,12 +288,12 @@ function refuseAll(problems: string[], field: string): never {
 
 /** Officers recall cases from their DRCs (single or bulk), with a reason; optionally placed again by the policy. */
 export async function recallCasesHandler(request: Req): Promise<BulkOpView> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   requireRole(actor, OFFICERS, 'recall cases');
   const input: RecallCasesInput = parseInput(recallInput, request.data);
   const found = await readCases(input.caseIds);
   const missing = input.caseIds.filter((i) => !found.has(i));
-  if (missing.length) refuseAll([`no case ${missing.join(', ')}`], 'caseIds');
+  if (missing.length) throw notVisible('case', missing);
   const now = nowIso();
   return runBulk(
     actor,
@@ -315,21 +316,21 @@ const reassignInput = z
  * valid — and nothing changes if any of it is wrong; then each case is applied in its own audited transaction.
  */
 export async function reassignCasesHandler(request: Req): Promise<BulkOpView> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   requireRole(actor, ['drc_admin', ...OFFICERS], 'reassign cases');
   const input: ReassignCasesInput = parseInput(reassignInput, request.data);
   const found = await readCases(input.caseIds);
   const problems: string[] = [];
-  const missing = input.caseIds.filter((i) => !found.has(i));
-  if (missing.length) problems.push(`no case ${missing.join(', ')}`);
+  // A case that does not exist and one outside the caller's scope get the same answer (notVisible).
+  const unseen = input.caseIds.filter((i) => !found.has(i) || !canSeeCase(actor, found.get(i)!));
+  if (unseen.length) throw notVisible('case', unseen);
   const now = nowIso();
   if (actor.role === 'drc_admin') {
     if (!input.toRoId) refuseAll(['a DRC admin reassigns to an RO of their DRC (toRoId)'], 'toRoId');
-    const foreign = [...found.values()].filter((c) => c.drcId !== actor.drcId).map((c) => c.id);
-    if (foreign.length) problems.push(`not with your DRC: ${foreign.join(', ')}`);
     const ro = await firestore().collection(COL.users).doc(input.toRoId!).get();
-    if (!ro.exists || ro.get('role') !== 'ro' || ro.get('active') !== true || ro.get('drcId') !== actor.drcId)
-      refuseAll([`${input.toRoId} is not an active RO of your DRC`], 'toRoId');
+    if (!ro.exists || ro.get('role') !== 'ro' || ro.get('drcId') !== actor.drcId)
+      throw notVisible('user', input.toRoId!);
+    if (ro.get('active') !== true) refuseAll([`${input.toRoId} is not an active RO of your DRC`], 'toRoId');
     if (problems.length) refuseAll(problems, 'caseIds');
     return runBulk(
       actor,
@@ -370,7 +371,7 @@ const agencyInput = z.strictObject({
  * or from Supervisor Review after a recall; agencies a case was with before are not chosen again.
  */
 export async function placeWithAgencyHandler(request: Req): Promise<BulkOpView> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   requireRole(actor, OFFICERS, 'place cases with agencies');
   const input: PlaceWithAgencyInput = parseInput(agencyInput, request.data);
   const found = await readCases(input.caseIds);
@@ -390,7 +391,7 @@ export async function placeWithAgencyHandler(request: Req): Promise<BulkOpView> 
 
 /** Recomputes every DRC's recovery rate over the policy's window (admin or supervisor; audited per DRC). */
 export async function refreshDrcPerformanceHandler(request: Req): Promise<{ rates: Record<string, number> }> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   requireRole(actor, ['admin', 'supervisor'], 'refresh DRC performance');
   parseInput(z.strictObject({}), request.data);
   return { rates: await refreshDrcPerformance(actor, nowIso()) };

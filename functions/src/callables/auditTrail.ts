@@ -20,7 +20,7 @@ const input = z.strictObject({
 
 /** The audit trail for auditors: one entity's chain, or the newest events; as JSON for the screen or CSV to export. */
 export async function readAuditTrailHandler(request: Pick<CallableRequest, 'auth' | 'data'>) {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   if (!AUDIT_READERS.includes(actor.role))
     throw new HttpsError('permission-denied', 'Only auditors and supervisors read the audit trail here.');
   const { entity, limit, format } = parseInput(input, request.data);
@@ -39,7 +39,7 @@ export async function readAuditTrailHandler(request: Pick<CallableRequest, 'auth
 
 /** Verifies every hash chain and reports the first broken link of each broken one. */
 export async function verifyAuditTrailHandler(request: Pick<CallableRequest, 'auth'>) {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   if (!AUDIT_READERS.includes(actor.role))
     throw new HttpsError('permission-denied', 'Only auditors and supervisors verify the audit trail.');
   return verifyAuditTrail();

@@ -35,8 +35,8 @@ const byId = z.strictObject({ importId });
 
 export const importDeps = (): ImportDeps => ({ source: accountSource(), now: nowIso });
 
-function allow(request: Pick<CallableRequest, 'auth'>, roles: readonly Role[], what: string) {
-  const actor = callerActor(request);
+async function allow(request: Pick<CallableRequest, 'auth'>, roles: readonly Role[], what: string) {
+  const actor = await callerActor(request);
   if (actor.role === 'system' || !roles.includes(actor.role)) {
     throw new HttpsError('permission-denied', `A ${actor.role} may not ${what}.`);
   }
@@ -70,7 +70,7 @@ export async function uploadImportHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
   deps: ImportDeps = importDeps(),
 ): Promise<StartResult> {
-  const actor = allow(request, IMPORT_UPLOAD_ROLES, 'register cases in bulk');
+  const actor = await allow(request, IMPORT_UPLOAD_ROLES, 'register cases in bulk');
   const body = parseInput(uploadInput, request.data);
   const bytes = decodeUpload(body.contentBase64);
   let started: StartResult;
@@ -90,7 +90,7 @@ export async function uploadImportHandler(
 export async function importStatusHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
 ): Promise<ImportSummary & { percent: number }> {
-  allow(request, IMPORT_READ_ROLES, 'see bulk imports');
+  await allow(request, IMPORT_READ_ROLES, 'see bulk imports');
   const { importId: id } = parseInput(byId, request.data);
   const job = await readImport(id);
   if (!job) throw new HttpsError('not-found', `No import ${id}.`);
@@ -102,7 +102,7 @@ export async function importStatusHandler(
 export async function importErrorsCsvHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
 ): Promise<{ importId: string; fileName: string; csv: string; rows: number }> {
-  allow(request, IMPORT_READ_ROLES, 'see bulk imports');
+  await allow(request, IMPORT_READ_ROLES, 'see bulk imports');
   const { importId: id } = parseInput(byId, request.data);
   const job = await readImport(id);
   if (!job) throw new HttpsError('not-found', `No import ${id}.`);
@@ -118,7 +118,7 @@ export async function resumeImportHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
   deps: ImportDeps = importDeps(),
 ): Promise<ImportSummary & { busy: boolean }> {
-  allow(request, IMPORT_UPLOAD_ROLES, 'register cases in bulk');
+  await allow(request, IMPORT_UPLOAD_ROLES, 'register cases in bulk');
   const { importId: id } = parseInput(byId, request.data);
   const job = await readImport(id);
   if (!job) throw new HttpsError('not-found', `No import ${id}.`);

@@ -56,7 +56,7 @@ export function toView(config: CaseTypeConfig, latest: boolean): CaseTypeView {
 export async function listCaseTypesHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
 ): Promise<ListCaseTypesOutput> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   if (!VIEWERS.includes(actor.role))
     throw new HttpsError('permission-denied', 'Only operator staff see case-type configuration.');
   const all = await listCaseTypes();
@@ -74,7 +74,7 @@ const saveInput = z.strictObject({ config: z.record(z.string(), z.unknown()) });
 export async function saveCaseTypeHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
 ): Promise<SaveCaseTypeOutput> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   if (actor.role !== 'admin') throw new HttpsError('permission-denied', 'Only an administrator may change case types.');
   const { config: raw } = parseInput(saveInput, request.data);
   const verdict = validateCaseTypeConfig(raw);

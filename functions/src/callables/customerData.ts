@@ -19,7 +19,7 @@ const input = z.union([
  * each case's trail. Giving it out is itself audited, on the customer's own chain.
  */
 export async function exportCustomerDataHandler(request: Pick<CallableRequest, 'auth' | 'data'>) {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   if (!['supervisor', 'admin', 'auditor'].includes(actor.role)) {
     throw new HttpsError(
       'permission-denied',

@@ -48,7 +48,7 @@ async function namesById(userIds: string[], drcIds: string[]) {
 export async function customerOverviewHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
 ): Promise<CustomerOverview> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const { caseId: id } = parseInput(input, request.data);
   const db = firestore();
   const snap = await readDoc(db.collection(COL.cases).doc(id));

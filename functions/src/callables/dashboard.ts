@@ -2,7 +2,7 @@ import { AggregateField, type Query } from 'firebase-admin/firestore';
 import { onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import type { AgeBucket, DashboardOutput, PerformanceRow, Stage } from '../api/contract';
 import { REGION } from '../config';
-import type { Actor } from '../domain/model/roles';
+import { OPERATOR_ROLES, type Actor } from '../domain/model/roles';
 import { DEFAULT_CASE_TYPE, latestCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { opCount, readQuery } from '../data/ops';
@@ -64,9 +64,15 @@ async function performance(actor: Actor, id: string, name: string, filter: Baske
   };
 }
 
-/** The DRCs and ROs whose rows the caller sees: their own for DRC users, all for the operator's desks. */
+/**
+ * The DRCs and ROs whose rows the caller sees, as the policy table lets them read DRCs and users: all for the
+ * operator's staff, their own DRC's for a DRC admin, themselves for an RO. The returned-CPE desk and the
+ * mediation board read neither directory, so they get the figures without performance rows by DRC or RO.
+ */
 async function people(actor: Actor): Promise<{ drcs: [string, string][]; ros: [string, string][] }> {
   if (actor.role === 'ro') return { drcs: [], ros: [[actor.uid, actor.displayName ?? actor.uid]] };
+  if (!(OPERATOR_ROLES as readonly string[]).includes(actor.role) && actor.role !== 'drc_admin')
+    return { drcs: [], ros: [] };
   let ros = firestore().collection(COL.users).where('role', '==', 'ro');
   if (actor.role === 'drc_admin') ros = ros.where('drcId', '==', actor.drcId ?? '');
   const [drcSnap, roSnap] = await Promise.all([readQuery(firestore().collection(COL.drcs)), readQuery(ros)]);
@@ -84,7 +90,7 @@ async function people(actor: Actor): Promise<{ drcs: [string, string][]; ros: [s
  * cost follows the number of figures, not the number of cases (one read per 1,000 cases counted).
  */
 export async function dashboardHandler(request: Pick<CallableRequest, 'auth'>): Promise<DashboardOutput> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const config = (await latestCaseType(DEFAULT_CASE_TYPE))!;
   const now = Date.now();
   const todayMs = Date.parse(`${day(now)}T00:00:00.000Z`);

@@ -9,6 +9,7 @@ import { canSeeCase } from '../domain/policy/caseScope';
 import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { readDoc, readQuery } from '../data/ops';
+import { notVisible } from '../api/access';
 import { callerActor, parseInput } from './callerActor';
 
 const input = z.strictObject({ caseId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'is not a case id') });
@@ -16,13 +17,13 @@ const input = z.strictObject({ caseId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/
 const TIMELINE_LIMIT = 200;
 
 export async function getCaseHandler(request: Pick<CallableRequest, 'auth' | 'data'>): Promise<CaseDetail> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const { caseId } = parseInput(input, request.data);
   const db = firestore();
   const snap = await readDoc(db.collection(COL.cases).doc(caseId));
   const c = snap.exists ? (snap.data() as CaseState) : null;
   // Same answer for "no such case" and "not yours": the caller learns nothing about cases outside their scope.
-  if (!c || !canSeeCase(actor, c)) throw new HttpsError('not-found', `No case ${caseId} that you can see.`);
+  if (!c || !canSeeCase(actor, c)) throw notVisible('case', caseId);
   const config = await loadCaseType(c.caseType, c.configVersion);
   if (!config) throw new HttpsError('internal', `Case ${caseId} runs an unknown case type.`);
 

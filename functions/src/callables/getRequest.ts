@@ -10,7 +10,7 @@ const input = z.strictObject({ requestId: z.string().regex(/^[A-Za-z0-9_-]{1,128
 
 /** The state of one of the caller's own requests: how the client learns it was applied or why not. */
 export async function getRequestHandler(request: Pick<CallableRequest, 'auth' | 'data'>): Promise<RequestView> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const { requestId } = parseInput(input, request.data);
   const snap = await readDoc(firestore().collection(COL.requests).doc(requestId));
   if (!snap.exists || (snap.get('createdBy') !== actor.uid && actor.role !== 'auditor')) {

@@ -73,7 +73,7 @@ async function view(p: Preferences, actor: Actor): Promise<NotificationPrefsView
 }
 
 export async function listInboxHandler(request: Pick<CallableRequest, 'auth' | 'data'>): Promise<ListInboxOutput> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const input = parseInput(listInput, request.data);
   const { items, unread } = await listInbox(actor.uid, input.limit ?? 30, input.unreadOnly ?? false);
   return {
@@ -93,7 +93,7 @@ export async function listInboxHandler(request: Pick<CallableRequest, 'auth' | '
 export async function markInboxReadHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
 ): Promise<{ marked: number }> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const input = parseInput(markInput, request.data);
   return { marked: await markInboxRead(actor.uid, input, nowIso()) };
 }
@@ -101,14 +101,14 @@ export async function markInboxReadHandler(
 export async function getNotificationPrefsHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
 ): Promise<NotificationPrefsView> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   return view(preferencesOf((await readDoc(col('prefs').doc(actor.uid))).data()), actor);
 }
 
 export async function saveNotificationPrefsHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
 ): Promise<NotificationPrefsView> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const input = parseInput(prefsInput, request.data);
   const prefs: Preferences = { ...input, channels: input.channels };
   // A change of who may be texted, and when, is audited like any other change (on the preferences' own chain).

@@ -4,7 +4,7 @@ import type { BasketCountsOutput, ExportCasesOutput, ExportColumn } from '../api
 import { REGION } from '../config';
 import { BASKET_COUNTERS, tabsFor, type BasketCounter } from '../domain/jobBasket/basket';
 import { amountDueCents, type CaseState } from '../domain/model/case';
-import type { Actor } from '../domain/model/roles';
+import { OPERATOR_ROLES, type Actor } from '../domain/model/roles';
 import { DEFAULT_CASE_TYPE, latestCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { opCount, readQuery } from '../data/ops';
@@ -19,10 +19,14 @@ async function count(query: FirebaseFirestore.Query): Promise<number> {
   return n;
 }
 
-/** The DRCs and ROs the caller may filter the basket by (none for an RO, their own DRC's for a DRC admin). */
+/**
+ * The DRCs and ROs the caller may filter the basket by: the directories the policy table lets them read (all for
+ * the operator's staff, their own DRC's ROs for a DRC admin). An RO, the returned-CPE desk and the mediation board
+ * read neither, so they get no choices (they may still filter by an id they have from a case they see).
+ */
 async function filterChoices(actor: Actor): Promise<Pick<BasketCountsOutput, 'drcs' | 'ros'>> {
-  // The RCMP desk and the mediation board filter their queues by DRC and RO too (seed 000 §6: board cases by DRC or RO).
-  if (actor.role === 'ro' || actor.role === 'system') return { drcs: [], ros: [] };
+  if (!(OPERATOR_ROLES as readonly string[]).includes(actor.role) && actor.role !== 'drc_admin')
+    return { drcs: [], ros: [] };
   let ros = firestore().collection(COL.users).where('role', '==', 'ro');
   if (actor.role === 'drc_admin') ros = ros.where('drcId', '==', actor.drcId ?? '');
   const [drcSnap, roSnap] = await Promise.all([
@@ -46,7 +50,7 @@ async function filterChoices(actor: Actor): Promise<Pick<BasketCountsOutput, 'dr
 export async function jobBasketCountsHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
 ): Promise<BasketCountsOutput> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const filter = parseInput(basketFilterSchema, request.data);
   const tabs = actor.role === 'system' ? [] : tabsFor(actor.role);
   const tab = filter.tab ?? tabs[0] ?? 'all';
@@ -138,7 +142,7 @@ function csvCell(value: string | number): string {
  * with the columns and headings the user sees.
  */
 export async function exportCasesHandler(request: Pick<CallableRequest, 'auth' | 'data'>): Promise<ExportCasesOutput> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const input = parseInput(exportSchema, request.data);
   const config = (await latestCaseType(DEFAULT_CASE_TYPE))!;
   const labels = new Map(config.statuses.map((s) => [s.code, s.label]));

@@ -13,7 +13,7 @@ import { callerActor, parseInput } from './callerActor';
  * search, in the chosen order, a page at a time; with the names of the DRCs and ROs on the page.
  */
 export async function listCasesHandler(request: Pick<CallableRequest, 'auth' | 'data'>): Promise<ListCasesOutput> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const input = parseInput(basketPageSchema, request.data);
   const config = (await latestCaseType(DEFAULT_CASE_TYPE))!;
   const statuses = config.statuses.map(({ code, label, kind }) => ({ code, label, kind }));

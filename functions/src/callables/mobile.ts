@@ -6,13 +6,13 @@ import type { Actor } from '../domain/model/roles';
 import { callerActor } from './callerActor';
 
 /** The caller of a callable, or null when anonymous (the registry answers UNAUTHENTICATED). */
-export function actorOf(request: Pick<CallableRequest, 'auth'>): Actor | null {
+export async function actorOf(request: Pick<CallableRequest, 'auth'>): Promise<Actor | null> {
   return request.auth ? callerActor(request) : null;
 }
 
 /** Runs one mobile API operation for a callable request (tests call this directly). */
-export function callOperation(op: Operation, request: Pick<CallableRequest, 'auth' | 'data'>): Promise<unknown> {
-  return runOperation(op, actorOf(request), request.data);
+export async function callOperation(op: Operation, request: Pick<CallableRequest, 'auth' | 'data'>): Promise<unknown> {
+  return runOperation(op, await actorOf(request), request.data);
 }
 
 /**

@@ -47,7 +47,7 @@ function viewOf(
 }
 
 export async function getNotificationRoutingHandler(request: Req): Promise<NotificationRoutingView> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   if (!['admin', 'supervisor', 'recovery_officer', 'auditor'].includes(actor.role))
     throw new HttpsError('permission-denied', `A ${actor.role} may not read the notification routing.`);
   const snap = await readDoc(routingRef());
@@ -60,7 +60,7 @@ export async function getNotificationRoutingHandler(request: Req): Promise<Notif
 }
 
 export async function saveNotificationRoutingHandler(request: Req): Promise<NotificationRoutingView> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   if (actor.role !== 'admin')
     throw new HttpsError('permission-denied', `A ${actor.role} may not change the notification routing.`);
   const input = parseInput(saveInput, request.data);

@@ -51,7 +51,7 @@ function viewOf(
 }
 
 export async function getNotificationTemplatesHandler(request: Req): Promise<NotificationTemplatesView> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   if (!READERS.includes(actor.role))
     throw new HttpsError('permission-denied', `A ${actor.role} may not read the notification templates.`);
   const snap = await readDoc(templatesRef());
@@ -78,7 +78,7 @@ function realEdits(overrides: TemplateOverrides): TemplateOverrides {
 }
 
 export async function saveNotificationTemplatesHandler(request: Req): Promise<NotificationTemplatesView> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   if (actor.role !== 'admin')
     throw new HttpsError('permission-denied', `A ${actor.role} may not change the notification templates.`);
   const input = parseInput(saveInput, request.data);

@@ -1,7 +1,8 @@
 import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
 import { REGION } from '../config';
-import { REQUEST_ROLES } from '../domain/policy/caseScope';
+import { canSeeCase, REQUEST_ROLES } from '../domain/policy/caseScope';
+import { notVisible } from '../api/access';
 import { requestSchema } from '../domain/requests/schemas';
 import type { CaseState } from '../domain/model/case';
 import { COL, firestore } from '../data/db';
@@ -25,17 +26,22 @@ const input = z.strictObject({
 export async function submitRequestHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
 ): Promise<{ requestId: string }> {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const body = parseInput(input, request.data);
   if (actor.role === 'system' || !REQUEST_ROLES[body.type].includes(actor.role)) {
     throw new HttpsError('permission-denied', `A ${actor.role} may not submit ${body.type} requests.`);
   }
   // The shape is checked now so a typo fails at once; the trigger checks it again with the life cycle.
   parseInput(requestSchema, { type: body.type, caseId: body.caseId ?? null, payload: body.payload });
-  if (body.type === 'caseAction' && body.caseId && CUSTOMER_ACTIONS.includes(String(body.payload.action))) {
-    // Someone else working with this customer right now holds them (issue 5 §8): refused at once, saying who.
+  if (body.type !== 'registerCase' && body.caseId) {
+    // The scope first: a case outside it answers as one that does not exist, before anything else (such as a
+    // lease on its customer) could say otherwise.
     const snap = await readDoc(firestore().collection(COL.cases).doc(body.caseId));
-    if (snap.exists) await assertNoForeignLease(actor, snap.data() as CaseState);
+    const c = snap.exists ? (snap.data() as CaseState) : null;
+    if (!c || !canSeeCase(actor, c)) throw notVisible('case', body.caseId);
+    // Someone else working with this customer right now holds them: refused at once.
+    if (body.type === 'caseAction' && CUSTOMER_ACTIONS.includes(String(body.payload.action)))
+      await assertNoForeignLease(actor, c);
   }
   return createRequestDocument(actor, {
     type: body.type,

@@ -8,6 +8,8 @@ import type { UserProfile } from '../data/actors';
 import { appendAudit } from '../data/audit';
 import { COL, firestore } from '../data/db';
 import { readQuery, runTx } from '../data/ops';
+import { forgetSession } from '../data/sessions';
+import { handBackCases } from '../services/handBack';
 import { callerActor, parseInput } from './callerActor';
 
 /**
@@ -94,7 +96,7 @@ async function writeProfile(
 }
 
 export async function inviteUserHandler(request: Pick<CallableRequest, 'auth' | 'data'>) {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const body = parseInput(inviteInput, request.data);
   const target = { role: body.role, drcId: body.drcId ?? null };
   if (!mayManage(actor, target)) throw new HttpsError('permission-denied', 'You may not invite a user with that role.');
@@ -121,7 +123,7 @@ export async function inviteUserHandler(request: Pick<CallableRequest, 'auth' | 
 }
 
 export async function updateUserHandler(request: Pick<CallableRequest, 'auth' | 'data'>) {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   const body = parseInput(updateInput, request.data);
   const snap = await firestore().collection(COL.users).doc(body.uid).get();
   if (!snap.exists) throw new HttpsError('not-found', `No user ${body.uid}.`);
@@ -142,20 +144,35 @@ export async function updateUserHandler(request: Pick<CallableRequest, 'auth' | 
   const auth = getAuth();
   await auth.setCustomUserClaims(body.uid, { role: next.role, ...(next.drcId ? { drcId: next.drcId } : {}) });
   await auth.updateUser(body.uid, { disabled: !next.active, displayName: next.displayName });
-  if (next.role !== before.role || next.drcId !== before.drcId || !next.active)
-    await auth.revokeRefreshTokens(body.uid);
+  const revoke = next.role !== before.role || next.drcId !== before.drcId || (!next.active && before.active);
+  if (revoke) await auth.revokeRefreshTokens(body.uid);
   const {
     audit: _audit,
     updatedAt: _updatedAt,
     uid: _uid,
     ...plainBefore
   } = before as UserProfile & { audit?: unknown; updatedAt?: unknown };
-  await writeProfile(actor, body.uid, plainBefore, next, 'updateUser');
+  // Refresh tokens only stop new ID tokens; the revocation time on the profile ends the ones already issued
+  // (callerActor compares each token's auth_time with it), so a moved or disabled user stops at once.
+  const now = new Date().toISOString();
+  await writeProfile(
+    actor,
+    body.uid,
+    plainBefore,
+    { ...next, sessionsRevokedAt: revoke ? now : (before.sessionsRevokedAt ?? null) },
+    'updateUser',
+  );
+  forgetSession(body.uid);
+  if (before.role === 'ro' && before.drcId && (next.role !== 'ro' || next.drcId !== before.drcId)) {
+    // An RO who leaves a DRC takes none of its customers along (docs/decisions/0025-moved-ro-hands-cases-back.md).
+    const why = next.role !== 'ro' ? `${before.displayName} is no longer an RO` : `${before.displayName} moved DRC`;
+    await handBackCases(actor, body.uid, before.drcId, why, now);
+  }
   return { uid: body.uid, ...next };
 }
 
 export async function listUsersHandler(request: Pick<CallableRequest, 'auth' | 'data'>) {
-  const actor = callerActor(request);
+  const actor = await callerActor(request);
   let query = firestore().collection(COL.users).orderBy('email');
   if (actor.role === 'drc_admin') {
     if (!actor.drcId) return { users: [] };

@@ -3,8 +3,8 @@ import type { Me } from '../api/contract';
 import { REGION } from '../config';
 import { callerActor } from './callerActor';
 
-export function whoAmIHandler(request: Pick<CallableRequest, 'auth'>): Me {
-  const actor = callerActor(request);
+export async function whoAmIHandler(request: Pick<CallableRequest, 'auth'>): Promise<Me> {
+  const actor = await callerActor(request);
   return {
     uid: actor.uid,
     email: request.auth?.token.email ?? null,

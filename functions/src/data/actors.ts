@@ -10,6 +10,8 @@ export interface UserProfile {
   role: string;
   drcId: string | null;
   active: boolean;
+  /** Sessions signed in before this instant have ended (set when the user is disabled, re-roled or moved). */
+  sessionsRevokedAt?: string | null;
 }
 
 /** Triggers have no auth token: they read the requester's role from the profile the admin set with the claims. */
