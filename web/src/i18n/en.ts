@@ -582,6 +582,8 @@ export const en = {
   'presence.onThisCase': '{name} is working on this case. Recording contacts is paused until they leave.',
   'presence.withCustomer':
     '{name} is working with this customer on another case. Recording contacts is paused until they leave.',
+  'presence.someoneWithCustomer':
+    'Another user is working with this customer. Recording contacts is paused until they leave.',
   'nav.routing': 'Notifications',
   'routing.title': 'Notification routing',
   'routing.loading': 'Loading the routing…',
@@ -626,6 +628,7 @@ export const en = {
   'routing.kind.escalation': 'Escalation',
   'routing.kind.import_finished': 'Bulk import finished',
   'routing.kind.digest': 'Daily digest',
+  'routing.kind.case_handed_back': 'Case handed back (its RO left the DRC)',
   'nav.templates': 'Message texts',
   'routing.editTexts': 'Edit the texts',
   'templates.title': 'Message texts',

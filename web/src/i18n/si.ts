@@ -580,6 +580,8 @@ export const si: Partial<Record<MessageKey, string>> = {
   'offline.queued': 'ඔබ නොබැඳි තත්ත්වයේ සිටී. මෙම උපාංගයේ සුරැකිණි; නැවත සම්බන්ධ වූ විට පිළිවෙළින් යවනු ලැබේ.',
   'presence.onThisCase': '{name} මෙම නඩුවේ වැඩ කරමින් සිටී. ඔවුන් ඉවත් වන තුරු සම්බන්ධතා සටහන් කිරීම නවතා ඇත.',
   'presence.withCustomer': '{name} වෙනත් නඩුවක මෙම පාරිභෝගිකයා සමඟ වැඩ කරමින් සිටී. ඔවුන් ඉවත් වන තුරු සම්බන්ධතා සටහන් කිරීම නවතා ඇත.',
+  'presence.someoneWithCustomer':
+    'වෙනත් පරිශීලකයෙක් මෙම පාරිභෝගිකයා සමඟ වැඩ කරමින් සිටී. ඔවුන් ඉවත් වන තුරු සම්බන්ධතා සටහන් කිරීම නවතා ඇත.',
   'nav.routing': 'දැනුම්දීම්',
   'routing.title': 'දැනුම්දීම් යොමු කිරීම',
   'routing.loading': 'යොමු කිරීම පූරණය වෙමින්…',
@@ -624,6 +626,7 @@ export const si: Partial<Record<MessageKey, string>> = {
   'routing.kind.escalation': 'ඉහළට යොමු කිරීම',
   'routing.kind.import_finished': 'තොග ආයාතය අවසන්',
   'routing.kind.digest': 'දෛනික සාරාංශය',
+  'routing.kind.case_handed_back': 'නඩුව ආපසු භාර දුනි (එහි RO DRC එකෙන් ඉවත් විය)',
   'nav.templates': 'පණිවිඩ පෙළ',
   'routing.editTexts': 'පෙළ සංස්කරණය කරන්න',
   'templates.title': 'පණිවිඩ පෙළ',

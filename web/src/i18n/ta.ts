@@ -584,6 +584,8 @@ export const ta: Partial<Record<MessageKey, string>> = {
     '{name} இந்த வழக்கில் பணியாற்றுகிறார். அவர் வெளியேறும் வரை தொடர்புகளைப் பதிவு செய்வது இடைநிறுத்தப்பட்டுள்ளது.',
   'presence.withCustomer':
     '{name} இந்த வாடிக்கையாளருடன் வேறொரு வழக்கில் பணியாற்றுகிறார். அவர் வெளியேறும் வரை தொடர்புகளைப் பதிவு செய்வது இடைநிறுத்தப்பட்டுள்ளது.',
+  'presence.someoneWithCustomer':
+    'வேறொரு பயனர் இந்த வாடிக்கையாளருடன் பணியாற்றுகிறார். அவர் வெளியேறும் வரை தொடர்புகளைப் பதிவு செய்வது இடைநிறுத்தப்பட்டுள்ளது.',
   'nav.routing': 'அறிவிப்புகள்',
   'routing.title': 'அறிவிப்பு வழிப்படுத்தல்',
   'routing.loading': 'வழிப்படுத்தல் ஏற்றப்படுகிறது…',
@@ -628,6 +630,7 @@ export const ta: Partial<Record<MessageKey, string>> = {
   'routing.kind.escalation': 'மேல்முறையீடு',
   'routing.kind.import_finished': 'மொத்த இறக்குமதி முடிந்தது',
   'routing.kind.digest': 'தினசரி சுருக்கம்',
+  'routing.kind.case_handed_back': 'வழக்கு திருப்பி ஒப்படைக்கப்பட்டது (அதன் RO DRC யிலிருந்து விலகினார்)',
   'nav.templates': 'செய்தி உரைகள்',
   'routing.editTexts': 'உரைகளைத் திருத்து',
   'templates.title': 'செய்தி உரைகள்',

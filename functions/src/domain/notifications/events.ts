@@ -12,6 +12,7 @@ export const EVENT_KINDS = [
   'promise_broken',
   'validity_expiring',
   'validity_expired',
+  'case_handed_back',
   'follow_up_due',
   'escalation',
   'import_finished',
@@ -111,6 +112,9 @@ function listOf<T>(value: unknown): T[] {
 }
 const words = (code: string) => code.replace(/_/g, ' ');
 
+/** The audit action of a case handed back to its DRC when its RO left the DRC (services/handBack.ts). */
+export const HAND_BACK_ACTION = 'roHandBack';
+
 /**
  * Levels of `approval_needed`: who decides it (routing.ts sends each level to its deciders). An approval to-do of
  * a configured case type (hardship, set-off, legal service provider) is a supervisor's decision, like a settlement.
@@ -208,6 +212,10 @@ export function eventsFromCaseAudit(audit: AuditLike, facts: CaseFacts): NotifyE
 
   if ('drcId' in after && after.drcId && after.drcId !== before.drcId) {
     push('drc', { kind: 'case_assigned', vars: { ...vars, to: String(after.drcId) }, level: 1 });
+  }
+  if (audit.action === HAND_BACK_ACTION && typeof before.roId === 'string') {
+    // The DRC's admins must give the case to another RO: its RO has left the DRC.
+    push('handback', { kind: 'case_handed_back', vars });
   }
   if ('roId' in after && after.roId && after.roId !== before.roId) {
     push('ro', { kind: 'case_assigned', vars: { ...vars, to: String(after.roId) }, level: 2 });

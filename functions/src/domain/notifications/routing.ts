@@ -73,6 +73,7 @@ export const DEFAULT_ROUTING: RoutingTable = {
     { audience: 'former_ro', channels: ['inapp'] },
     { audience: 'case_drc_admin', channels: ['inapp', 'email'] },
   ],
+  case_handed_back: [{ audience: 'case_drc_admin', channels: ['inapp', 'email'] }],
   follow_up_due: [{ audience: 'case_ro', channels: ['inapp', 'sms'] }],
   escalation: [
     { audience: 'case_drc_admin', channels: ['inapp', 'email', 'sms'], level: 1 },

@@ -46,6 +46,10 @@ export const TEMPLATES: TemplateTable = {
       subject: 'Validity expired: {account}',
       body: 'The assignment of case {account} expired; it is back with the DRC.',
     },
+    case_handed_back: {
+      subject: 'Case {account} needs an RO',
+      body: 'The RO of case {account} has left your DRC; the case is back with you, unassigned.',
+    },
     follow_up_due: { subject: 'Follow-up due: {account}', body: 'A follow-up on case {account} is due {due}: {task}.' },
     escalation: {
       subject: 'Escalation: case {account} overdue {days} days',
@@ -82,6 +86,10 @@ export const TEMPLATES: TemplateTable = {
     validity_expired: {
       subject: 'වලංගු කාලය අවසන්: {account}',
       body: 'ගිණුම {account} හි පැවරුම අවසන් විය; එය නැවත DRC වෙත ගියේය.',
+    },
+    case_handed_back: {
+      subject: 'ගිණුම {account} සඳහා RO කෙනෙක් අවශ්‍යයි',
+      body: 'ගිණුම {account} හි RO ඔබේ DRC එකෙන් ඉවත් විය; නඩුව පැවරීමකින් තොරව නැවත ඔබ වෙත පැමිණ ඇත.',
     },
     follow_up_due: { subject: 'පසු විපරම නියමිතයි: {account}', body: 'ගිණුම {account} හි පසු විපරමක් {due} නියමිතයි: {task}.' },
     escalation: {
@@ -122,6 +130,10 @@ export const TEMPLATES: TemplateTable = {
     validity_expired: {
       subject: 'செல்லுபடி முடிந்தது: {account}',
       body: 'கணக்கு {account} இன் ஒதுக்கீடு முடிந்தது; அது DRC க்குத் திரும்பியது.',
+    },
+    case_handed_back: {
+      subject: 'கணக்கு {account} க்கு ஒரு RO தேவை',
+      body: 'கணக்கு {account} இன் RO உங்கள் DRC யிலிருந்து விலகினார்; வழக்கு ஒதுக்கப்படாமல் உங்களிடம் திரும்பியது.',
     },
     follow_up_due: {
       subject: 'பின்தொடர்வு நிலுவை: {account}',
