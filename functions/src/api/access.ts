@@ -32,7 +32,9 @@ export function listScope(actor: Actor, requested: { drcId?: string | null; roId
   if (actor.role === 'ro') {
     if (requested.roId && requested.roId !== actor.uid) throw denied('An RO may list only their own cases.');
     if (requested.drcId && requested.drcId !== actor.drcId) throw denied('An RO may list only their own cases.');
-    return { drcId: null, roId: actor.uid };
+    // An RO's cases are those assigned to them in their DRC: one they were moved from lists nothing of theirs.
+    if (!actor.drcId) throw denied('Your account is not linked to a DRC; ask an administrator.');
+    return { drcId: actor.drcId, roId: actor.uid };
   }
   if (actor.role === 'drc_admin') {
     if (!actor.drcId) throw denied('Your account is not linked to a DRC; ask an administrator.');
@@ -51,12 +53,19 @@ export function scopedCases(scope: ListScope): Query {
 }
 
 /**
- * A case the caller may see, or PERMISSION_DENIED with the same words whether it exists or not:
- * a caller outside the policy learns nothing about the case (not even that it exists).
+ * The one answer for "there is no such thing" and "it is outside your scope": the same code and the same words,
+ * so a caller learns nothing about what they may not see, not even that it exists. Every callable and API
+ * operation that looks up a case or a user by id on a caller's behalf refuses through this.
  */
+export function notVisible(kind: 'case' | 'user', ids: string | readonly string[]): HttpsError {
+  const list = typeof ids === 'string' ? ids : ids.join(', ');
+  return new HttpsError('not-found', `No ${kind} ${list} that you can see.`);
+}
+
+/** A case the caller may see, or the notVisible answer whether it exists or not. */
 export async function loadCaseFor(actor: Actor, caseId: string): Promise<CaseState> {
   const snap = await readDoc(firestore().collection(COL.cases).doc(caseId));
   const c = snap.exists ? (snap.data() as CaseState) : null;
-  if (!c || !canSeeCase(actor, c)) throw denied(`You may not see case ${caseId}.`);
+  if (!c || !canSeeCase(actor, c)) throw notVisible('case', caseId);
   return c;
 }

@@ -64,13 +64,18 @@ export function basketQuery(
   const status = filter.status ?? undefined;
   let query: Query = firestore().collection(COL.cases);
   if (scope) {
-    if ('value' in scope) query = query.where(scope.field, '==', scope.value);
-    else if (scope.field === 'status' && status) {
+    if ('value' in scope) {
+      query = query.where(scope.field, '==', scope.value);
+      if ('drcId' in scope) {
+        if (filter.drcId && filter.drcId !== scope.drcId) return 'none';
+        query = query.where('drcId', '==', scope.drcId);
+      }
+    } else if (scope.field === 'status' && status) {
       if (!scope.in.includes(status)) return 'none';
     } else query = query.where(scope.field, 'in', scope.in);
   }
   if (status) query = query.where('status', '==', status);
-  if (filter.drcId) query = query.where('drcId', '==', filter.drcId);
+  if (filter.drcId && !(scope && 'drcId' in scope)) query = query.where('drcId', '==', filter.drcId);
   if (filter.roId) query = query.where('roId', '==', filter.roId);
   const tab = extra.tab !== undefined ? extra.tab : filter.tab;
   const counter = extra.counter !== undefined ? extra.counter : filter.counter;

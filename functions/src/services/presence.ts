@@ -2,6 +2,7 @@ import { HttpsError } from 'firebase-functions/v2/https';
 import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import type { Instant } from '../domain/model/time';
+import { canSeeCase } from '../domain/policy/caseScope';
 import { COL, firestore } from '../data/db';
 import { readDoc, runTx } from '../data/ops';
 
@@ -85,12 +86,24 @@ export async function liveLease(c: Pick<CaseState, 'customerKey' | 'id'>, now: I
 export async function assertNoForeignLease(actor: Actor, c: Pick<CaseState, 'customerKey' | 'id'>): Promise<void> {
   const lease = await liveLease(c, new Date().toISOString());
   if (lease && lease.holder.uid !== actor.uid) {
+    const holder = await holderSeenBy(actor, lease, c.id);
     throw new HttpsError(
       'failed-precondition',
-      `${lease.holder.displayName} is working with this customer right now; try again when they have finished (their lease lapses at ${lease.expiresAt}).`,
-      { reason: 'lease-held', holder: lease.holder, expiresAt: lease.expiresAt },
+      `${holder?.displayName ?? 'Another user'} is working with this customer right now; try again when they have finished (their lease lapses at ${lease.expiresAt}).`,
+      { reason: 'lease-held', holder, expiresAt: lease.expiresAt },
     );
   }
+}
+
+/**
+ * Who holds the lease, as this caller may learn it. The lease is per customer, so it may be on another case of
+ * theirs, possibly with another DRC: its holder is named only to a caller who may see that case (one read);
+ * anyone else learns only that another user is working with the customer.
+ */
+export async function holderSeenBy(actor: Actor, lease: Lease, caseId: string): Promise<Lease['holder'] | null> {
+  if (lease.caseId === caseId || lease.holder.uid === actor.uid) return lease.holder;
+  const snap = await readDoc(firestore().collection(COL.cases).doc(lease.caseId));
+  return snap.exists && canSeeCase(actor, snap.data() as CaseState) ? lease.holder : null;
 }
 
 /** Case actions that talk to or about the customer: refused while someone else holds the customer. */

@@ -177,7 +177,7 @@ describe('RO assignment modes', () => {
     await setRoProfileHandler(asUser('drc1', { uid: 'demo-ro1', areas: ['Nowhere'], capacity: null }));
     await expect(
       setRoProfileHandler(asUser('drc2', { uid: 'demo-ro1', areas: [], capacity: null })),
-    ).rejects.toMatchObject({ code: 'permission-denied' });
+    ).rejects.toMatchObject({ code: 'not-found' });
     const c = await placedWith('drc1', { customer: probe.customer });
     expect(c).toMatchObject({ roId: 'demo-ro2', status: 'RO_ASSIGNED' });
     await setRoAssignmentModeHandler(asUser('drc1', { mode: 'manual' }));
@@ -227,7 +227,7 @@ describe('recall and re-placement', () => {
       recallCasesHandler(
         asUser('officer', { operationId: randomUUID(), caseIds: [c.id, 'NO-SUCH-CASE'], reason: 'Bulk recall' }),
       ),
-    ).rejects.toMatchObject({ code: 'invalid-argument', details: { fields: { caseIds: expect.any(String) } } });
+    ).rejects.toMatchObject({ code: 'not-found', message: 'No case NO-SUCH-CASE that you can see.' });
     expect(await caseOf(c.id)).toMatchObject({ drcId: 'drc3' });
     await expect(
       recallCasesHandler(asUser('drc3', { operationId: randomUUID(), caseIds: [c.id], reason: 'Mine' })),
@@ -266,13 +266,13 @@ describe('bulk reassignment', () => {
       reassignCasesHandler(
         asUser('drc1', { operationId: randomUUID(), caseIds: [a.id, foreign.id], toRoId: 'demo-ro1', reason: 'x y z' }),
       ),
-    ).rejects.toMatchObject({ code: 'invalid-argument' });
+    ).rejects.toMatchObject({ code: 'not-found', message: `No case ${foreign.id} that you can see.` });
     expect(await caseOf(a.id)).toMatchObject({ roId: 'demo-ro2' });
     await expect(
       reassignCasesHandler(
         asUser('drc1', { operationId: randomUUID(), caseIds: [a.id], toRoId: 'demo-ro3', reason: 'Wrong DRC RO' }),
       ),
-    ).rejects.toMatchObject({ code: 'invalid-argument', details: { fields: { toRoId: expect.any(String) } } });
+    ).rejects.toMatchObject({ code: 'not-found', message: 'No user demo-ro3 that you can see.' });
   });
 
   it('an officer moves cases across DRCs: slots move, the RO is cleared; a full DRC refuses per case', async () => {

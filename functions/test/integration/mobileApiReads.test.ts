@@ -62,24 +62,24 @@ describe('who may call', () => {
     });
   });
 
-  it('gives the same PERMISSION_DENIED for a case outside the scope as for one that does not exist', async () => {
+  it('gives the same NOT_FOUND for a case outside the scope as for one that does not exist', async () => {
     const foreign = await call('caseDetailsForDrc', 'ro1', { caseId: 'X1' }).catch((e: Error & { code: string }) => e);
     const missing = await call('caseDetailsForDrc', 'ro1', { caseId: 'NOPE1' }).catch(
       (e: Error & { code: string }) => e,
     );
-    expect(foreign).toMatchObject({ code: 'permission-denied' });
-    expect(missing).toMatchObject({ code: 'permission-denied' });
+    expect(foreign).toMatchObject({ code: 'not-found' });
+    expect(missing).toMatchObject({ code: 'not-found' });
     expect(foreign.message.replace('X1', 'ID')).toBe(missing.message.replace('NOPE1', 'ID'));
     expect(JSON.stringify(foreign)).not.toContain('drc2');
     // Another RO of the same DRC, and another DRC's admin, are outside too.
     await expect(call('caseDetailsForDrc', 'ro2', { caseId: 'N1' })).rejects.toMatchObject({
-      code: 'permission-denied',
+      code: 'not-found',
     });
     await expect(call('customerNegotiations', 'drc2', { caseId: 'N1' })).rejects.toMatchObject({
-      code: 'permission-denied',
+      code: 'not-found',
     });
     await expect(call('roCpeCollection', 'drc2', { caseId: 'N1' })).rejects.toMatchObject({
-      code: 'permission-denied',
+      code: 'not-found',
     });
   });
 });
@@ -215,6 +215,7 @@ describe('active RO requests', () => {
       accountNumber: `ACC-${caseId}`,
       customerName: `Customer ${caseId}`,
       roId,
+      caseRoId: roId,
       drcId,
       caseStatus: 'NEGOTIATION',
       caseClosed: false,

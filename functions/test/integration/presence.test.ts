@@ -36,14 +36,19 @@ it('gives the lease to the first user and shows them to the next, who may not ta
   expect((await call('whoIsOnCase', 'auditor', { caseId: 'P1' })).lease.holder.uid).toBe('demo-ro1');
 });
 
-it('holds the customer across their cases, without naming a case the other user cannot see', async () => {
+it('holds the customer across their cases, naming the holder of another case only to those who may see it', async () => {
   const other = await call('acquireCaseLease', 'ro3', { caseId: 'P2' });
-  expect(other).toMatchObject({ acquired: false, lease: { holder: { uid: 'demo-ro1' }, onThisCase: false } });
-  expect(JSON.stringify(other)).not.toContain('P1');
-  await expect(contact('P2', 'ro3')).rejects.toMatchObject({
-    code: 'failed-precondition',
-    details: { reason: 'lease-held', holder: { uid: 'demo-ro1' } },
-  });
+  expect(other).toMatchObject({ acquired: false, lease: { holder: null, onThisCase: false } });
+  // ro3 works for another DRC: nothing of the competitor's RO or case reaches them.
+  for (const secret of ['P1', 'demo-ro1', 'Roshan', 'drc1']) expect(JSON.stringify(other)).not.toContain(secret);
+  const refused = await contact('P2', 'ro3').catch((e: Error & { details: unknown }) => e);
+  expect(refused).toMatchObject({ code: 'failed-precondition', details: { reason: 'lease-held', holder: null } });
+  expect(refused.message).toMatch(/^Another user is working with this customer/);
+  for (const secret of ['demo-ro1', 'Roshan'])
+    expect(JSON.stringify([refused.message, refused.details])).not.toContain(secret);
+  // The operator's staff see every case, so they are told who it is.
+  const officer = await call('whoIsOnCase', 'officer', { caseId: 'P2' });
+  expect(officer.lease).toMatchObject({ holder: { uid: 'demo-ro1' }, onThisCase: false });
 });
 
 it('lets the holder record contact and renew, and frees the customer on release', async () => {
@@ -75,11 +80,11 @@ it('lets a lease lapse after its time, so a closed tab never blocks the customer
 });
 
 it('applies the case scope: nobody takes a lease on a case they may not see', async () => {
-  await expect(call('acquireCaseLease', 'ro2', { caseId: 'P1' })).rejects.toMatchObject({ code: 'permission-denied' });
+  await expect(call('acquireCaseLease', 'ro2', { caseId: 'P1' })).rejects.toMatchObject({ code: 'not-found' });
   await expect(call('acquireCaseLease', 'auditor', { caseId: 'P1' })).rejects.toMatchObject({
     code: 'permission-denied',
   });
-  await expect(call('whoIsOnCase', 'drc2', { caseId: 'P1' })).rejects.toMatchObject({ code: 'permission-denied' });
+  await expect(call('whoIsOnCase', 'drc2', { caseId: 'P1' })).rejects.toMatchObject({ code: 'not-found' });
   await expect(call('acquireCaseLease', null, { caseId: 'P1' })).rejects.toMatchObject({ code: 'unauthenticated' });
 });
 

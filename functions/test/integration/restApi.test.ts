@@ -3,7 +3,8 @@ import { initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { restHandler, type RestRequest } from '../../src/api/rest';
 import { OPERATIONS } from '../../src/api/operations';
-import { firestore } from '../../src/data/db';
+import { COL, firestore } from '../../src/data/db';
+import { forgetSession } from '../../src/data/sessions';
 import { apiCase, putCases } from '../support/apiCases';
 import { seedOrganisation } from '../support/fixtures';
 
@@ -15,13 +16,25 @@ import { seedOrganisation } from '../support/fixtures';
 firestore(); // the default app first: db.ts initialises it only while no app exists
 const authApp = initializeApp({ projectId: 'demo-debtx-test' }, `rest-${randomUUID()}`);
 const auth = getAuth(authApp);
-const handler = restHandler((token) => auth.verifyIdToken(token));
+// As in production: verifyIdToken with checkRevoked, against the emulator's project.
+const handler = restHandler((token) => auth.verifyIdToken(token, true));
 
 async function tokenFor(claims: Record<string, unknown>, uid?: string): Promise<string> {
+  return (await signedIn(claims, uid)).token;
+}
+
+async function signedIn(claims: Record<string, unknown>, uid?: string): Promise<{ token: string; uid: string }> {
   const email = `rest-${randomUUID()}@demo.debtx`;
   await auth.createUser({ uid, email, password: 'debtx-demo' });
   const created = await auth.getUserByEmail(email);
-  if (Object.keys(claims).length) await auth.setCustomUserClaims(created.uid, claims);
+  if (Object.keys(claims).length) {
+    await auth.setCustomUserClaims(created.uid, claims);
+    // As inviteUser does: the profile mirrors the claims, and the session check reads it on every call.
+    await firestore()
+      .collection(COL.users)
+      .doc(created.uid)
+      .set({ email, displayName: email, role: claims.role, drcId: claims.drcId ?? null, active: true });
+  }
   const res = await fetch(
     `http://${process.env.FIREBASE_AUTH_EMULATOR_HOST}/identitytoolkit.googleapis.com/v1/accounts:signInWithPassword?key=fake`,
     {
@@ -31,7 +44,7 @@ async function tokenFor(claims: Record<string, unknown>, uid?: string): Promise<
     },
   );
   const body = (await res.json()) as { idToken: string };
-  return body.idToken;
+  return { token: body.idToken, uid: created.uid };
 }
 
 interface Sent {
@@ -104,15 +117,15 @@ it('answers 401 UNAUTHENTICATED without a token or with a bad one', async () => 
   expect(bad).toMatchObject({ status: 401, body: { error: { status: 'UNAUTHENTICATED' } } });
 });
 
-it('answers 403 to a role outside the field API and, alike, for a foreign or missing case', async () => {
+it('answers 403 to a role outside the field API and 404, alike, for a foreign or missing case', async () => {
   expect(await request('GET', '/api/v1/negotiations/counts', { token: officer })).toMatchObject({
     status: 403,
     body: { error: { status: 'PERMISSION_DENIED' } },
   });
   const foreign = await request('GET', '/api/v1/cases/H1', { token: drc2 });
   const missing = await request('GET', '/api/v1/cases/ZZ9', { token: drc2 });
-  expect(foreign.status).toBe(403);
-  expect(missing.status).toBe(403);
+  expect(foreign.status).toBe(404);
+  expect(missing.status).toBe(404);
   expect(JSON.stringify(foreign.body).replace('H1', 'ID')).toBe(JSON.stringify(missing.body).replace('ZZ9', 'ID'));
 });
 
@@ -155,5 +168,26 @@ it('works without the /api prefix (the function’s own URL) and refuses an RO o
   const r = await request('GET', '/v1/negotiations/active', { token: ro1 });
   expect(r.status).toBe(200);
   // This RO's uid is not demo-ro1, so H1 (assigned to demo-ro1) is not theirs.
-  expect((await request('GET', '/v1/cases/H1', { token: ro1 })).status).toBe(403);
+  expect((await request('GET', '/v1/cases/H1', { token: ro1 })).status).toBe(404);
+});
+
+it('a revoked session is refused on REST at once, though its ID token has not expired', async () => {
+  const user = await signedIn({ role: 'drc_admin', drcId: 'drc2' });
+  expect((await request('GET', '/api/v1/cases/H2', { token: user.token })).status).toBe(200);
+  // Firebase compares in whole seconds: revoke in a later second than the sign-in.
+  await new Promise((r) => setTimeout(r, 1100));
+  await auth.revokeRefreshTokens(user.uid);
+  const refused = await request('GET', '/api/v1/cases/H2', { token: user.token });
+  expect(refused).toMatchObject({
+    status: 401,
+    body: { error: { status: 'UNAUTHENTICATED', message: 'Your session has ended; sign in again.' } },
+  });
+});
+
+it('a REST token whose user was disabled or moved in the profile is refused at once', async () => {
+  const user = await signedIn({ role: 'drc_admin', drcId: 'drc2' });
+  expect((await request('GET', '/api/v1/cases/H2', { token: user.token })).status).toBe(200);
+  forgetSession();
+  await firestore().collection(COL.users).doc(user.uid).update({ drcId: 'drc1' });
+  expect((await request('GET', '/api/v1/cases/H2', { token: user.token })).status).toBe(401);
 });

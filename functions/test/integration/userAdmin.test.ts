@@ -67,8 +67,9 @@ describe('user administration', () => {
     ).docs.map((d) => d.data() as AuditEvent);
     expect(events.map((e) => e.after)).toEqual([
       expect.objectContaining({ role: 'ro', drcId: 'drc2' }),
-      { drcId: 'drc3' },
-      { active: false },
+      // Each change that ends the user's sessions records when (callerActor refuses tokens signed in before).
+      { drcId: 'drc3', sessionsRevokedAt: expect.any(String) },
+      { active: false, sessionsRevokedAt: expect.any(String) },
     ]);
     expect(verifyChain(events)).toEqual({ ok: true, length: 3 });
   });

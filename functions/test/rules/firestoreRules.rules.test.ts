@@ -19,6 +19,7 @@ const { allow, deny } = makeRuleCases(it, assertSucceeds, assertFails);
 
 let env: RulesTestEnvironment;
 const claims = {
+  admin: { role: 'admin' },
   officer: { role: 'recovery_officer' },
   auditor: { role: 'auditor' },
   drc1: { role: 'drc_admin', drcId: 'drc1' },
@@ -30,6 +31,8 @@ const claims = {
 } as const;
 type Who = keyof typeof claims;
 const db = (who: Who) => env.authenticatedContext(`u-${who}`, claims[who]).firestore();
+/** ro1 after being moved to drc2, with a fresh token carrying the new DRC. */
+const movedRo1 = () => env.authenticatedContext('u-ro1', { role: 'ro', drcId: 'drc2' }).firestore();
 const anon = () => env.unauthenticatedContext().firestore();
 
 const arrearsCase = { drcId: 'drc1', roId: 'u-ro1', requiredAction: 'arrears', status: 'NEGOTIATION' };
@@ -66,10 +69,25 @@ suite('firestore.rules', () => {
       await setDoc(doc(f, 'users/u-ro1'), { role: 'ro', drcId: 'drc1' });
       await setDoc(doc(f, 'users/u-ro3'), { role: 'ro', drcId: 'drc2' });
       await setDoc(doc(f, 'drcs/drc1'), { name: 'DRC 1' });
+      await setDoc(doc(f, 'drcs/drc2'), { name: 'DRC 2' });
       await setDoc(doc(f, 'caseTypes/debtx_telco@1'), { id: 'debtx_telco' });
       await setDoc(doc(f, 'openCases/x'), { caseId: 'a1' });
       await setDoc(doc(f, 'meta/demoSeed'), { version: 1 });
-      await setDoc(doc(f, 'roRequests/rr1'), { caseId: 'a1', roId: 'u-ro1', drcId: 'drc1', state: 'pending' });
+      await setDoc(doc(f, 'roRequests/rr1'), {
+        caseId: 'a1',
+        roId: 'u-ro1',
+        caseRoId: 'u-ro1',
+        drcId: 'drc1',
+        state: 'pending',
+      });
+      // ro1 asked, then the case was given to ro2.
+      await setDoc(doc(f, 'roRequests/rr-taken'), {
+        caseId: 'a9',
+        roId: 'u-ro1',
+        caseRoId: 'u-ro2',
+        drcId: 'drc1',
+        state: 'pending',
+      });
       await setDoc(doc(f, 'inbox/n1'), {
         uid: 'u-ro1',
         kind: 'assigned',
@@ -78,7 +96,13 @@ suite('firestore.rules', () => {
       });
       await setDoc(doc(f, 'notificationPrefs/u-ro1'), { phone: '+94770000001' });
       await setDoc(doc(f, 'notifications/m1'), { channel: 'sms', to: '+94770000001', state: 'PENDING' });
-      await setDoc(doc(f, 'approvals/ap1'), { caseId: 'a1', makerUid: 'u-ro1', drcId: 'drc1', state: 'pending' });
+      await setDoc(doc(f, 'approvals/ap1'), {
+        caseId: 'a1',
+        makerUid: 'u-ro1',
+        roId: 'u-ro1',
+        drcId: 'drc1',
+        state: 'pending',
+      });
       await setDoc(doc(f, 'settings/assignmentPolicy'), { version: 1, performanceBand: 0.1 });
       await setDoc(doc(f, 'bulkOps/op-1'), { kind: 'recall', createdBy: 'u-officer' });
     });
@@ -92,6 +116,9 @@ suite('firestore.rules', () => {
   deny('cases.read.drcAdmin', 'a DRC admin reading another DRC’s case', () => getDoc(doc(db('drc2'), 'cases/a1')));
   allow('cases.read.ro', 'an RO reading their case', () => getDoc(doc(db('ro1'), 'cases/a1')));
   deny('cases.read.ro', 'an RO reading a colleague’s case', () => getDoc(doc(db('ro2'), 'cases/a1')));
+  deny('cases.read.ro', 'an RO moved to another DRC reading the old DRC’s case still naming them', () =>
+    getDoc(doc(movedRo1(), 'cases/a1')),
+  );
   allow('cases.read.rcmp', 'RCMP reading a CPE case', () => getDoc(doc(db('rcmp'), 'cases/c1')));
   deny('cases.read.rcmp', 'RCMP reading an arrears-only case', () => getDoc(doc(db('rcmp'), 'cases/a1')));
   allow('cases.read.board', 'the board reading a case before it', () => getDoc(doc(db('board'), 'cases/b1')));
@@ -133,6 +160,18 @@ suite('firestore.rules', () => {
   deny('requests.create.caseAction', 'an auditor acting at all', () =>
     addDoc(collection(db('auditor'), 'requests'), request('auditor', 'caseAction', 'a1', 'x')),
   );
+  deny('requests.create.caseAction', 'an auditor completing a to-do', () =>
+    setDoc(doc(db('auditor'), 'requests/aud-1'), request('auditor', 'completeTask', 'a1', 'aud-1')),
+  );
+  deny('requests.create.caseAction', 'an administrator acting on a case', () =>
+    setDoc(doc(db('admin'), 'requests/adm-1'), request('admin', 'caseAction', 'a1', 'adm-1')),
+  );
+  deny('requests.create.caseAction', 'an administrator completing a to-do', () =>
+    setDoc(doc(db('admin'), 'requests/adm-2'), request('admin', 'completeTask', 'a1', 'adm-2')),
+  );
+  deny('requests.create.caseAction', 'a moved RO acting on the old DRC’s case', () =>
+    setDoc(doc(movedRo1(), 'requests/act-3'), { ...request('ro1', 'caseAction', 'a1', 'act-3') }),
+  );
   allow('requests.read.own', 'an RO following their request', () => getDoc(doc(db('ro1'), 'requests/r-ro1')));
   deny('requests.read.own', 'another RO reading it', () => getDoc(doc(db('ro2'), 'requests/r-ro1')));
   allow('requests.read.auditor', 'an auditor reading any request', () => getDoc(doc(db('auditor'), 'requests/r-ro1')));
@@ -165,8 +204,13 @@ suite('firestore.rules', () => {
     updateDoc(doc(db('ro1'), 'users/u-ro1'), { role: 'admin' }),
   );
 
-  allow('drcs.read.signedIn', 'an RO reading a DRC name', () => getDoc(doc(db('ro1'), 'drcs/drc1')));
-  deny('drcs.read.signedIn', 'an anonymous reader', () => getDoc(doc(anon(), 'drcs/drc1')));
+  allow('drcs.read.operators', 'an officer reading any DRC', () => getDoc(doc(db('officer'), 'drcs/drc2')));
+  deny('drcs.read.operators', 'an anonymous reader', () => getDoc(doc(anon(), 'drcs/drc1')));
+  deny('drcs.read.operators', 'RCMP reading a DRC', () => getDoc(doc(db('rcmp'), 'drcs/drc1')));
+  deny('drcs.read.operators', 'the board reading a DRC', () => getDoc(doc(db('board'), 'drcs/drc1')));
+  deny('drcs.read.operators', 'an RO reading a DRC’s terms', () => getDoc(doc(db('ro1'), 'drcs/drc1')));
+  allow('drcs.read.drcAdmin', 'a DRC admin reading their own DRC', () => getDoc(doc(db('drc1'), 'drcs/drc1')));
+  deny('drcs.read.drcAdmin', 'a DRC admin reading a competitor’s terms', () => getDoc(doc(db('drc1'), 'drcs/drc2')));
   allow('caseTypes.read.signedIn', 'an RO reading a configuration', () =>
     getDoc(doc(db('ro1'), 'caseTypes/debtx_telco@1')),
   );
@@ -180,6 +224,12 @@ suite('firestore.rules', () => {
   deny('roRequests.read.operators', 'RCMP reading an RO request', () => getDoc(doc(db('rcmp'), 'roRequests/rr1')));
   allow('roRequests.read.ro', 'an RO reading their own request', () => getDoc(doc(db('ro1'), 'roRequests/rr1')));
   deny('roRequests.read.ro', 'an RO reading a colleague’s request', () => getDoc(doc(db('ro2'), 'roRequests/rr1')));
+  deny('roRequests.read.ro', 'an RO reading their request on a case taken from them', () =>
+    getDoc(doc(db('ro1'), 'roRequests/rr-taken')),
+  );
+  deny('roRequests.read.ro', 'a moved RO reading their request on the old DRC’s case', () =>
+    getDoc(doc(movedRo1(), 'roRequests/rr1')),
+  );
   allow('roRequests.read.drcAdmin', 'a DRC admin reading their RO’s request', () =>
     getDoc(doc(db('drc1'), 'roRequests/rr1')),
   );
@@ -198,6 +248,7 @@ suite('firestore.rules', () => {
   deny('approvals.read.operators', 'the board reading an approval', () => getDoc(doc(db('board'), 'approvals/ap1')));
   allow('approvals.read.maker', 'the maker reading their proposal', () => getDoc(doc(db('ro1'), 'approvals/ap1')));
   deny('approvals.read.maker', 'another RO reading it', () => getDoc(doc(db('ro2'), 'approvals/ap1')));
+  deny('approvals.read.maker', 'the maker after moving to another DRC', () => getDoc(doc(movedRo1(), 'approvals/ap1')));
   deny('approvals.write.none', 'the maker approving their own proposal', () =>
     updateDoc(doc(db('ro1'), 'approvals/ap1'), { state: 'approved' }),
   );

@@ -119,6 +119,11 @@ it('has a composite index for every ordered query the API issues', () => {
     roRequests('roId'),
     roRequests('drcId'),
     roRequests('drcId', 'roId'),
+    // an RO's own requests on cases still theirs in their DRC
+    roRequests('drcId', 'roId', 'caseRoId'),
+    // the job basket of an RO: their cases in their DRC
+    cases('roId', 'drcId'),
+    cases('roId', 'drcId', 'status'),
     'audit:entity,action,seq-',
   ];
   for (const n of needed) expect(indexes).toContain(n);

@@ -8,7 +8,9 @@ export function PresenceBanner({ caseId, me }: { caseId: string; me: Me }) {
   if (!other) return null;
   return (
     <p className="presence-banner" role="status" data-testid="presence-banner">
-      {t(other.onThisCase ? 'presence.onThisCase' : 'presence.withCustomer', { name: other.holder.displayName })}
+      {other.holder
+        ? t(other.onThisCase ? 'presence.onThisCase' : 'presence.withCustomer', { name: other.holder.displayName })
+        : t('presence.someoneWithCustomer')}
     </p>
   );
 }

@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { functions } from '../firebase';
 
 export interface LeaseView {
-  holder: { uid: string; displayName: string; role: string };
+  /** Null when the lease is on another case of the customer that the caller may not see. */
+  holder: { uid: string; displayName: string; role: string } | null;
   mine: boolean;
   onThisCase: boolean;
   since: string;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { Role } from '../../domain/model/roles';
+import type { Actor, Role } from '../../domain/model/roles';
 import {
   acquireLease,
+  holderSeenBy,
   LEASE_SECONDS,
   liveLease,
   releaseLease,
@@ -14,7 +15,8 @@ import { caseId } from '../schemas';
 
 const leaseView = z
   .object({
-    holder: z.object({ uid: z.string(), displayName: z.string(), role: z.string() }),
+    /** Null when the lease is on another case of the customer that the caller may not see. */
+    holder: z.object({ uid: z.string(), displayName: z.string(), role: z.string() }).nullable(),
     mine: z.boolean(),
     /** Only when the lease is on this very case: another case of the customer may be outside the caller's scope. */
     onThisCase: z.boolean(),
@@ -30,11 +32,11 @@ const leaseOut = z.object({
   renewSeconds: z.number().int(),
 });
 
-function view(lease: Lease | null, uid: string, id: string): z.infer<typeof leaseView> {
+async function view(lease: Lease | null, actor: Actor, id: string): Promise<z.infer<typeof leaseView>> {
   if (!lease) return null;
   return {
-    holder: lease.holder,
-    mine: lease.holder.uid === uid,
+    holder: await holderSeenBy(actor, lease, id),
+    mine: lease.holder.uid === actor.uid,
     onThisCase: lease.caseId === id,
     since: lease.acquiredAt,
     expiresAt: lease.expiresAt,
@@ -59,7 +61,7 @@ const acquire = (name: string, path: string, summary: string) =>
       const { acquired, lease } = await acquireLease(actor, c, new Date().toISOString());
       return {
         acquired,
-        lease: view(lease, actor.uid, c.id),
+        lease: await view(lease, actor, c.id),
         leaseSeconds: LEASE_SECONDS,
         renewSeconds: RENEW_SECONDS,
       };
@@ -103,6 +105,6 @@ export const whoIsOnCase = defineOperation({
   output: z.object({ lease: leaseView }),
   handler: async (actor, input) => {
     const c = await loadCaseFor(actor, input.caseId);
-    return { lease: view(await liveLease(c, new Date().toISOString()), actor.uid, c.id) };
+    return { lease: await view(await liveLease(c, new Date().toISOString()), actor, c.id) };
   },
 });

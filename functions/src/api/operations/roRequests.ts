@@ -66,6 +66,9 @@ export const listActiveRoRequests = defineOperation({
       .where('caseClosed', '==', false);
     if (scope.drcId) query = query.where('drcId', '==', scope.drcId);
     if (scope.roId) query = query.where('roId', '==', scope.roId);
+    // An RO's own requests on cases still theirs: the mirror follows the case's DRC and RO (mirrors.ts), so a
+    // moved RO, or one whose case was taken away, no longer lists its customer.
+    if (actor.role === 'ro') query = query.where('caseRoId', '==', actor.uid);
     const { docs, nextCursor } = await keysetPage(query, 'requestedAt', input.limit ?? DEFAULT_PAGE, input.cursor);
     return { items: docs.map((d) => viewOf(d.id, d.data())), nextCursor };
   },

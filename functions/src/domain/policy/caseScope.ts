@@ -2,8 +2,8 @@ import type { CaseState } from '../model/case';
 import { OPERATOR_ROLES, type Actor, type Role } from '../model/roles';
 
 /**
- * Who may see a case (BRIEF §2): the operator's staff see all; a DRC admin only their DRC's;
- * an RO only cases assigned to them; RCMP cases with CPE; the mediation board cases before it.
+ * Who may see a case: the operator's staff see all; a DRC admin only their DRC's; an RO only cases assigned to
+ * them in their DRC; RCMP cases with CPE; the mediation board cases before it.
  * firestore.rules say the same for direct reads (issue 7 keeps the two together by tests).
  */
 export function canSeeCase(actor: Actor, c: Pick<CaseState, 'drcId' | 'roId' | 'requiredAction' | 'status'>): boolean {
@@ -13,7 +13,8 @@ export function canSeeCase(actor: Actor, c: Pick<CaseState, 'drcId' | 'roId' | '
     case 'drc_admin':
       return !!actor.drcId && c.drcId === actor.drcId;
     case 'ro':
-      return c.roId === actor.uid;
+      // Both: an RO moved to another DRC keeps no case of the old one, even one still naming them.
+      return !!actor.drcId && c.roId === actor.uid && c.drcId === actor.drcId;
     case 'rcmp':
       return c.requiredAction !== 'arrears';
     case 'mediation_board':
@@ -23,9 +24,10 @@ export function canSeeCase(actor: Actor, c: Pick<CaseState, 'drcId' | 'roId' | '
   }
 }
 
-/** The Firestore equality filter that lists exactly the cases an actor may see (null: no filter, sees all). */
+/** The Firestore filters that list exactly the cases an actor may see (null: no filter, sees all). */
 export type ScopeFilter =
-  | { field: 'drcId' | 'roId'; value: string }
+  | { field: 'drcId'; value: string }
+  | { field: 'roId'; value: string; drcId: string }
   | { field: 'status'; in: string[] }
   | {
       field: 'requiredAction';
@@ -38,7 +40,7 @@ export function caseListScope(actor: Actor): ScopeFilter | 'none' {
     case 'drc_admin':
       return actor.drcId ? { field: 'drcId', value: actor.drcId } : 'none';
     case 'ro':
-      return { field: 'roId', value: actor.uid };
+      return actor.drcId ? { field: 'roId', value: actor.uid, drcId: actor.drcId } : 'none';
     case 'rcmp':
       return { field: 'requiredAction', in: ['cpe', 'arrears_cpe'] };
     case 'mediation_board':
@@ -50,7 +52,10 @@ export function caseListScope(actor: Actor): ScopeFilter | 'none' {
   }
 }
 
-/** Request types each role may submit at all; the life cycle then decides each action. */
+/**
+ * Request types each role may submit at all; the life cycle then decides each action. Auditors change nothing
+ * and administrators configure rather than work cases: neither submits any request (firestore.rules agree).
+ */
 export const REQUEST_ROLES: Record<
   'registerCase' | 'caseAction' | 'manualTransition' | 'completeTask',
   readonly Role[]
@@ -58,5 +63,5 @@ export const REQUEST_ROLES: Record<
   registerCase: ['recovery_officer', 'supervisor'],
   caseAction: ['recovery_officer', 'supervisor', 'drc_admin', 'ro', 'mediation_board', 'rcmp'],
   manualTransition: ['recovery_officer', 'supervisor'],
-  completeTask: ['recovery_officer', 'supervisor', 'admin', 'drc_admin', 'ro', 'mediation_board', 'rcmp'],
+  completeTask: ['recovery_officer', 'supervisor', 'drc_admin', 'ro', 'mediation_board', 'rcmp'],
 };

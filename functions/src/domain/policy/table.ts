@@ -28,7 +28,9 @@ export type Operation = 'read' | 'list' | 'create' | 'update' | 'delete';
 export type Condition =
   | 'always'
   | 'ownDrc' // the document's drcId is the caller's drcId claim
-  | 'assignedRo' // the case's roId is the caller
+  | 'assignedRo' // the case's roId is the caller and its drcId the caller's drcId claim
+  | 'ownDrcDoc' // the DRC document is the caller's DRC
+  | 'ownOnOwnCase' // the caller's own entry, on a case still assigned to them in their DRC
   | 'cpeCase' // the case collects CPE
   | 'boardCase' // the case is before the mediation board or legal
   | 'own' // the caller created it / it is the caller's own profile
@@ -70,7 +72,7 @@ export const POLICY: readonly PolicyRow[] = [
     operation: 'read',
     roles: ['ro'],
     condition: 'assignedRo',
-    why: 'an RO sees only cases assigned to them',
+    why: 'an RO sees only cases assigned to them in their DRC (a moved RO keeps none of the old DRC’s)',
   },
   {
     id: 'cases.read.rcmp',
@@ -110,7 +112,7 @@ export const POLICY: readonly PolicyRow[] = [
     operation: 'create',
     roles: ['recovery_officer', 'supervisor', 'drc_admin', 'ro', 'mediation_board', 'rcmp'],
     condition: 'ownRequestFields',
-    why: 'actions on cases the caller may read',
+    why: 'actions on cases the caller may read; auditors and administrators submit no requests',
   },
   {
     id: 'requests.read.own',
@@ -193,12 +195,20 @@ export const POLICY: readonly PolicyRow[] = [
     why: 'roles change only through the admin callables',
   },
   {
-    id: 'drcs.read.signedIn',
+    id: 'drcs.read.operators',
     resource: 'drcs',
     operation: 'read',
-    roles: ['anyone signed in'],
+    roles: OPERATORS,
     condition: 'always',
-    why: 'DRC names appear on cases',
+    why: 'the recovery section places cases with DRCs (as getAssignmentPolicy shows them)',
+  },
+  {
+    id: 'drcs.read.drcAdmin',
+    resource: 'drcs',
+    operation: 'read',
+    roles: ['drc_admin'],
+    condition: 'ownDrcDoc',
+    why: 'a DRC admin reads their own DRC’s terms and mode, never a competitor’s',
   },
   {
     id: 'caseTypes.read.signedIn',
@@ -238,8 +248,8 @@ export const POLICY: readonly PolicyRow[] = [
     resource: 'roRequests',
     operation: 'read',
     roles: ['ro'],
-    condition: 'own',
-    why: 'an RO follows the state of their own requests',
+    condition: 'ownOnOwnCase',
+    why: 'an RO follows their own requests on cases still theirs (the mirror follows the case’s DRC and RO)',
   },
   {
     id: 'roRequests.read.drcAdmin',
@@ -270,8 +280,8 @@ export const POLICY: readonly PolicyRow[] = [
     resource: 'approvals',
     operation: 'read',
     roles: ['ro'],
-    condition: 'own',
-    why: 'the maker follows their proposal',
+    condition: 'ownOnOwnCase',
+    why: 'the maker follows their proposal while the case is still theirs',
   },
   {
     id: 'approvals.write.none',

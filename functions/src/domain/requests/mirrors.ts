@@ -11,6 +11,8 @@ export interface RoRequestDoc extends RoRequest {
   customerName: string;
   /** The RO who made the request (they list their own); the case's RO may change later. */
   roId: string;
+  /** The case's RO now: an RO lists and reads only entries of cases still theirs (docs/decisions/0026). */
+  caseRoId: string | null;
   drcId: string | null;
   /** The case's status when the entry was last written; pending entries are rewritten when it changes. */
   caseStatus: string;
@@ -31,8 +33,9 @@ export interface ApprovalDoc extends Approval {
 }
 
 /**
- * Entries whose mirror must be (re)written: new or changed ones, and pending ones when the case's status,
- * DRC or RO changed (so a list of pending work never shows a case as it no longer is).
+ * Entries whose mirror must be (re)written: new or changed ones; pending ones when the case's status changed
+ * (so a list of pending work never shows a case as it no longer is); and every one when the case's DRC or RO
+ * changed, because the mirror's drcId and RO decide who may read it, customer name included.
  */
 function changed<T extends { id: string; state: string }>(
   before: CaseState | null,
@@ -40,8 +43,11 @@ function changed<T extends { id: string; state: string }>(
   pick: (c: CaseState) => T[] | undefined,
 ): T[] {
   const old = new Map((before ? (pick(before) ?? []) : []).map((x) => [x.id, JSON.stringify(x)]));
-  const moved = !before || before.status !== after.status || before.drcId !== after.drcId || before.roId !== after.roId;
-  return (pick(after) ?? []).filter((x) => old.get(x.id) !== JSON.stringify(x) || (moved && x.state === 'pending'));
+  const moved = !before || before.drcId !== after.drcId || before.roId !== after.roId;
+  const restated = !before || before.status !== after.status;
+  return (pick(after) ?? []).filter(
+    (x) => old.get(x.id) !== JSON.stringify(x) || moved || (restated && x.state === 'pending'),
+  );
 }
 
 export function roRequestDocs(before: CaseState | null, after: CaseState): RoRequestDoc[] {
@@ -51,6 +57,7 @@ export function roRequestDocs(before: CaseState | null, after: CaseState): RoReq
     accountNumber: after.accountNumber,
     customerName: after.customer.name,
     roId: r.requestedBy,
+    caseRoId: after.roId,
     drcId: after.drcId,
     caseStatus: after.status,
     caseClosed: after.closedAt !== null,
