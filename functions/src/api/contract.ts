@@ -222,11 +222,13 @@ export interface SaveCaseTypeOutput {
  * `board` (dates, response, outcome), `roRequests`, `approvals` and `contactHistory`. RO requests and approvals
  * are also mirrored, in the same transaction as the case, to `roRequests/{requestId}` and `approvals/{requestId}`
  * (the id is the request that opened them) so lists can query them:
- * - roRequests: where roId == <RO uid> (the RO who asked), or drcId == <drc>, and state in pending/approved/rejected,
+ * - roRequests: an RO's where drcId == <their DRC>, roId == <RO uid> (the RO who asked) and caseRoId == <RO uid>
+ *   (the case is still theirs); a DRC admin's where drcId == <drc>; and state in pending/approved/rejected,
  *   ordered by requestedAt desc (indexes in firestore.indexes.json);
  * - approvals: where state == 'pending', ordered by madeAt desc (a supervisor's queue).
- * Pending entries are rewritten when their case's status, DRC or RO changes; `caseClosed` marks those on closed
- * cases (never decided: leave them out of active lists).
+ * Every entry is rewritten when its case's DRC or RO changes, pending ones also when its status changes
+ * (docs/decisions/0026-listing-mirrors-follow-the-case.md); `caseClosed` marks those on closed cases (never
+ * decided: leave them out of active lists).
  * They are opened and decided only through `caseAction` requests: roRequest/<kind> {reason, days?},
  * decideRoRequest/approved|rejected {requestId, note?}, recordContact/settlement_proposed, decideSettlement/approved|rejected.
  */

@@ -39,7 +39,8 @@ const INBOX_LISTEN_LIMIT = 100;
 function scopeFilter(me: Me): QueryConstraint[] {
   switch (me.role) {
     case 'ro':
-      return [where('roId', '==', me.uid)];
+      // Both, as firestore.rules require: an RO's cases are those assigned to them in their DRC.
+      return [where('roId', '==', me.uid), where('drcId', '==', me.drcId)];
     case 'drc_admin':
       return [where('drcId', '==', me.drcId)];
     case 'rcmp':
