@@ -217,11 +217,10 @@ describe('recovery officer field work end to end', () => {
   });
 
   it('refuses an unknown case and keeps one verifiable audit chain of every change', async () => {
-    const unknown = await submit(
-      ro,
-      action('NO-SUCH-CASE', 'updateContacts', 'updated', { phone: '0771234567', reason: 'x' }),
-    );
-    expect(unknown.error?.code).toBe('unknown-case');
+    // Refused at once, with the answer a case outside the caller's scope gets (the trigger refuses it too).
+    await expect(
+      submit(ro, action('NO-SUCH-CASE', 'updateContacts', 'updated', { phone: '0771234567', reason: 'x' })),
+    ).rejects.toMatchObject({ code: 'not-found', message: 'No case NO-SUCH-CASE that you can see.' });
     const audit = await firestore().collection(COL.audit).where('entity', '==', `cases/${caseId}`).orderBy('seq').get();
     const events = audit.docs.map((d) => d.data() as AuditEvent);
     expect(events.map((e) => e.action)).toEqual(

@@ -132,10 +132,10 @@ describe('recording a contact', () => {
       details: { reason: 'closed' },
     });
     await expect(call('recordContact', 'ro1', contact({ caseId: 'NOPE' }))).rejects.toMatchObject({
-      code: 'permission-denied',
+      code: 'not-found',
     });
     await expect(call('recordContact', 'ro1', contact({ caseId: 'OT' }))).rejects.toMatchObject({
-      code: 'permission-denied',
+      code: 'not-found',
     });
     // A DRC admin may read but not record contacts.
     await expect(call('recordContact', 'drc1', contact())).rejects.toMatchObject({ code: 'permission-denied' });
