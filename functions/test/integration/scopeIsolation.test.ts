@@ -135,6 +135,11 @@ describe('1. people who move or leave lose access at once', () => {
     await updateUserHandler(asUser('admin', { uid, drcId: 'drc3' }));
     const trail = await firestore().collection(COL.audit).where('entity', '==', 'cases/HB1').get();
     expect(trail.docs.filter((d) => d.get('action') === 'roHandBack')).toHaveLength(1);
+    // An RO given another role leaves their DRC's cases too.
+    const other = await invitedRo('drc1');
+    await putCases([apiCase('HB5', 'NEGOTIATION', { roId: other })]);
+    await updateUserHandler(asUser('admin', { uid: other, role: 'rcmp', drcId: null }));
+    expect(await caseOf('HB5')).toMatchObject({ drcId: 'drc1', roId: null });
   });
 
   it('a disabled user’s callable is refused with their still-valid token', async () => {
