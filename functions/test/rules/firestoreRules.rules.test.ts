@@ -66,8 +66,13 @@ suite('firestore.rules', () => {
       await setDoc(doc(f, 'cases/b1'), boardCase);
       await setDoc(doc(f, 'audit/cases~a1~00000001'), { entity: 'cases/a1', seq: 1 });
       await setDoc(doc(f, 'requests/r-ro1'), request('ro1', 'caseAction', 'a1', 'r-ro1'));
-      await setDoc(doc(f, 'users/u-ro1'), { role: 'ro', drcId: 'drc1' });
-      await setDoc(doc(f, 'users/u-ro3'), { role: 'ro', drcId: 'drc2' });
+      // Every signed-in test user has a live profile that says what their claims say.
+      for (const [who, c] of Object.entries(claims)) {
+        await setDoc(doc(f, `users/u-${who}`), { role: c.role, drcId: 'drcId' in c ? c.drcId : null, active: true });
+      }
+      await setDoc(doc(f, 'users/u-ro3'), { role: 'ro', drcId: 'drc2', active: true });
+      await setDoc(doc(f, 'users/u-gone'), { role: 'ro', drcId: 'drc1', active: false });
+      await setDoc(doc(f, 'users/u-demoted'), { role: 'rcmp', drcId: null, active: true });
       await setDoc(doc(f, 'drcs/drc1'), { name: 'DRC 1' });
       await setDoc(doc(f, 'drcs/drc2'), { name: 'DRC 2' });
       await setDoc(doc(f, 'caseTypes/debtx_telco@1'), { id: 'debtx_telco' });
@@ -118,6 +123,15 @@ suite('firestore.rules', () => {
   deny('cases.read.ro', 'an RO reading a colleague’s case', () => getDoc(doc(db('ro2'), 'cases/a1')));
   deny('cases.read.ro', 'an RO moved to another DRC reading the old DRC’s case still naming them', () =>
     getDoc(doc(movedRo1(), 'cases/a1')),
+  );
+  deny('cases.read.ro', 'a disabled RO whose ID token has not expired yet', () =>
+    getDoc(doc(env.authenticatedContext('u-gone', { role: 'ro', drcId: 'drc1' }).firestore(), 'cases/a1')),
+  );
+  deny('cases.read.operators', 'a token still claiming a role its user no longer has', () =>
+    getDoc(doc(env.authenticatedContext('u-demoted', { role: 'recovery_officer' }).firestore(), 'cases/a1')),
+  );
+  deny('cases.read.operators', 'a signed-in user with no DebtX profile', () =>
+    getDoc(doc(env.authenticatedContext('u-stranger', { role: 'recovery_officer' }).firestore(), 'cases/a1')),
   );
   allow('cases.read.rcmp', 'RCMP reading a CPE case', () => getDoc(doc(db('rcmp'), 'cases/c1')));
   deny('cases.read.rcmp', 'RCMP reading an arrears-only case', () => getDoc(doc(db('rcmp'), 'cases/a1')));
