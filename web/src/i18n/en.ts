@@ -81,6 +81,7 @@ export const en = {
   'case.ro': 'Recovery officer',
   'case.arrears': 'Arrears',
   'case.paid': 'Paid',
+  'case.credit': 'Credit to refund or re-allocate',
   'case.amountDue': 'Amount due',
   'case.validUntil': 'Valid until',
   'case.nextFollowUp': 'Next follow-up',

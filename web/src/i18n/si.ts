@@ -82,6 +82,7 @@ export const si: Partial<Record<MessageKey, string>> = {
   'case.ro': 'අයකිරීම් නිලධාරී',
   'case.arrears': 'හිඟ මුදල',
   'case.paid': 'ගෙවූ',
+  'case.credit': 'ආපසු ගෙවීමට හෝ නැවත වෙන් කිරීමට ඇති බැර මුදල',
   'case.amountDue': 'ගෙවිය යුතු මුදල',
   'case.validUntil': 'වලංගු වන්නේ',
   'case.nextFollowUp': 'ඊළඟ පසුවිපරම',

@@ -83,6 +83,7 @@ export const ta: Partial<Record<MessageKey, string>> = {
   'case.ro': 'மீட்பு அலுவலர்',
   'case.arrears': 'நிலுவை',
   'case.paid': 'செலுத்தியது',
+  'case.credit': 'திருப்பித் தர அல்லது மறு ஒதுக்கீடு செய்ய வேண்டிய வரவு',
   'case.amountDue': 'செலுத்த வேண்டியது',
   'case.validUntil': 'செல்லுபடி வரை',
   'case.nextFollowUp': 'அடுத்த பின்தொடர்வு',
