@@ -111,6 +111,8 @@ async function applyToCase(caseId: string, change: SourceChange, changeId: strin
     const snap = await tx.get(firestore().collection(COL.cases).doc(caseId));
     if (claim?.exists) {
       const on = claim.get('caseId') as string;
+      // This very change credited it on an attempt that died before recording its results.
+      if (claim.get('changeId') === changeId && on === caseId) return { caseId, outcome: 'applied', reason: null };
       return { caseId, outcome: 'unchanged', reason: `payment ${claim.id} is already recorded on case ${on}` };
     }
     if (!snap.exists) return { caseId, outcome: 'unchanged', reason: 'the case no longer exists' };

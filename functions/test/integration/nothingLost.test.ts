@@ -224,7 +224,11 @@ describe('a source change whose processing throws', () => {
     expect((await readChange(id)).state).toBe('PENDING');
     expect(await sweepPending(minutesFromNow(1), sweepDeps(minutesFromNow(1)))).toMatchObject({ sourceChanges: 0 });
     await sweepPending(minutesFromNow(5), sweepDeps(minutesFromNow(5)));
-    expect(await readChange(id)).toMatchObject({ state: 'APPLIED', attempts: 2 });
+    expect(await readChange(id)).toMatchObject({
+      state: 'APPLIED',
+      attempts: 2,
+      results: [{ caseId: 'NL-X1', outcome: 'applied', reason: null }],
+    });
     const c = await readCase('NL-X1');
     expect(c.paidCents).toBe(4_000);
     expect(c.payments).toHaveLength(1);
