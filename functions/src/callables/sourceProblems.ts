@@ -1,5 +1,6 @@
 import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
+import type { SourceCredit, SourceProblem, SourceProblemsOutput } from '../api/contract';
 import { REGION } from '../config';
 import { firestore } from '../data/db';
 import { readQuery } from '../data/ops';
@@ -10,29 +11,6 @@ import { callerActor, parseInput } from './callerActor';
 const ROLES = ['recovery_officer', 'supervisor', 'admin', 'auditor'];
 const LIMIT = 100;
 
-export interface SourceProblem {
-  id: string;
-  state: 'FAILED' | 'NO_OPEN_CASE';
-  kind: string;
-  source: string;
-  accountNumber: string;
-  /** For a payment: its amount and the source's payment id. */
-  amountCents: number | null;
-  paymentId: string | null;
-  reason: string;
-  attempts: number;
-  receivedAt: string;
-}
-
-export interface SourceCredit {
-  reference: string;
-  caseId: string;
-  amountCents: number;
-  creditCents: number;
-  reason: string | null;
-  recordedAt: string;
-}
-
 /**
  * What the source systems sent that needs a person (the recovery section's list): changes parked FAILED after
  * their last attempt (the source's redelivery runs them again), payments for accounts without any case, and the
@@ -41,7 +19,7 @@ export interface SourceCredit {
  */
 export async function listSourceProblemsHandler(
   request: Pick<CallableRequest, 'auth' | 'data'>,
-): Promise<{ items: SourceProblem[]; credits: SourceCredit[] }> {
+): Promise<SourceProblemsOutput> {
   const actor = callerActor(request);
   parseInput(z.strictObject({}), request.data);
   if (!ROLES.includes(actor.role)) {
@@ -78,7 +56,7 @@ export async function listSourceProblemsHandler(
     }));
   return {
     items,
-    credits: credits.docs.map((d) => ({
+    credits: credits.docs.map((d): SourceCredit => ({
       reference: d.id,
       caseId: String(d.get('caseId')),
       amountCents: Number(d.get('amountCents')),
