@@ -296,10 +296,10 @@ export async function driveRequest(
     if (!snap.exists || snap.get('state') !== 'PENDING') return null;
     const data = snap.data() as Record<string, unknown>;
     if (!mayAttempt(data as { leaseUntil?: string; nextAttemptAt?: string }, now, by)) return null;
-    const attempts = ((data.attempts as number | undefined) ?? 0) + 1;
+    const attempts = (typeof data.attempts === 'number' ? data.attempts : 0) + 1;
     if (attempts > RETRY.maxAttempts) {
       // Every attempt died before it could record why (a crash, a timeout): the request ends here.
-      const reason = (data.lastError as string | undefined) ?? 'the work stopped before it finished';
+      const reason = typeof data.lastError === 'string' ? data.lastError : 'the work stopped before it finished';
       tx.update(requestRef(requestId), rejectedFields(attempts - 1, reason, now, eventId));
       return null;
     }

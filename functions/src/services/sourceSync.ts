@@ -201,7 +201,7 @@ export async function driveSourceChange(
     const snap = await tx.get(changeRef(id));
     const doc = snap.data() as SourceChangeDoc | undefined;
     if (!doc || doc.state !== 'PENDING' || !mayAttempt(doc, now, by)) return null;
-    const attempts = (doc.attempts ?? 0) + 1;
+    const attempts = (typeof doc.attempts === 'number' ? doc.attempts : 0) + 1;
     if (attempts > RETRY.maxAttempts) {
       tx.update(changeRef(id), failedFields(attempts - 1, doc.lastError ?? 'the work stopped before it finished', now));
       return null;
