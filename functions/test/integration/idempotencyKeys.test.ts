@@ -3,7 +3,6 @@ import { restHandler, type RestRequest } from '../../src/api/rest';
 import { recallCasesHandler } from '../../src/callables/assignment';
 import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
-import { requestFingerprint } from '../../src/domain/requests/fingerprint';
 import { apiCase, putCases } from '../support/apiCases';
 import { asUser, demoActor, seedOrganisation } from '../support/fixtures';
 
@@ -58,21 +57,6 @@ beforeAll(async () => {
     apiCase('IK3', 'NEGOTIATION'),
     apiCase('IK4', 'NEGOTIATION'),
   ]);
-});
-
-describe('the request fingerprint', () => {
-  it('is the canonical body: key order does not matter, type, case and payload do', () => {
-    const a = requestFingerprint({ type: 'caseAction', caseId: 'C1', payload: { a: 1, b: { c: 2, d: 3 } } });
-    expect(requestFingerprint({ type: 'caseAction', caseId: 'C1', payload: { b: { d: 3, c: 2 }, a: 1 } })).toBe(a);
-    expect(requestFingerprint({ type: 'caseAction', caseId: 'C2', payload: { a: 1, b: { c: 2, d: 3 } } })).not.toBe(a);
-    expect(requestFingerprint({ type: 'completeTask', caseId: 'C1', payload: { a: 1, b: { c: 2, d: 3 } } })).not.toBe(
-      a,
-    );
-    expect(requestFingerprint({ type: 'caseAction', caseId: 'C1', payload: { a: 2, b: { c: 2, d: 3 } } })).not.toBe(a);
-    // A registration's case id is filled in when it is applied: its fingerprint does not depend on it.
-    const reg = { type: 'registerCase', payload: { accountNumber: '0012345678', requiredAction: 'arrears' } };
-    expect(requestFingerprint({ ...reg, caseId: null })).toBe(requestFingerprint({ ...reg, caseId: 'NEW-CASE' }));
-  });
 });
 
 describe('idempotency keys bind to their write', () => {
