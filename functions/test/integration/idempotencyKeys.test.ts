@@ -111,6 +111,28 @@ describe('idempotency keys bind to their write', () => {
     expect((await requestDoc(key))!.caseId).toBe('IK1');
   });
 
+  it('request document written directly by a client: a later submission with its key is compared with its fields', async () => {
+    const key = randomUUID();
+    const direct = payment('IK1', key);
+    // What firestore.rules let a full-stack client create: the request's own fields, no fingerprint.
+    await firestore()
+      .collection(COL.requests)
+      .doc(key)
+      .create({
+        ...direct,
+        createdBy: 'demo-ro1',
+        createdAt: new Date().toISOString(),
+        state: 'PENDING',
+        error: null,
+        appliedAt: null,
+      });
+    expect(await submitRequestHandler(asUser('ro1', direct))).toEqual({ requestId: key });
+    await expect(submitRequestHandler(asUser('ro1', payment('IK2', key)))).rejects.toMatchObject({
+      code: 'already-exists',
+      message: `The key ${key} was already used for a different request.`,
+    });
+  });
+
   it('bulk operationId: reused with another input is refused naming the key', async () => {
     const operationId = randomUUID();
     const input = { operationId, caseIds: ['IK4'], reason: 'Contract ended' };
