@@ -22,6 +22,8 @@ export { onImportWritten } from './triggers/onImportWritten';
 export { sourceWebhook } from './webhooks/sourceWebhook';
 export { onSourceChangeCreated } from './triggers/onSourceChangeCreated';
 export { syncDataLakeSchedule } from './triggers/syncDataLakeSchedule';
+export { sweepPendingSchedule } from './triggers/sweepPending';
+export { listSourceProblems } from './callables/sourceProblems';
 export { jobBasketCounts, exportCases } from './callables/jobBasket';
 export { dashboardFigures } from './callables/dashboard';
 export {

@@ -8,6 +8,7 @@ import { monitorSchedule } from '../../functions/src/triggers/monitorSchedule';
 import { onImportWritten } from '../../functions/src/triggers/onImportWritten';
 import { onSourceChangeCreated } from '../../functions/src/triggers/onSourceChangeCreated';
 import { syncDataLakeSchedule } from '../../functions/src/triggers/syncDataLakeSchedule';
+import { sweepPendingSchedule } from '../../functions/src/triggers/sweepPending';
 import { onAuditNotify } from '../../functions/src/triggers/onAuditNotify';
 import { onNotificationCreated } from '../../functions/src/triggers/onNotificationCreated';
 import { onImportNotify } from '../../functions/src/triggers/onImportNotify';
@@ -115,6 +116,13 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
       fn: notifySchedule,
       firstMs: Number(process.env.DEBTX_NOTIFY_FIRST_MS ?? 45_000),
       everyMs: Number(process.env.DEBTX_NOTIFY_EVERY_MS ?? 60_000),
+    },
+    {
+      // Every 5 minutes, as deployed: re-drives requests and source changes left PENDING and deferred placements.
+      name: 'sweepPendingSchedule',
+      fn: sweepPendingSchedule,
+      firstMs: Number(process.env.DEBTX_SWEEP_FIRST_MS ?? 90_000),
+      everyMs: Number(process.env.DEBTX_SWEEP_EVERY_MS ?? 5 * 60_000),
     },
   ];
   const timers: NodeJS.Timeout[] = [];

@@ -406,3 +406,33 @@ export interface BulkOperationResult {
   applied: number;
   refused: number;
 }
+
+/** A source change that needs a person: parked FAILED after its last attempt, or a payment for an account with no case. */
+export interface SourceProblem {
+  id: string;
+  state: 'FAILED' | 'NO_OPEN_CASE';
+  kind: string;
+  source: string;
+  accountNumber: string;
+  /** For a payment: its amount and the source's payment id. */
+  amountCents: number | null;
+  paymentId: string | null;
+  reason: string;
+  attempts: number;
+  receivedAt: string;
+}
+
+/** Money a case holds as a credit (more than was due, a closed case, a case that takes no payments). */
+export interface SourceCredit {
+  reference: string;
+  caseId: string;
+  amountCents: number;
+  creditCents: number;
+  reason: string | null;
+  recordedAt: string;
+}
+
+export interface SourceProblemsOutput {
+  items: SourceProblem[];
+  credits: SourceCredit[];
+}

@@ -82,6 +82,12 @@ export const caseSummary = z.object({
   city: z.string(),
   arrearsCents: z.number().int(),
   paidCents: z.number().int(),
+  creditCents: z
+    .number()
+    .int()
+    .describe(
+      'Money received from the source systems that the case could not take as a payment (to refund or re-allocate).',
+    ),
   amountDueCents: z.number().int(),
   drcId: z.string().nullable(),
   roId: z.string().nullable(),

@@ -16,6 +16,7 @@ export function caseSummaryOf(c: CaseState): CaseSummary {
     city: c.customer?.city ?? '',
     arrearsCents: c.arrearsCents ?? 0,
     paidCents: c.paidCents ?? 0,
+    creditCents: c.creditCents ?? 0,
     amountDueCents: amountDueCents({
       settlement: c.settlement ?? null,
       arrearsCents: c.arrearsCents ?? 0,

@@ -5,7 +5,7 @@ import type { Actor } from '../domain/model/roles';
 import { COL, firestore } from '../data/db';
 import { readDoc } from '../data/ops';
 import { assertNoForeignLease } from '../services/presence';
-import { createRequestDocument } from '../services/requestDocs';
+import { assertSameRequest, createRequestDocument } from '../services/requestDocs';
 import { loadCaseFor } from './access';
 import type { WriteOutput } from './schemas';
 
@@ -31,22 +31,25 @@ function existingOutcome(snap: DocumentSnapshot, rev: number): WriteOutput {
  * A field write (issue 5 §6-§8): checked at once for what the caller can be told now (scope, closed case,
  * conflict, another user's live lease on the customer), then written as a request document for the
  * onRequestCreated trigger, which re-validates everything with the life cycle inside its transaction.
- * Replaying the same clientRequestId (an offline queue after a lost answer) returns the first request's fate.
+ * Replaying the same clientRequestId with the same body (an offline queue after a lost answer) returns the first
+ * request's fate; the same id with anything else is refused with ALREADY_EXISTS (409 over REST).
  */
 export async function submitCaseWrite(actor: Actor, write: CaseWrite): Promise<WriteOutput> {
   const c = await loadCaseFor(actor, write.caseId);
+  const body = {
+    type: write.type,
+    caseId: write.caseId,
+    payload: { ...write.payload, expectedRev: write.expectedRev },
+  };
   const previous = await readDoc(firestore().collection(COL.requests).doc(write.clientRequestId));
-  if (previous.exists && previous.get('createdBy') === actor.uid && previous.get('caseId') === write.caseId) {
+  if (previous.exists) {
+    // The key is bound to its first write: the same body gets that write's fate, any other body is refused.
+    assertSameRequest(actor, previous, body);
     return existingOutcome(previous, c.rev);
   }
   assertWritable(c, write.expectedRev);
   await assertNoForeignLease(actor, c);
-  const { requestId } = await createRequestDocument(actor, {
-    type: write.type,
-    caseId: write.caseId,
-    payload: { ...write.payload, expectedRev: write.expectedRev },
-    clientRequestId: write.clientRequestId,
-  });
+  const { requestId } = await createRequestDocument(actor, { ...body, clientRequestId: write.clientRequestId });
   return { requestId, state: 'PENDING', error: null, caseRev: c.rev };
 }
 

@@ -27,7 +27,10 @@ async function count(q: Query | 'none'): Promise<number> {
   return n;
 }
 
-/** Cases, arrears placed and amounts collected in one aggregation query. */
+/**
+ * Cases, arrears placed and amounts collected in one aggregation query. Collected is every rupee received: the
+ * payments the cases took plus the credits they hold (money received but not absorbed), each counted once.
+ */
 async function sums(q: Query | 'none'): Promise<{ cases: number; arrears: number; paid: number }> {
   if (q === 'none') return { cases: 0, arrears: 0, paid: 0 };
   const snap = await q
@@ -35,11 +38,12 @@ async function sums(q: Query | 'none'): Promise<{ cases: number; arrears: number
       cases: AggregateField.count(),
       arrears: AggregateField.sum('arrearsCents'),
       paid: AggregateField.sum('paidCents'),
+      credit: AggregateField.sum('creditCents'),
     })
     .get();
-  const { cases, arrears, paid } = snap.data();
+  const { cases, arrears, paid, credit } = snap.data();
   opCount.reads += Math.max(1, Math.ceil(cases / 1000));
-  return { cases, arrears: arrears ?? 0, paid: paid ?? 0 };
+  return { cases, arrears: arrears ?? 0, paid: (paid ?? 0) + (credit ?? 0) };
 }
 
 const rate = (paid: number, arrears: number) => (arrears > 0 ? Math.round((paid / arrears) * 1000) / 1000 : 0);

@@ -36,4 +36,6 @@ export const COL = {
   bulkOps: 'bulkOps',
   /** `{customerKey}` → who is working with that customer now: a short lease (issue 5 §8). */
   presence: 'presence',
+  /** `{source}:{paymentId}` → the one case a source payment credited, and any credit it left (decision 0028). */
+  sourcePayments: 'sourcePayments',
 } as const;

@@ -23,7 +23,11 @@ import { appendAudit } from '../data/audit';
 import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { runTx, type Tx } from '../data/ops';
+import { nextAttemptAt } from '../domain/requests/retries';
 import { writeCaseWithAudit } from './caseAudit';
+
+/** The first wait before a deferred placement is tried again by the sweep. */
+export const PLACEMENT_RETRY_MS = 5 * 60_000;
 
 export type AssignOutcome = { assigned: string } | { deferred: string } | 'skipped';
 
@@ -164,7 +168,8 @@ export async function assignCaseToDrc(caseId: string, now: Instant, eventId: str
       const ctx = await readPlacementContext(tx);
       const choice = decidePlacement(ctx, c);
       if (!choice.ok) {
-        // Nothing changes on the case, but the attempt and its reason are on the trail (the sweep retries later).
+        // Nothing changes on the case, but the attempt and its reason are on the trail, and the sweep tries again
+        // at placementRetryAt (5 minutes, then doubling up to 6 hours: a full DRC frees slots slowly).
         const head = appendAudit(tx, c.audit, {
           entity: `cases/${c.id}`,
           at: now,
@@ -177,7 +182,13 @@ export async function assignCaseToDrc(caseId: string, now: Instant, eventId: str
           details: { eventId },
           transitions: [],
         });
-        tx.update(caseSnap.ref, { audit: head, assignment: { ...c.assignment, drcReason: choice.reason } });
+        const tries = (c.placementAttempts ?? 0) + 1;
+        tx.update(caseSnap.ref, {
+          audit: head,
+          assignment: { ...c.assignment, drcReason: choice.reason },
+          placementAttempts: tries,
+          placementRetryAt: nextAttemptAt(now, tries, PLACEMENT_RETRY_MS, 6 * 60 * 60_000),
+        });
         return { deferred: choice.reason };
       }
       const drc = ctx.drcs.find((d) => d.id === choice.drcId)!;
@@ -204,7 +215,10 @@ export async function assignCaseToDrc(caseId: string, now: Instant, eventId: str
         now,
         eventId,
       );
-      writeCaseWithAudit(tx, c, outcome.case, {
+      const placed = c.placementRetryAt
+        ? { ...outcome.case, placementRetryAt: null, placementAttempts: 0 }
+        : outcome.case;
+      writeCaseWithAudit(tx, c, placed, {
         actor: SYSTEM_ACTOR,
         action: 'assignDrc/assigned',
         summary: `Placed with ${drc.doc.name}: ${choice.reason}`,

@@ -1,6 +1,5 @@
 import { HttpsError } from 'firebase-functions/v2/https';
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '../domain/audit/chain';
+import { keyReusedMessage, requestFingerprint } from '../domain/requests/fingerprint';
 import type { Actor } from '../domain/model/roles';
 import type { Instant } from '../domain/model/time';
 import { COL, firestore } from '../data/db';
@@ -26,12 +25,13 @@ export async function runBulk(
   apply: (caseId: string) => Promise<CaseResult>,
 ): Promise<BulkOpView> {
   const ref = firestore().collection(COL.bulkOps).doc(operationId);
-  const fingerprint = createHash('sha256').update(canonicalJson({ kind, input, caseIds })).digest('hex');
+  // The same canonical fingerprint as a request's: the operation's kind is its type, its input and cases the payload.
+  const fingerprint = requestFingerprint({ type: kind, caseId: null, payload: { input, caseIds } });
   const existing = await runTx(async (tx) => {
     const snap = await tx.get(ref);
     if (snap.exists) {
       if (snap.get('createdBy') !== actor.uid || snap.get('fingerprint') !== fingerprint) {
-        throw new HttpsError('already-exists', `Operation ${operationId} was used for a different request.`, {
+        throw new HttpsError('already-exists', keyReusedMessage(operationId), {
           fields: { operationId: 'is already used for a different request' },
         });
       }

@@ -16,6 +16,8 @@ import { writeCaseWithAudit } from './caseAudit';
 import { prepareCrossCase } from './crossCase';
 import { lookupWithRetry } from './sourceLookup';
 import { reject, RejectedError, type Rejection } from './rejections';
+import { exhaustedMessage, mayAttempt, nextAttemptAt, plusMs, RETRY } from '../domain/requests/retries';
+import { injectFault, SimulatedCrash } from './faults';
 
 export interface RequestDeps {
   source: AccountSource;
@@ -269,4 +271,78 @@ async function markRejected(requestId: string, rejection: Rejection, now: Instan
       processedEventId: eventId,
     });
   });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * One attempt at a request, counted and leased on the request document (the delivery state machine: PENDING with
+ * a lease while an attempt runs, then APPLIED or REJECTED). Called by the trigger (retried by the platform when
+ * this throws) and by the sweep. A failure is recorded with its reason and thrown again for a retry; the attempt
+ * that reaches RETRY.maxAttempts rejects the request with that reason instead. The apply itself is one
+ * transaction, so an attempt that dies half-way changed nothing and the next one starts clean.
+ */
+export async function driveRequest(
+  requestId: string,
+  deps: RequestDeps,
+  eventId: string,
+  by: 'trigger' | 'sweep' = 'trigger',
+): Promise<RequestOutcome> {
+  const now = deps.now();
+  const claim = await runTx(async (tx) => {
+    const snap = await tx.get(requestRef(requestId));
+    if (!snap.exists || snap.get('state') !== 'PENDING') return null;
+    const data = snap.data() as Record<string, unknown>;
+    if (!mayAttempt(data as { leaseUntil?: string; nextAttemptAt?: string }, now, by)) return null;
+    const attempts = (typeof data.attempts === 'number' ? data.attempts : 0) + 1;
+    if (attempts > RETRY.maxAttempts) {
+      // Every attempt died before it could record why (a crash, a timeout): the request ends here.
+      const reason = typeof data.lastError === 'string' ? data.lastError : 'the work stopped before it finished';
+      tx.update(requestRef(requestId), rejectedFields(attempts - 1, reason, now, eventId));
+      return null;
+    }
+    tx.update(requestRef(requestId), {
+      attempts,
+      lastAttemptAt: now,
+      leaseUntil: plusMs(now, RETRY.leaseMs),
+      nextAttemptAt: plusMs(now, RETRY.leaseMs),
+    });
+    return { attempts, data };
+  });
+  if (!claim) return 'skipped';
+  try {
+    injectFault('request:beforeApply', claim.attempts, requestId);
+    // Read in the claim's transaction just now: no need to read it again.
+    return await processRequest(requestId, claim.data, deps, eventId, { fresh: true });
+  } catch (error) {
+    if (error instanceof SimulatedCrash) throw error;
+    const reason = messageOf(error);
+    const last = claim.attempts >= RETRY.maxAttempts;
+    await runTx(async (tx) => {
+      if (!(await pendingRequest(tx, requestId))) return;
+      tx.update(
+        requestRef(requestId),
+        last
+          ? rejectedFields(claim.attempts, reason, now, eventId)
+          : { lastError: reason, leaseUntil: null, nextAttemptAt: nextAttemptAt(now, claim.attempts) },
+      );
+    });
+    if (last) return 'rejected';
+    throw error;
+  }
+}
+
+function rejectedFields(attempts: number, reason: string, now: Instant, eventId: string): Record<string, unknown> {
+  const rejection: Rejection = { code: 'not-processed', message: exhaustedMessage(attempts, reason) };
+  return {
+    state: 'REJECTED',
+    error: rejection,
+    lastError: reason,
+    appliedAt: now,
+    leaseUntil: null,
+    nextAttemptAt: null,
+    processedEventId: eventId,
+  };
 }

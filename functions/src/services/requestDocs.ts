@@ -1,5 +1,7 @@
+import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
 import type { Actor } from '../domain/model/roles';
+import { keyReusedMessage, requestFingerprint } from '../domain/requests/fingerprint';
 import { COL, firestore } from '../data/db';
 import { readDoc } from '../data/ops';
 
@@ -11,9 +13,40 @@ export interface RequestDocInput {
 }
 
 /**
+ * The fingerprint of a stored request: the one written with it, or, for a document a full-stack client created
+ * directly (the rules let it write only the request's own fields), the one its fields give.
+ */
+function storedFingerprint(snap: DocumentSnapshot): string {
+  const stored = snap.get('fingerprint') as unknown;
+  if (typeof stored === 'string') return stored;
+  return requestFingerprint({
+    type: String(snap.get('type')),
+    caseId: (snap.get('caseId') as string | null | undefined) ?? null,
+    payload: snap.get('payload') as unknown,
+  });
+}
+
+/**
+ * Whether an existing request document is this caller's same request (same key, same canonical body). Anything
+ * else (another body, another case, another type, someone else's key) is refused with the same words, naming the
+ * key: a reused key never answers for a write it did not make.
+ */
+export function assertSameRequest(
+  actor: Actor,
+  snap: DocumentSnapshot,
+  body: Omit<RequestDocInput, 'clientRequestId'>,
+) {
+  if (snap.get('createdBy') === actor.uid && storedFingerprint(snap) === requestFingerprint(body)) return;
+  throw new HttpsError('already-exists', keyReusedMessage(snap.id), {
+    fields: { clientRequestId: 'is already used for a different request' },
+  });
+}
+
+/**
  * Writes `requests/{clientRequestId}` as PENDING for the onRequestCreated trigger to apply: the one shape
- * every writer (submitRequest, the mobile API) produces. Idempotent by the client's id: a retry by the same
- * user returns the same request; someone else's id is refused.
+ * every writer (submitRequest, the mobile API) produces, with the fingerprint of its canonical body. Idempotent by
+ * the client's id: a retry by the same user with the same body returns the same request; any other use of the id
+ * is refused (assertSameRequest).
  */
 export async function createRequestDocument(actor: Actor, body: RequestDocInput): Promise<{ requestId: string }> {
   const ref = firestore().collection(COL.requests).doc(body.clientRequestId);
@@ -22,19 +55,20 @@ export async function createRequestDocument(actor: Actor, body: RequestDocInput)
     caseId: body.caseId,
     payload: body.payload,
     clientRequestId: body.clientRequestId,
+    fingerprint: requestFingerprint(body),
     createdBy: actor.uid,
     createdAt: new Date().toISOString(),
     state: 'PENDING',
     error: null,
     appliedAt: null,
+    attempts: 0,
   };
   try {
     await ref.create(doc);
   } catch (error) {
     const existing = await readDoc(ref);
-    if (existing.exists && existing.get('createdBy') === actor.uid) return { requestId: ref.id };
-    if (existing.exists) throw new HttpsError('already-exists', 'That request id is taken; generate a new one.');
-    throw error;
+    if (!existing.exists) throw error;
+    assertSameRequest(actor, existing, body);
   }
   return { requestId: ref.id };
 }

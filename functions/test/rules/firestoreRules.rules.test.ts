@@ -171,6 +171,10 @@ suite('firestore.rules', () => {
   deny('requests.create.caseAction', 'an RO acting on a case not theirs', () =>
     setDoc(doc(db('ro2'), 'requests/act-2'), request('ro2', 'caseAction', 'a1', 'act-2')),
   );
+  // The request id is the idempotency key: a second write under it (another body, same user) is an update, refused.
+  deny('requests.create.caseAction', 'a second write under an existing request id', () =>
+    setDoc(doc(db('ro1'), 'requests/r-ro1'), { ...request('ro1', 'caseAction', 'a1', 'r-ro1'), payload: { again: 1 } }),
+  );
   deny('requests.create.caseAction', 'an auditor acting at all', () =>
     addDoc(collection(db('auditor'), 'requests'), request('auditor', 'caseAction', 'a1', 'x')),
   );

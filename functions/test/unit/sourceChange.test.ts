@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import type { CaseState } from '../../src/domain/model/case';
 import {
+  caseForPayment,
   ACCOUNT_STATUS_AT,
   applySourceChange,
   sourceChangeSchema,
@@ -81,11 +82,50 @@ describe('applying a source change to a case', () => {
     expect(r.outcome.transitions.map((t) => t.to)).toContain('CLOSED_RECOVERED');
   });
 
-  it('refuses a payment larger than the balance, saying why, and changes nothing', () => {
+  it('a payment larger than the balance takes what is due and keeps the rest as a credit with a to-do', () => {
     const c = negotiating();
     const r = applySourceChange(debtxTelco, c, payment('BIG', c.arrearsCents + 100), NOW);
-    expect(r).toMatchObject({ applied: false, refused: true });
-    expect(r.applied ? '' : r.reason).toContain('more than the amount due');
+    if (!r.applied) throw new Error(r.reason);
+    const after = r.outcome.case;
+    expect(after.paidCents).toBe(c.arrearsCents);
+    expect(after.creditCents).toBe(100);
+    expect(after.credits).toEqual([expect.objectContaining({ reference: 'bss:BIG', amountCents: 100 })]);
+    expect(after.tasks).toContainEqual(expect.objectContaining({ id: 'credit:bss:BIG', status: 'open' }));
+    // Delivered again: nothing more is taken or credited.
+    expect(applySourceChange(debtxTelco, after, payment('BIG', c.arrearsCents + 100), NOW)).toMatchObject({
+      applied: false,
+    });
+  });
+
+  it('one case per source payment: the oldest open arrears case, else the oldest open, else the last closed', () => {
+    const at = (
+      id: string,
+      requiredAction: CaseState['requiredAction'],
+      openedAt: string,
+      closedAt: string | null,
+    ) => ({
+      id,
+      requiredAction,
+      openedAt,
+      closedAt,
+    });
+    expect(
+      caseForPayment([
+        at('B', 'arrears_cpe', '2026-10-02', null),
+        at('A', 'arrears', '2026-10-03', null),
+        at('C', 'arrears', '2026-10-01', '2026-10-05'),
+      ]),
+    ).toBe('B');
+    expect(caseForPayment([at('Q', 'cpe', '2026-10-02', null), at('C', 'arrears', '2026-10-01', '2026-10-05')])).toBe(
+      'Q',
+    );
+    expect(
+      caseForPayment([
+        at('C1', 'arrears', '2026-10-01', '2026-10-05'),
+        at('C2', 'arrears', '2026-09-01', '2026-10-09'),
+      ]),
+    ).toBe('C2');
+    expect(caseForPayment([])).toBeNull();
   });
 
   it('payments commute: any order of the same payments gives the same balance', () => {
@@ -145,9 +185,14 @@ describe('applying a source change to a case', () => {
     expect(unknown).toMatchObject({ applied: false, refused: true });
   });
 
-  it('a closed case is left alone', () => {
+  it('a closed case keeps its status; a payment for it is kept as a credit', () => {
     const closed = demoCaseInStatus(debtxTelco, 'CLOSED_RECOVERED', {}, 'arrears');
-    expect(applySourceChange(debtxTelco, closed, payment('P9', 100), NOW)).toMatchObject({ applied: false });
+    expect(applySourceChange(debtxTelco, closed, status('suspended', '2026-11-19T08:00:00Z'), NOW)).toMatchObject({
+      applied: false,
+    });
+    const r = applySourceChange(debtxTelco, closed, payment('P9', 100), NOW);
+    if (!r.applied) throw new Error(r.reason);
+    expect(r.outcome.case).toMatchObject({ status: 'CLOSED_RECOVERED', paidCents: closed.paidCents, creditCents: 100 });
   });
 });
 

@@ -58,6 +58,11 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
         <Item label={t('case.amountDue')} testId="case-amount-due">
           {formatLkr(amountDueCents(c))}
         </Item>
+        {(c.creditCents ?? 0) > 0 && (
+          <Item label={t('case.credit')} testId="case-credit">
+            {formatLkr(c.creditCents ?? 0)}
+          </Item>
+        )}
         <Item label={t('case.validUntil')}>{formatInstant(c.assignment.validUntil)}</Item>
         <Item label={t('case.nextFollowUp')}>{formatDate(c.nextFollowUpOn)}</Item>
         {(c.workLists ?? []).length > 0 && (

@@ -7,6 +7,7 @@ import type {
   ExportCasesInput,
   ExportCasesOutput,
   ImportView,
+  SourceProblemsOutput,
 } from '../../../functions/src/api/contract';
 import { functions } from '../firebase';
 
@@ -24,6 +25,8 @@ export interface WorkApi {
   resumeImport(importId: string): Promise<ImportView>;
   /** Customer 360 of a case: the customer's other cases the caller may see, products, contacts. */
   customerOverview(caseId: string): Promise<CustomerOverview>;
+  /** Source changes parked FAILED, payments for accounts with no case, and credits to refund or re-allocate. */
+  sourceProblems(): Promise<SourceProblemsOutput>;
 }
 
 /** Uploads and resumes register for up to 20 s before answering; exports read every page. */
@@ -46,6 +49,7 @@ export function workApi(): WorkApi {
   const resumeImport = callable<{ importId: string }, ImportView>('resumeImport', LONG_MS);
   const dashboard = callable<Record<string, never>, DashboardOutput>('dashboardFigures');
   const customerOverview = callable<{ caseId: string }, CustomerOverview>('customerOverview');
+  const sourceProblems = callable<Record<string, never>, SourceProblemsOutput>('listSourceProblems');
   api = {
     jobBasketCounts: callable('jobBasketCounts'),
     exportCases: callable('exportCases', LONG_MS),
@@ -55,6 +59,7 @@ export function workApi(): WorkApi {
     importErrorsCsv: (importId) => importErrorsCsv({ importId }),
     resumeImport: (importId) => resumeImport({ importId }),
     customerOverview: (caseId) => customerOverview({ caseId }),
+    sourceProblems: () => sourceProblems({}),
   };
   return api;
 }

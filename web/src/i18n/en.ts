@@ -81,6 +81,7 @@ export const en = {
   'case.ro': 'Recovery officer',
   'case.arrears': 'Arrears',
   'case.paid': 'Paid',
+  'case.credit': 'Credit to refund or re-allocate',
   'case.amountDue': 'Amount due',
   'case.validUntil': 'Valid until',
   'case.nextFollowUp': 'Next follow-up',
@@ -492,6 +493,24 @@ export const en = {
   'basket.col.arrears': 'Arrears',
 
   'imports.title': 'Bulk upload',
+
+  'sourceProblems.title': 'From the source systems: needs attention',
+
+  'sourceProblems.changes': 'Changes that could not be applied',
+
+  'sourceProblems.account': 'Account',
+
+  'sourceProblems.amount': 'Amount',
+
+  'sourceProblems.reason': 'Why',
+
+  'sourceProblems.received': 'Received',
+
+  'sourceProblems.credits': 'Credits to refund or re-allocate',
+
+  'sourceProblems.case': 'Case',
+
+  'sourceProblems.credit': 'Credit',
   'imports.intro':
     'Upload a CSV or Excel (.xlsx) file of accounts to register, one case per row, with the columns accountNumber and requiredAction. Rows with errors are skipped and listed in the error report; the rest are registered.',
   'imports.file': 'File (CSV or .xlsx, at most 10 MB)',

@@ -82,6 +82,7 @@ export const si: Partial<Record<MessageKey, string>> = {
   'case.ro': 'අයකිරීම් නිලධාරී',
   'case.arrears': 'හිඟ මුදල',
   'case.paid': 'ගෙවූ',
+  'case.credit': 'ආපසු ගෙවීමට හෝ නැවත වෙන් කිරීමට ඇති බැර මුදල',
   'case.amountDue': 'ගෙවිය යුතු මුදල',
   'case.validUntil': 'වලංගු වන්නේ',
   'case.nextFollowUp': 'ඊළඟ පසුවිපරම',
@@ -434,6 +435,24 @@ export const si: Partial<Record<MessageKey, string>> = {
   'basket.col.arrears': 'හිඟ මුදල',
 
   'imports.title': 'තොග උඩුගත කිරීම',
+
+  'sourceProblems.title': 'මූලාශ්‍ර පද්ධතිවලින්: අවධානය අවශ්‍යයි',
+
+  'sourceProblems.changes': 'යෙදිය නොහැකි වූ වෙනස්කම්',
+
+  'sourceProblems.account': 'ගිණුම',
+
+  'sourceProblems.amount': 'මුදල',
+
+  'sourceProblems.reason': 'හේතුව',
+
+  'sourceProblems.received': 'ලැබුණේ',
+
+  'sourceProblems.credits': 'ආපසු ගෙවීමට හෝ නැවත වෙන් කිරීමට ඇති බැර මුදල්',
+
+  'sourceProblems.case': 'නඩුව',
+
+  'sourceProblems.credit': 'බැර මුදල',
   'imports.intro':
     'ලියාපදිංචි කිරීමට ගිණුම් ඇති CSV හෝ Excel (.xlsx) ගොනුවක් උඩුගත කරන්න, පේළියකට එක් නඩුවක්, accountNumber සහ requiredAction තීරු සමඟ. දෝෂ සහිත පේළි මඟ හැර දෝෂ වාර්තාවේ ලැයිස්තුගත වේ; ඉතිරිය ලියාපදිංචි වේ.',
   'imports.file': 'ගොනුව (CSV හෝ .xlsx, උපරිම 10 MB)',

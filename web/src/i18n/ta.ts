@@ -83,6 +83,7 @@ export const ta: Partial<Record<MessageKey, string>> = {
   'case.ro': 'மீட்பு அலுவலர்',
   'case.arrears': 'நிலுவை',
   'case.paid': 'செலுத்தியது',
+  'case.credit': 'திருப்பித் தர அல்லது மறு ஒதுக்கீடு செய்ய வேண்டிய வரவு',
   'case.amountDue': 'செலுத்த வேண்டியது',
   'case.validUntil': 'செல்லுபடி வரை',
   'case.nextFollowUp': 'அடுத்த பின்தொடர்வு',
@@ -436,6 +437,24 @@ export const ta: Partial<Record<MessageKey, string>> = {
   'basket.col.arrears': 'நிலுவை',
 
   'imports.title': 'மொத்தப் பதிவேற்றம்',
+
+  'sourceProblems.title': 'மூல அமைப்புகளிலிருந்து: கவனம் தேவை',
+
+  'sourceProblems.changes': 'பயன்படுத்த முடியாத மாற்றங்கள்',
+
+  'sourceProblems.account': 'கணக்கு',
+
+  'sourceProblems.amount': 'தொகை',
+
+  'sourceProblems.reason': 'காரணம்',
+
+  'sourceProblems.received': 'பெறப்பட்டது',
+
+  'sourceProblems.credits': 'திருப்பித் தர அல்லது மறு ஒதுக்கீடு செய்ய வேண்டிய வரவுகள்',
+
+  'sourceProblems.case': 'வழக்கு',
+
+  'sourceProblems.credit': 'வரவு',
   'imports.intro':
     'பதிவுசெய்ய வேண்டிய கணக்குகளின் CSV அல்லது Excel (.xlsx) கோப்பைப் பதிவேற்றவும், ஒரு வரிக்கு ஒரு வழக்கு, accountNumber, requiredAction நெடுவரிசைகளுடன். பிழையுள்ள வரிகள் தவிர்க்கப்பட்டுப் பிழை அறிக்கையில் பட்டியலிடப்படும்; மற்றவை பதிவுசெய்யப்படும்.',
   'imports.file': 'கோப்பு (CSV அல்லது .xlsx, அதிகபட்சம் 10 MB)',

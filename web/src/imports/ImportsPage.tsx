@@ -5,6 +5,7 @@ import { download, workApi } from '../data/workApi';
 import { formatNumber } from '../format/money';
 import { formatInstant } from '../format/time';
 import { t } from '../i18n/t';
+import { SourceProblems } from './SourceProblems';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const POLL_MS = 1_000;
@@ -202,6 +203,7 @@ export function ImportsPage() {
           )}
         </div>
       )}
+      <SourceProblems />
     </section>
   );
 }

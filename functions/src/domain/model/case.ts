@@ -97,6 +97,28 @@ export interface Payment {
   reversalReason?: string | null;
 }
 
+/**
+ * Money a source system received for the account that the case could not take as a payment (more than was due,
+ * a closed case, a case that takes no payments): kept on the case as a credit for the recovery section to refund
+ * or re-allocate (docs/decisions/0028-unabsorbed-money-is-a-credit.md). Keyed by the source's payment reference.
+ */
+export interface CaseCredit {
+  reference: string;
+  amountCents: Cents;
+  paidOn: CalendarDate;
+  method: string;
+  /** Why the case did not take it as a payment. */
+  reason: string;
+  /** The source change that brought it. */
+  sourceChangeId: string;
+  receivedAt: Instant;
+  /** The to-do raised for it on the case. */
+  taskId: string;
+}
+
+/** The to-do type raised for every credit: the recovery section refunds or re-allocates the money. */
+export const CREDIT_TASK_TYPE = 'refundOrReallocate';
+
 /** A payment that still counts (not reversed). */
 export function isLivePayment(p: Payment): boolean {
   return !p.reversedAt;
@@ -248,6 +270,12 @@ export interface CaseState {
   arrearsCents: Cents;
   paidCents: Cents;
   payments: Payment[];
+  /** Money received but not absorbed (see CaseCredit); collected figures count paidCents + creditCents. */
+  credits?: CaseCredit[];
+  creditCents?: Cents;
+  /** Set while the DRC placement is deferred (no DRC could take the case): when the sweep tries again. */
+  placementRetryAt?: Instant | null;
+  placementAttempts?: number;
   settlement: Settlement | null;
   lastContact: ContactSummary | null;
   nextFollowUpOn: CalendarDate | null;

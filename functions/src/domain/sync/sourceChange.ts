@@ -4,7 +4,8 @@ import { isFinal, type EngineOutcome } from '../lifecycle/engine';
 import { runMonitorsSettled } from '../lifecycle/monitorPasses';
 import { calendarDate, positiveCents, shortText } from '../lifecycle/inputs';
 import { SETTINGS_DEFAULTS, type CaseTypeConfig } from '../lifecycle/types';
-import type { CaseState } from '../model/case';
+import { amountDueCents, CREDIT_TASK_TYPE, type CaseCredit, type CaseState } from '../model/case';
+import { formatLkr } from '../model/money';
 import type { Actor } from '../model/roles';
 import type { Instant } from '../model/time';
 
@@ -99,30 +100,11 @@ export function applySourceChange(
   change: SourceChange,
   now: Instant,
 ): SourceChangeResult {
-  if (isFinal(config, c.status)) return unchanged(`case ${c.id} is closed (${c.status})`);
+  if (change.kind === 'payment') return applySourcePayment(config, c, change, now);
   let next: CaseState;
   let summary: string;
-  if (change.kind === 'payment') {
-    const reference = syncedPaymentReference(change);
-    if (c.payments.some((p) => p.reference === reference)) return unchanged(`payment ${reference} is already recorded`);
-    const effect = EFFECTS.recordPayment!;
-    const applied = effect.apply(c, {
-      input: effect.input.parse({
-        amountCents: change.amountCents,
-        paidOn: change.paidOn,
-        method: change.method,
-        reference,
-      }),
-      actor: SYNC_ACTOR,
-      now,
-      requestId: sourceChangeId(change),
-      resultCode: 'received',
-      settings: { ...SETTINGS_DEFAULTS, ...config.settings },
-    });
-    if (isRefusal(applied)) return refused(applied.refused.message);
-    next = applied;
-    summary = `Payment ${reference} from ${change.source.toUpperCase()}`;
-  } else if (change.kind === 'accountStatus') {
+  if (isFinal(config, c.status)) return unchanged(`case ${c.id} is closed (${c.status})`);
+  if (change.kind === 'accountStatus') {
     const seen = c.characteristics[ACCOUNT_STATUS_AT];
     if (typeof seen === 'string' && seen >= change.occurredAt) {
       return unchanged(`a status from ${seen} is already applied; this one (${change.occurredAt}) is older`);
@@ -160,5 +142,134 @@ export function applySourceChange(
   const outcome: EngineOutcome = settled.changed
     ? settled
     : { ...settled, case: { ...next, updatedAt: now, rev: c.rev + 1, nextMonitorAt: settled.case.nextMonitorAt } };
+  return { applied: true, outcome, summary };
+}
+
+type SourcePayment = Extract<SourceChange, { kind: 'payment' }>;
+
+/** Whether a case already holds a source payment, as a payment or as a credit. */
+export function holdsSourcePayment(c: Pick<CaseState, 'payments' | 'credits'>, reference: string): boolean {
+  return c.payments.some((p) => p.reference === reference) || (c.credits ?? []).some((k) => k.reference === reference);
+}
+
+/**
+ * The one case a source payment credits, whatever other cases the account has (a payment is money once):
+ * the oldest open case that collects arrears; else the oldest open case; else the case closed last (the money
+ * then waits there as a credit). Ties go by case id, so every delivery of the payment picks the same case.
+ */
+export function caseForPayment(
+  cases: Pick<CaseState, 'id' | 'requiredAction' | 'openedAt' | 'closedAt'>[],
+): string | null {
+  const byAge = (a: { openedAt: string; id: string }, b: { openedAt: string; id: string }) =>
+    a.openedAt.localeCompare(b.openedAt) || a.id.localeCompare(b.id);
+  const open = cases.filter((c) => !c.closedAt).sort(byAge);
+  const collecting = open.find((c) => c.requiredAction === 'arrears' || c.requiredAction === 'arrears_cpe');
+  if (collecting) return collecting.id;
+  if (open[0]) return open[0].id;
+  const closed = cases
+    .filter((c) => c.closedAt)
+    .sort((a, b) => b.closedAt!.localeCompare(a.closedAt!) || a.id.localeCompare(b.id));
+  return closed[0]?.id ?? null;
+}
+
+/** Adds a credit (and its refund-or-re-allocate to-do) to a case: money kept, never dropped. */
+function withCredit(c: CaseState, change: SourcePayment, amountCents: number, reason: string, now: Instant): CaseState {
+  const reference = syncedPaymentReference(change);
+  const taskId = `credit:${reference}`;
+  const credit: CaseCredit = {
+    reference,
+    amountCents,
+    paidOn: change.paidOn,
+    method: change.method,
+    reason,
+    sourceChangeId: sourceChangeId(change),
+    receivedAt: now,
+    taskId,
+  };
+  return {
+    ...c,
+    credits: [...(c.credits ?? []), credit],
+    creditCents: (c.creditCents ?? 0) + amountCents,
+    tasks: [
+      ...c.tasks,
+      {
+        id: taskId,
+        type: CREDIT_TASK_TYPE,
+        label: `Refund or re-allocate ${formatLkr(amountCents)} received from ${change.source.toUpperCase()} (${reference})`,
+        status: 'open',
+        raisedAt: now,
+        dueAt: null,
+        doneAt: null,
+      },
+    ],
+  };
+}
+
+/** A change of the case that runs no monitors (a credit on a closed case, or where the payment cannot go). */
+function plainOutcome(before: CaseState, after: CaseState, now: Instant): EngineOutcome {
+  return {
+    ok: true,
+    case: { ...after, updatedAt: now, rev: before.rev + 1 },
+    transitions: [],
+    signals: [],
+    inputs: {},
+    crossCase: [],
+    spawn: [],
+    tasksRaised: after.tasks.filter((t) => !before.tasks.some((b) => b.id === t.id)),
+  };
+}
+
+/**
+ * A payment from a source system: taken by the life cycle's own payment effect as far as the case can absorb
+ * it; what it cannot absorb (more than is due, a closed case, a case that takes no payments) is kept on the case
+ * as a credit with a to-do for the recovery section. Money received is never dropped and counted once.
+ */
+function applySourcePayment(
+  config: CaseTypeConfig,
+  c: CaseState,
+  change: SourcePayment,
+  now: Instant,
+): SourceChangeResult {
+  const reference = syncedPaymentReference(change);
+  if (holdsSourcePayment(c, reference)) return unchanged(`payment ${reference} is already recorded`);
+  const source = change.source.toUpperCase();
+  const creditOnly = (reason: string): SourceChangeResult => ({
+    applied: true,
+    outcome: plainOutcome(c, withCredit(c, change, change.amountCents, reason, now), now),
+    summary: `Payment ${reference} from ${source} kept as a credit of ${formatLkr(change.amountCents)}: ${reason}`,
+  });
+  if (isFinal(config, c.status)) return creditOnly(`case ${c.id} is closed (${c.status})`);
+  const effect = EFFECTS.recordPayment!;
+  const pay = (amountCents: number) =>
+    effect.apply(c, {
+      input: effect.input.parse({ amountCents, paidOn: change.paidOn, method: change.method, reference }),
+      actor: SYNC_ACTOR,
+      now,
+      requestId: sourceChangeId(change),
+      resultCode: 'received',
+      settings: { ...SETTINGS_DEFAULTS, ...config.settings },
+    });
+  let applied = pay(change.amountCents);
+  let excess = 0;
+  let excessReason = '';
+  if (isRefusal(applied) && applied.refused.code === 'overpayment') {
+    const due = amountDueCents(c);
+    if (due === 0) return creditOnly(`nothing is due on case ${c.id}`);
+    // The case takes what is due (e.g. a discounted settlement is paid off); the rest is a credit.
+    excess = change.amountCents - due;
+    excessReason = `${formatLkr(change.amountCents)} received, ${formatLkr(due)} was due`;
+    applied = pay(due);
+  }
+  if (isRefusal(applied)) return creditOnly(applied.refused.message);
+  const next = excess > 0 ? withCredit(applied, change, excess, excessReason, now) : applied;
+  const settled = runMonitorsSettled(config, next, now);
+  if (!settled.ok) return creditOnly(settled.message);
+  const outcome: EngineOutcome = settled.changed
+    ? settled
+    : { ...settled, case: { ...next, updatedAt: now, rev: c.rev + 1, nextMonitorAt: settled.case.nextMonitorAt } };
+  const summary =
+    excess > 0
+      ? `Payment ${reference} from ${source}: ${formatLkr(change.amountCents - excess)} applied, ${formatLkr(excess)} kept as a credit (${excessReason})`
+      : `Payment ${reference} from ${source}`;
   return { applied: true, outcome, summary };
 }
