@@ -7,17 +7,12 @@ import { amountDueCents, type CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import { DEFAULT_CASE_TYPE, latestCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
-import { opCount, readQuery } from '../data/ops';
+import { countQuery, readQuery } from '../data/ops';
 import { basketFilterSchema, basketPage, basketPageSchema, basketQuery } from '../services/basketQuery';
 import { namesOf, type Names } from '../services/names';
 import { callerActor, parseInput } from './callerActor';
 
-async function count(query: FirebaseFirestore.Query): Promise<number> {
-  // A count() aggregation: Firestore bills one read per 1,000 index entries counted.
-  const n = (await query.count().get()).data().count;
-  opCount.reads += Math.max(1, Math.ceil(n / 1000));
-  return n;
-}
+const count = countQuery;
 
 /** The DRCs and ROs the caller may filter the basket by (none for an RO, their own DRC's for a DRC admin). */
 async function filterChoices(actor: Actor): Promise<Pick<BasketCountsOutput, 'drcs' | 'ros'>> {
