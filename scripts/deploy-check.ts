@@ -139,7 +139,9 @@ function checkFunctionsPackage(): DeclaredParam[] | null {
     const requires: Record<string, string[]> = {};
     for (const file of jsFiles(join(dir, 'lib'))) {
       const text = readFileSync(file, 'utf8');
-      requires[relative(dir, file)] = [...text.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]!);
+      requires[relative(dir, file)] = [
+        ...new Set([...text.matchAll(/\brequire\(["']([^"']+)["']\)/g)].map((m) => m[1]!)),
+      ];
     }
     problems.push(...checkFunctionsRequires(requires, deps, builtinModules));
     if (pkg.main !== 'lib/index.js') problems.push('functions/package.json: "main" must be lib/index.js');
