@@ -250,6 +250,17 @@ export function formatIndexReport(report: IndexReport, spec: IndexSpec): string[
     lines.push(`MISSING ${describeShape(shape)}: ${verdict.reason}`);
     if (verdict.add) lines.push(`  add to firestore.indexes.json "indexes": ${JSON.stringify(verdict.add)}`);
   }
+  const toAdd = [
+    ...new Map(
+      report.results
+        .flatMap(({ verdict }) => (verdict.served || !verdict.add ? [] : [verdict.add]))
+        .map((ix) => [JSON.stringify(ix), ix]),
+    ).values(),
+  ];
+  if (toAdd.length > 0) {
+    lines.push(`all ${toAdd.length} to add, once each (append to "indexes" in firestore.indexes.json):`);
+    lines.push(...JSON.stringify(toAdd, null, 2).slice(2, -2).split('\n'));
+  }
   for (const i of report.unused) lines.push(`unused by any recorded query: ${describeIndex(spec.indexes[i]!)}`);
   lines.push(`${report.results.length} queries, ${report.served} served, ${report.missing} missing`);
   return lines;

@@ -252,5 +252,7 @@ describe('index check: the report', () => {
         '{"collectionGroup":"requests","queryScope":"COLLECTION","fields":[{"fieldPath":"state","order":"ASCENDING"},{"fieldPath":"createdAt","order":"ASCENDING"}]}',
     );
     expect(lines).toContain('unused by any recorded query: cases: kind asc, at asc');
+    expect(lines).toContain('all 1 to add, once each (append to "indexes" in firestore.indexes.json):');
+    expect(lines).toContain('    "collectionGroup": "requests",');
   });
 });
