@@ -12,8 +12,6 @@ import { basketFilterSchema, basketPage, basketPageSchema, basketQuery } from '.
 import { namesOf, type Names } from '../services/names';
 import { callerActor, parseInput } from './callerActor';
 
-const count = countQuery;
-
 /** The DRCs and ROs the caller may filter the basket by (none for an RO, their own DRC's for a DRC admin). */
 async function filterChoices(actor: Actor): Promise<Pick<BasketCountsOutput, 'drcs' | 'ros'>> {
   // The RCMP desk and the mediation board filter their queues by DRC and RO too (seed 000 §6: board cases by DRC or RO).
@@ -45,7 +43,7 @@ export async function jobBasketCountsHandler(
   const filter = parseInput(basketFilterSchema, request.data);
   const tabs = actor.role === 'system' ? [] : tabsFor(actor.role);
   const tab = filter.tab ?? tabs[0] ?? 'all';
-  const countOf = async (q: ReturnType<typeof basketQuery>) => (q === 'none' ? 0 : count(q));
+  const countOf = async (q: ReturnType<typeof basketQuery>) => (q === 'none' ? 0 : countQuery(q));
   const [tabNumbers, counterNumbers, choices] = await Promise.all([
     Promise.all(tabs.map((t) => countOf(basketQuery(actor, filter, { tab: t, counter: null })))),
     Promise.all(BASKET_COUNTERS.map((c) => countOf(basketQuery(actor, filter, { tab, counter: c })))),
