@@ -114,6 +114,7 @@ function checkFunctionsPackage(): DeclaredParam[] | null {
   const problems: string[] = [];
   const pkg = readJson('functions/package.json') as {
     main?: string;
+    scripts?: Record<string, string>;
     engines?: unknown;
     dependencies?: Record<string, string>;
   };
@@ -145,6 +146,8 @@ function checkFunctionsPackage(): DeclaredParam[] | null {
     }
     problems.push(...checkFunctionsRequires(requires, deps, builtinModules));
     if (pkg.main !== 'lib/index.js') problems.push('functions/package.json: "main" must be lib/index.js');
+    if (!pkg.scripts?.build)
+      problems.push('functions/package.json: no "build" script for firebase.json\'s predeploy to run');
 
     // Only the declared dependencies, linked from the workspace install; their own dependencies resolve from
     // where they really live, as an install of functions/package.json alone would give them.
@@ -210,20 +213,39 @@ function checkParams(params: DeclaredParam[]): void {
   report('params and secrets documented', checkParamsDocumented(params, readFileSync(join(ROOT, 'README.md'), 'utf8')));
 }
 
-/** Runs the integration tests with query recording on; returns the merged recording. */
+/**
+ * Runs the integration tests with query recording on; returns the merged recording. Success is read from
+ * jest's results, not its exit code: a stream the emulator closes at teardown can crash the process after
+ * every test has passed.
+ */
 function recordQueries(): string | null {
   const dir = mkdtempSync(join(tmpdir(), 'debtx-queries-'));
-  console.log('\n── recording queries: jest test/integration (a few minutes)');
+  const results = join(dir, 'jest-results.json');
+  console.log('\n── recording queries: jest test/integration (3 to 5 minutes)');
   const started = Date.now();
-  const run = spawnSync(bin('jest'), ['test/integration', '--silent'], {
+  spawnSync(bin('jest'), ['test/integration', '--silent', '--json', `--outputFile=${results}`], {
     cwd: join(ROOT, 'functions'),
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: 'ignore',
     env: { ...process.env, DEBTX_RECORD_QUERIES: dir },
   });
-  console.log(
-    `  integration tests ${run.status === 0 ? 'passed' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`,
-  );
-  if (run.status !== 0) failed += 1;
+  const seconds = Math.round((Date.now() - started) / 1000);
+  const run = existsSync(results)
+    ? (JSON.parse(readFileSync(results, 'utf8')) as {
+        numFailedTests: number;
+        numFailedTestSuites: number;
+        numPassedTests: number;
+        testResults: { name: string; status: string; assertionResults: { fullName: string; status: string }[] }[];
+      })
+    : null;
+  if (!run || run.numFailedTests > 0 || run.numFailedTestSuites > 0) {
+    failed += 1;
+    console.log(`  integration tests FAILED in ${seconds} s (a failing test may have skipped queries):`);
+    for (const file of run?.testResults ?? []) {
+      if (file.status !== 'failed') continue;
+      const names = file.assertionResults.filter((a) => a.status === 'failed').map((a) => a.fullName);
+      console.log(`    ${relative(ROOT, file.name)}${names.length ? `: ${names.join('; ')}` : ''}`);
+    }
+  } else console.log(`  ${run.numPassedTests} integration tests passed in ${seconds} s`);
   const file = join(dir, RECORDED_QUERIES_FILE);
   return existsSync(file) ? file : null;
 }
