@@ -2,7 +2,8 @@
  * `npm test`: every test, on whichever stack this machine has (BRIEF §6).
  *   1. typecheck (functions, web, scripts) and lint (ESLint, Prettier)
  *   2. jest: domain unit tests, integration tests against a Firestore emulator (the offline one
- *      in-process, or the official one when FIRESTORE_EMULATOR_HOST is set), trigger tests, conformance
+ *      in-process, or the official one when FIRESTORE_EMULATOR_HOST is set), trigger tests, conformance;
+ *      then the index check of every query shape jest recorded (`N queries, N served, M missing`)
  *   3. browser tests in headless Chromium against the local stack
  * Tests that need the full stack are named as not run elsewhere. Ends with one line:
  * `tests: N passed, N failed, N skipped`.
@@ -11,6 +12,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RECORDED_QUERIES_FILE } from '../functions/src/data/queryShape';
 import { ROOT } from './lib/ports';
 import { runBrowserTests } from './e2e/runBrowserTests';
 
@@ -49,9 +51,13 @@ interface JestJson {
   }[];
 }
 
+/** Where this run's jest records the shape of every Firestore query the code issues (checked after jest). */
+const queriesDir = mkdtempSync(join(tmpdir(), 'debtx-queries-'));
+
 function jest(): void {
   process.stdout.write('\n── jest (unit, integration, triggers, conformance)\n');
   const out = join(mkdtempSync(join(tmpdir(), 'debtx-jest-')), 'results.json');
+  const env = { ...process.env, DEBTX_RECORD_QUERIES: queriesDir };
   if (full) {
     // The full stack: the official Firestore and Auth emulators around the same suite (rules tests, isolation).
     spawnSync(
@@ -64,13 +70,13 @@ function jest(): void {
         'demo-debtx',
         `${bin('jest')} --json --outputFile=${out}`,
       ],
-      { cwd: join(ROOT, 'functions'), stdio: 'inherit', env: { ...process.env, DEBTX_FIRESTORE_KIND: 'official' } },
+      { cwd: join(ROOT, 'functions'), stdio: 'inherit', env: { ...env, DEBTX_FIRESTORE_KIND: 'official' } },
     );
   } else {
     spawnSync(bin('jest'), ['--json', `--outputFile=${out}`], {
       cwd: join(ROOT, 'functions'),
       stdio: 'inherit',
-      env: process.env,
+      env,
     });
   }
   if (!existsSync(out)) {
@@ -102,6 +108,14 @@ async function main(): Promise<void> {
   step('eslint', bin('eslint'), ['.']);
   step('prettier', bin('prettier'), ['--check', '.']);
   jest();
+  // A query the code issues that no index serves fails here, not in production (docs/decisions/0024).
+  step('Firestore indexes for the queries jest recorded', bin('tsx'), [
+    'scripts/deploy-check.ts',
+    '--only',
+    'indexes',
+    '--queries',
+    join(queriesDir, RECORDED_QUERIES_FILE),
+  ]);
   process.stdout.write('\n── browser tests (headless Chromium, local stack)\n');
   const browser = await runBrowserTests({ full });
   tally.passed += browser.passed;

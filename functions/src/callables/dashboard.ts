@@ -5,7 +5,7 @@ import { REGION } from '../config';
 import { OPERATOR_ROLES, type Actor } from '../domain/model/roles';
 import { DEFAULT_CASE_TYPE, latestCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
-import { opCount, readQuery } from '../data/ops';
+import { aggregateQuery, countQuery, readQuery } from '../data/ops';
 import { basketQuery, type BasketFilterInput } from '../services/basketQuery';
 import { callerActor } from './callerActor';
 
@@ -21,10 +21,7 @@ const DAY_MS = 86_400_000;
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 async function count(q: Query | 'none'): Promise<number> {
-  if (q === 'none') return 0;
-  const n = (await q.count().get()).data().count;
-  opCount.reads += Math.max(1, Math.ceil(n / 1000));
-  return n;
+  return q === 'none' ? 0 : countQuery(q);
 }
 
 /**
@@ -33,16 +30,16 @@ async function count(q: Query | 'none'): Promise<number> {
  */
 async function sums(q: Query | 'none'): Promise<{ cases: number; arrears: number; paid: number }> {
   if (q === 'none') return { cases: 0, arrears: 0, paid: 0 };
-  const snap = await q
-    .aggregate({
+  const { cases, arrears, paid, credit } = await aggregateQuery(
+    q,
+    {
       cases: AggregateField.count(),
       arrears: AggregateField.sum('arrearsCents'),
       paid: AggregateField.sum('paidCents'),
       credit: AggregateField.sum('creditCents'),
-    })
-    .get();
-  const { cases, arrears, paid, credit } = snap.data();
-  opCount.reads += Math.max(1, Math.ceil(cases / 1000));
+    },
+    (data) => data.cases,
+  );
   return { cases, arrears: arrears ?? 0, paid: (paid ?? 0) + (credit ?? 0) };
 }
 

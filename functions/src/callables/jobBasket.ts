@@ -7,17 +7,10 @@ import { amountDueCents, type CaseState } from '../domain/model/case';
 import { OPERATOR_ROLES, type Actor } from '../domain/model/roles';
 import { DEFAULT_CASE_TYPE, latestCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
-import { opCount, readQuery } from '../data/ops';
+import { countQuery, readQuery } from '../data/ops';
 import { basketFilterSchema, basketPage, basketPageSchema, basketQuery } from '../services/basketQuery';
 import { namesOf, type Names } from '../services/names';
 import { callerActor, parseInput } from './callerActor';
-
-async function count(query: FirebaseFirestore.Query): Promise<number> {
-  // A count() aggregation: Firestore bills one read per 1,000 index entries counted.
-  const n = (await query.count().get()).data().count;
-  opCount.reads += Math.max(1, Math.ceil(n / 1000));
-  return n;
-}
 
 /**
  * The DRCs and ROs the caller may filter the basket by: the directories the policy table lets them read (all for
@@ -54,7 +47,7 @@ export async function jobBasketCountsHandler(
   const filter = parseInput(basketFilterSchema, request.data);
   const tabs = actor.role === 'system' ? [] : tabsFor(actor.role);
   const tab = filter.tab ?? tabs[0] ?? 'all';
-  const countOf = async (q: ReturnType<typeof basketQuery>) => (q === 'none' ? 0 : count(q));
+  const countOf = async (q: ReturnType<typeof basketQuery>) => (q === 'none' ? 0 : countQuery(q));
   const [tabNumbers, counterNumbers, choices] = await Promise.all([
     Promise.all(tabs.map((t) => countOf(basketQuery(actor, filter, { tab: t, counter: null })))),
     Promise.all(BASKET_COUNTERS.map((c) => countOf(basketQuery(actor, filter, { tab, counter: c })))),

@@ -1,9 +1,21 @@
-import type { DocumentReference, DocumentSnapshot, Query, QuerySnapshot, Transaction } from 'firebase-admin/firestore';
+import type {
+  AggregateSpec,
+  AggregateSpecData,
+  DocumentReference,
+  DocumentSnapshot,
+  Query,
+  QueryDocumentSnapshot,
+  QuerySnapshot,
+  Transaction,
+} from 'firebase-admin/firestore';
 import { firestore } from './db';
+import { recordQuery } from './queryShape';
 
 /**
  * Counts Firestore operations as Firestore bills them (a query reads at least one document).
  * Benchmarks report operations per unit of work from these counts (BRIEF §6).
+ * Every query also has its shape recorded when the tests ask for it, so a query no index serves fails the
+ * index check instead of production (docs/decisions/0024-query-shapes-from-the-tests.md).
  */
 export const opCount = { reads: 0, writes: 0 };
 
@@ -18,6 +30,7 @@ export async function readDoc(ref: DocumentReference): Promise<DocumentSnapshot>
 }
 
 export async function readQuery(query: Query): Promise<QuerySnapshot> {
+  recordQuery(query);
   const snap = await query.get();
   opCount.reads += Math.max(1, snap.size);
   return snap;
@@ -33,6 +46,7 @@ export class Tx {
   }
 
   async query(query: Query): Promise<QuerySnapshot> {
+    recordQuery(query);
     const snap = await this.tx.get(query);
     opCount.reads += Math.max(1, snap.size);
     return snap;
@@ -72,8 +86,37 @@ export function runTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
  * No documents are transferred, so a phase count costs the same however large the phase.
  */
 export async function countQuery(query: Query): Promise<number> {
+  recordQuery(query);
   const snap = await query.count().get();
   const n = snap.data().count;
   opCount.reads += Math.max(1, Math.ceil(n / 1000));
   return n;
+}
+
+/**
+ * An aggregation (count, sum, average) in one query, counted as Firestore bills it: one read per 1,000 index
+ * entries matched, at least one. `matched` says how many entries that was (usually the query's count()).
+ */
+export async function aggregateQuery<T extends AggregateSpec>(
+  query: Query,
+  spec: T,
+  matched: (data: AggregateSpecData<T>) => number,
+): Promise<AggregateSpecData<T>> {
+  recordQuery(query);
+  const data = (await query.aggregate(spec).get()).data();
+  opCount.reads += Math.max(1, Math.ceil(matched(data) / 1000));
+  return data;
+}
+
+/** Every document of a query as a stream (for whole-collection passes), each counted as one read. */
+export async function* streamQuery(query: Query): AsyncGenerator<QueryDocumentSnapshot> {
+  recordQuery(query);
+  let any = false;
+  for await (const raw of query.stream()) {
+    any = true;
+    opCount.reads += 1;
+    // Query.stream() is typed as a plain readable stream; its items are query document snapshots.
+    yield raw as unknown as QueryDocumentSnapshot;
+  }
+  if (!any) opCount.reads += 1;
 }

@@ -6,7 +6,7 @@ import type { Actor } from '../domain/model/roles';
 import type { Instant } from '../domain/model/time';
 import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
-import { opCount, readDoc, readQuery, runTx } from '../data/ops';
+import { countQuery, readDoc, readQuery, runTx } from '../data/ops';
 import { writeCaseWithAudit } from './caseAudit';
 
 export type RoOutcome = { assigned: string } | { left: string } | 'skipped';
@@ -21,9 +21,8 @@ export const RO_MODE_ACTOR: Actor = { uid: 'system:roAssignment', role: 'system'
  */
 async function openCasesOf(uid: string): Promise<number> {
   const mine = firestore().collection(COL.cases).where('roId', '==', uid);
-  const [all, closed] = await Promise.all([mine.count().get(), mine.where('closedAt', '>', '').count().get()]);
-  opCount.reads += 2;
-  return all.data().count - closed.data().count;
+  const [all, closed] = await Promise.all([countQuery(mine), countQuery(mine.where('closedAt', '>', ''))]);
+  return all - closed;
 }
 
 /** The DRC's ROs with their areas, capacity and current load (a count per RO, not a read of their cases). */

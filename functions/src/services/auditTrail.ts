@@ -1,6 +1,7 @@
-import { FieldPath, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { FieldPath } from 'firebase-admin/firestore';
 import { EMPTY_HEAD, verifyChain, type AuditEvent } from '../domain/audit/chain';
 import { COL, firestore } from '../data/db';
+import { streamQuery } from '../data/ops';
 
 export interface TrailReport {
   entities: number;
@@ -16,10 +17,8 @@ export interface TrailReport {
 export async function verifyAuditTrail(onProgress: (events: number) => void = () => {}): Promise<TrailReport> {
   const report: TrailReport = { entities: 0, events: 0, broken: [] };
   const heads = new Map<string, { seq: number; hash: string } | 'broken'>();
-  const stream = firestore().collection(COL.audit).orderBy(FieldPath.documentId()).stream();
-  for await (const raw of stream) {
-    // Query.stream() is typed as a plain readable stream; its items are query document snapshots.
-    const event = (raw as unknown as QueryDocumentSnapshot).data() as AuditEvent;
+  for await (const doc of streamQuery(firestore().collection(COL.audit).orderBy(FieldPath.documentId()))) {
+    const event = doc.data() as AuditEvent;
     report.events += 1;
     if (report.events % 5000 === 0) onProgress(report.events);
     const head = heads.get(event.entity) ?? EMPTY_HEAD;

@@ -4,7 +4,7 @@ import { SYSTEM_ACTOR } from '../domain/model/roles';
 import { addDays, type Instant } from '../domain/model/time';
 import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
-import { readQuery, runTx } from '../data/ops';
+import { countQuery, readQuery, runTx } from '../data/ops';
 import { writeCaseWithAudit } from './caseAudit';
 import { prepareCrossCase } from './crossCase';
 
@@ -99,8 +99,7 @@ export async function runDueMonitors(
 
 /** How many cases are due, for deciding whether to fan out (a count aggregation costs one read per 1,000). */
 export async function countDue(now: Instant): Promise<number> {
-  const agg = await firestore().collection(COL.cases).where('nextMonitorAt', '<=', now).count().get();
-  return agg.data().count;
+  return countQuery(firestore().collection(COL.cases).where('nextMonitorAt', '<=', now));
 }
 
 export const ALL_SHARDS = Array.from({ length: MONITOR_SHARDS }, (_, i) => i);

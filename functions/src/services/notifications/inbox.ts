@@ -1,6 +1,6 @@
 import type { Instant } from '../../domain/model/time';
 import type { InboxItem } from '../../domain/notifications/plan';
-import { readQuery, runTx } from '../../data/ops';
+import { countQuery, readQuery, runTx } from '../../data/ops';
 import { col } from './store';
 
 export async function listInbox(
@@ -11,7 +11,7 @@ export async function listInbox(
   let q = col('inbox').where('uid', '==', uid);
   if (unreadOnly) q = q.where('unread', '==', true);
   const page = await readQuery(q.orderBy('createdAt', 'desc').limit(limit));
-  const unread = (await col('inbox').where('uid', '==', uid).where('unread', '==', true).count().get()).data().count;
+  const unread = await countQuery(col('inbox').where('uid', '==', uid).where('unread', '==', true));
   return { items: page.docs.map((d) => ({ ...(d.data() as InboxItem), id: d.id })), unread };
 }
 
