@@ -65,6 +65,17 @@ async function actorFromToken(req: RestRequest, verify: VerifyIdToken): Promise<
 }
 
 /** Query-string values as the schemas expect them: single values, empty ones absent. */
+/** A path parameter, percent-decoded; a malformed escape (`%E0%A4%A`) is the caller's error, not ours. */
+function decodePathSegment(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpsError('invalid-argument', `The ${name} in the path is not valid percent-encoding.`, {
+      fields: { [name]: 'is not valid percent-encoding' },
+    });
+  }
+}
+
 function queryInput(query: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(query)
@@ -101,7 +112,7 @@ export function restHandler(verify: VerifyIdToken = (t) => getAuth().verifyIdTok
         });
         return;
       }
-      const fromPath = Object.fromEntries(hit.r.params.map((p, i) => [p, decodeURIComponent(hit.m![i + 1]!)]));
+      const fromPath = Object.fromEntries(hit.r.params.map((p, i) => [p, decodePathSegment(p, hit.m![i + 1]!)]));
       let input: Record<string, unknown>;
       if (req.method === 'GET') input = { ...queryInput(req.query ?? {}), ...fromPath };
       else {

@@ -1,6 +1,7 @@
 import { getAuth } from 'firebase-admin/auth';
 import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
+import { documentId } from '../domain/model/ids';
 import { REGION } from '../config';
 import { diffFields, EMPTY_HEAD } from '../domain/audit/chain';
 import { ROLES, type Actor } from '../domain/model/roles';
@@ -30,7 +31,7 @@ const inviteInput = z.strictObject({
 });
 
 const updateInput = z.strictObject({
-  uid: z.string().min(1).max(128),
+  uid: documentId('a user id', 128),
   role: role.optional(),
   drcId,
   disabled: z.boolean().optional(),
