@@ -2,8 +2,8 @@ import { getAuth } from 'firebase-admin/auth';
 import { HttpsError, onRequest } from 'firebase-functions/v2/https';
 import { REGION } from '../config';
 import { firestore } from '../data/db';
+import { log } from '../logs';
 import type { Actor } from '../domain/model/roles';
-import * as logger from 'firebase-functions/logger';
 import { callerActor } from '../callables/callerActor';
 import { docsHtml, openApiDocument } from './openapi';
 import { OPERATIONS } from './operations';
@@ -129,7 +129,8 @@ export function restHandler(verify: VerifyIdToken = (t) => getAuth().verifyIdTok
       res.status(200).json(output);
     } catch (error) {
       if (error instanceof HttpsError) return sendError(res, error);
-      logger.error('api: unexpected error', { path, method: req.method, error: (error as Error).message });
+      // A path and an error message may quote personal data: the masked logger.
+      log.error('api: unexpected error', { path, method: req.method, error: (error as Error).message });
       sendError(res, new HttpsError('internal', 'Something went wrong; try again.'));
     }
   };
