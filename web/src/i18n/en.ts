@@ -241,12 +241,8 @@ export const en = {
   'invite.badEmail': 'must be an email address',
   'invite.shortName': 'must be at least 2 characters',
   'invite.done': 'Invited {email}.',
-  'invite.link': 'Set-password link for {email}',
-  'invite.linkHint':
-    'Send this link to the user: they open it to choose their password, then sign in. Email sending arrives with notifications; until then, pass the link on yourself, privately.',
-  'invite.copy': 'Copy link',
-  'invite.copied': 'Link copied.',
-  'invite.copyFailed': 'The link could not be copied here: it is selected, copy it with Ctrl+C (or ⌘C).',
+  'invite.emailed':
+    'We emailed {email} a link to set their password. Only they receive it; ask them to check their inbox (and spam folder).',
 
   'audit.title': 'Audit trail',
   'audit.intro':

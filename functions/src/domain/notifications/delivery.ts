@@ -30,7 +30,8 @@ export interface ProviderError {
 export interface Delivery {
   id: string;
   eventId: string;
-  kind: EventKind;
+  /** An event's kind, or the invitation (sent to the invitee only, outside routing: invitation.ts). */
+  kind: EventKind | 'user_invited';
   channel: OutboundChannel;
   recipient: { kind: 'user' | 'customer'; uid: string | null; address: string; customerKey: string | null };
   caseId: string | null;
