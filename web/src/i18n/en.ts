@@ -575,6 +575,8 @@ export const en = {
   'offline.retry': 'Send again with the case as it is now',
   'offline.discard': 'Discard',
   'offline.queued': 'You are offline. Saved on this device; it will be sent, in order, when you are back online.',
+  'presence.holdLimit':
+    'You have worked with this customer for a long stretch, so they are free for others for a moment; this page takes them back if nobody else does.',
   'presence.onThisCase': '{name} is working on this case. Recording contacts is paused until they leave.',
   'presence.withCustomer':
     '{name} is working with this customer on another case. Recording contacts is paused until they leave.',
