@@ -10,10 +10,12 @@ export function maskNicTail(nic: string): string {
 /** The case as this role may read it: the NIC (and the customer key built from it) masked unless the role needs it. */
 export function caseViewFor<T extends Pick<CaseState, 'customer' | 'customerKey'>>(role: ActorRole, c: T): T {
   if ((NIC_FULL_ROLES as readonly string[]).includes(role)) return c;
-  const key = c.customerKey?.startsWith('nic_') ? `nic_${maskNicTail(c.customerKey.slice(4))}` : c.customerKey;
-  return {
-    ...c,
-    customerKey: key,
-    customer: { ...c.customer, nic: c.customer.nic === null ? null : maskNicTail(c.customer.nic) },
-  };
+  const key =
+    typeof c.customerKey === 'string' && c.customerKey.startsWith('nic_')
+      ? `nic_${maskNicTail(c.customerKey.slice(4))}`
+      : c.customerKey;
+  // Older or partial documents may lack the customer block: nothing to mask there.
+  const nic = c.customer?.nic;
+  const customer = typeof nic === 'string' ? { ...c.customer, nic: maskNicTail(nic) } : c.customer;
+  return { ...c, customerKey: key, customer };
 }
