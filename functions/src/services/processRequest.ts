@@ -248,7 +248,7 @@ async function applyCaseRequest(
       // Reads first (Firestore transactions read before they write): the DRC a placement by hand takes a slot of,
       // checked as automatic placement checks it, and the other cases a cross-case rule touches.
       const slot = await prepareSlotTake(tx, current, after);
-      if ('refused' in slot) reject('drc-refused', slot.refused, { drcId: slot.refused });
+      if ('refused' in slot) reject('drc-refused', slot.refused, { drcId: 'cannot take this case' });
       const plan = await prepareCrossCase(tx, after, outcome.crossCase, now, outcome.spawn);
       const summary = describeOutcome(config, what, outcome.inputs, outcome.transitions);
       const taken = 'take' in slot ? slot.take : null;
