@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { OPERATIONS } from '../../src/api/operations';
 import { restHandler, type RestRequest } from '../../src/api/rest';
 import { setRoProfileHandler } from '../../src/callables/assignment';
 import { markInboxReadHandler } from '../../src/callables/inbox';
@@ -73,5 +75,45 @@ describe('malformed ids get INVALID_ARGUMENT', () => {
         error: { status: 'INVALID_ARGUMENT', details: { fields: { caseId: 'is not valid percent-encoding' } } },
       });
     }
+  });
+
+  it('fuzz: any uid holding "/" and any REST path parameter with a broken % escape is refused as the caller’s error', async () => {
+    const withSlash = fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([a, b]) => `${a}/${b}`);
+    await fc.assert(
+      fc.asyncProperty(withSlash, async (uid) => {
+        const e = await refusal(() => updateUserHandler(asUser('admin', { uid, disabled: true })));
+        expect(e.code).toBe('invalid-argument');
+      }),
+      { numRuns: 40 },
+    );
+    const routes = OPERATIONS.filter((op) => op.path.includes('{'));
+    expect(routes.length).toBeGreaterThan(3);
+    const broken = fc.constantFrom('%', '%E0%A4%A', '%zz', 'a%', '%C3%28', '%E0%80');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), broken, async (op, bad) => {
+        const sent: { status: number; body: unknown } = { status: 0, body: undefined };
+        const res = {
+          status(code: number) {
+            sent.status = code;
+            return res;
+          },
+          set() {
+            return res;
+          },
+          json(b: unknown) {
+            sent.body = b;
+          },
+          send(b: string) {
+            sent.body = b;
+          },
+        };
+        const path = `/v1${op.path.replace(/\{\w+\}/g, bad)}`;
+        const req: RestRequest = { method: op.method, path, query: {}, body: {}, headers: {} };
+        await restHandler(() => Promise.reject(new Error('no token expected')))(req, res);
+        expect([op.name, sent.status]).toEqual([op.name, 400]);
+        expect(sent.body).toMatchObject({ error: { status: 'INVALID_ARGUMENT' } });
+      }),
+      { numRuns: 60 },
+    );
   });
 });
