@@ -1,6 +1,7 @@
 import { listCasesHandler } from '../../src/callables/listCases';
 import { COL, firestore } from '../../src/data/db';
 import { opCount, resetOpCount } from '../../src/data/ops';
+import { apiCase, call, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
 
 /**
@@ -31,6 +32,11 @@ beforeAll(async () => {
     });
   }
   await batch.commit();
+  // Mobile API lists: 60 cases changed at the same instant (as a bulk import stamps them).
+  const same = Array.from({ length: 60 }, (_, i) =>
+    apiCase(`mr-${String((i * 23) % 60).padStart(2, '0')}`, 'NEGOTIATION', { drcId: 'drc3', roId: null }),
+  );
+  await putCases(same);
 });
 
 it('basket cursor in a long run of equal values: each page reads about one page, and every case is seen once', async () => {
@@ -53,4 +59,22 @@ it('basket cursor in a long run of equal values: each page reads about one page,
   const run = seen.slice(5);
   expect(run).toEqual([...run].sort().reverse());
   expect(Math.max(...reads)).toBeLessThanOrEqual(3 * (PAGE + 1) + 5);
+});
+
+it('mobile API cursor in a long run of one instant: each page reads about one page, and every case is seen once', async () => {
+  const seen: string[] = [];
+  const reads: number[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < 20; page++) {
+    resetOpCount();
+    const out = await call('listActiveCustomerNegotiations', 'drc3', { limit: PAGE, ...(cursor ? { cursor } : {}) });
+    reads.push(opCount.reads);
+    seen.push(...(out.items as { id: string }[]).map((c) => c.id));
+    cursor = out.nextCursor as string | null;
+    if (!cursor) break;
+  }
+  expect(seen).toHaveLength(60);
+  expect(new Set(seen).size).toBe(60);
+  expect(seen).toEqual([...seen].sort().reverse());
+  expect(Math.max(...reads)).toBeLessThanOrEqual(2 * (PAGE + 1) + 2);
 });
