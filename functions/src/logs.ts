@@ -19,6 +19,19 @@ export function maskEmail(email: string): string {
   return domain ? `${(user ?? '').slice(0, 1)}•••@${domain}` : '•••';
 }
 
+/** NICs (old: 9 digits and V or X; new: 12 digits), E.164 phone numbers and emails inside free text. */
+const NIC_IN_TEXT = /(?<![0-9])(\d{9}[VvXx]|\d{12})(?![0-9A-Za-z])/g;
+const PHONE_IN_TEXT = /\+\d[\d\s-]{7,16}\d/g;
+const EMAIL_IN_TEXT = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+
+/**
+ * Masks personal data written inside a sentence: a provider's error message ("The 'To' number +9477… is not
+ * a valid phone number"), an id that embeds a customer key (`nic_…`). Used on every string that is logged.
+ */
+export function maskText(text: string): string {
+  return text.replace(EMAIL_IN_TEXT, maskEmail).replace(PHONE_IN_TEXT, maskPhone).replace(NIC_IN_TEXT, maskNic);
+}
+
 const MASKERS: Partial<Record<string, (v: string) => string>> = {
   phone: maskPhone,
   nic: maskNic,
@@ -28,6 +41,7 @@ const MASKERS: Partial<Record<string, (v: string) => string>> = {
 
 /** A deep copy with every personal field masked. */
 export function masked(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return maskText(value);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => masked(v, depth + 1));
   return Object.fromEntries(
@@ -39,7 +53,7 @@ export function masked(value: unknown, depth = 0): unknown {
 }
 
 export const log = {
-  info: (message: string, data: Record<string, unknown> = {}) => logger.info(message, masked(data)),
-  warn: (message: string, data: Record<string, unknown> = {}) => logger.warn(message, masked(data)),
-  error: (message: string, data: Record<string, unknown> = {}) => logger.error(message, masked(data)),
+  info: (message: string, data: Record<string, unknown> = {}) => logger.info(maskText(message), masked(data)),
+  warn: (message: string, data: Record<string, unknown> = {}) => logger.warn(maskText(message), masked(data)),
+  error: (message: string, data: Record<string, unknown> = {}) => logger.error(maskText(message), masked(data)),
 };

@@ -157,7 +157,7 @@ export const caseEndToEnd: E2eTest[] = [
     },
   },
   {
-    name: 'an admin invites a recovery officer into a DRC and gets their set-password link',
+    name: 'an admin invites a recovery officer into a DRC; the set-password link is emailed to them, not shown',
     run: async ({ signIn, shot }) => {
       const page = await signIn('admin@demo.debtx');
       await page.getByTestId('nav-users').click();
@@ -167,8 +167,9 @@ export const caseEndToEnd: E2eTest[] = [
       await page.getByTestId('invite-role').selectOption('ro');
       await page.getByTestId('invite-drc').selectOption('drc2');
       await page.getByTestId('invite-submit').click();
-      await page.getByTestId('invite-link').waitFor({ timeout: 20_000 });
-      assert.match(await page.getByTestId('invite-link').inputValue(), /oobCode=/);
+      await page.getByTestId('invite-emailed').waitFor({ timeout: 20_000 });
+      assert.match(await page.getByTestId('invite-emailed').innerText(), /new\.ro@demo\.debtx/);
+      assert.doesNotMatch(await page.getByTestId('invite-result').innerText(), /oobCode=/);
       await page.getByTestId('user-row-new.ro@demo.debtx').waitFor({ timeout: 20_000 });
       await shot(page, 'e2e-08-user-invited');
     },

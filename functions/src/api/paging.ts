@@ -13,10 +13,15 @@ function decodeCursor(cursor: string): [string, string] {
 
 const encodeCursor = (key: string, id: string) => Buffer.from(`${key}|${id}`, 'utf8').toString('base64url');
 
+/** Code-unit order: what Firestore's order of ASCII ids and ISO instants is, unlike localeCompare. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
- * One page of `query` ordered by `field` (an ISO instant) descending, then document id. Keyset paging by a
- * range filter, as callables/listCases.ts does and docs/decisions/0004 explains (the offline emulator ignores
- * startAfter): a page reads its rows, one row to know whether more follow, and on later pages the cursor row.
+ * One page of `query` ordered by `field` (an ISO instant) descending, then id. Keyset paging by a range filter,
+ * as the job basket does and docs/decisions/0004 explains (the offline emulator ignores startAfter): a page reads
+ * its rows and one row to know whether more follow. A run of equal values (a bulk import stamps many cases with
+ * one instant) is paged by the stored `id` field, one page at a time, never read whole: the offline emulator
+ * neither filters nor orders by the document id.
  */
 export async function keysetPage(
   query: Query,
@@ -25,17 +30,38 @@ export async function keysetPage(
   cursor: string | null | undefined,
 ): Promise<{ docs: QueryDocumentSnapshot[]; nextCursor: string | null }> {
   const after = cursor ? decodeCursor(cursor) : null;
-  let q = query.orderBy(field, 'desc').orderBy(FieldPath.documentId(), 'desc');
-  if (after) q = q.where(field, '<=', after[0]);
-  const fetchLimit = limit + 1 + (after ? 1 : 0);
-  const snap = await readQuery(q.limit(fetchLimit));
+  const idOf = (d: QueryDocumentSnapshot) => String(d.get('id') ?? d.id);
+  const valueOf = (d: QueryDocumentSnapshot) => String(d.get(field));
+  const byKey = (a: QueryDocumentSnapshot, b: QueryDocumentSnapshot) =>
+    compare(valueOf(b), valueOf(a)) || compare(idOf(b), idOf(a));
+  /** Up to `n` rows of the run of `value`, newest id first, after `afterId` (from its start when null). */
+  const runPage = async (value: string, afterId: string | null, n: number) => {
+    let q = query.where(field, '==', value);
+    if (afterId !== null) q = q.where('id', '<', afterId);
+    const docs = (await readQuery(q.orderBy('id', 'desc').limit(n))).docs;
+    return docs.filter((d) => afterId === null || idOf(d) < afterId);
+  };
+  const ordered = query.orderBy(field, 'desc').orderBy(FieldPath.documentId(), 'desc');
+  const rows: QueryDocumentSnapshot[] = [];
+  if (after) {
+    rows.push(...(await runPage(after[0], after[1], limit + 1)));
+    if (rows.length <= limit)
+      rows.push(...(await readQuery(ordered.where(field, '<', after[0]).limit(limit + 1 - rows.length))).docs);
+  } else {
+    rows.push(...(await readQuery(ordered.limit(limit + 1))).docs);
+  }
   // Ties are ordered here too: the offline emulator ignores the documentId ordering.
-  const rows = [...snap.docs].sort(
-    (a, b) => String(b.get(field)).localeCompare(String(a.get(field))) || b.id.localeCompare(a.id),
-  );
-  const fresh = after ? rows.filter((d) => !(String(d.get(field)) === after[0] && d.id >= after[1])) : rows;
-  const docs = fresh.slice(0, limit);
+  rows.sort(byKey);
+  let docs = rows.slice(0, limit);
+  const next = rows[limit];
   const last = docs[docs.length - 1];
-  const more = fresh.length > limit || snap.docs.length === fetchLimit;
-  return { docs, nextCursor: more && last ? encodeCursor(String(last.get(field)), last.id) : null };
+  if (!next || !last) return { docs, nextCursor: null };
+  const value = valueOf(last);
+  if (valueOf(next) === value && (!after || value !== after[0])) {
+    // The page ends inside a run entered on this page: its first rows by id, as many as fit.
+    const before = docs.filter((d) => valueOf(d) !== value);
+    docs = [...before, ...(await runPage(value, null, limit - before.length)).sort(byKey)];
+  }
+  const end = docs[docs.length - 1]!;
+  return { docs, nextCursor: encodeCursor(valueOf(end), idOf(end)) };
 }

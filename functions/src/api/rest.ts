@@ -2,8 +2,8 @@ import { getAuth } from 'firebase-admin/auth';
 import { HttpsError, onRequest } from 'firebase-functions/v2/https';
 import { REGION } from '../config';
 import { firestore } from '../data/db';
+import { log } from '../logs';
 import type { Actor } from '../domain/model/roles';
-import * as logger from 'firebase-functions/logger';
 import { callerActor } from '../callables/callerActor';
 import { SESSION_ENDED } from '../domain/policy/session';
 import { docsHtml, openApiDocument } from './openapi';
@@ -72,6 +72,17 @@ async function actorFromToken(req: RestRequest, verify: VerifyIdToken): Promise<
 }
 
 /** Query-string values as the schemas expect them: single values, empty ones absent. */
+/** A path parameter, percent-decoded; a malformed escape (`%E0%A4%A`) is the caller's error, not ours. */
+function decodePathSegment(name: string, raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new HttpsError('invalid-argument', `The ${name} in the path is not valid percent-encoding.`, {
+      fields: { [name]: 'is not valid percent-encoding' },
+    });
+  }
+}
+
 function queryInput(query: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(query)
@@ -108,7 +119,7 @@ export function restHandler(verify: VerifyIdToken = (t) => getAuth().verifyIdTok
         });
         return;
       }
-      const fromPath = Object.fromEntries(hit.r.params.map((p, i) => [p, decodeURIComponent(hit.m![i + 1]!)]));
+      const fromPath = Object.fromEntries(hit.r.params.map((p, i) => [p, decodePathSegment(p, hit.m![i + 1]!)]));
       let input: Record<string, unknown>;
       if (req.method === 'GET') input = { ...queryInput(req.query ?? {}), ...fromPath };
       else {
@@ -125,7 +136,8 @@ export function restHandler(verify: VerifyIdToken = (t) => getAuth().verifyIdTok
       res.status(200).json(output);
     } catch (error) {
       if (error instanceof HttpsError) return sendError(res, error);
-      logger.error('api: unexpected error', { path, method: req.method, error: (error as Error).message });
+      // A path and an error message may quote personal data: the masked logger.
+      log.error('api: unexpected error', { path, method: req.method, error: (error as Error).message });
       sendError(res, new HttpsError('internal', 'Something went wrong; try again.'));
     }
   };

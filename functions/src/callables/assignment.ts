@@ -1,5 +1,6 @@
 import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
+import { documentId } from '../domain/model/ids';
 import { REGION, nowIso } from '../config';
 import {
   drcTermsSchema,
@@ -236,7 +237,7 @@ export async function setRoAssignmentModeHandler(request: Req): Promise<{ drcId:
 }
 
 const roProfileInput = z.strictObject({
-  uid: z.string().min(1).max(128),
+  uid: documentId('a user id', 128),
   areas: z.array(z.string().trim().min(1).max(60)).max(30),
   capacity: z.number().int().min(1).max(10_000).nullable(),
 });

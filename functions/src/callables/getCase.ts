@@ -6,6 +6,7 @@ import type { AuditEvent } from '../domain/audit/chain';
 import { availableActions, isFinal, resultInputSchema, statusOf } from '../domain/lifecycle/engine';
 import type { CaseState } from '../domain/model/case';
 import { canSeeCase } from '../domain/policy/caseScope';
+import { caseViewFor } from '../domain/policy/caseView';
 import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { readDoc, readQuery } from '../data/ops';
@@ -80,7 +81,7 @@ export async function getCaseHandler(request: Pick<CallableRequest, 'auth' | 'da
   const assignableRos: PersonRef[] =
     roList?.docs.map((d) => ({ uid: d.id, displayName: String(d.get('displayName') ?? d.id) })) ?? [];
   return {
-    case: c,
+    case: caseViewFor(actor.role, c),
     statusLabel: statusOf(config, c.status)?.label ?? c.status,
     timeline,
     actions,

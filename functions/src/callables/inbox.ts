@@ -1,5 +1,6 @@
 import { onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
+import { documentId } from '../domain/model/ids';
 import { nowIso, REGION } from '../config';
 import type { ListInboxOutput, NotificationPrefsView } from '../api/inboxContract';
 import { EVENT_KINDS } from '../domain/notifications/events';
@@ -28,7 +29,7 @@ const listInput = z.strictObject({
 
 const markInput = z
   .strictObject({
-    ids: z.array(z.string().min(1).max(1500)).max(100).optional(),
+    ids: z.array(documentId('a message id')).max(100).optional(),
     all: z.boolean().optional(),
   })
   .refine((v) => v.all === true || (v.ids?.length ?? 0) > 0, { message: 'give ids or all: true', path: ['ids'] });

@@ -3,6 +3,7 @@ import type { ListCasesOutput } from '../api/contract';
 import { REGION } from '../config';
 import { isBasketField } from '../domain/jobBasket/basket';
 import type { CaseState } from '../domain/model/case';
+import { caseViewFor } from '../domain/policy/caseView';
 import { DEFAULT_CASE_TYPE, latestCaseType } from '../data/caseTypes';
 import { basketPage, basketPageSchema, basketQuery } from '../services/basketQuery';
 import { namesOf } from '../services/names';
@@ -20,8 +21,11 @@ export async function listCasesHandler(request: Pick<CallableRequest, 'auth' | '
   const query = basketQuery(actor, input);
   if (query === 'none') return { cases: [], nextCursor: null, statuses, names: { drcs: {}, users: {} } };
   const { docs, nextCursor } = await basketPage(query, input);
-  const cases = docs.map(
-    (d) => Object.fromEntries(Object.entries(d.data()).filter(([name]) => !isBasketField(name))) as CaseState,
+  const cases = docs.map((d) =>
+    caseViewFor(
+      actor.role,
+      Object.fromEntries(Object.entries(d.data()).filter(([name]) => !isBasketField(name))) as CaseState,
+    ),
   );
   return { cases, nextCursor, statuses, names: await namesOf(cases) };
 }

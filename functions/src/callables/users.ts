@@ -1,15 +1,19 @@
 import { getAuth } from 'firebase-admin/auth';
 import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
+import { documentId } from '../domain/model/ids';
 import { REGION } from '../config';
 import { diffFields, EMPTY_HEAD } from '../domain/audit/chain';
 import { ROLES, type Actor } from '../domain/model/roles';
 import type { UserProfile } from '../data/actors';
 import { appendAudit } from '../data/audit';
 import { COL, firestore } from '../data/db';
-import { readQuery, runTx } from '../data/ops';
+import { readQuery, runTx, type Tx } from '../data/ops';
 import { forgetSession } from '../data/sessions';
+import { invitationDelivery } from '../domain/notifications/invitation';
+import { LANGUAGES } from '../domain/notifications/templates';
 import { handBackCases } from '../services/handBack';
+import { col } from '../services/notifications/store';
 import { callerActor, parseInput } from './callerActor';
 
 /**
@@ -29,10 +33,12 @@ const inviteInput = z.strictObject({
   displayName: z.string().trim().min(2, 'is required').max(120),
   role,
   drcId,
+  /** The language of the invitation email; English unless the inviter knows better. */
+  language: z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
 });
 
 const updateInput = z.strictObject({
-  uid: z.string().min(1).max(128),
+  uid: documentId('a user id', 128),
   role: role.optional(),
   drcId,
   disabled: z.boolean().optional(),
@@ -69,6 +75,8 @@ async function writeProfile(
   before: Omit<UserProfile, 'uid'> | null,
   after: Omit<UserProfile, 'uid'>,
   action: string,
+  /** A write that belongs with this change (the invitation email), in the same transaction. */
+  alongside?: (tx: Tx, now: string) => void,
 ): Promise<void> {
   const now = new Date().toISOString();
   await runTx(async (tx) => {
@@ -92,6 +100,7 @@ async function writeProfile(
       transitions: [],
     });
     tx.set(ref, { ...after, audit: next, updatedAt: now });
+    alongside?.(tx, now);
   });
 }
 
@@ -110,16 +119,22 @@ export async function inviteUserHandler(request: Pick<CallableRequest, 'auth' | 
     });
   const user = await auth.createUser({ email: body.email, displayName: body.displayName, emailVerified: false });
   await auth.setCustomUserClaims(user.uid, { role: body.role, ...(body.drcId ? { drcId: body.drcId } : {}) });
+  // The invitee sets their own password through this link. It goes to them by email through the outbox, never
+  // back to the inviter (who could then sign in as them) and never into a log.
+  const setPasswordLink = await auth.generatePasswordResetLink(body.email);
+  const invitee = { uid: user.uid, email: body.email, displayName: body.displayName, role: body.role };
   await writeProfile(
     actor,
     user.uid,
     null,
     { email: body.email, displayName: body.displayName, role: body.role, drcId: body.drcId ?? null, active: true },
     'inviteUser',
+    (tx, now) => {
+      const message = invitationDelivery(invitee, body.language ?? 'en', setPasswordLink, now);
+      tx.create(col('outbox').doc(message.id), { ...message });
+    },
   );
-  // The invitee sets their own password through this link (sent by email once notifications land, issue 6).
-  const setPasswordLink = await auth.generatePasswordResetLink(body.email);
-  return { uid: user.uid, setPasswordLink };
+  return { uid: user.uid, invitationSent: true as const, emailedTo: body.email };
 }
 
 export async function updateUserHandler(request: Pick<CallableRequest, 'auth' | 'data'>) {

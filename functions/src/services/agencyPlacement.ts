@@ -90,6 +90,7 @@ export async function placeWithAgency(
         requestId: null,
         details: { tier, reason, scores: choice.scores, explanation: choice.explanation, operationId: opId },
         transitions: outcome.transitions,
+        slotTaken: drc.id,
       });
       const result: CaseResult = {
         caseId,

@@ -1,6 +1,8 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import {
   chooseDrc,
+  exclusionOf,
+  refusalOf,
   type CaseForAssignment,
   type ChooseOptions,
   type DrcChoice,
@@ -14,6 +16,7 @@ import {
   type DrcDoc,
   type StoredRules,
 } from '../domain/assignment/policyConfig';
+import { slotMove } from '../domain/assignment/drcSlots';
 import { EMPTY_HEAD } from '../domain/audit/chain';
 import { applyAction } from '../domain/lifecycle/engine';
 import type { AuditHead, CaseState } from '../domain/model/case';
@@ -129,9 +132,43 @@ export function takeDrcSlot(
   });
 }
 
-/** Gives a DRC slot back (recall, reassignment away); closing a case releases it in caseAudit.ts. */
-export function releaseDrcSlot(tx: Tx, drcId: string): void {
-  tx.update(firestore().collection(COL.drcs).doc(drcId), { openCases: FieldValue.increment(-1) });
+/** A DRC read by its id for a placement by hand: the caller says what to do when it is missing or broken. */
+export async function loadDrc(tx: Tx, drcId: string): Promise<LoadedDrc | { missing: string }> {
+  const snap = await tx.get(firestore().collection(COL.drcs).doc(drcId));
+  if (!snap.exists) return { missing: `There is no DRC ${drcId}.` };
+  const parsed = parseDrcDoc(snap.data());
+  if (!parsed.ok) return { missing: `DRC ${drcId} has invalid terms: ${parsed.problem}.` };
+  return {
+    id: drcId,
+    doc: parsed.doc,
+    profile: drcProfileOf(drcId, parsed.doc),
+    head: (snap.get('audit') as AuditHead | undefined) ?? EMPTY_HEAD,
+  };
+}
+
+/**
+ * The slot a write of the case needs, checked as automatic placement checks it: the DRC exists, is active, is
+ * contracted for the case (action, case type, region, amount band), is below capacity, and the case is not
+ * excluded from placement. Reads only: call it before the transaction's first write, then `takeDrcSlot` the
+ * result and pass its id to writeCaseWithAudit as `slotTaken`. Releases need nothing here: writeCaseWithAudit
+ * gives the old slot back itself.
+ */
+export async function prepareSlotTake(
+  tx: Tx,
+  before: CaseState,
+  after: CaseState,
+): Promise<{ take: LoadedDrc | null } | { refused: string }> {
+  const { take } = slotMove(before, after);
+  if (!take) return { take: null };
+  const drc = await loadDrc(tx, take);
+  if ('missing' in drc) return { refused: drc.missing };
+  const rulesSnap = await tx.get(policyRef());
+  const rules = rulesOf(parseStoredRules(rulesSnap.exists ? rulesSnap.data() : undefined));
+  const excluded = exclusionOf(caseForAssignment(after), rules);
+  if (excluded) return { refused: `Case ${after.id} is excluded from placement: ${excluded}.` };
+  const why = refusalOf(caseForAssignment(after), drc.profile);
+  if (why) return { refused: `${drc.doc.name} cannot take case ${after.id}: ${why}.` };
+  return { take: drc };
 }
 
 function isCollision(e: unknown): boolean {
@@ -225,6 +262,7 @@ export async function assignCaseToDrc(caseId: string, now: Instant, eventId: str
         requestId: null,
         details: { scores: choice.scores, explanation: choice.explanation, eventId },
         transitions: outcome.transitions,
+        slotTaken: drc.id,
       });
       return { assigned: choice.drcId };
     }),

@@ -112,12 +112,12 @@ const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.value, c.id]),
 const compare = (a: Key, b: Key) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * One page of the basket in the chosen order, keyset-paged over (sort field, id).
+ * One page of the basket in the chosen order, keyset-paged over (sort field, case id).
  * Paging is by a range filter on the sort field rather than startAfter(), which reads the same documents
- * on Firestore while the offline emulator ignores cursors (docs/decisions/0004). Runs of equal values
- * (many CPE-only cases with no arrears) are read whole by an equality query and ordered by id here,
- * because the offline emulator ignores the document-id ordering: a page that ends inside a run takes
- * the run's first rows by id, and the next page starts with the rest of the run.
+ * on Firestore while the offline emulator ignores cursors (docs/decisions/0004). A run of equal values (many
+ * CPE-only cases with no arrears) is paged by the case's stored `id` field: `field == value AND id > last id`,
+ * ordered by id, one page at a time. The document id cannot serve: the offline emulator neither filters nor
+ * orders by it. A page that ends inside a run takes the run's first rows by id; the next page goes on from there.
  */
 export async function basketPage(
   query: Query,
@@ -127,19 +127,26 @@ export async function basketPage(
   const limit = input.limit ?? 25;
   const after = input.cursor ? decodeCursor(input.cursor) : null;
   const sign = direction === 'desc' ? -1 : 1;
+  const idOf = (d: QueryDocumentSnapshot) => String(d.get('id') ?? d.id);
   const byKey = (a: QueryDocumentSnapshot, b: QueryDocumentSnapshot) =>
-    sign * (compare(a.get(field) as Key, b.get(field) as Key) || compare(a.id, b.id));
+    sign * (compare(a.get(field) as Key, b.get(field) as Key) || compare(idOf(a), idOf(b)));
   const ordered = query.orderBy(field, direction).orderBy(FieldPath.documentId(), direction);
-  const unseenTies = async (value: Key) =>
-    (await readQuery(query.where(field, '==', value))).docs.filter(
-      (d) => !after || value !== after.value || sign * compare(d.id, after.id) > 0,
-    );
+  /** Up to `n` rows of the run of `value`, in id order, after `afterId` (from its start when null). */
+  const runPage = async (value: Key, afterId: string | null, n: number) => {
+    let q = query.where(field, '==', value);
+    if (afterId !== null) q = q.where('id', direction === 'desc' ? '<' : '>', afterId);
+    const docs = (await readQuery(q.orderBy('id', direction).limit(n))).docs;
+    // Ordered here too: the cut must hold even where the order is not applied.
+    return docs.filter((d) => afterId === null || sign * compare(idOf(d), afterId) > 0);
+  };
 
   const rows: QueryDocumentSnapshot[] = [];
   if (after) {
-    rows.push(...(await unseenTies(after.value)));
-    const beyond = ordered.where(field, direction === 'desc' ? '<' : '>', after.value);
-    rows.push(...(await readQuery(beyond.limit(limit + 1))).docs);
+    rows.push(...(await runPage(after.value, after.id, limit + 1)));
+    if (rows.length <= limit) {
+      const beyond = ordered.where(field, direction === 'desc' ? '<' : '>', after.value);
+      rows.push(...(await readQuery(beyond.limit(limit + 1 - rows.length))).docs);
+    }
   } else {
     rows.push(...(await readQuery(ordered.limit(limit + 1))).docs);
   }
@@ -150,10 +157,11 @@ export async function basketPage(
   if (!next || !last) return { docs, nextCursor: null };
   const value = last.get(field) as Key;
   if (next.get(field) === value && (!after || value !== after.value)) {
-    // The page ends inside a run of equal values only partly read: read the run whole to cut it by id.
-    const run = (await unseenTies(value)).sort(byKey);
-    docs = [...docs.filter((d) => d.get(field) !== value), ...run].slice(0, limit);
+    // The page ends inside a run of equal values entered on this page: its first rows by id, as many as fit.
+    const before = docs.filter((d) => d.get(field) !== value);
+    const run = (await runPage(value, null, limit - before.length)).sort(byKey);
+    docs = [...before, ...run];
   }
   const end = docs[docs.length - 1]!;
-  return { docs, nextCursor: encodeCursor({ value: end.get(field) as Key, id: end.id }) };
+  return { docs, nextCursor: encodeCursor({ value: end.get(field) as Key, id: idOf(end) }) };
 }

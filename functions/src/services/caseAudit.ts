@@ -1,4 +1,5 @@
 import { FieldValue } from 'firebase-admin/firestore';
+import { slotMove } from '../domain/assignment/drcSlots';
 import { diffFields, type AuditDraft } from '../domain/audit/chain';
 import { isBasketField, storedBasketFields } from '../domain/jobBasket/basket';
 import type { StatusChange } from '../domain/lifecycle/engine';
@@ -26,8 +27,19 @@ export function writeCaseWithAudit(
     requestId: string | null;
     details: Record<string, unknown>;
     transitions: StatusChange[];
+    /**
+     * The DRC whose slot this transaction took, through the placement checks (`takeDrcSlot`), for a write that
+     * places the case with it. A write that moves the case to a DRC without it is a bug, refused here.
+     */
+    slotTaken?: string;
   },
 ): CaseState {
+  const move = slotMove(before, after);
+  if (move.take !== (event.slotTaken ?? null)) {
+    throw new Error(
+      `case ${after.id}: a write that places it with ${move.take ?? 'no DRC'} must take that DRC's slot through the placement checks (took ${event.slotTaken ?? 'none'})`,
+    );
+  }
   const diff = diffFields(withoutDerived(before), withoutDerived(after)!);
   const draft: AuditDraft = {
     entity: `cases/${after.id}`,
@@ -54,11 +66,10 @@ export function writeCaseWithAudit(
     tx.set(firestore().collection(COL.roRequests).doc(doc.id), { ...doc });
   for (const doc of approvalDocs(before, written))
     tx.set(firestore().collection(COL.approvals).doc(doc.id), { ...doc });
-  if (before && after.closedAt && !before.closedAt) {
-    // Closing frees the case's key (a new case of its kind may open) and its DRC's capacity slot.
-    tx.delete(firestore().collection(COL.openCases).doc(after.openKey));
-    if (before.drcId)
-      tx.update(firestore().collection(COL.drcs).doc(before.drcId), { openCases: FieldValue.increment(-1) });
-  }
+  // Closing frees the case's key (a new case of its kind may open).
+  if (before && after.closedAt && !before.closedAt) tx.delete(firestore().collection(COL.openCases).doc(after.openKey));
+  // Closing, a recall, a move away or a hook taking the placement back all give the slot back here, and only here.
+  if (move.release)
+    tx.update(firestore().collection(COL.drcs).doc(move.release), { openCases: FieldValue.increment(-1) });
   return written;
 }

@@ -1,10 +1,12 @@
+import { defineInt } from 'firebase-functions/params';
 import { HttpsError } from 'firebase-functions/v2/https';
+import { decideAcquire, foreignLease, isLive, type Lease, type LeaseTerms } from '../domain/presence/lease';
 import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import type { Instant } from '../domain/model/time';
 import { canSeeCase } from '../domain/policy/caseScope';
 import { COL, firestore } from '../data/db';
-import { readDoc, runTx } from '../data/ops';
+import { readDoc, runTx, type Tx } from '../data/ops';
 
 /**
  * Live presence (issue 5 §8): one short lease per customer (`presence/{customerKey}`), so two people never
@@ -15,49 +17,56 @@ import { readDoc, runTx } from '../data/ops';
 export const LEASE_SECONDS = 90;
 export const RENEW_SECONDS = 30;
 
-export interface Lease {
-  customerKey: string;
-  caseId: string;
-  holder: { uid: string; displayName: string; role: string };
-  acquiredAt: Instant;
-  renewedAt: Instant;
-  expiresAt: Instant;
+export type { Lease } from '../domain/presence/lease';
+export { isLive } from '../domain/presence/lease';
+
+/** The longest continuous hold on one customer, from configuration (30 minutes unless set). */
+export const LEASE_MAX_HOLD_MINUTES = defineInt('LEASE_MAX_HOLD_MINUTES', {
+  default: 30,
+  description: 'Longest continuous hold of a customer lease in minutes; then renewal is refused and it lapses',
+});
+
+export function leaseTerms(): LeaseTerms {
+  let minutes = 30;
+  try {
+    minutes = LEASE_MAX_HOLD_MINUTES.value();
+  } catch {
+    // Outside a functions runtime (tests, scripts) the parameter may not be resolvable: the default holds.
+  }
+  const valid = Number.isFinite(minutes) && minutes >= 1 ? minutes : 30;
+  return { leaseSeconds: LEASE_SECONDS, maxHoldSeconds: Math.round(valid * 60) };
 }
 
 const leaseRef = (customerKey: string) => firestore().collection(COL.presence).doc(customerKey);
 
-export const isLive = (lease: Lease | null, now: Instant): lease is Lease => !!lease && lease.expiresAt > now;
-
-function leaseKey(c: Pick<CaseState, 'customerKey' | 'id'>): string {
+export function leaseKey(c: Pick<CaseState, 'customerKey' | 'id'>): string {
   // Every case has a customerKey (the NIC where known); a document id cannot hold a slash.
   return (c.customerKey || `case_${c.id}`).replace(/\//g, '_');
 }
 
 /**
  * Takes or extends the caller's lease on the case's customer, in one transaction. Refused (acquired: false,
- * with the live lease) while another user's lease is live. Re-entrant: the holder acquiring again renews.
+ * with the live lease) while another user's lease is live, and refused at the hold limit (the lease then
+ * lapses, so a user who waits gets the customer). Re-entrant: the holder acquiring again renews.
  */
 export async function acquireLease(
   actor: Actor,
   c: Pick<CaseState, 'customerKey' | 'id'>,
   now: Instant,
-): Promise<{ acquired: boolean; lease: Lease }> {
+): Promise<{ acquired: boolean; lease: Lease | null; refusal: 'held' | 'hold-limit' | null }> {
   const ref = leaseRef(leaseKey(c));
   return runTx(async (tx) => {
     const snap = await tx.get(ref);
     const current = snap.exists ? (snap.data() as Lease) : null;
-    if (isLive(current, now) && current.holder.uid !== actor.uid) return { acquired: false, lease: current };
-    const mine = isLive(current, now) && current.caseId === c.id;
-    const lease: Lease = {
-      customerKey: leaseKey(c),
-      caseId: c.id,
-      holder: { uid: actor.uid, displayName: actor.displayName ?? actor.uid, role: actor.role },
-      acquiredAt: mine ? current.acquiredAt : now,
-      renewedAt: now,
-      expiresAt: new Date(Date.parse(now) + LEASE_SECONDS * 1000).toISOString(),
-    };
-    tx.set(ref, { ...lease });
-    return { acquired: true, lease };
+    const holder = { uid: actor.uid, displayName: actor.displayName ?? actor.uid, role: actor.role };
+    const decision = decideAcquire(current, holder, { customerKey: leaseKey(c), caseId: c.id }, now, leaseTerms());
+    if (decision.kind === 'held') return { acquired: false, lease: decision.lease, refusal: 'held' };
+    if (decision.kind === 'hold-limit') {
+      tx.set(ref, { ...decision.lapsed });
+      return { acquired: false, lease: null, refusal: 'hold-limit' };
+    }
+    tx.set(ref, { ...decision.lease });
+    return { acquired: true, lease: decision.lease, refusal: null };
   });
 }
 
@@ -66,7 +75,9 @@ export async function releaseLease(actor: Actor, c: Pick<CaseState, 'customerKey
   const ref = leaseRef(leaseKey(c));
   return runTx(async (tx) => {
     const snap = await tx.get(ref);
-    if (!snap.exists || (snap.data() as Lease).holder.uid !== actor.uid) return false;
+    const lease = snap.exists ? (snap.data() as Lease) : null;
+    // A lease lapsed at the hold limit stays, so letting go cannot cut short the turn of whoever waits.
+    if (!lease || lease.holder.uid !== actor.uid || lease.cappedUid) return false;
     tx.delete(ref);
     return true;
   });
@@ -104,6 +115,15 @@ export async function holderSeenBy(actor: Actor, lease: Lease, caseId: string): 
   if (lease.caseId === caseId || lease.holder.uid === actor.uid) return lease.holder;
   const snap = await readDoc(firestore().collection(COL.cases).doc(lease.caseId));
   return snap.exists && canSeeCase(actor, snap.data() as CaseState) ? lease.holder : null;
+}
+
+/**
+ * The same check inside a request's transaction, for request documents a client wrote directly (the full-stack
+ * web client does): the refusal names nobody, as the holder may be of another DRC.
+ */
+export async function foreignLeaseIn(tx: Tx, actor: Actor, c: Pick<CaseState, 'customerKey' | 'id'>, now: Instant) {
+  const snap = await tx.get(leaseRef(leaseKey(c)));
+  return foreignLease(snap.exists ? (snap.data() as Lease) : null, actor.uid, now);
 }
 
 /** Case actions that talk to or about the customer: refused while someone else holds the customer. */

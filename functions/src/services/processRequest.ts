@@ -12,7 +12,9 @@ import { DEFAULT_CASE_TYPE, latestCaseType, loadCaseType } from '../data/caseTyp
 import { COL, firestore } from '../data/db';
 import { readDoc, runTx, type Tx } from '../data/ops';
 import type { AccountSource, SourceAccount } from '../sources/types';
+import { prepareSlotTake, retryOnCollision, takeDrcSlot } from './assignDrc';
 import { writeCaseWithAudit } from './caseAudit';
+import { CUSTOMER_ACTIONS, foreignLeaseIn } from './presence';
 import { prepareCrossCase } from './crossCase';
 import { lookupWithRetry } from './sourceLookup';
 import { reject, RejectedError, type Rejection } from './rejections';
@@ -194,58 +196,80 @@ async function applyCaseRequest(
   now: Instant,
   eventId: string,
 ): Promise<RequestOutcome> {
-  return runTx(async (tx) => {
-    if (!(await pendingRequest(tx, requestId))) return 'skipped';
-    const actor = await loadActor(tx, uid, request.type);
-    const snap = await tx.get(caseRef(request.caseId));
-    const current = snap.exists ? (snap.data() as CaseState) : null;
-    // An actor outside the case's scope gets the same answer as for a case that does not exist.
-    if (!current || !canSeeCase(actor, current)) reject('unknown-case', `No case ${request.caseId} that you can work.`);
-    const config = await loadCaseType(current.caseType, current.configVersion);
-    if (!config)
-      throw new Error(`case ${current.id} runs unknown case type ${current.caseType} v${current.configVersion}`);
-    const expectedRev = request.payload.expectedRev;
-    if (expectedRev !== undefined && expectedRev !== current.rev) {
-      reject(
-        'conflict',
-        `The case changed after you opened it (it is now ${statusOf(config, current.status)?.label ?? current.status}). Review it and submit again.`,
-      );
-    }
-    let outcome: EngineResult;
-    let action: string;
-    let what: Parameters<typeof describeOutcome>[1];
-    if (request.type === 'caseAction') {
-      const { action: code, result, inputs } = request.payload;
-      if (code === 'assignRo') await checkRoForCase(tx, inputs.roId, current);
-      outcome = applyAction(config, current, { action: code, result, inputs, requestId }, actor, now);
-      action = `${code}/${result}`;
-      what = { action: code, result };
-    } else if (request.type === 'completeTask') {
-      outcome = completeTask(config, current, request.payload.taskId, request.payload.notes ?? '', actor, now);
-      action = 'completeTask';
-      const label = current.tasks.find((t) => t.id === request.payload.taskId)?.label ?? request.payload.taskId;
-      what = { action: 'completeTask', result: label };
-    } else {
-      outcome = manualTransition(config, current, request.payload.to, request.payload.reason, actor, now);
-      action = `manual:${request.payload.to}`;
-      what = { manualTo: request.payload.to };
-    }
-    if (!outcome.ok) reject(outcome.code, outcome.message, outcome.fields);
-    const after = outcome.case;
-    // Reads first (Firestore transactions read before they write): the other cases a cross-case rule touches.
-    const plan = await prepareCrossCase(tx, after, outcome.crossCase, now, outcome.spawn);
-    writeCaseWithAudit(tx, current, after, {
-      actor,
-      action,
-      summary: describeOutcome(config, what, outcome.inputs, outcome.transitions),
-      requestId,
-      details: { inputs: outcome.inputs, signals: outcome.signals },
-      transitions: outcome.transitions,
-    });
-    plan.apply();
-    markApplied(tx, requestId, current.id, now, eventId);
-    return 'applied';
-  });
+  // A placement by hand takes a slot on the DRC's audit chain: a lost race for its event id is retried afresh.
+  return retryOnCollision(() =>
+    runTx(async (tx) => {
+      if (!(await pendingRequest(tx, requestId))) return 'skipped';
+      const actor = await loadActor(tx, uid, request.type);
+      const snap = await tx.get(caseRef(request.caseId));
+      const current = snap.exists ? (snap.data() as CaseState) : null;
+      // An actor outside the case's scope gets the same answer as for a case that does not exist.
+      if (!current || !canSeeCase(actor, current))
+        reject('unknown-case', `No case ${request.caseId} that you can work.`);
+      if (request.type === 'caseAction' && CUSTOMER_ACTIONS.includes(request.payload.action)) {
+        // The customer lock holds for request documents written directly too (the full-stack web client writes
+        // them): checked here, in the transaction that applies the request. The holder may be of another DRC, so
+        // the refusal names nobody.
+        if (await foreignLeaseIn(tx, actor, current, now))
+          reject(
+            'lease-held',
+            'Another user is working with this customer right now; try again when they have finished.',
+          );
+      }
+      const config = await loadCaseType(current.caseType, current.configVersion);
+      if (!config)
+        throw new Error(`case ${current.id} runs unknown case type ${current.caseType} v${current.configVersion}`);
+      const expectedRev = request.payload.expectedRev;
+      if (expectedRev !== undefined && expectedRev !== current.rev) {
+        reject(
+          'conflict',
+          `The case changed after you opened it (it is now ${statusOf(config, current.status)?.label ?? current.status}). Review it and submit again.`,
+        );
+      }
+      let outcome: EngineResult;
+      let action: string;
+      let what: Parameters<typeof describeOutcome>[1];
+      if (request.type === 'caseAction') {
+        const { action: code, result, inputs } = request.payload;
+        if (code === 'assignRo') await checkRoForCase(tx, inputs.roId, current);
+        outcome = applyAction(config, current, { action: code, result, inputs, requestId }, actor, now);
+        action = `${code}/${result}`;
+        what = { action: code, result };
+      } else if (request.type === 'completeTask') {
+        outcome = completeTask(config, current, request.payload.taskId, request.payload.notes ?? '', actor, now);
+        action = 'completeTask';
+        const label = current.tasks.find((t) => t.id === request.payload.taskId)?.label ?? request.payload.taskId;
+        what = { action: 'completeTask', result: label };
+      } else {
+        outcome = manualTransition(config, current, request.payload.to, request.payload.reason, actor, now);
+        action = `manual:${request.payload.to}`;
+        what = { manualTo: request.payload.to };
+      }
+      if (!outcome.ok) reject(outcome.code, outcome.message, outcome.fields);
+      const after = outcome.case;
+      // Reads first (Firestore transactions read before they write): the DRC a placement by hand takes a slot of,
+      // checked as automatic placement checks it, and the other cases a cross-case rule touches.
+      const slot = await prepareSlotTake(tx, current, after);
+      if ('refused' in slot) reject('drc-refused', slot.refused, { drcId: 'cannot take this case' });
+      const plan = await prepareCrossCase(tx, after, outcome.crossCase, now, outcome.spawn);
+      const summary = describeOutcome(config, what, outcome.inputs, outcome.transitions);
+      const taken = 'take' in slot ? slot.take : null;
+      // The DRC slot is the first write (see takeDrcSlot).
+      if (taken) takeDrcSlot(tx, taken, current.id, { reason: summary, details: { requestId } }, actor, now, requestId);
+      writeCaseWithAudit(tx, current, after, {
+        actor,
+        action,
+        summary,
+        requestId,
+        details: { inputs: outcome.inputs, signals: outcome.signals },
+        transitions: outcome.transitions,
+        slotTaken: taken?.id,
+      });
+      plan.apply();
+      markApplied(tx, requestId, current.id, now, eventId);
+      return 'applied';
+    }),
+  );
 }
 
 async function checkRoForCase(tx: Tx, roId: unknown, c: CaseState): Promise<void> {

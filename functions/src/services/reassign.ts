@@ -1,10 +1,8 @@
 import type { BulkCaseResult } from '../api/contract';
 import { refusalOf } from '../domain/assignment/drcPolicy';
-import { drcProfileOf, parseDrcDoc } from '../domain/assignment/policyConfig';
-import { EMPTY_HEAD } from '../domain/audit/chain';
 import { applyAction, applyPlacement, initialStatus, isFinal } from '../domain/lifecycle/engine';
 import { SETTINGS_DEFAULTS, type CaseTypeConfig } from '../domain/lifecycle/types';
-import type { AuditHead, CaseState } from '../domain/model/case';
+import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import { addDays, type Instant } from '../domain/model/time';
 import { loadCaseType } from '../data/caseTypes';
@@ -13,8 +11,8 @@ import { runTx, type Tx } from '../data/ops';
 import {
   caseForAssignment,
   decidePlacement,
+  loadDrc,
   readPlacementContext,
-  releaseDrcSlot,
   retryOnCollision,
   takeDrcSlot,
   type LoadedDrc,
@@ -60,15 +58,6 @@ async function loadCase(tx: Tx, caseId: string): Promise<{ c: CaseState; config:
   if (!config) throw new Error(`case ${caseId} runs unknown case type ${c.caseType} v${c.configVersion}`);
   if (isFinal(config, c.status) || c.closedAt) refuse('case-closed', `Case ${caseId} is closed.`);
   return { c, config };
-}
-
-async function loadDrc(tx: Tx, drcId: string): Promise<LoadedDrc> {
-  const snap = await tx.get(firestore().collection(COL.drcs).doc(drcId));
-  if (!snap.exists) refuse('unknown-drc', `There is no DRC ${drcId}.`);
-  const parsed = parseDrcDoc(snap.data());
-  if (!parsed.ok) refuse('invalid-drc', `DRC ${drcId} has invalid terms: ${parsed.problem}.`);
-  const doc = (parsed as Extract<typeof parsed, { ok: true }>).doc;
-  return { id: drcId, doc, profile: drcProfileOf(drcId, doc), head: (snap.get('audit') as AuditHead) ?? EMPTY_HEAD };
 }
 
 /** Statuses in which a DRC works the case: where its configuration lets a DRC admin assign an RO. */
@@ -190,7 +179,6 @@ export async function recallCase(
         details: { reason, fromDrc, operationId: opId },
         transitions: recalled.ok ? recalled.transitions : [],
       });
-      releaseDrcSlot(tx, fromDrc);
       if (!choice)
         return recorded(tx, opId, { caseId, ok: true, code: 'recalled', message: 'Recalled', drcId: null, roId: null });
       if (!choice.ok || !drc)
@@ -222,6 +210,7 @@ export async function recallCase(
         requestId: null,
         details: { scores: choice.scores, explanation: choice.explanation, excluded: [fromDrc], operationId: opId },
         transitions: placed.transitions,
+        slotTaken: drc.id,
       });
       return recorded(tx, opId, {
         caseId,
@@ -309,7 +298,9 @@ export async function moveToDrc(
       const prior = await priorResult(tx, opId, caseId);
       if (prior) return prior;
       const { c, config } = await loadCase(tx, caseId);
-      const drc = await loadDrc(tx, toDrcId);
+      const loaded = await loadDrc(tx, toDrcId);
+      if ('missing' in loaded) refuse('unknown-drc', loaded.missing);
+      const drc = loaded as LoadedDrc;
       if (!c.drcId) refuse('not-placed', `Case ${caseId} is not with a DRC; recall places it, not a move.`);
       if (!drcWorks(config, c.status)) refuse('wrong-status', `Case ${caseId} is ${c.status}; it cannot be moved.`);
       if (c.drcId === toDrcId)
@@ -360,8 +351,8 @@ export async function moveToDrc(
         requestId: null,
         details: { fromDrc: c.drcId, toDrcId, reason, operationId: opId },
         transitions: out.ok ? out.transitions : [],
+        slotTaken: toDrcId,
       });
-      releaseDrcSlot(tx, c.drcId!);
       return recorded(tx, opId, {
         caseId,
         ok: true,

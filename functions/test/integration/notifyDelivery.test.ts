@@ -302,6 +302,34 @@ describe('the contact-compliance gate on customer messages', () => {
     );
   const customerMsg = async (prefix: string) => (await outbox(prefix)).find((d) => d.recipient.kind === 'customer')!;
 
+  it('NIC out of delivery ids: the id, the status-callback URL and the stored provider error carry no NIC or phone', async () => {
+    const nic = '197101259365';
+    process.env.TWILIO_STATUS_URL = 'https://example.test/twilioStatus';
+    try {
+      const c = await putCase('G-0', { customerKey: `nic_${nic}`, promises: [promise] });
+      await reminder('G-0', c);
+      const msg = await customerMsg('sched:G-0');
+      expect(msg.id).not.toContain(nic);
+      expect(await deliverOne(msg.id, await configuredProviders(), { now: at(NOW) })).toBe('sent');
+      expect(sinks.sms.at(-1)!.statusCallback).not.toContain(nic);
+      expect(sinks.sms.at(-1)!.statusCallback).toContain(encodeURIComponent(msg.id));
+      // A provider refusal quotes the number it refused: stored and logged masked.
+      const again = await putCase('G-00', { customerKey: 'nic_198812345678', promises: [promise] });
+      await reminder('G-00', again);
+      const second = await customerMsg('sched:G-00');
+      sinks.setMode({ sms: '400' });
+      expect(await deliverOne(second.id, await configuredProviders(), { now: at(NOW) })).toBe('failed');
+      const d = (await col('outbox').doc(second.id).get()).data() as Delivery;
+      const attempts = await col('attempts').where('deliveryId', '==', second.id).get();
+      const stored = JSON.stringify([d.error, attempts.docs.map((a) => a.get('error'))]);
+      expect(d.error?.code).toBe('twilio-21211');
+      expect(stored).toContain('is not a valid phone number');
+      expect(stored).not.toContain(again.customer.phone.replace('+', ''));
+    } finally {
+      delete process.env.TWILIO_STATUS_URL;
+    }
+  });
+
   it('sends a reminder to a reachable customer and records the allow decision and the contact', async () => {
     const c = await putCase('G-1', { customerKey: 'cust-G1', promises: [promise] });
     await reminder('G-1', c);
@@ -377,6 +405,44 @@ describe('Twilio status callbacks', () => {
       expect(good.status).toBe(204);
       const d = (await col('outbox').doc(msg!.id).get()).data() as Delivery;
       expect([d.provider?.status, d.error?.code]).toEqual(['undelivered', 'twilio-30003']);
+    } finally {
+      delete process.env.TWILIO_STATUS_URL;
+    }
+  });
+  it('twilio status order: a late "sent" after "delivered" never overwrites it, and the report is still kept', async () => {
+    process.env.TWILIO_STATUS_URL = url;
+    try {
+      await putCase('T-2');
+      await notifyFromAudit('a-T2', audit('T-2', { roId: null }, { roId: 'demo-ro1' }), NOW);
+      const [msg] = await outbox('a-T2');
+      await deliverOne(msg!.id, await configuredProviders(), { now: at(NOW) });
+      const sid = sinks.sms.at(-1)!.sid;
+      const post = (status: string) => {
+        const body = { MessageSid: sid, MessageStatus: status };
+        const signature = twilio.getExpectedTwilioSignature(
+          'local-twilio-token',
+          `${url}?n=${encodeURIComponent(msg!.id)}`,
+          body,
+        );
+        return twilioStatusHandler({
+          method: 'POST',
+          headers: { 'x-twilio-signature': signature },
+          body,
+          query: { n: msg!.id },
+        });
+      };
+      expect((await post('delivered')).status).toBe(204);
+      expect((await post('sent')).status).toBe(204);
+      expect((await post('queued')).status).toBe(204);
+      const d = (await col('outbox').doc(msg!.id).get()).data() as Delivery;
+      expect([d.state, d.provider?.status, d.error]).toEqual(['SUCCESS', 'delivered', null]);
+      const reports = await col('attempts').where('deliveryId', '==', msg!.id).get();
+      expect(
+        reports.docs
+          .map((r) => r.get('status'))
+          .filter(Boolean)
+          .sort(),
+      ).toEqual(['delivered', 'queued', 'sent']);
     } finally {
       delete process.env.TWILIO_STATUS_URL;
     }

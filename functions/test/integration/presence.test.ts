@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
-import { LEASE_SECONDS } from '../../src/services/presence';
+import { LEASE_SECONDS, leaseTerms } from '../../src/services/presence';
 import { apiCase, call, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
 
 /** Live presence (issue 5 §8): one lease per customer; while it is live nobody else records contact with them. */
 beforeAll(async () => {
@@ -15,6 +16,7 @@ beforeAll(async () => {
     apiCase('P3', 'NEGOTIATION'),
   ]);
 });
+afterAll(cleanupTriggers);
 
 const contact = (caseId: string, user = 'ro1') =>
   call('recordContact', user, {
@@ -106,4 +108,59 @@ it('refuses a contact submitted through submitRequest (the web) while another us
   expect(await submitRequestHandler(asUser('ro1', { ...body, clientRequestId: randomUUID() }))).toHaveProperty(
     'requestId',
   );
+});
+
+it('customer lock in the request trigger: a request document written directly is refused while another holds the customer', async () => {
+  await putCases([
+    apiCase('P5', 'NEGOTIATION'),
+    apiCase('P6', 'NEGOTIATION', { customerKey: 'cust-P5', drcId: 'drc2', roId: 'demo-ro3' }),
+  ]);
+  expect((await call('acquireCaseLease', 'ro3', { caseId: 'P6' })).acquired).toBe(true);
+  // What the full-stack web client writes: a request document, straight into Firestore (rules allow it).
+  const write = async (id: string) => {
+    await firestore()
+      .collection(COL.requests)
+      .doc(id)
+      .set({
+        type: 'caseAction',
+        caseId: 'P5',
+        payload: { action: 'recordContact', result: 'no_answer', inputs: { channel: 'phone' } },
+        clientRequestId: id,
+        createdBy: 'demo-ro1',
+        state: 'PENDING',
+      });
+    await deliverRequestCreated(id);
+    return (await firestore().collection(COL.requests).doc(id).get()).data()!;
+  };
+  const refused = await write(`direct-${randomUUID()}`);
+  expect(refused).toMatchObject({ state: 'REJECTED', error: { code: 'lease-held' } });
+  expect(refused.error.message).toMatch(/another user is working with this customer/i);
+  // The holder is of another DRC: the refusal names nobody.
+  expect(JSON.stringify(refused.error)).not.toMatch(/ro3|Ravindu|P6/);
+  await call('releaseCaseLease', 'ro3', { caseId: 'P6' });
+  expect(await write(`direct-${randomUUID()}`)).toMatchObject({ state: 'APPLIED' });
+});
+
+it('lease hold limit: past the configured longest hold a renewal is refused and a waiting user of another DRC takes it', async () => {
+  await putCases([
+    apiCase('P7', 'NEGOTIATION'),
+    apiCase('P8', 'NEGOTIATION', { customerKey: 'cust-P7', drcId: 'drc2', roId: 'demo-ro3' }),
+  ]);
+  expect((await call('acquireCaseLease', 'ro1', { caseId: 'P7' })).acquired).toBe(true);
+  expect((await call('acquireCaseLease', 'ro3', { caseId: 'P8' })).acquired).toBe(false);
+  // ro1 has held the customer, renewing every time, for just under the limit: the renewal still holds it.
+  const ref = firestore().collection(COL.presence).doc('cust-P7');
+  const ago = (s: number) => new Date(Date.now() - s * 1000).toISOString();
+  const { maxHoldSeconds } = leaseTerms();
+  expect(maxHoldSeconds).toBe(30 * 60);
+  await ref.update({ acquiredAt: ago(maxHoldSeconds - 60) });
+  expect(await call('renewCaseLease', 'ro1', { caseId: 'P7' })).toMatchObject({ acquired: true, refusal: null });
+  await ref.update({ acquiredAt: ago(maxHoldSeconds + 1) });
+  const capped = await call('renewCaseLease', 'ro1', { caseId: 'P7' });
+  expect(capped).toMatchObject({ acquired: false, refusal: 'hold-limit', lease: null, maxHoldSeconds });
+  expect(await call('releaseCaseLease', 'ro1', { caseId: 'P7' })).toEqual({ released: false });
+  expect((await call('acquireCaseLease', 'ro1', { caseId: 'P7' })).refusal).toBe('hold-limit');
+  // The waiting user of the other DRC gets the customer; the first holder now waits in turn.
+  expect(await call('acquireCaseLease', 'ro3', { caseId: 'P8' })).toMatchObject({ acquired: true, refusal: null });
+  expect(await call('acquireCaseLease', 'ro1', { caseId: 'P7' })).toMatchObject({ acquired: false, refusal: 'held' });
 });

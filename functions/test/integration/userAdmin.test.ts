@@ -20,13 +20,38 @@ describe('user administration', () => {
       }),
     );
     uid = out.uid;
-    expect(out.setPasswordLink).toMatch(/oobCode=/);
+    expect(JSON.stringify(out)).not.toMatch(/oobCode|https?:/);
     const user = await getAuth().getUser(uid);
     expect(user.customClaims).toEqual({ role: 'ro', drcId: 'drc2' });
     const profile = await firestore().collection(COL.users).doc(uid).get();
     expect(profile.get('role')).toBe('ro');
     const events = await firestore().collection(COL.audit).where('entity', '==', `users/${uid}`).get();
     expect(events.docs.map((d) => d.get('action'))).toEqual(['inviteUser']);
+  });
+
+  it('invitation by email: the set-password link goes to the invited person through the outbox, not to the inviter', async () => {
+    const email = `invited.${Date.now()}@demo.debtx`;
+    const out = await inviteUserHandler(
+      asUser('drc2', { email, displayName: 'Kasun Silva', role: 'ro', drcId: 'drc2', language: 'si' }),
+    );
+    expect(out).toEqual({ uid: expect.any(String), invitationSent: true, emailedTo: email });
+    const outbox = (await firestore().collection('notifications').where('channel', '==', 'email').get()).docs
+      .map((d) => d.data())
+      .filter((d) => JSON.stringify(d).includes(email));
+    expect(outbox).toHaveLength(1);
+    const message = outbox[0]!;
+    expect(message).toMatchObject({
+      channel: 'email',
+      kind: 'user_invited',
+      state: 'PENDING',
+      language: 'si',
+      recipient: { kind: 'user', uid: out.uid, address: email },
+    });
+    expect(message.body).toMatch(/oobCode=/);
+    expect(message.body).toContain('Kasun Silva');
+    // Nothing else carries the link: not the inviter's answer, not the audit trail.
+    const events = await firestore().collection(COL.audit).where('entity', '==', `users/${out.uid}`).get();
+    expect(JSON.stringify(events.docs.map((d) => d.data()))).not.toMatch(/oobCode/);
   });
 
   it('refuses inconsistent or forbidden invitations, creating nothing', async () => {

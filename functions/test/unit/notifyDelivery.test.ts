@@ -11,6 +11,7 @@ import {
   holds,
   LEASE_MS,
   MAX_ATTEMPTS,
+  nextProviderStatus,
   succeed,
   type Delivery,
   type ProviderError,
@@ -261,5 +262,21 @@ describe('property: any interleaving of runners, failures and clocks', () => {
         }
       }),
     );
+  });
+});
+
+describe('twilio status order (nextProviderStatus)', () => {
+  it('moves forward only: queued < sent < delivered; failed and undelivered are final', () => {
+    expect(nextProviderStatus(null, 'queued')).toBe('queued');
+    expect(nextProviderStatus('queued', 'sent')).toBe('sent');
+    expect(nextProviderStatus('sent', 'delivered')).toBe('delivered');
+    expect(nextProviderStatus('delivered', 'sent')).toBe('delivered');
+    expect(nextProviderStatus('delivered', 'queued')).toBe('delivered');
+    expect(nextProviderStatus('delivered', 'undelivered')).toBe('delivered');
+    expect(nextProviderStatus('sent', 'queued')).toBe('sent');
+    expect(nextProviderStatus('sent', 'undelivered')).toBe('undelivered');
+    expect(nextProviderStatus('failed', 'delivered')).toBe('failed');
+    expect(nextProviderStatus('undelivered', 'sent')).toBe('undelivered');
+    expect(nextProviderStatus('sent', 'something-new')).toBe('sent');
   });
 });

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { customerRecipientKey } from '../../src/domain/notifications/delivery';
 import type { CaseFacts, EventKind, NotifyEvent } from '../../src/domain/notifications/events';
 import { planNotifications, type Plan, type UserRecipient } from '../../src/domain/notifications/plan';
 import { DEFAULT_PREFERENCES, localMinutes, type Preferences } from '../../src/domain/notifications/preferences';
@@ -307,7 +308,9 @@ describe('routing configuration checks', () => {
     // A routing stored before the check still plans the staff messages; the customer is skipped, not the event.
     const plan = planNotifications(event('status_changed'), everyone(), NOW, { routing: routingWith(overrides) });
     expect(reach(plan)).toEqual(['ro:inapp']);
-    expect(plan.skipped).toEqual([{ uid: 'customer:cust-1', channel: 'sms', why: 'no customer template' }]);
+    expect(plan.skipped).toEqual([
+      { uid: customerRecipientKey('cust-1'), channel: 'sms', why: 'no customer template' },
+    ]);
   });
 
   it('a person in two audiences is one recipient, on every channel either rule gives them', () => {

@@ -28,8 +28,9 @@ export interface InviteUserInput {
 
 export interface InviteUserOutput {
   uid: string;
-  /** The invitee sets their password through this link (emailed once notifications arrive). */
-  setPasswordLink: string;
+  /** The set-password link went to the invited person by email; it is never returned to the inviter. */
+  invitationSent: true;
+  emailedTo: string;
 }
 
 /** Only the fields given change; `drcId: null` takes the user out of their DRC. */

@@ -242,12 +242,8 @@ export const en = {
   'invite.badEmail': 'must be an email address',
   'invite.shortName': 'must be at least 2 characters',
   'invite.done': 'Invited {email}.',
-  'invite.link': 'Set-password link for {email}',
-  'invite.linkHint':
-    'Send this link to the user: they open it to choose their password, then sign in. Email sending arrives with notifications; until then, pass the link on yourself, privately.',
-  'invite.copy': 'Copy link',
-  'invite.copied': 'Link copied.',
-  'invite.copyFailed': 'The link could not be copied here: it is selected, copy it with Ctrl+C (or ⌘C).',
+  'invite.emailed':
+    'We emailed {email} a link to set their password. Only they receive it; ask them to check their inbox (and spam folder).',
 
   'audit.title': 'Audit trail',
   'audit.intro':
@@ -598,6 +594,8 @@ export const en = {
   'offline.retry': 'Send again with the case as it is now',
   'offline.discard': 'Discard',
   'offline.queued': 'You are offline. Saved on this device; it will be sent, in order, when you are back online.',
+  'presence.holdLimit':
+    'You have worked with this customer for a long stretch, so they are free for others for a moment; this page takes them back if nobody else does.',
   'presence.onThisCase': '{name} is working on this case. Recording contacts is paused until they leave.',
   'presence.withCustomer':
     '{name} is working with this customer on another case. Recording contacts is paused until they leave.',

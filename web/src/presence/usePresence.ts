@@ -12,6 +12,8 @@ export interface LeaseView {
 }
 interface LeaseOut {
   acquired: boolean;
+  /** 'hold-limit': the caller held the customer for the longest continuous hold; it lapsed for whoever waits. */
+  refusal: 'held' | 'hold-limit' | null;
   lease: LeaseView | null;
   leaseSeconds: number;
   renewSeconds: number;
@@ -30,8 +32,9 @@ const DEFAULT_RENEW_MS = 30_000;
  * asking, so the page frees itself when they leave. Everyone else only watches, so merely reading a case never
  * blocks the RO (an officer who records takes the lease through the API). Returns who else holds it, if anyone.
  */
-export function usePresence(caseId: string, hold: boolean): { other: LeaseView | null } {
+export function usePresence(caseId: string, hold: boolean): { other: LeaseView | null; paused: boolean } {
   const [other, setOther] = useState<LeaseView | null>(null);
+  const [paused, setPaused] = useState(false);
   useEffect(() => {
     let stopped = false;
     let holding = false;
@@ -50,6 +53,7 @@ export function usePresence(caseId: string, hold: boolean): { other: LeaseView |
         const { data } = await (holding ? renew : acquire)({ caseId });
         holding = data.acquired;
         setOther(data.acquired ? null : data.lease);
+        setPaused(data.refusal === 'hold-limit');
         schedule((data.renewSeconds || DEFAULT_RENEW_MS / 1000) * 1000);
       } catch (error) {
         if ((error as { code?: string }).code === 'functions/permission-denied' && !watchOnly) {
@@ -72,5 +76,5 @@ export function usePresence(caseId: string, hold: boolean): { other: LeaseView |
       leave();
     };
   }, [caseId, hold]);
-  return { other };
+  return { other, paused };
 }

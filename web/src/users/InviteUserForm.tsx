@@ -21,10 +21,9 @@ interface InviteUserFormProps {
   onInvited(user: UserView): void;
 }
 
-type CopyState = 'idle' | 'copied' | 'failed';
-
 /**
- * Invites a user: the account is made with its role and DRC, and the set-password link is shown to pass on.
+ * Invites a user: the account is made with its role and DRC, and the set-password link is emailed to the invited
+ * person (never shown here: whoever holds it can sign in as them).
  * A DRC admin invites recovery officers of their own DRC only, so both are fixed for them.
  */
 export function InviteUserForm({ me, drcIds, onInvited }: InviteUserFormProps) {
@@ -38,10 +37,9 @@ export function InviteUserForm({ me, drcIds, onInvited }: InviteUserFormProps) {
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<ShownError | null>(null);
-  // The last link stays shown while the next invitation is typed, and until another one succeeds.
-  const [invited, setInvited] = useState<{ email: string; link: string } | null>(null);
-  const [copy, setCopy] = useState<CopyState>('idle');
-  const linkRef = useRef<HTMLInputElement>(null);
+  // The last confirmation stays shown while the next invitation is typed, and until another one succeeds.
+  const [invited, setInvited] = useState<{ email: string } | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
 
   const needsDrc = role !== '' && roleHasDrc(role);
   const errors = { ...(failure?.fields ?? {}), ...localErrors };
@@ -67,29 +65,16 @@ export function InviteUserForm({ me, drcIds, onInvited }: InviteUserFormProps) {
     try {
       const chosenDrc = needsDrc ? drcId : null;
       const out = await ds.inviteUser({ email: trimmedEmail, displayName: trimmedName, role, drcId: chosenDrc });
-      setInvited({ email: trimmedEmail, link: out.setPasswordLink });
-      setCopy('idle');
+      setInvited({ email: out.emailedTo });
       setEmail('');
       setDisplayName('');
       onInvited({ uid: out.uid, email: trimmedEmail, displayName: trimmedName, role, drcId: chosenDrc, active: true });
-      // The link is what to do next: take keyboard and screen-reader users to it.
-      requestAnimationFrame(() => linkRef.current?.focus());
+      // Take keyboard and screen-reader users to the confirmation.
+      requestAnimationFrame(() => doneRef.current?.focus());
     } catch (error) {
       setFailure(describeError(error));
     } finally {
       setPending(false);
-    }
-  };
-
-  const onCopy = async () => {
-    if (!invited) return;
-    try {
-      await navigator.clipboard.writeText(invited.link);
-      setCopy('copied');
-    } catch {
-      linkRef.current?.focus();
-      linkRef.current?.select();
-      setCopy('failed');
     }
   };
 
@@ -180,34 +165,11 @@ export function InviteUserForm({ me, drcIds, onInvited }: InviteUserFormProps) {
       </form>
 
       {invited && (
-        <div className="form-ok invite-result" data-testid="invite-result">
+        <div className="form-ok invite-result" data-testid="invite-result" ref={doneRef} tabIndex={-1}>
           <p role="status">{t('invite.done', { email: invited.email })}</p>
-          <div className="field">
-            <label htmlFor="invite-link">{t('invite.link', { email: invited.email })}</label>
-            <div className="copy-row">
-              <input
-                ref={linkRef}
-                id="invite-link"
-                data-testid="invite-link"
-                type="text"
-                readOnly
-                aria-describedby="invite-link-hint"
-                value={invited.link}
-                onFocus={(e) => e.currentTarget.select()}
-              />
-              <button type="button" className="secondary" data-testid="invite-copy" onClick={() => void onCopy()}>
-                {t('invite.copy')}
-              </button>
-            </div>
-            <p className="hint" id="invite-link-hint">
-              {t('invite.linkHint')}
-            </p>
-            {copy !== 'idle' && (
-              <p role="status" className={copy === 'failed' ? 'field-error' : 'hint'}>
-                {t(copy === 'copied' ? 'invite.copied' : 'invite.copyFailed')}
-              </p>
-            )}
-          </div>
+          <p className="hint" data-testid="invite-emailed">
+            {t('invite.emailed', { email: invited.email })}
+          </p>
         </div>
       )}
     </section>

@@ -4,6 +4,7 @@ import {
   acquireLease,
   holderSeenBy,
   LEASE_SECONDS,
+  leaseTerms,
   liveLease,
   releaseLease,
   RENEW_SECONDS,
@@ -27,7 +28,10 @@ const leaseView = z
 
 const leaseOut = z.object({
   acquired: z.boolean(),
+  /** Why not: another user holds the customer, or the caller reached the longest continuous hold. */
+  refusal: z.enum(['held', 'hold-limit']).nullable(),
   lease: leaseView,
+  maxHoldSeconds: z.number().int(),
   leaseSeconds: z.number().int(),
   renewSeconds: z.number().int(),
 });
@@ -49,7 +53,7 @@ const acquire = (name: string, path: string, summary: string) =>
   defineOperation({
     name,
     summary,
-    description: `A lease on the case’s customer for ${LEASE_SECONDS} s, to renew every ${RENEW_SECONDS} s while the case is open. Refused (acquired: false, with who holds it) while another user’s lease is live; while it is live nobody else may record contact with that customer.`,
+    description: `A lease on the case’s customer for ${LEASE_SECONDS} s, to renew every ${RENEW_SECONDS} s while the case is open. Refused (acquired: false, with who holds it) while another user’s lease is live; while it is live nobody else may record contact with that customer. A hold is renewed for at most maxHoldSeconds in a row: then the renewal is refused (refusal: hold-limit) and the lease lapses, so someone waiting gets the customer; the holder may take it again one lease period later.`,
     tag: 'Presence',
     method: 'POST',
     path,
@@ -58,10 +62,12 @@ const acquire = (name: string, path: string, summary: string) =>
     output: leaseOut,
     handler: async (actor, input) => {
       const c = await loadCaseFor(actor, input.caseId);
-      const { acquired, lease } = await acquireLease(actor, c, new Date().toISOString());
+      const { acquired, lease, refusal } = await acquireLease(actor, c, new Date().toISOString());
       return {
         acquired,
+        refusal,
         lease: await view(lease, actor, c.id),
+        maxHoldSeconds: leaseTerms().maxHoldSeconds,
         leaseSeconds: LEASE_SECONDS,
         renewSeconds: RENEW_SECONDS,
       };

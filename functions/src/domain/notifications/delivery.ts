@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Instant } from '../model/time';
 import type { GateDecision } from './compliance';
 import type { EventKind } from './events';
@@ -29,7 +30,8 @@ export interface ProviderError {
 export interface Delivery {
   id: string;
   eventId: string;
-  kind: EventKind;
+  /** An event's kind, or the invitation (sent to the invitee only, outside routing: invitation.ts). */
+  kind: EventKind | 'user_invited';
   channel: OutboundChannel;
   recipient: { kind: 'user' | 'customer'; uid: string | null; address: string; customerKey: string | null };
   caseId: string | null;
@@ -117,7 +119,44 @@ export function fail(d: Delivery, now: Instant, error: ProviderError): Delivery 
   return { ...d, state: 'ERROR', dueAt: null, lease: null, error, updatedAt: now };
 }
 
+/**
+ * A customer as a delivery id names them: a digest of their key, never the key itself (it holds the NIC where
+ * known, and the delivery id travels in Twilio's status-callback URL and in logs).
+ */
+export function customerRecipientKey(customerKey: string): string {
+  return `customer:${createHash('sha256').update(customerKey).digest('hex').slice(0, 20)}`;
+}
+
 /** Deterministic document ids: the same event, recipient and channel always name the same message. */
 export function deliveryId(eventId: string, recipientKey: string, channel: Channel): string {
   return `${eventId}|${recipientKey}|${channel}`.replace(/[/\s]/g, '~').slice(0, 1400);
+}
+
+/**
+ * Twilio's message statuses in the order a message moves through them. Callbacks can arrive out of order (a
+ * late "sent" after "delivered"), so a status only ever moves forward, and a final one never changes.
+ */
+const PROVIDER_STATUS_RANK: Record<string, number> = {
+  accepted: 1,
+  scheduled: 1,
+  queued: 2,
+  sending: 3,
+  sent: 4,
+  delivered: 5,
+  read: 6,
+  undelivered: 6,
+  failed: 6,
+  canceled: 6,
+};
+const FINAL_PROVIDER_STATUSES = new Set(['read', 'undelivered', 'failed', 'canceled']);
+
+/** The provider status to keep when a callback reports `incoming` on a message now at `current`. */
+export function nextProviderStatus(current: string | null, incoming: string): string | null {
+  const had = current === null ? 0 : (PROVIDER_STATUS_RANK[current] ?? 0);
+  const got = PROVIDER_STATUS_RANK[incoming];
+  if (got === undefined) return current ?? incoming;
+  if (current !== null && FINAL_PROVIDER_STATUSES.has(current)) return current;
+  // A delivered message is only ever read after; a carrier's late failure report does not undo a delivery.
+  if (current === 'delivered' && incoming !== 'read') return current;
+  return got > had ? incoming : current;
 }

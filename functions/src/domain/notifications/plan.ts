@@ -1,5 +1,5 @@
 import type { Instant } from '../model/time';
-import { deliveryId, MAX_ATTEMPTS, type Delivery } from './delivery';
+import { customerRecipientKey, deliveryId, MAX_ATTEMPTS, type Delivery } from './delivery';
 import type { NotifyEvent } from './events';
 import { channelsFor, quietUntil, type Preferences } from './preferences';
 import { DEFAULT_ROUTING, rulesFor, type Audience, type Channel, type RoutingTable } from './routing';
@@ -73,7 +73,7 @@ export function planNotifications(
       const templates = options.templates ?? TEMPLATES;
       if (!templates.en[`${event.kind}.customer`]) {
         // A routing saved before routingProblems refused this: skip the customer rather than fail the whole event.
-        plan.skipped.push({ uid: `customer:${customer.key}`, channel: 'sms', why: 'no customer template' });
+        plan.skipped.push({ uid: customerRecipientKey(customer.key), channel: 'sms', why: 'no customer template' });
         continue;
       }
       const text = render(
@@ -85,7 +85,7 @@ export function planNotifications(
       if (text.missing) plan.missing.push(text.missing);
       plan.deliveries.push({
         ...base,
-        id: deliveryId(event.id, `customer:${customer.key}`, 'sms'),
+        id: deliveryId(event.id, customerRecipientKey(customer.key), 'sms'),
         channel: 'sms',
         recipient: { kind: 'customer', uid: null, address: customer.phone, customerKey: customer.key },
         language: text.language,

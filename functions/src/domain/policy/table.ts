@@ -348,3 +348,26 @@ export const POLICY: readonly PolicyRow[] = [
     why: 'the outbound SMS and email queue holds customers’ and users’ phone numbers and addresses',
   },
 ];
+
+/**
+ * Fields some roles read masked, whatever their access to the document. Applied by the callables that return
+ * cases (getCase, listCases); the mobile API's case views leave these fields out altogether.
+ */
+export interface FieldRule {
+  field: string;
+  /** Who reads the field in full; everyone else reads it masked. */
+  fullRoles: readonly Role[];
+  masked: string;
+  why: string;
+}
+
+export const FIELD_POLICY: readonly FieldRule[] = [
+  {
+    field: 'cases.customer.nic (and customerKey, which embeds it)',
+    fullRoles: ['recovery_officer', 'supervisor', 'ro', 'mediation_board'],
+    masked: 'all but the last 3 characters shown as •',
+    why: 'the NIC identifies the customer: the recovery section registers and matches cases by it, the RO checks it at the door, the mediation board names the customer by it in letters; DRC coordinators, the CPE desk, administrators and auditors do their work without it',
+  },
+];
+
+export const NIC_FULL_ROLES: readonly Role[] = FIELD_POLICY[0]!.fullRoles;

@@ -18,7 +18,7 @@ import {
 } from '../../domain/notifications/delivery';
 import { COL, firestore } from '../../data/db';
 import { readQuery, runTx } from '../../data/ops';
-import { log } from '../../logs';
+import { log, maskText } from '../../logs';
 import { asProviderError } from '../../notifications/providers/types';
 import type { Providers } from '../../notifications/providers';
 import { col } from './store';
@@ -111,7 +111,9 @@ export async function deliverOne(
       receipt: await sender.send({ id, to: d.recipient.address, subject: d.subject, body: d.body }),
     };
   } catch (error) {
-    result = { ok: false, error: asProviderError(error) };
+    const e = asProviderError(error);
+    // Providers quote the recipient in their messages: masked before it is stored or logged.
+    result = { ok: false, error: { ...e, message: maskText(e.message) } };
   }
   const finishedAt = now();
   return runTx(async (tx) => {

@@ -1,5 +1,5 @@
 import type { Instant } from '../../domain/model/time';
-import type { Delivery } from '../../domain/notifications/delivery';
+import { nextProviderStatus, type Delivery } from '../../domain/notifications/delivery';
 import { runTx } from '../../data/ops';
 import { col } from './store';
 
@@ -20,20 +20,24 @@ export async function applyTwilioStatus(
     const snap = await tx.get(ref);
     if (!snap.exists) return 'unknown';
     const d = snap.data() as Delivery;
-    const status = params.MessageStatus ?? params.SmsStatus ?? 'unknown';
-    const error = FAILED.has(status)
-      ? { code: `twilio-${params.ErrorCode ?? 'unknown'}`, message: `carrier status ${status}`, transient: false }
-      : d.error;
-    tx.update(ref, {
-      provider: { name: 'twilio', id: params.MessageSid ?? d.provider?.id ?? '', status },
-      error,
-      updatedAt: now,
-    });
-    tx.set(col('attempts').doc(`${deliveryId}~status~${status}`), {
+    const reported = params.MessageStatus ?? params.SmsStatus ?? 'unknown';
+    // Callbacks arrive out of order: a late "sent" never overwrites "delivered" (the report is still kept below).
+    const status = nextProviderStatus(d.provider?.status ?? null, reported) ?? reported;
+    if (status !== d.provider?.status) {
+      const error = FAILED.has(status)
+        ? { code: `twilio-${params.ErrorCode ?? 'unknown'}`, message: `carrier status ${status}`, transient: false }
+        : d.error;
+      tx.update(ref, {
+        provider: { name: 'twilio', id: params.MessageSid ?? d.provider?.id ?? '', status },
+        error,
+        updatedAt: now,
+      });
+    }
+    tx.set(col('attempts').doc(`${deliveryId}~status~${reported}`), {
       deliveryId,
       at: now,
       outcome: 'status',
-      status,
+      status: reported,
       errorCode: params.ErrorCode ?? null,
       messageSid: params.MessageSid ?? null,
     });

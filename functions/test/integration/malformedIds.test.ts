@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { OPERATIONS } from '../../src/api/operations';
+import { restHandler, type RestRequest } from '../../src/api/rest';
+import { setRoProfileHandler } from '../../src/callables/assignment';
+import { markInboxReadHandler } from '../../src/callables/inbox';
+import { updateUserHandler } from '../../src/callables/users';
+import { asUser, seedOrganisation } from '../support/fixtures';
+
+/**
+ * Malformed ids are the caller's error (INVALID_ARGUMENT, saying what is wrong), never an internal one: a "/" in a
+ * uid would otherwise reach Firestore as a path, and a bad "%" escape in a REST path would throw in decoding.
+ */
+beforeAll(seedOrganisation);
+
+const BAD_IDS: [string, RegExp][] = [
+  ['demo-ro1/../../x', /must not contain "\/"/],
+  ['a/b', /must not contain "\/"/],
+  ['.', /"\." and "\.\." are not ids/],
+  ['..', /"\." and "\.\." are not ids/],
+  ['__all__', /reserved/],
+  ['', /is required/],
+];
+
+async function refusal(fn: () => Promise<unknown>): Promise<{ code: string; message: string; details: unknown }> {
+  try {
+    await fn();
+  } catch (e) {
+    return e as { code: string; message: string; details: unknown };
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('malformed ids get INVALID_ARGUMENT', () => {
+  it.each(BAD_IDS)('a uid %j to updateUser and setRoProfile is refused with the reason', async (uid, why) => {
+    for (const call of [
+      () => updateUserHandler(asUser('admin', { uid, disabled: true })),
+      () => setRoProfileHandler(asUser('admin', { uid, areas: ['Colombo'], capacity: 5 })),
+    ]) {
+      const e = await refusal(call);
+      expect(e.code).toBe('invalid-argument');
+      expect(e.message).toMatch(why);
+      expect(e.details).toMatchObject({ fields: { uid: expect.any(String) } });
+    }
+  });
+
+  it('a message id with "/" in markInboxRead, and a uid longer than 128 characters, are refused', async () => {
+    const slash = await refusal(() => markInboxReadHandler(asUser('ro1', { ids: ['x/y'] })));
+    expect(slash.code).toBe('invalid-argument');
+    const long = await refusal(() => updateUserHandler(asUser('admin', { uid: 'u'.repeat(129), disabled: true })));
+    expect(long.code).toBe('invalid-argument');
+  });
+
+  it('a bad % escape in a REST path is 400 INVALID_ARGUMENT naming the parameter', async () => {
+    const sent: { status: number; body: unknown } = { status: 0, body: undefined };
+    const res = {
+      status(code: number) {
+        sent.status = code;
+        return res;
+      },
+      set() {
+        return res;
+      },
+      json(b: unknown) {
+        sent.body = b;
+      },
+      send(b: string) {
+        sent.body = b;
+      },
+    };
+    for (const path of ['/v1/cases/%E0%A4%A/presence', '/v1/cases/%/presence', '/api/v1/cases/abc%zz/presence']) {
+      const req: RestRequest = { method: 'GET', path, query: {}, body: undefined, headers: {} };
+      await restHandler(() => Promise.reject(new Error('no token expected')))(req, res);
+      expect(sent.status).toBe(400);
+      expect(sent.body).toMatchObject({
+        error: { status: 'INVALID_ARGUMENT', details: { fields: { caseId: 'is not valid percent-encoding' } } },
+      });
+    }
+  });
+
+  it('fuzz: any uid holding "/" and any REST path parameter with a broken % escape is refused as the caller’s error', async () => {
+    const withSlash = fc.tuple(fc.string({ maxLength: 20 }), fc.string({ maxLength: 20 })).map(([a, b]) => `${a}/${b}`);
+    await fc.assert(
+      fc.asyncProperty(withSlash, async (uid) => {
+        const e = await refusal(() => updateUserHandler(asUser('admin', { uid, disabled: true })));
+        expect(e.code).toBe('invalid-argument');
+      }),
+      { numRuns: 40 },
+    );
+    const routes = OPERATIONS.filter((op) => op.path.includes('{'));
+    expect(routes.length).toBeGreaterThan(3);
+    const broken = fc.constantFrom('%', '%E0%A4%A', '%zz', 'a%', '%C3%28', '%E0%80');
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...routes), broken, async (op, bad) => {
+        const sent: { status: number; body: unknown } = { status: 0, body: undefined };
+        const res = {
+          status(code: number) {
+            sent.status = code;
+            return res;
+          },
+          set() {
+            return res;
+          },
+          json(b: unknown) {
+            sent.body = b;
+          },
+          send(b: string) {
+            sent.body = b;
+          },
+        };
+        const path = `/v1${op.path.replace(/\{\w+\}/g, bad)}`;
+        const req: RestRequest = { method: op.method, path, query: {}, body: {}, headers: {} };
+        await restHandler(() => Promise.reject(new Error('no token expected')))(req, res);
+        expect([op.name, sent.status]).toEqual([op.name, 400]);
+        expect(sent.body).toMatchObject({ error: { status: 'INVALID_ARGUMENT' } });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
