@@ -42,10 +42,14 @@ async function putDrc(id: string, extra: Record<string, unknown> = {}): Promise<
     });
 }
 
-async function submit(user: string, body: { type: string; caseId: string; payload: Record<string, unknown> }) {
-  const { requestId } = await submitRequestHandler(asUser(user, { ...body, clientRequestId: randomUUID() }));
+async function submit(
+  user: string,
+  body: { type: string; caseId: string; payload: Record<string, unknown> },
+  claims: { drcId?: string } = {},
+) {
+  const { requestId } = await submitRequestHandler(asUser(user, { ...body, clientRequestId: randomUUID() }, claims));
   await deliverRequestCreated(requestId);
-  return getRequestHandler(asUser(user, { requestId }));
+  return getRequestHandler(asUser(user, { requestId }, claims));
 }
 
 const manualPlace = (caseId: string, drcId: string) =>
@@ -122,15 +126,19 @@ describe('placement keeps the policy and the counter on every path', () => {
     // The agency's coordinator acknowledges; leaving Recall in Progress runs the reallocate hook.
     await db.collection(COL.users).doc('demo-drc1').update({ drcId: 'ag-1' });
     try {
-      const ack = await submit('drc1', {
-        type: 'caseAction',
-        caseId: c.id,
-        payload: {
-          action: 'acknowledgeRecall',
-          result: 'recall_complete',
-          inputs: { recallProcedureComplete: true },
+      const ack = await submit(
+        'drc1',
+        {
+          type: 'caseAction',
+          caseId: c.id,
+          payload: {
+            action: 'acknowledgeRecall',
+            result: 'recall_complete',
+            inputs: { recallProcedureComplete: true },
+          },
         },
-      });
+        { drcId: 'ag-1' },
+      );
       expect(ack).toMatchObject({ state: 'APPLIED' });
     } finally {
       await db.collection(COL.users).doc('demo-drc1').update({ drcId: 'drc1' });

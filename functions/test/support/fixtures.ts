@@ -29,7 +29,12 @@ export function demoActor(key: string): Actor {
 }
 
 /** A callable request as the Functions runtime builds it from a verified token with our claims. */
-export function asUser(key: string, data: unknown = {}): Pick<CallableRequest, 'auth' | 'data'> {
+export function asUser(
+  key: string,
+  data: unknown = {},
+  /** Claims of a fresh token minted after the user's profile changed (a moved user signing in again). */
+  claims: { drcId?: string } = {},
+): Pick<CallableRequest, 'auth' | 'data'> {
   const a = demoActor(key);
   const token = {
     role: a.role,
@@ -37,6 +42,7 @@ export function asUser(key: string, data: unknown = {}): Pick<CallableRequest, '
     name: a.displayName,
     email: `${key}@demo.debtx`,
     uid: a.uid,
+    ...claims,
   };
   // Only the claims our handlers read are set; the rest of a DecodedIdToken is irrelevant here.
   return { auth: { uid: a.uid, token, rawToken: 'test' } as unknown as CallableRequest['auth'], data };
