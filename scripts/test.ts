@@ -1,6 +1,7 @@
 /**
  * `npm test`: every test, on whichever stack this machine has (BRIEF §6).
- *   1. typecheck (functions, web, scripts) and lint (ESLint, Prettier)
+ *   1. typecheck (functions, web, scripts) and lint (ESLint, Prettier); beside them, on the other core, the
+ *      production web bundle is built and checked for local-stack configuration (scripts/lib/webBundle.ts)
  *   2. jest: domain unit tests, integration tests against a Firestore emulator (the offline one
  *      in-process, or the official one when FIRESTORE_EMULATOR_HOST is set), trigger tests, conformance
  *   3. browser tests in headless Chromium against the local stack
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './lib/ports';
 import { runBrowserTests } from './e2e/runBrowserTests';
+import { buildAndScanWebBundle } from './lib/webBundle';
 
 interface Tally {
   passed: number;
@@ -96,11 +98,23 @@ function jest(): void {
 
 async function main(): Promise<void> {
   if (process.env.DEBTX_TEST_ONLY === 'browser') return browserOnly();
+  // The typechecks use one core; the bundle build runs beside them so the suite takes no longer.
+  const bundle = buildAndScanWebBundle();
   step('typecheck functions', bin('tsc'), ['-p', 'functions/tsconfig.json', '--noEmit']);
   step('typecheck web', bin('tsc'), ['-p', 'web/tsconfig.json', '--noEmit']);
   step('typecheck scripts', bin('tsc'), ['-p', 'scripts/tsconfig.json', '--noEmit']);
   step('eslint', bin('eslint'), ['.']);
   step('prettier', bin('prettier'), ['--check', '.']);
+  const checked = await bundle;
+  process.stdout.write(
+    `\n── web production bundle (no demo key, no emulator address; built in ${Math.round(checked.ms / 1000)} s)\n`,
+  );
+  for (const line of checked.lines) process.stdout.write(`  ${line}\n`);
+  if (checked.ok) tally.passed += 1;
+  else {
+    tally.failed += 1;
+    tally.failures.push('web production bundle holds local-stack configuration');
+  }
   jest();
   process.stdout.write('\n── browser tests (headless Chromium, local stack)\n');
   const browser = await runBrowserTests({ full });

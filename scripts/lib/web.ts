@@ -3,7 +3,7 @@ import { PROJECT_ID, ROOT, waitForPort, type StackPorts } from './ports';
 import { startChild } from './processes';
 import type { StackKind } from './chooseStack';
 
-/** The web client, served by Vite on the hosting port, told which stack it talks to. */
+/** The web client, served by Vite's dev server on the hosting port (only a dev server talks to emulators: docs/decisions/0022), told which stack it talks to. */
 export async function startWeb(ports: StackPorts, stack: StackKind): Promise<string> {
   startChild(
     'web',
@@ -16,6 +16,7 @@ export async function startWeb(ports: StackPorts, stack: StackKind): Promise<str
         DEBTX_WEB_PORT: String(ports.web),
         VITE_DEBTX_STACK: stack,
         VITE_PROJECT_ID: PROJECT_ID,
+        VITE_EMULATOR_API_KEY: 'demo-key',
         VITE_AUTH_EMULATOR: `http://127.0.0.1:${ports.auth}`,
         VITE_FUNCTIONS_EMULATOR_HOST: '127.0.0.1',
         VITE_FUNCTIONS_EMULATOR_PORT: String(ports.functions),
