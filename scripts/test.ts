@@ -4,7 +4,8 @@
  *      production web bundle is built and checked for local-stack configuration (scripts/lib/webBundle.ts)
  *   2. jest: domain unit tests, integration tests against a Firestore emulator (the offline one
  *      in-process, or the official one when FIRESTORE_EMULATOR_HOST is set), trigger tests, conformance
- *   3. browser tests in headless Chromium against the local stack
+ *   3. browser tests in headless Chromium against the local stack. A machine without Chromium gets one first
+ *      (scripts/lib/browser.ts); only when none can be had does the run stop, saying what to run.
  * Tests that need the full stack are named as not run elsewhere. Ends with one line:
  * `tests: N passed, N failed, N skipped`.
  */
@@ -15,6 +16,7 @@ import { join } from 'node:path';
 import { ROOT } from './lib/ports';
 import { runBrowserTests } from './e2e/runBrowserTests';
 import { buildAndScanWebBundle } from './lib/webBundle';
+import { ensureChromium } from './lib/browser';
 
 interface Tally {
   passed: number;
@@ -96,8 +98,23 @@ function jest(): void {
   }
 }
 
+/** First, so a machine that cannot have a browser hears it at once, not after the whole suite. */
+function browserOrStop(): string {
+  process.stdout.write('\n── Chromium for the browser tests\n');
+  try {
+    const path = ensureChromium((line) => process.stdout.write(`  ${line}\n`));
+    process.stdout.write(`  using ${path}\n`);
+    return path;
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    console.log(`\ntests: 0 passed, 1 failed, 0 skipped`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
-  if (process.env.DEBTX_TEST_ONLY === 'browser') return browserOnly();
+  const chromium = browserOrStop();
+  if (process.env.DEBTX_TEST_ONLY === 'browser') return browserOnly(chromium);
   // The typechecks use one core; the bundle build runs beside them so the suite takes no longer.
   const bundle = buildAndScanWebBundle();
   step('typecheck functions', bin('tsc'), ['-p', 'functions/tsconfig.json', '--noEmit']);
@@ -117,7 +134,7 @@ async function main(): Promise<void> {
   }
   jest();
   process.stdout.write('\n── browser tests (headless Chromium, local stack)\n');
-  const browser = await runBrowserTests({ full });
+  const browser = await runBrowserTests({ full, chromium });
   tally.passed += browser.passed;
   tally.failed += browser.failed;
   tally.skipped += browser.skipped;
@@ -138,8 +155,8 @@ async function main(): Promise<void> {
   process.exit(tally.failed > 0 ? 1 : 0);
 }
 
-async function browserOnly(): Promise<void> {
-  const b = await runBrowserTests({ full });
+async function browserOnly(chromium: string): Promise<void> {
+  const b = await runBrowserTests({ full, chromium });
   console.log(`\ntests: ${b.passed} passed, ${b.failed} failed, ${b.skipped} skipped`);
   process.exit(b.failed > 0 ? 1 : 0);
 }
