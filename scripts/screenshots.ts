@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM } from './e2e/runBrowserTests';
+import { ensureChromium } from './lib/browser';
 import { portInUse, ROOT, stackPorts } from './lib/ports';
 import { DEMO_C360_ACCOUNT } from './lib/seedDemo';
 import { startStack, type Stack } from './lib/stack';
@@ -16,12 +16,13 @@ const WIDTHS = { desktop: 1280, phone: 360 } as const;
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
+  const executablePath = ensureChromium((line) => console.log(`[browser] ${line}`), { fonts: true });
   const ports = stackPorts();
   let stack: Stack | null = null;
   if (!(await portInUse(ports.web))) stack = await startStack((l) => console.log(`[stack] ${l}`));
   const base = `http://127.0.0.1:${ports.web}`;
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: [
       '--no-sandbox',
       '--disable-gpu',

@@ -1,10 +1,12 @@
 /**
  * `npm test`: every test, on whichever stack this machine has (BRIEF §6).
- *   1. typecheck (functions, web, scripts) and lint (ESLint, Prettier)
+ *   1. typecheck (functions, web, scripts) and lint (ESLint, Prettier); beside them, on the other core, the
+ *      production web bundle is built and checked for local-stack configuration (scripts/lib/webBundle.ts)
  *   2. jest: domain unit tests, integration tests against a Firestore emulator (the offline one
  *      in-process, or the official one when FIRESTORE_EMULATOR_HOST is set), trigger tests, conformance;
  *      then the index check of every query shape jest recorded (`N queries, N served, M missing`)
- *   3. browser tests in headless Chromium against the local stack
+ *   3. browser tests in headless Chromium against the local stack. A machine without Chromium gets one first
+ *      (scripts/lib/browser.ts); only when none can be had does the run stop, saying what to run.
  * Tests that need the full stack are named as not run elsewhere. Ends with one line:
  * `tests: N passed, N failed, N skipped`.
  */
@@ -15,6 +17,8 @@ import { join } from 'node:path';
 import { RECORDED_QUERIES_FILE } from '../functions/src/data/queryShape';
 import { ROOT } from './lib/ports';
 import { runBrowserTests } from './e2e/runBrowserTests';
+import { buildAndScanWebBundle } from './lib/webBundle';
+import { ensureChromium } from './lib/browser';
 
 interface Tally {
   passed: number;
@@ -100,13 +104,38 @@ function jest(): void {
   }
 }
 
+/** First, so a machine that cannot have a browser hears it at once, not after the whole suite. */
+function browserOrStop(): string {
+  process.stdout.write('\n── Chromium for the browser tests\n');
+  try {
+    const path = ensureChromium((line) => process.stdout.write(`  ${line}\n`));
+    process.stdout.write(`  using ${path}\n`);
+    return path;
+  } catch (error) {
+    console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+    console.log(`\ntests: 0 passed, 1 failed, 0 skipped`);
+    process.exit(1);
+  }
+}
+
 async function main(): Promise<void> {
-  if (process.env.DEBTX_TEST_ONLY === 'browser') return browserOnly();
+  const chromium = browserOrStop();
+  if (process.env.DEBTX_TEST_ONLY === 'browser') return browserOnly(chromium);
+  // The typechecks use one core; the bundle build runs beside them so the suite takes no longer.
+  const bundle = buildAndScanWebBundle();
   step('typecheck functions', bin('tsc'), ['-p', 'functions/tsconfig.json', '--noEmit']);
   step('typecheck web', bin('tsc'), ['-p', 'web/tsconfig.json', '--noEmit']);
   step('typecheck scripts', bin('tsc'), ['-p', 'scripts/tsconfig.json', '--noEmit']);
   step('eslint', bin('eslint'), ['.']);
   step('prettier', bin('prettier'), ['--check', '.']);
+  const checked = await bundle;
+  process.stdout.write('\n── web production bundle (no demo key, no emulator address; built beside the typechecks)\n');
+  for (const line of checked.lines) process.stdout.write(`  ${line}\n`);
+  if (checked.ok) tally.passed += 1;
+  else {
+    tally.failed += 1;
+    tally.failures.push('web production bundle holds local-stack configuration');
+  }
   jest();
   // A query the code issues that no index serves fails here, not in production (docs/decisions/0024).
   step('Firestore indexes for the queries jest recorded', bin('tsx'), [
@@ -117,7 +146,7 @@ async function main(): Promise<void> {
     join(queriesDir, RECORDED_QUERIES_FILE),
   ]);
   process.stdout.write('\n── browser tests (headless Chromium, local stack)\n');
-  const browser = await runBrowserTests({ full });
+  const browser = await runBrowserTests({ full, chromium });
   tally.passed += browser.passed;
   tally.failed += browser.failed;
   tally.skipped += browser.skipped;
@@ -138,8 +167,8 @@ async function main(): Promise<void> {
   process.exit(tally.failed > 0 ? 1 : 0);
 }
 
-async function browserOnly(): Promise<void> {
-  const b = await runBrowserTests({ full });
+async function browserOnly(chromium: string): Promise<void> {
+  const b = await runBrowserTests({ full, chromium });
   console.log(`\ntests: ${b.passed} passed, ${b.failed} failed, ${b.skipped} skipped`);
   process.exit(b.failed > 0 ? 1 : 0);
 }

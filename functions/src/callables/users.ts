@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { documentId } from '../domain/model/ids';
 import { REGION } from '../config';
 import { diffFields, EMPTY_HEAD } from '../domain/audit/chain';
-import { ROLES, type Actor } from '../domain/model/roles';
+import { ROLES, type Actor, type Role } from '../domain/model/roles';
 import type { UserProfile } from '../data/actors';
 import { appendAudit } from '../data/audit';
 import { COL, firestore } from '../data/db';
@@ -69,6 +69,26 @@ async function ensureDrcExists(id: string | null | undefined): Promise<void> {
   }
 }
 
+/**
+ * The Admin SDK's Auth, with the app started first: on a cold instance (or the command line) nothing may have
+ * touched Firestore yet, and getAuth() alone then fails with "the default Firebase app does not exist".
+ */
+function adminAuth(): ReturnType<typeof getAuth> {
+  firestore();
+  return getAuth();
+}
+
+/** The claims a role and DRC give: set here only, for invitations, changes and the first admin alike. */
+async function setRoleClaims(uid: string, target: { role: Role; drcId?: string | null }): Promise<void> {
+  await adminAuth().setCustomUserClaims(uid, { role: target.role, ...(target.drcId ? { drcId: target.drcId } : {}) });
+}
+
+/** The profile as it was, without its chain head and timestamp: the audit event's "before". */
+function plainProfile(profile: Record<string, unknown>): Omit<UserProfile, 'uid'> {
+  const { audit: _audit, updatedAt: _updatedAt, uid: _uid, ...plain } = profile;
+  return plain as unknown as Omit<UserProfile, 'uid'>;
+}
+
 async function writeProfile(
   actor: Actor,
   uid: string,
@@ -111,14 +131,14 @@ export async function inviteUserHandler(request: Pick<CallableRequest, 'auth' | 
   if (!mayManage(actor, target)) throw new HttpsError('permission-denied', 'You may not invite a user with that role.');
   checkDrcRule(body.role, body.drcId);
   await ensureDrcExists(body.drcId);
-  const auth = getAuth();
+  const auth = adminAuth();
   const existing = await auth.getUserByEmail(body.email).catch(() => null);
   if (existing)
     throw new HttpsError('already-exists', `${body.email} already has an account.`, {
       fields: { email: 'is already registered' },
     });
   const user = await auth.createUser({ email: body.email, displayName: body.displayName, emailVerified: false });
-  await auth.setCustomUserClaims(user.uid, { role: body.role, ...(body.drcId ? { drcId: body.drcId } : {}) });
+  await setRoleClaims(user.uid, body);
   // The invitee sets their own password through this link. It goes to them by email through the outbox, never
   // back to the inviter (who could then sign in as them) and never into a log.
   const setPasswordLink = await auth.generatePasswordResetLink(body.email);
@@ -156,24 +176,18 @@ export async function updateUserHandler(request: Pick<CallableRequest, 'auth' | 
   if (!mayManage(actor, next)) throw new HttpsError('permission-denied', 'You may not give a user that role or DRC.');
   checkDrcRule(next.role, next.drcId);
   await ensureDrcExists(next.drcId);
-  const auth = getAuth();
-  await auth.setCustomUserClaims(body.uid, { role: next.role, ...(next.drcId ? { drcId: next.drcId } : {}) });
+  const auth = adminAuth();
+  await setRoleClaims(body.uid, { role: next.role as Role, drcId: next.drcId });
   await auth.updateUser(body.uid, { disabled: !next.active, displayName: next.displayName });
   const revoke = next.role !== before.role || next.drcId !== before.drcId || (!next.active && before.active);
   if (revoke) await auth.revokeRefreshTokens(body.uid);
-  const {
-    audit: _audit,
-    updatedAt: _updatedAt,
-    uid: _uid,
-    ...plainBefore
-  } = before as UserProfile & { audit?: unknown; updatedAt?: unknown };
   // Refresh tokens only stop new ID tokens; the revocation time on the profile ends the ones already issued
   // (callerActor compares each token's auth_time with it), so a moved or disabled user stops at once.
   const now = new Date().toISOString();
   await writeProfile(
     actor,
     body.uid,
-    plainBefore,
+    plainProfile(before as unknown as Record<string, unknown>),
     { ...next, sessionsRevokedAt: revoke ? now : (before.sessionsRevokedAt ?? null) },
     'updateUser',
   );
@@ -208,6 +222,77 @@ export async function listUsersHandler(request: Pick<CallableRequest, 'auth' | '
         active: u.active,
       };
     }),
+  };
+}
+
+/** Who `npm run admin:create` acts as in the audit trail: a person with the project's credentials, not a user. */
+export const COMMAND_LINE_ACTOR: Actor = { uid: 'command-line', role: 'system', displayName: 'npm run admin:create' };
+
+const bootstrapInput = z.strictObject({
+  email: inviteInput.shape.email,
+  displayName: z.string().trim().min(2, 'is too short').max(120).optional(),
+});
+
+export interface BootstrapAdminResult {
+  uid: string;
+  /** A new Auth account was made. */
+  created: boolean;
+  /** Claims, profile or account changed (false: the user already was an active admin; nothing was written). */
+  changed: boolean;
+  setPasswordLink: string;
+}
+
+/**
+ * The first administrator of a new project (`npm run admin:create -- <email>`): nobody can call `inviteUser`
+ * before an admin exists. Creates the account or finds it by email and makes it an active admin with the same
+ * claims, `users/{uid}` profile and audit event (`inviteUser` for a new profile, `updateUser` for an existing one)
+ * as the callables, acting as COMMAND_LINE_ACTOR. Run again, it changes nothing and writes no event.
+ */
+export async function bootstrapAdmin(
+  input: { email: string; displayName?: string },
+  actor: Actor = COMMAND_LINE_ACTOR,
+): Promise<BootstrapAdminResult> {
+  const body = parseInput(bootstrapInput, input);
+  const auth = adminAuth();
+  const existing = await auth.getUserByEmail(body.email).catch((error: { code?: string }) => {
+    if (error.code === 'auth/user-not-found') return null;
+    throw error;
+  });
+  const user =
+    existing ??
+    (await auth.createUser({
+      email: body.email,
+      displayName: body.displayName ?? body.email.split('@')[0],
+      emailVerified: false,
+    }));
+  const snap = await firestore().collection(COL.users).doc(user.uid).get();
+  const before = snap.exists ? plainProfile(snap.data() as Record<string, unknown>) : null;
+  const next = {
+    email: body.email,
+    displayName: body.displayName ?? before?.displayName ?? user.displayName ?? body.email,
+    role: 'admin' as const,
+    drcId: null,
+    active: true,
+  };
+  const claims = user.customClaims ?? {};
+  const alreadyAdmin =
+    claims.role === 'admin' &&
+    !claims.drcId &&
+    !user.disabled &&
+    before !== null &&
+    (Object.keys(next) as (keyof typeof next)[]).every((key) => before[key] === next[key]);
+  if (!alreadyAdmin) {
+    await setRoleClaims(user.uid, next);
+    if (user.disabled) await auth.updateUser(user.uid, { disabled: false });
+    // As updateUser does: a changed role ends the sessions that carry the old claims.
+    if (existing && (claims.role !== 'admin' || claims.drcId)) await auth.revokeRefreshTokens(user.uid);
+    await writeProfile(actor, user.uid, before, next, before ? 'updateUser' : 'inviteUser');
+  }
+  return {
+    uid: user.uid,
+    created: !existing,
+    changed: !alreadyAdmin,
+    setPasswordLink: await auth.generatePasswordResetLink(body.email),
   };
 }
 

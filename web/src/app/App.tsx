@@ -14,6 +14,7 @@ import { CasesPage } from '../cases/CasesPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import { ImportsPage } from '../imports/ImportsPage';
 import { DataSourceContext } from '../data/DataSourceContext';
+import { config } from '../config';
 import { auth } from '../firebase';
 import { useLanguage, useLanguageOf } from '../i18n/locale';
 import { t } from '../i18n/t';
@@ -70,7 +71,7 @@ export function App() {
       return (
         <DataSourceContext.Provider value={ds}>
           <InboxProvider>
-            <Header me={me} stack={ds.stack} route={route} />
+            <Header me={me} stack={config.emulators ? ds.stack : null} route={route} />
             <main id="main">
               <OfflineQueuePanel />
               {route.page === 'case' ? (

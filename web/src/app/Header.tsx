@@ -20,7 +20,8 @@ import { hrefFor, type Route } from './route';
 
 interface HeaderProps {
   me: Me;
-  stack: Stack;
+  /** Shown only on the local stack: a deployed site has one data path and nothing to tell apart. */
+  stack: Stack | null;
   route: Route;
 }
 
@@ -30,9 +31,11 @@ export function Header({ me, stack, route }: HeaderProps) {
     <header className="app-header">
       <div className="brand">
         <a href={hrefFor({ page: 'cases' })}>{t('app.name')}</a>
-        <span className={`stack-badge stack-${stack}`} data-testid="stack-badge">
-          {t(stack === 'full' ? 'stack.full' : 'stack.offline')}
-        </span>
+        {stack && (
+          <span className={`stack-badge stack-${stack}`} data-testid="stack-badge">
+            {t(stack === 'full' ? 'stack.full' : 'stack.offline')}
+          </span>
+        )}
       </div>
       <nav aria-label={t('nav.label')}>
         <a href={hrefFor({ page: 'cases' })} aria-current={current('cases')} data-testid="nav-basket">

@@ -187,6 +187,6 @@ export class FirestoreDataSource extends CallableAdmin implements DataSource {
 
 export function createFirestoreDataSource(app: FirebaseApp, auth: Auth, api: Callables, config: WebConfig): DataSource {
   const db = getFirestore(app);
-  if (config.useEmulators) connectFirestoreEmulator(db, config.firestoreEmulator.host, config.firestoreEmulator.port);
+  if (config.emulators) connectFirestoreEmulator(db, config.emulators.firestore.host, config.emulators.firestore.port);
   return new FirestoreDataSource(api, db, auth);
 }
