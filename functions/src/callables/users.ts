@@ -8,7 +8,8 @@ import { ROLES, type Actor, type Role } from '../domain/model/roles';
 import type { UserProfile } from '../data/actors';
 import { appendAudit } from '../data/audit';
 import { COL, firestore } from '../data/db';
-import { readQuery, runTx, type Tx } from '../data/ops';
+import { readDoc, readQuery, runTx, type Tx } from '../data/ops';
+import { notVisible } from '../api/access';
 import { forgetSession } from '../data/sessions';
 import { invitationDelivery } from '../domain/notifications/invitation';
 import { LANGUAGES } from '../domain/notifications/templates';
@@ -160,10 +161,11 @@ export async function inviteUserHandler(request: Pick<CallableRequest, 'auth' | 
 export async function updateUserHandler(request: Pick<CallableRequest, 'auth' | 'data'>) {
   const actor = await callerActor(request);
   const body = parseInput(updateInput, request.data);
-  const snap = await firestore().collection(COL.users).doc(body.uid).get();
-  if (!snap.exists) throw new HttpsError('not-found', `No user ${body.uid}.`);
+  const snap = await readDoc(firestore().collection(COL.users).doc(body.uid));
+  // No such user and another DRC's user get one answer, so a DRC admin cannot probe the directory.
+  if (!snap.exists) throw notVisible('user', body.uid);
   const before = { ...(snap.data() as UserProfile), uid: body.uid };
-  if (!mayManage(actor, before)) throw new HttpsError('permission-denied', 'You may not manage this user.');
+  if (!mayManage(actor, before)) throw notVisible('user', body.uid);
   if (body.uid === actor.uid && (body.role || body.disabled))
     throw new HttpsError('failed-precondition', 'You cannot change your own role or disable yourself.');
   const next = {
@@ -188,7 +190,12 @@ export async function updateUserHandler(request: Pick<CallableRequest, 'auth' | 
     actor,
     body.uid,
     plainProfile(before as unknown as Record<string, unknown>),
-    { ...next, sessionsRevokedAt: revoke ? now : (before.sessionsRevokedAt ?? null) },
+    // Over the profile as it was: what other screens keep there (an RO's areas and capacity) stays.
+    {
+      ...plainProfile(before as unknown as Record<string, unknown>),
+      ...next,
+      sessionsRevokedAt: revoke ? now : (before.sessionsRevokedAt ?? null),
+    },
     'updateUser',
   );
   forgetSession(body.uid);

@@ -1,4 +1,5 @@
 import { getAuth } from 'firebase-admin/auth';
+import { setRoProfileHandler } from '../../src/callables/assignment';
 import { inviteUserHandler, listUsersHandler, updateUserHandler } from '../../src/callables/users';
 import { COL, firestore } from '../../src/data/db';
 import { verifyChain, type AuditEvent } from '../../src/domain/audit/chain';
@@ -82,9 +83,15 @@ describe('user administration', () => {
   it('moves the RO to another DRC, then disables them, each change audited in one chain', async () => {
     await updateUserHandler(asUser('admin', { uid, drcId: 'drc3' }));
     expect((await getAuth().getUser(uid)).customClaims).toEqual({ role: 'ro', drcId: 'drc3' });
-    await expect(updateUserHandler(asUser('drc2', { uid, disabled: true }))).rejects.toMatchObject({
-      code: 'permission-denied',
-    });
+    // Another DRC's user answers as one that does not exist (no directory probing).
+    const foreign = await updateUserHandler(asUser('drc2', { uid, disabled: true })).catch((e: Error) => e);
+    const missing = await updateUserHandler(asUser('drc2', { uid: 'no-such-user', disabled: true })).catch(
+      (e: Error) => e,
+    );
+    expect(foreign).toMatchObject({ code: 'not-found' });
+    expect((foreign as Error).message.replace(uid, '<id>')).toBe(
+      (missing as Error).message.replace('no-such-user', '<id>'),
+    );
     await updateUserHandler(asUser('drc3', { uid, disabled: true }));
     expect((await getAuth().getUser(uid)).disabled).toBe(true);
     const events = (
@@ -97,6 +104,19 @@ describe('user administration', () => {
       { active: false, sessionsRevokedAt: expect.any(String) },
     ]);
     expect(verifyChain(events)).toEqual({ ok: true, length: 3 });
+  });
+
+  it('changing a user keeps what other screens keep on their profile (an RO’s areas and capacity)', async () => {
+    await setRoProfileHandler(asUser('drc3', { uid, areas: ['Kandy', 'Matale'], capacity: 40 }));
+    await updateUserHandler(asUser('admin', { uid, displayName: 'Nadeesha Perera-Silva' }));
+    const profile = (await firestore().collection(COL.users).doc(uid).get()).data();
+    expect(profile).toMatchObject({ displayName: 'Nadeesha Perera-Silva', areas: ['Kandy', 'Matale'], roCapacity: 40 });
+    // The rename's audit event says what changed, and only that: nothing else was dropped from the profile.
+    const events = (
+      await firestore().collection(COL.audit).where('entity', '==', `users/${uid}`).orderBy('seq').get()
+    ).docs.map((d) => d.data() as AuditEvent);
+    expect(events.at(-1)).toMatchObject({ action: 'updateUser', after: { displayName: 'Nadeesha Perera-Silva' } });
+    expect(Object.keys(events.at(-1)!.after ?? {})).toEqual(['displayName']);
   });
 
   it('nobody changes their own role; a DRC admin lists only their DRC', async () => {
