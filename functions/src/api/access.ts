@@ -57,9 +57,13 @@ export function scopedCases(scope: ListScope): Query {
  * so a caller learns nothing about what they may not see, not even that it exists. Every callable and API
  * operation that looks up a case or a user by id on a caller's behalf refuses through this.
  */
-export function notVisible(kind: 'case' | 'user', ids: string | readonly string[]): HttpsError {
+export function notVisible(kind: 'case' | 'user', ids: string | readonly string[], field?: string): HttpsError {
   const list = typeof ids === 'string' ? ids : ids.join(', ');
-  return new HttpsError('not-found', `No ${kind} ${list} that you can see.`);
+  const message = `No ${kind} ${list} that you can see.`;
+  // A form names the field to correct; the words are the same whether the ids exist elsewhere or not at all.
+  return field
+    ? new HttpsError('not-found', message, { fields: { [field]: `has no ${kind} ${list} that you can see` } })
+    : new HttpsError('not-found', message);
 }
 
 /** A case the caller may see, or the notVisible answer whether it exists or not. */

@@ -294,7 +294,7 @@ export async function recallCasesHandler(request: Req): Promise<BulkOpView> {
   const input: RecallCasesInput = parseInput(recallInput, request.data);
   const found = await readCases(input.caseIds);
   const missing = input.caseIds.filter((i) => !found.has(i));
-  if (missing.length) throw notVisible('case', missing);
+  if (missing.length) throw notVisible('case', missing, 'caseIds');
   const now = nowIso();
   return runBulk(
     actor,
@@ -324,13 +324,13 @@ export async function reassignCasesHandler(request: Req): Promise<BulkOpView> {
   const problems: string[] = [];
   // A case that does not exist and one outside the caller's scope get the same answer (notVisible).
   const unseen = input.caseIds.filter((i) => !found.has(i) || !canSeeCase(actor, found.get(i)!));
-  if (unseen.length) throw notVisible('case', unseen);
+  if (unseen.length) throw notVisible('case', unseen, 'caseIds');
   const now = nowIso();
   if (actor.role === 'drc_admin') {
     if (!input.toRoId) refuseAll(['a DRC admin reassigns to an RO of their DRC (toRoId)'], 'toRoId');
     const ro = await firestore().collection(COL.users).doc(input.toRoId!).get();
     if (!ro.exists || ro.get('role') !== 'ro' || ro.get('drcId') !== actor.drcId)
-      throw notVisible('user', input.toRoId!);
+      throw notVisible('user', input.toRoId!, 'toRoId');
     if (ro.get('active') !== true) refuseAll([`${input.toRoId} is not an active RO of your DRC`], 'toRoId');
     if (problems.length) refuseAll(problems, 'caseIds');
     return runBulk(
