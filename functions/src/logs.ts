@@ -1,7 +1,7 @@
 import * as logger from 'firebase-functions/logger';
 
 /**
- * Logging with personal data masked (issue 7 §6): phone numbers, national identity numbers, emails and
+ * Logging with personal data masked (docs/security.md, "Personal data"): phone numbers, national identity numbers, emails and
  * addresses never reach the logs in full, whatever object is logged.
  */
 export function maskPhone(phone: string): string {

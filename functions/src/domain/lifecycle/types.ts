@@ -3,13 +3,13 @@ import type { ActorRole } from '../model/roles';
 /**
  * A case type is data: statuses, transitions between them, and the actions users record.
  * The engine (engine.ts) interprets it; nothing about a particular life cycle is in code.
- * Vocabulary follows seed 003: initial / interim / final statuses; system, follow-up and manual transitions;
+ * Vocabulary follows the banking process guide the case types are modelled on (docs/domain.md): initial / interim / final statuses; system, follow-up and manual transitions;
  * action → result → effects → follow-up status.
  */
 export type StatusKind = 'initial' | 'interim' | 'final';
 export type TransitionMode = 'system' | 'followUp' | 'manual';
 
-/** Where an algorithm plugs into a status (seed 003: algorithm spots). */
+/** Where an algorithm plugs into a status (an "algorithm spot"). */
 export const HOOK_SPOTS = [
   'enterValidation',
   'enterProcessing',
@@ -105,8 +105,8 @@ export const SETTINGS_DEFAULTS: Required<CaseTypeSettings> = {
 };
 
 /**
- * What entering a status does to other open cases on the same account or customer (seed 003's
- * Cross Strategy Action Matrix): hold them, release them, or close them.
+ * What entering a status does to other open cases on the same account or customer (the
+ * cross-case matrix, docs/domain.md): hold them, release them, or close them.
  */
 export interface CrossCaseRule {
   /** The status whose entry fires the rule; '*final' for any final status. */
