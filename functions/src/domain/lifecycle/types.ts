@@ -23,7 +23,7 @@ export type HookSpot = (typeof HOOK_SPOTS)[number];
 export interface AlgorithmRef {
   algorithm: string;
   params?: Record<string, unknown>;
-  /** Why this algorithm is here, in the seed's words (e.g. its instance code `C1-ECRCSB`). */
+  /** Why this algorithm is here, in the process guide's words (e.g. its instance code `C1-ECRCSB`; docs/domain.md). */
   note?: string;
 }
 
@@ -123,9 +123,9 @@ export interface CaseTypeConfig {
   version: number;
   name: string;
   description: string;
-  /** How an unclear or contradictory seed passage was read, so the reading can be challenged. */
+  /** How an unclear or contradictory passage of the process guide was read, so the reading can be challenged. */
   readings: string[];
-  /** Seed 003's case category (e.g. Bankruptcy, EarlyCollections, RecoveryExternal). */
+  /** The process guide's case category (e.g. Bankruptcy, EarlyCollections, RecoveryExternal). */
   category: string;
   /** One case per account, or per customer (bankruptcy, deceased and hardship are customer-level). */
   level: 'account' | 'customer';

@@ -1,16 +1,16 @@
 import type { ActionDef, AlgorithmRef, CaseTypeConfig, FieldDef, ResultDef, TransitionDef } from '../types';
 
 /**
- * Bankruptcy (after ch. 7 of the banking process guide, docs/domain.md): a customer-level case opened when the bank learns that a
- * borrower filed for bankruptcy. The automatic stay holds every other collection case of the customer.
- * The specialist sets the case up (341 hearing, trustee, counsel, valuations), determines the chapter, and
- * works each account through the chapter's "stops" (chapter 7: reaffirmation, collateral return, relief
- * from stay, drop-dead order, repossession, pre-closure; chapter 13 adds proof of claim, proposed plan and
- * confirmed plan). Discharge leads to the post-discharge status of the chapter; the case ends closed,
- * dismissed or cancelled. Chapters other than 7 and 13 are handled offline (Other Bankruptcy).
+ * Bankruptcy (after ch. 7 of the banking process guide, docs/domain.md): a customer-level case opened when the bank
+ * learns that a borrower filed for bankruptcy. The automatic stay holds every other collection case of the customer.
+ * The specialist sets the case up (341 hearing, trustee, counsel, valuations), determines the chapter, and works
+ * each account through the chapter's "stops" (chapter 7: reaffirmation, collateral return, relief from stay,
+ * drop-dead order, repossession, pre-closure; chapter 13 adds proof of claim, proposed plan and confirmed plan).
+ * Discharge leads to the post-discharge status of the chapter; the case ends closed, dismissed or cancelled.
+ * Chapters other than 7 and 13 are handled offline (Other Bankruptcy).
  *
- * Each status follows the guide's table for it. The chapter has no transition matrix: transitions come from
- * the prose.
+ * Each status follows the guide's table for it. The chapter has no transition matrix: transitions come from the
+ * prose.
  */
 
 const COLLECTION_CASES = ['early_collections', 'internal_recovery', 'external_recovery', 'debtx_telco'];

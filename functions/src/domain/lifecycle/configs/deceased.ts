@@ -1,9 +1,9 @@
 import type { AlgorithmRef, CaseTypeConfig } from '../types';
 
 /**
- * Deceased (after ch. 2 of the banking process guide, docs/domain.md): the bank hears that a customer has died. The claim is verified
- * (death confirmed or invalid claim); on confirmation the deceased warning indicator is set and a recovery
- * associate reviews every exposure of the customer, records what was done per account, and completes the
+ * Deceased (after ch. 2 of the banking process guide, docs/domain.md): the bank hears that a customer has died. The
+ * claim is verified (death confirmed or invalid claim); on confirmation the deceased warning indicator is set and a
+ * recovery associate reviews every exposure of the customer, records what was done per account, and completes the
  * case. While the case is open, the customer's other collection cases are held.
  *
  * Each status follows the guide's table for it. Codes as printed, '-' written '_' (DCSD-COMPLET → DCSD_COMPLET).

@@ -1,13 +1,14 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
 
 /**
- * Early collections (after ch. 8 of the banking process guide, docs/domain.md): the bank's own collectors chase an account from the
- * first days past due. The case waits in Pending, is contacted (Contact / Contact Alternate / Contact RM),
- * moves to Under Resolution on a promise, parks in Small Balance, Suspended, Skip Trace or Dispute, is
- * reviewed by the early- and late-collections teams, and closes when the account is cured or moved to
- * another strategy (late collections, recoveries).
+ * Early collections (after ch. 8 of the banking process guide, docs/domain.md): the bank's own collectors chase an
+ * account from the first days past due. The case waits in Pending, is contacted (Contact / Contact Alternate /
+ * Contact RM), moves to Under Resolution on a promise, parks in Small Balance, Suspended, Skip Trace or Dispute, is
+ * reviewed by the early- and late-collections teams, and closes when the account is cured or moved to another
+ * strategy (late collections, recoveries).
  *
- * Each status follows the guide's table for it. The chapter has no transition matrix: transitions are derived from the status descriptions and algorithm parameters.
+ * Each status follows the guide's table for it. The chapter has no transition matrix: transitions are derived from
+ * the status descriptions and algorithm parameters.
  */
 
 const CONTACTS = ['CONTACT', 'CONTACT_ALT', 'CONTACT_RM'];

@@ -1,11 +1,11 @@
 import type { AlgorithmRef, CaseTypeConfig, FieldDef, StatusDef, TransitionDef } from '../types';
 
 /**
- * External recovery (after ch. 11 of the banking process guide, docs/domain.md): a charged-off account that internal recovery could
- * not recover is placed with outside agencies in three tiers (primary, secondary, tertiary). In DebtX an
- * agency is a DRC: placement is assignDrc, the DRC's coordinator assigns it to one of its ROs, and the
- * agency works it. Placements are recalled (by rule or by hand), reviewed by the supervisor, placed again,
- * sold or written off.
+ * External recovery (after ch. 11 of the banking process guide, docs/domain.md): a charged-off account that internal
+ * recovery could not recover is placed with outside agencies in three tiers (primary, secondary, tertiary). In DebtX
+ * an agency is a DRC: placement is assignDrc, the DRC's coordinator assigns it to one of its ROs, and the agency
+ * works it. Placements are recalled (by rule or by hand), reviewed by the supervisor, placed again, sold or written
+ * off.
  *
  * The transition matrix is the guide's Figure 11–3 (printed clean); each status follows the guide's table for it.
  */
@@ -122,7 +122,7 @@ export const externalRecovery: CaseTypeConfig = {
   description:
     'Charged-off accounts placed with outside agencies (DRCs) in primary, secondary and tertiary tiers; recall, supervisor review, debt sale and write-off.',
   readings: [
-    'Roles: agencies (primary / secondary / tertiary) are DRCs in DebtX → drc_admin (the agency’s coordinator) and ro (its officers); Recovery Specialist (initial review) → recovery_officer, who in DebtX places and recalls cases (BRIEF §2); Recovery Supervisor → supervisor; Debt Sale Team → supervisor. Write-off and debt sale are supervisor-only (BRIEF §2).',
+    'Roles: agencies (primary / secondary / tertiary) are DRCs in DebtX → drc_admin (the agency’s coordinator) and ro (its officers); Recovery Specialist (initial review) → recovery_officer, who in DebtX places and recalls cases (the recovery officer’s role); Recovery Supervisor → supervisor; Debt Sale Team → supervisor. Write-off and debt sale are supervisor-only, as in DebtX’s roles (docs/domain.md).',
     'Figure 11–3 is taken cell by cell. Its diagonal cell Recall in Progress → Recall in Progress is printed X; it is read as the diagonal. Closed statuses are terminal (all X), as in DebtX.',
     'C1-MONRECALL "Recall Rule": the rule’s content is not given. It is read as agencyRecall: less than 10% of the balance recovered after 90 days (primary), 120 days (secondary) or 150 days (tertiary). DebtX’s placement validity (validityExpiry, settings.validityDays 180, warned 7 days ahead) is a second recall rule: a placement that is neither extended nor renewed is recalled when it ends.',
     '"Monitor Recall Indicators" (the instance’s description) suggests recall also on account indicators; the library’s indicatorWatch could do it but no indicator is named, so none is configured.',

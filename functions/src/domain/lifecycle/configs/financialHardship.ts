@@ -1,13 +1,13 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
 
 /**
- * Financial hardship (after ch. 3 of the banking process guide, docs/domain.md): a customer applies for hardship relief. The
- * application is drafted and submitted, referred for approval, approved (or declined), the relief types are
- * applied to the accounts (with a second-level relief approval), the customer is notified, and the relief
- * runs until its expiry date: an expiry notice 14 days before, extensions, then expiry.
+ * Financial hardship (after ch. 3 of the banking process guide, docs/domain.md): a customer applies for hardship
+ * relief. The application is drafted and submitted, referred for approval, approved (or declined), the relief types
+ * are applied to the accounts (with a second-level relief approval), the customer is notified, and the relief runs
+ * until its expiry date: an expiry notice 14 days before, extensions, then expiry.
  *
- * Each status follows the guide's table for it, with the chapter's notes, algorithm types and features.
- * Codes as printed, '-' written '_' (HARD-REFFERD, sic, → HARD_REFFERD).
+ * Each status follows the guide's table for it, with the chapter's notes, algorithm types and features. Codes as
+ * printed, '-' written '_' (HARD-REFFERD, sic, → HARD_REFFERD).
  */
 
 const FH_INDICATOR = 'financialHardshipIndicator';

@@ -1,14 +1,14 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
 
 /**
- * Internal recovery (after ch. 10 of the banking process guide, docs/domain.md): the bank's internal recovery team follows up a
- * charged-off account. A specialist reviews it; collectors contact the customer; settlement offers,
- * promises, suspensions, skip tracing and disputes are worked; a supervisor reviews referrals and
- * recommends write-off or debt sale; the case closes when the account is paid off, settled and written
- * off, written off, sold, or when another case closes it.
+ * Internal recovery (after ch. 10 of the banking process guide, docs/domain.md): the bank's internal recovery team
+ * follows up a charged-off account. A specialist reviews it; collectors contact the customer; settlement offers,
+ * promises, suspensions, skip tracing and disputes are worked; a supervisor reviews referrals and recommends
+ * write-off or debt sale; the case closes when the account is paid off, settled and written off, written off, sold,
+ * or when another case closes it.
  *
- * The transition matrix is the guide's Figure 10–3 (heavily garbled in print; the cell-by-cell reading is in
- * MATRIX below). Each status follows the guide's table for it.
+ * The transition matrix is the guide's Figure 10–3 (heavily garbled in print; the cell-by-cell reading is in MATRIX
+ * below). Each status follows the guide's table for it.
  */
 
 type Cell = 'S' | 'F' | 'S,F';
@@ -187,7 +187,7 @@ export const internalRecovery: CaseTypeConfig = {
   description:
     'The bank’s internal recovery team works a charged-off account: contact, settlement offers, promises, supervisor review, write-off or debt sale.',
   readings: [
-    'Roles: Recovery Collector → recovery_officer; Recovery Specialist (initial review) → recovery_officer, as DebtX’s recovery officers are the section’s own staff; Recovery Supervisor, Debt Sale Team, Skip Tracing Team and Dispute Management Team → supervisor (BRIEF §2: write-off and debt sale are supervisor approvals).',
+    'Roles: Recovery Collector → recovery_officer; Recovery Specialist (initial review) → recovery_officer, as DebtX’s recovery officers are the section’s own staff; Recovery Supervisor, Debt Sale Team, Skip Tracing Team and Dispute Management Team → supervisor (in DebtX write-off and debt sale are supervisor approvals).',
     'Figure 10–3 is OCR-garbled. The Contact row is reconstructed by analogy with Contact Alternate; Supervisor Review → Contact (blank) is read as F; Under Resolution → Write-off ("a") as not allowed. The X in Review → Under Settlement Offer contradicts Review’s monitoring table (CM_UNDRSO / C1-TSOF): the algorithm table wins and the system transition is added; likewise Dispute → Contact for C1-DISMON where the matrix has F.',
     'Figure 10–3: every closed status has S back to Review (a reopen, never explained). DebtX final statuses are terminal, so those cells are left out; a new delinquency opens a new case.',
     'Figure 10–3: S cells that no algorithm of the status tables takes (e.g. Contact / Suspend / Skip Trace / Dispute → Review) are kept as guardless system transitions; no DebtX algorithm takes them (they are there for an implementation to configure, as the guide intends).',

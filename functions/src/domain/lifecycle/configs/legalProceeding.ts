@@ -1,10 +1,10 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
 
 /**
- * Legal proceeding (after ch. 4 of the banking process guide, docs/domain.md): after the default notice expires the bank engages a
- * legal service provider (LSP): the LSP is assigned (and approved when needed), documents are prepared and
- * submitted, the LSP acknowledges, litigation runs (defended matter, motion for judgment), and the judgment
- * is enforced (warrant of possession → an asset repossession case, garnishee order) or complied with under
+ * Legal proceeding (after ch. 4 of the banking process guide, docs/domain.md): after the default notice expires the
+ * bank engages a legal service provider (LSP): the LSP is assigned (and approved when needed), documents are
+ * prepared and submitted, the LSP acknowledges, litigation runs (defended matter, motion for judgment), and the
+ * judgment is enforced (warrant of possession → an asset repossession case, garnishee order) or complied with under
  * an arrangement. The LSP can be changed at any point of litigation; the case resumes where it stopped.
  *
  * Each status follows the guide's table for it; the LSP assignment status is the guide's too.

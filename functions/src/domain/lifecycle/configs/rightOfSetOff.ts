@@ -1,11 +1,11 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
 
 /**
- * Right of set-off (after ch. 6 of the banking process guide, docs/domain.md): arrears that stay unpaid after reminders are cleared,
- * in whole or in part, from the same customer's savings (CASA) or term deposit (TD) accounts. The associate
- * reviews the target accounts and submits; the system routes the set-off to approval or straight to the
- * transfer; the transfer runs through a ledger account; the customer is notified and the case completes after
- * a day. A payment or a promise to pay withdraws the case.
+ * Right of set-off (after ch. 6 of the banking process guide, docs/domain.md): arrears that stay unpaid after
+ * reminders are cleared, in whole or in part, from the same customer's savings (CASA) or term deposit (TD) accounts.
+ * The associate reviews the target accounts and submits; the system routes the set-off to approval or straight to
+ * the transfer; the transfer runs through a ledger account; the customer is notified and the case completes after a
+ * day. A payment or a promise to pay withdraws the case.
  *
  * Each status follows the guide's table for it, with the chapter's configuration section.
  */
