@@ -4,7 +4,8 @@
  *    row's DRC with chooseDrc) against plainly parsing the same file (split lines, split cells), in the same run;
  *    and the process's peak RSS while the pipeline runs (it streams: no array of rows is ever built).
  * 2. On the in-process offline Firestore, 2,000 rows registered through startImport and the chunk runner:
- *    Firestore operations per registered row, counted by the data-access layer (counted, not timed: docs/performance.md).
+ *    Firestore operations per registered row, counted by the data-access layer (counted, not timed:
+ *    docs/performance.md).
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';

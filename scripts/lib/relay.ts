@@ -95,8 +95,9 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
       }
     });
   };
-  // Scheduled functions run on their schedules too (nothing else would run them offline): the monitor first a minute after start, then every
-  // interval; the data-lake sync sooner, so the lake's demo incidents are registered shortly after start.
+  // Scheduled functions run on their schedules too (nothing else would run them offline): the monitor first a minute
+  // after start, then every interval; the data-lake sync sooner, so the lake's demo incidents are registered shortly
+  // after start.
   const schedules = [
     {
       name: 'monitorSchedule',

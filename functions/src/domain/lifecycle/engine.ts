@@ -229,7 +229,10 @@ function validateSpot(
   return null;
 }
 
-/** Leaves the current status and enters `to`, running the hooks of both: the old status's exit hooks, then the new one's enter hooks. */
+/**
+ * Leaves the current status and enters `to`, running the hooks of both: the old status's exit hooks, then the new
+ * one's enter hooks.
+ */
 function move(
   config: CaseTypeConfig,
   run: Run,

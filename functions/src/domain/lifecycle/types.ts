@@ -3,8 +3,8 @@ import type { ActorRole } from '../model/roles';
 /**
  * A case type is data: statuses, transitions between them, and the actions users record.
  * The engine (engine.ts) interprets it; nothing about a particular life cycle is in code.
- * Vocabulary follows the banking process guide the case types are modelled on (docs/domain.md): initial / interim / final statuses; system, follow-up and manual transitions;
- * action → result → effects → follow-up status.
+ * Vocabulary follows the banking process guide the case types are modelled on (docs/domain.md): initial / interim /
+ * final statuses; system, follow-up and manual transitions; action → result → effects → follow-up status.
  */
 export type StatusKind = 'initial' | 'interim' | 'final';
 export type TransitionMode = 'system' | 'followUp' | 'manual';

@@ -1,7 +1,10 @@
 import type { Approval, CaseState, CaseTask, CpeItem, PromiseToPay, RoRequest } from '../model/case';
 import type { Instant } from '../model/time';
 
-/** What can notify someone: reminders, escalations, approvals and their decisions. Who receives which is configuration (routing.ts). */
+/**
+ * What can notify someone: reminders, escalations, approvals and their decisions. Who receives which is configuration
+ * (routing.ts).
+ */
 export const EVENT_KINDS = [
   'case_assigned',
   'status_changed',
@@ -123,8 +126,8 @@ export const APPROVAL_LEVEL = { settlement: 1, roRequest: 2, cpe: 3, todo: 1 } a
 
 /**
  * Which notification a newly opened to-do causes, if any. To-do types are configuration (the DebtX type's
- * lower-case ones, the bank case types' `HARDSHIP_APPROVAL`, `LEGAL_LSP_APPROVAL`...), so approvals and overdue work are
- * recognised by name; an overdue approval is overdue work, not a new approval.
+ * lower-case ones, the bank case types' `HARDSHIP_APPROVAL`, `LEGAL_LSP_APPROVAL`...), so approvals and overdue work
+ * are recognised by name; an overdue approval is overdue work, not a new approval.
  */
 export function taskEventKind(type: string): { kind: EventKind; level?: number } | null {
   if (type === 'validity_expiring') return { kind: 'validity_expiring' };

@@ -2,13 +2,18 @@ import type { CaseTypeConfig, FieldDef } from '../types';
 
 const WORKING = ['RO_ASSIGNED', 'NEGOTIATION', 'SETTLEMENT', 'MEDIATION_BOARD'];
 
-/** Assignments have a validity period (docs/domain.md); warn a week ahead, and on expiry the case returns to its DRC. */
+/**
+ * Assignments have a validity period (docs/domain.md); warn a week ahead, and on expiry the case returns to its DRC.
+ */
 const VALIDITY = {
   warnDaysBefore: 7,
   todo: { type: 'validity_expiring', label: 'Validity period ends soon: request an extension' },
 };
 
-/** The reason of delinquency: why the customer fell behind, from a list the operator configures (kept in characteristics). */
+/**
+ * The reason of delinquency: why the customer fell behind, from a list the operator configures (kept in
+ * characteristics).
+ */
 const DELINQUENCY_REASON: FieldDef = {
   name: 'delinquencyReason',
   label: 'Reason of delinquency',

@@ -16,7 +16,10 @@ const WORKING = [...CONTACTS, 'UNDER_RESOLUTION', 'SMALL_BALANCE'];
 /** Small Balance threshold (C1-ECRCSB "Small Balance Threshold"; the guide leaves X to configuration). */
 const SMALL_BALANCE_CENTS = 100_000;
 
-/** C1-ECTTSS / C1-CSETRANS: warning and risk indicators that suspend early collections (the Suspended status's reasons). */
+/**
+ * C1-ECTTSS / C1-CSETRANS: warning and risk indicators that suspend early collections (the Suspended status's
+ * reasons).
+ */
 const suspendOnIndicators: AlgorithmRef = {
   algorithm: 'indicatorWatch',
   params: {
