@@ -10,7 +10,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Domain code must stay free of Firebase (BRIEF §5): fast to test, portable.
+      // Domain code must stay free of Firebase (docs/architecture.md): fast to test, portable.
     },
   },
   {

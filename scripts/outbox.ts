@@ -1,6 +1,6 @@
 /**
- * `npm run outbox`: what the local stack has sent (issue 6 §5). Asks the running stack's sinks; with no stack
- * running, reads the log they append to (.debtx/outbox.jsonl). `--clear` empties the log.
+ * `npm run outbox`: what the local stack has sent (its fake providers keep every message). Asks the running stack's
+ * sinks; with no stack running, reads the log they append to (.debtx/outbox.jsonl). `--clear` empties the log.
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dotenv } from './lib/localSources';

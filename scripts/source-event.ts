@@ -1,5 +1,6 @@
 /**
- * Sends one signed change to the local stack's source webhook, as a source system would (issue 4 §4):
+ * Sends one signed change to the local stack's source webhook, as a source system would (docs/operations.md, "Source
+ * systems"):
  *
  *   npm run source:event -- payment <account> <rupees> [paymentId]
  *   npm run source:event -- status  <account> <active|suspended|disconnected|closed|closed_written_off>

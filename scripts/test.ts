@@ -1,5 +1,5 @@
 /**
- * `npm test`: every test, on whichever stack this machine has (BRIEF §6).
+ * `npm test`: every test, on whichever stack this machine has (docs/architecture.md).
  *   1. typecheck (functions, web, scripts) and lint (ESLint, Prettier); beside them, on the other core, the
  *      production web bundle is built and checked for local-stack configuration (scripts/lib/webBundle.ts)
  *   2. jest: domain unit tests, integration tests against a Firestore emulator (the offline one

@@ -4,13 +4,13 @@ import { FileDropSource } from './sources/fileDropSource';
 import { HttpSource } from './sources/httpSource';
 import type { AccountSource } from './sources/types';
 
-/** Every function runs next to the users and the data (BRIEF §5; issue 2). */
+/** Every function runs next to the users (Sri Lanka) and the data. */
 export const REGION = 'asia-south1';
 
 export const ACCOUNT_SOURCE_KINDS = ['demo', 'http', 'file'] as const;
 export type AccountSourceKind = (typeof ACCOUNT_SOURCE_KINDS)[number];
 
-/** Which source-system connector registration uses (issue 4 §2). */
+/** Which source-system connector registration uses (README, "Params and secrets"). */
 export const ACCOUNT_SOURCE = defineString('ACCOUNT_SOURCE', {
   default: 'demo',
   description:
@@ -43,7 +43,7 @@ export function sourceToken(): string {
   return deployed() ? SOURCE_TOKEN.value() : (process.env.SOURCE_TOKEN ?? '');
 }
 
-/** The shared secret source systems sign their change webhooks with (issue 4 §4). */
+/** The shared secret source systems sign their change webhooks with (docs/operations.md). */
 export const SOURCE_WEBHOOK_SECRET = defineSecret('SOURCE_WEBHOOK_SECRET', {
   description: 'HMAC-SHA256 key the source systems sign change webhooks with',
 });

@@ -1,8 +1,8 @@
 import * as logger from 'firebase-functions/logger';
 
 /**
- * Logging with personal data masked (issue 7 §6): phone numbers, national identity numbers, emails and
- * addresses never reach the logs in full, whatever object is logged.
+ * Logging with personal data masked (docs/security.md, "Personal data"): phone numbers, national identity numbers,
+ * emails and addresses never reach the logs in full, whatever object is logged.
  */
 export function maskPhone(phone: string): string {
   const digits = phone.replace(/\D/g, '');

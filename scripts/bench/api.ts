@@ -1,12 +1,12 @@
 /**
- * `npm run bench:api` (issue 5 §9): the mobile API's list and count operations.
+ * `npm run bench:api`: the mobile API's list and count operations.
  * 1. api.extra_reads_per_call: Firestore reads each list or count call is billed beyond the documents it returns,
  *    counted by the data-access layer (data/ops.ts) over every list and count operation, first and later pages.
  * 2. api.p95_ratio.c195: 195 concurrent clients calling the list and count operations (handlers in process, on the
  *    in-process offline Firestore), p95 latency divided by the p95 of a plain Admin SDK query for the same documents
- *    under the same load, in the same run. The offline emulator's absolute speed is a toy's (BRIEF §6): the ratio is
- *    the API's own overhead (policy, validation, paging, output schemas), and docs/performance.md argues production
- *    latency from the operation counts.
+ *    under the same load, in the same run. The offline emulator's absolute speed is a toy's (docs/performance.md):
+ *    the ratio is the API's own overhead (policy, validation, paging, output schemas), and docs/performance.md argues
+ *    production latency from the operation counts.
  * 3. api.p95_ms.c195: the API's p95 on the offline emulator, for the record only.
  */
 import type { Query } from 'firebase-admin/firestore';

@@ -1,10 +1,11 @@
 /**
- * `npm run bench:import` (issue 4 §3 and §8): bulk registration.
+ * `npm run bench:import`: bulk registration.
  * 1. In process, 100,000 generated rows: the whole pipeline (read, map columns, validate, de-duplicate, decide each
  *    row's DRC with chooseDrc) against plainly parsing the same file (split lines, split cells), in the same run;
  *    and the process's peak RSS while the pipeline runs (it streams: no array of rows is ever built).
  * 2. On the in-process offline Firestore, 2,000 rows registered through startImport and the chunk runner:
- *    Firestore operations per registered row, counted by the data-access layer (BRIEF §6: counted, not timed).
+ *    Firestore operations per registered row, counted by the data-access layer (counted, not timed:
+ *    docs/performance.md).
  */
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';

@@ -1,7 +1,7 @@
 /**
- * `npm run bench:monitor` (issue 3): Firestore operations per due case in a monitor run, with ten times as
+ * `npm run bench:monitor`: Firestore operations per due case in a monitor run, with ten times as
  * many cases not due (200 due among 2,000). Counted by the data-access layer (what Firestore bills and what
- * its latency follows), not timed: the offline emulator's speed says nothing about production (BRIEF §6).
+ * its latency follows), not timed: the offline emulator's speed says nothing about production (docs/performance.md).
  */
 import { bench, startBenchFirestore } from './inProcessFirestore';
 

@@ -1,12 +1,12 @@
 /**
- * `npm run bench:notify` (issue 6 §8): notifications.
+ * `npm run bench:notify`: notifications.
  * 1. In process, 10,000 messages through the pure domain: routing and preferences and quiet hours
  *    (planNotifications), rendering in the recipient's language, and the contact-compliance gate on customer
  *    messages, against a raw fill of the same 10,000 messages' templates (plain string replace), in the same run.
  * 2. On the in-process offline Firestore, 200 events from case audit events through the path the triggers use
  *    (notifyFromAudit → emitEvent, then deliverOne for every outbox message, sent through the local Twilio and
- *    SMTP fakes): Firestore operations per delivered message, counted by the data-access layer (BRIEF §6:
- *    counted, not timed).
+ *    SMTP fakes): Firestore operations per delivered message, counted by the data-access layer (counted,
+ *    not timed: docs/performance.md).
  */
 import type { Instant } from '../../functions/src/domain/model/time';
 import { gateCustomerContact, recordContact } from '../../functions/src/domain/notifications/compliance';

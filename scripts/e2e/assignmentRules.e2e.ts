@@ -3,7 +3,7 @@ import { COL, firestore } from '../../functions/src/data/db';
 import { expectAccessible, expectNoSidewaysScroll } from './axe';
 import type { E2eTest } from './runBrowserTests';
 
-/** Issue 8 §1 and issue 4 §5–6 in the browser: the assignment policy screen and a DRC's RO assignment mode. */
+/** In the browser: the assignment policy screen and a DRC's RO assignment mode. */
 export const assignmentRules: E2eTest[] = [
   {
     name: 'an administrator changes a DRC’s open-case limit (a mistyped limit and band refused beside their fields, typed text kept), a new audited version',

@@ -5,8 +5,8 @@ import { amountDueCents, type CaseState } from '../../functions/src/domain/model
 import type { E2eTest } from './runBrowserTests';
 
 /**
- * Issue 2 §6, in the browser: an officer registers a case, a trigger places it with a DRC, the DRC admin
- * assigns an RO, the RO settles and takes the payment, the case closes; the DRC admin watches it live.
+ * A case from registration to closure, in the browser: an officer registers a case, a trigger places it with a DRC,
+ * the DRC admin assigns an RO, the RO settles and takes the payment, the case closes; the DRC admin watches it live.
  * Account 0000000417 exists in the demo source but is never among the seeded cases.
  */
 const ACCOUNT = '0000000417';

@@ -5,7 +5,7 @@ import type { CaseState } from '../../functions/src/domain/model/case';
 import type { E2eTest } from './runBrowserTests';
 
 /**
- * Issue 5 §4 in the browser: an RO asks for a validity extension on one of their cases and sees it waiting;
+ * RO requests in the browser: an RO asks for a validity extension on one of their cases and sees it waiting;
  * an officer approves it from the case page (picking the request, not typing an id); the RO sees it approved.
  */
 const state: { ro?: Page; caseId?: string; account?: string; validUntil?: string | null } = {};

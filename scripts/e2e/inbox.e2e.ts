@@ -52,7 +52,7 @@ async function bellShows(page: Page, count: number): Promise<void> {
   );
 }
 
-/** Issue 6 §2 in the browser: the bell, the inbox and the settings of an RO on a phone. */
+/** In the browser: the bell, the inbox and the settings of an RO on a phone. */
 export const inboxEndToEnd: E2eTest[] = [
   {
     name: 'an RO on a phone sees new notifications arrive on the bell, reads them, marks all read and fixes a mistyped SMS number in the settings',

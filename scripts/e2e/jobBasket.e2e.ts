@@ -5,7 +5,7 @@ import { expectAccessible, expectNoSidewaysScroll } from './axe';
 import type { E2eTest } from './runBrowserTests';
 
 /**
- * Issue 8 in the browser, on the seeded demo data: each role's job basket (tabs, one-click counters, names
+ * The web client in the browser, on the seeded demo data: each role's job basket (tabs, one-click counters, names
  * not ids, sort, columns, export), the language switch, the RCMP and mediation board queues, the dashboard
  * and the bulk upload; axe-core on each screen and no sideways scrolling at 360 px.
  */

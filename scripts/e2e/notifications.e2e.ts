@@ -33,7 +33,7 @@ async function until<T>(what: string, probe: () => Promise<T | null | undefined>
   }
 }
 
-/** Issue 6 on the running stack: routing as configuration, and a decision that reaches the RO by SMS. */
+/** Notifications on the running stack: routing as configuration, and a decision that reaches the RO by SMS. */
 export const notificationsEndToEnd: E2eTest[] = [
   {
     name: 'an officer approves an RO’s request and the RO is texted through the fake Twilio, its delivery confirmed by a signed callback',

@@ -7,9 +7,9 @@ import { expectAccessible, expectNoSidewaysScroll } from './axe';
 import type { E2eTest } from './runBrowserTests';
 
 /**
- * Issue 8 §1 in the browser: the RCMP desk approves one collected item and rejects another with a reason from
- * its queue at phone width; a refusal by the server shows next to its item in the user's language and keeps
- * what was typed. An officer's Customer 360 lists the customer's other cases; an RO's only their own.
+ * The RCMP desk and Customer 360 in the browser: the desk approves one collected item and rejects another with a
+ * reason from its queue at phone width; a refusal by the server shows next to its item in the user's language and
+ * keeps what was typed. An officer's Customer 360 lists the customer's other cases; an RO's only their own.
  */
 interface Waiting {
   caseId: string;

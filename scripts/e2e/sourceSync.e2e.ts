@@ -26,7 +26,7 @@ async function sendChange(change: Record<string, unknown>): Promise<number> {
   return res.status;
 }
 
-/** Issue 4 §4 as the RO sees it: a payment taken at a shop appears on their open case within seconds. */
+/** Source sync as the RO sees it: a payment taken at a shop appears on their open case within seconds. */
 export const sourceSyncEndToEnd: E2eTest[] = [
   {
     name: 'a payment taken at a shop reaches the RO’s open case page within seconds, once',

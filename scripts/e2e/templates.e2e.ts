@@ -3,7 +3,7 @@ import { COL, firestore } from '../../functions/src/data/db';
 import { expectAccessible, expectNoSidewaysScroll } from './axe';
 import type { E2eTest } from './runBrowserTests';
 
-/** Issue 8 §1 (admin screens: templates) and issue 6 §2 in the browser: the message texts screen. */
+/** The message texts screen in the browser (three languages, fallback to English). */
 export const templatesScreen: E2eTest[] = [
   {
     name: 'an administrator writes a customer SMS for broken promises: a mistyped variable is flagged as typed, fixed with a click, saved; the routing then texts customers',

@@ -4,7 +4,7 @@ export type StackKind = 'full' | 'offline';
 
 /**
  * The full stack (official Emulator Suite) needs Java 21+ and the emulator downloads; the offline stack
- * runs anywhere Node does (BRIEF §6). DEBTX_STACK=full|offline overrides the choice.
+ * runs anywhere Node does (docs/decisions/0002). DEBTX_STACK=full|offline overrides the choice.
  */
 export function chooseStack(): { kind: StackKind; why: string } {
   const forced = process.env.DEBTX_STACK;

@@ -9,7 +9,7 @@ export const OUTBOX_LOG = join(ROOT, '.debtx', 'outbox.jsonl');
 const LOCAL = ['127.0.0.1', 'localhost'];
 
 /**
- * The notification providers of the local stacks (issue 6 §5): the fake Twilio API and the SMTP sink, started
+ * The notification providers of the local stacks: the fake Twilio API and the SMTP sink, started
  * where functions/.env.local points the real twilio and nodemailer clients, so the Functions emulator, the
  * offline relay and the sinks agree. Both addresses must be local: a local stack never reaches a real provider.
  */

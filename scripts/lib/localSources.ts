@@ -14,7 +14,7 @@ export function dotenv(file: string): Record<string, string> {
 }
 
 /**
- * The source systems of the local stacks (issue 4 §2): the fake BSS/OSS/CRM gateway, started where
+ * The source systems of the local stacks: the fake BSS/OSS/CRM gateway, started where
  * functions/.env.local points the http connector, and requiring the token of functions/.secret.local — the
  * files the Functions emulator reads, so the callables there, the offline relay here and the fake agree.
  * The address must be local: a local stack never reads a real source system.

@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import twilio from 'twilio';
 
 /**
- * Local stand-ins for the notification providers (issue 6 §5), started by both stacks:
+ * Local stand-ins for the notification providers, started by both stacks:
  *
  * - a fake Twilio REST API: accepts the Messages API POST the real twilio client sends
  *   (`/2010-04-01/Accounts/{sid}/Messages.json`, form-encoded, basic auth) and answers as Twilio does;
@@ -68,7 +68,7 @@ export interface NotifySinkOptions {
 const escapeHtml = (v: string) =>
   v.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A page listing what the local stack sent, newest first (issue 6 §5: see what was sent). */
+/** A page listing what the local stack sent, newest first, so a developer sees what would have gone out. */
 function outboxPage(sinks: Pick<NotifySinks, 'sms' | 'emails'>): string {
   const rows = [
     ...sinks.sms.map((m) => ({ at: m.at, channel: 'SMS', to: m.to, subject: '', text: m.body })),

@@ -18,7 +18,7 @@ import { SOURCE_CHANGES } from '../../functions/src/services/sourceSync';
 import { IMPORTS } from '../../functions/src/services/bulkImportStore';
 
 /**
- * Dev-only relay for the offline stack (BRIEF §6): the offline Firestore cannot notify the Functions
+ * Dev-only relay for the offline stack (docs/architecture.md): the offline Firestore cannot notify the Functions
  * emulator, so this listens to the trigger paths with the Admin SDK and runs the same exported
  * triggers on each new document. Events go one at a time (the offline Firestore does not isolate
  * transactions) and carry a stable id (path + create time), so a replay is an honest duplicate.
@@ -95,8 +95,9 @@ export function startRelay(log: (line: string) => void = () => {}): Relay {
       }
     });
   };
-  // Scheduled functions run on their schedules too (BRIEF §6): the monitor first a minute after start, then every
-  // interval; the data-lake sync sooner, so the lake's demo incidents are registered shortly after start.
+  // Scheduled functions run on their schedules too (nothing else would run them offline): the monitor first a minute
+  // after start, then every interval; the data-lake sync sooner, so the lake's demo incidents are registered shortly
+  // after start.
   const schedules = [
     {
       name: 'monitorSchedule',

@@ -20,7 +20,7 @@ import { demoSource } from '../../functions/src/sources/demoSource';
  */
 export const DEMO_SEED_VERSION = 3;
 export const DEMO_CASE_COUNT = 200;
-/** A customer with three cases on one account (one closed), for the Customer 360 panel (issue 8 §1). */
+/** A customer with three cases on one account (one closed), for the Customer 360 panel. */
 export const DEMO_C360_ACCOUNT = '0077700360';
 
 type Stage =
@@ -187,7 +187,7 @@ async function seedCase(i: number, rand: () => number, realNow: number): Promise
       inputs: { itemId: c.cpe[0]!.itemId, condition: 'Working, with power adapter' },
     });
   }
-  // Field work (issue 5) without drawing on `rand`, so every other demo case stays as it was.
+  // Field work without drawing on `rand`, so every other demo case stays as it was.
   const soon = () => (t = addDays(t, 0.05) < latest ? addDays(t, 0.05) : latest);
   if (stage === 'NEGOTIATION') {
     if (i % 5 === 0) {

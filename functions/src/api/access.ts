@@ -6,7 +6,7 @@ import { canSeeCase } from '../domain/policy/caseScope';
 import { COL, firestore } from '../data/db';
 import { readDoc } from '../data/ops';
 
-/** The mobile API is the field's (seed 000 §1.3): ROs and their DRC admins. Anyone else is refused. */
+/** The mobile API is the field's (the DRCs' mobile app): ROs and their DRC admins. Anyone else is refused. */
 export const FIELD_ROLES: readonly Role[] = ['ro', 'drc_admin'];
 /** Presence is for everyone who works cases, so an RO and an officer never talk to one customer at once. */
 export const CASE_WORKER_ROLES: readonly Role[] = [

@@ -217,7 +217,7 @@ export interface SaveCaseTypeOutput {
 }
 
 /**
- * Field work (issue 5 §1-5). Cases carry `boardPhase` (top level, null until escalated; one of BOARD_PHASES:
+ * Field work (docs/decisions/0013). Cases carry `boardPhase` (top level, null until escalated; one of BOARD_PHASES:
  * escalated → letter_requested → letter_issued → hearing_scheduled → customer_responded → settled / unresolved),
  * `board` (dates, response, outcome), `roRequests`, `approvals` and `contactHistory`. RO requests and approvals
  * are also mirrored, in the same transaction as the case, to `roRequests/{requestId}` and `approvals/{requestId}`
@@ -233,7 +233,7 @@ export interface SaveCaseTypeOutput {
  * decideRoRequest/approved|rejected {requestId, note?}, recordContact/settlement_proposed, decideSettlement/approved|rejected.
  */
 export type { BoardPhase, RoRequest, Approval, ContactChange } from '../domain/model/case';
-/** Customer 360 on the case page (`customerOverview` callable, issue 8 §1). */
+/** Customer 360 on the case page (`customerOverview` callable). */
 export type { CustomerOverview, CustomerCaseView, CustomerContactChange } from '../domain/cases/customerOverview';
 export type { RoRequestDoc as RoRequestListItem, ApprovalDoc as ApprovalListItem } from '../domain/requests/mirrors';
 /** A bulk import's progress as the officer's screen shows it (functions/src/services/bulkImport.ts ImportSummary). */
@@ -258,7 +258,7 @@ export interface ImportView {
   busy?: boolean;
 }
 
-/** One DRC's or RO's figures on the dashboard (seed 000 §7.5). */
+/** One DRC's or RO's figures on the dashboard (DRC and RO performance). */
 export interface PerformanceRow {
   id: string;
   name: string;
@@ -287,7 +287,7 @@ export interface DashboardOutput {
   trend: { weekStart: string; opened: number; closed: number }[];
 }
 
-// ─── Assignment (issue 4 §5–7): callables in callables/assignment.ts ──────────────────────────────────────
+// ─── Assignment: callables in callables/assignment.ts ────────────────────────────────────────────────────
 
 /** The assignment policy's rules (`settings/assignmentPolicy`). */
 export interface AssignmentRules {

@@ -1,4 +1,4 @@
-/** Inbox and notification preferences, shared by the web client and the callables (issue 6). */
+/** Inbox and notification preferences, shared by the web client and the callables. */
 export type NotifyChannel = 'inapp' | 'sms' | 'email';
 export type NotifyLanguage = 'en' | 'si' | 'ta';
 

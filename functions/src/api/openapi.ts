@@ -108,7 +108,7 @@ export function openApiDocument(operations: readonly Operation[] = OPERATIONS): 
       title: 'DebtX mobile API',
       version: '1.0.0',
       description:
-        'The field operations of seed 000 §6 for recovery officers and DRC admins. The same operations are callable functions (`mobile-<operationId>`, region asia-south1). Writes become request documents applied by the case life cycle: follow them with getRequestStatus. Lists are cursor-paged: pass nextCursor back as cursor.',
+        'The field operations the DRCs’ mobile app needs, for recovery officers and DRC admins. The same operations are callable functions (`mobile-<operationId>`, region asia-south1). Writes become request documents applied by the case life cycle: follow them with getRequestStatus. Lists are cursor-paged: pass nextCursor back as cursor.',
     },
     servers: [{ url: '/' }],
     security: [{ firebaseIdToken: [] }],

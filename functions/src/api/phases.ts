@@ -3,10 +3,10 @@ import { BOARD_PHASES, type CaseState } from '../domain/model/case';
 export { BOARD_PHASES };
 
 /**
- * Phases the mobile API lists and counts by (seed 000 §6). Negotiation phases are the telecom life cycle's
- * working statuses. Mediation-board phases are the ones the field life cycle records on the case's top-level
- * `boardPhase` (domain/model/case.ts BOARD_PHASES); a board case from before the board record existed has
- * none and counts as `escalated`, which is where the life cycle itself places such a case.
+ * Phases the mobile API lists and counts by (docs/domain.md, "The field API"). Negotiation phases are the telecom
+ * life cycle's working statuses. Mediation-board phases are the ones the field life cycle records on the case's
+ * top-level `boardPhase` (domain/model/case.ts BOARD_PHASES); a board case from before the board record existed
+ * has none and counts as `escalated`, which is where the life cycle itself places such a case.
  */
 export const NEGOTIATION_PHASES = {
   not_contacted: 'RO_ASSIGNED',

@@ -6,7 +6,7 @@ import { parseInput } from '../callables/callerActor';
 export type HttpMethod = 'GET' | 'POST';
 
 /**
- * One operation of the mobile API (issue 5 §6). The callables and the REST function both dispatch through
+ * One operation of the mobile API (docs/decisions/0015). The callables and the REST function both dispatch through
  * runOperation, and the OpenAPI document is generated from these same schemas: the surfaces cannot drift.
  */
 export interface Operation<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType> {

@@ -92,7 +92,7 @@ function queryInput(query: Record<string, unknown>): Record<string, unknown> {
 }
 
 /**
- * The mobile API over HTTPS (issue 5 §6): `/api/v1/...` dispatches to the same registry as the callables,
+ * The mobile API over HTTPS: `/api/v1/...` dispatches to the same registry as the callables,
  * `/api/openapi.json` is the generated OpenAPI document, `/api/docs` a page listing it. Errors are JSON
  * `{error: {status, message, details}}` with the HTTP status of the callable code (401, 403, 400, 404, 409...).
  */

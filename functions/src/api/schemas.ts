@@ -3,7 +3,7 @@ import { calendarDate, positiveCents } from '../domain/lifecycle/inputs';
 import { dateOf } from '../domain/model/time';
 
 /**
- * The mobile API's shared input and output schemas (issue 5 §6). Inputs are what both surfaces accept
+ * The mobile API's shared input and output schemas. Inputs are what both surfaces accept
  * (callable data, REST path + query + body); outputs are what handlers return, parsed before sending so
  * the OpenAPI document (generated from these) can never describe something the API does not return.
  */

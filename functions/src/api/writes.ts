@@ -28,7 +28,7 @@ function existingOutcome(snap: DocumentSnapshot, rev: number): WriteOutput {
 }
 
 /**
- * A field write (issue 5 §6-§8): checked at once for what the caller can be told now (scope, closed case,
+ * A field write (docs/decisions/0015, 0016): checked at once for what the caller can be told now (scope, closed case,
  * conflict, another user's live lease on the customer), then written as a request document for the
  * onRequestCreated trigger, which re-validates everything with the life cycle inside its transaction.
  * Replaying the same clientRequestId with the same body (an offline queue after a lost answer) returns the first

@@ -35,7 +35,7 @@ import { canSeeCase } from '../domain/policy/caseScope';
 import { callerActor, parseInput } from './callerActor';
 
 /**
- * Assignment administration and operations (issue 4 §5–7): the assignment policy (admin), each DRC's RO
+ * Assignment administration and operations: the assignment policy (admin), each DRC's RO
  * assignment mode (its DRC admin), RO areas and capacity, recall and bulk reassignment. Every change is audited;
  * bulk operations are idempotent by the client's operation id.
  */

@@ -61,7 +61,7 @@ function decodeUpload(contentBase64: string): Buffer {
 }
 
 /**
- * Uploads a CSV or .xlsx file of cases to register (issue 4 §3): the file is validated as a whole first (a file that
+ * Uploads a CSV or .xlsx file of cases to register: the file is validated as a whole first (a file that
  * cannot be read is refused and nothing is written), then registration runs chunk by chunk for up to
  * INLINE_BUDGET_MS here (a small file finishes before the answer); the import's trigger drives the rest.
  * Uploading the same file again returns the same import and creates nothing.

@@ -15,8 +15,8 @@ const input = z.union([
 ]);
 
 /**
- * Everything DebtX holds on one customer, for a data-subject access request (issue 7 §6): their cases and
- * each case's trail. Giving it out is itself audited, on the customer's own chain.
+ * Everything DebtX holds on one customer, for a data-subject access request (docs/security.md, "Personal data"):
+ * their cases and each case's trail. Giving it out is itself audited, on the customer's own chain.
  */
 export async function exportCustomerDataHandler(request: Pick<CallableRequest, 'auth' | 'data'>) {
   const actor = await callerActor(request);

@@ -86,7 +86,7 @@ async function people(actor: Actor): Promise<{ drcs: [string, string][]; ros: [s
 }
 
 /**
- * The dashboard (seed 000 §7.5): counts by status and stage, totals, DRC and RO performance, ageing of open
+ * The dashboard: counts by status and stage, totals, DRC and RO performance, ageing of open
  * cases and an 8-week trend, every figure a count() or sum() aggregation under the caller's scope, so the
  * cost follows the number of figures, not the number of cases (one read per 1,000 cases counted).
  */

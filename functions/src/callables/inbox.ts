@@ -18,7 +18,7 @@ import { col, preferencesOf } from '../services/notifications/store';
 import { callerActor, parseInput } from './callerActor';
 
 /**
- * The in-app inbox (issue 6 §2): each user reads and marks only their own entries; preferences per event
+ * The in-app inbox: each user reads and marks only their own entries; preferences per event
  * kind and channel, quiet hours, language and phone number. On the full stack the web client may also read
  * `inbox` directly (firestore.rules lets an owner read their entries).
  */

@@ -16,7 +16,7 @@ export async function callOperation(op: Operation, request: Pick<CallableRequest
 }
 
 /**
- * The mobile API as callables (issue 5 §6), one per operation of the registry, deployed as a group:
+ * The mobile API as callables (docs/decisions/0015), one per operation of the registry, deployed as a group:
  * `mobile-caseDetailsForDrc`, `mobile-listMediationBoardCases`... in asia-south1.
  */
 export const mobile: Record<string, CallableFunction<unknown, Promise<unknown>>> = Object.fromEntries(

@@ -20,7 +20,7 @@ import type { TemplateTable } from '../domain/notifications/templates';
 import { callerActor, parseInput } from './callerActor';
 
 /**
- * Who receives what (issue 6 §1) is configuration: an administrator replaces the rules of any event kind;
+ * Who receives what is configuration: an administrator replaces the rules of any event kind;
  * kinds not configured keep the defaults. Every save is versioned (a stale form is refused) and audited.
  */
 type Req = Pick<CallableRequest, 'auth' | 'data'>;

@@ -19,7 +19,7 @@ import { forgetTemplates, storedTemplateOverrides, templatesRef } from '../servi
 import { callerActor, parseInput } from './callerActor';
 
 /**
- * What notifications say (issue 6 §2, issue 8 §1: admin screens for templates): an administrator edits any text in
+ * What notifications say (docs/decisions/0021): an administrator edits any text in
  * any language; texts not edited stay as shipped. Every save is checked (only the variables the kind carries),
  * versioned (a stale form is refused) and audited.
  */

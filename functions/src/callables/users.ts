@@ -18,7 +18,7 @@ import { col } from '../services/notifications/store';
 import { callerActor, parseInput } from './callerActor';
 
 /**
- * User administration (issue 7 §1). Claims are set only here, never by a client: an admin invites users,
+ * User administration. Claims are set only here, never by a client: an admin invites users,
  * changes roles, assigns DRCs and disables accounts; a DRC admin may do the same for ROs of their own DRC.
  * The profile (`users/{uid}`) mirrors the claims so triggers know the role; every change is audited and
  * a changed role revokes the user's sessions, so the new claims apply at once.

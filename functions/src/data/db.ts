@@ -34,7 +34,7 @@ export const COL = {
   settings: 'settings',
   /** `bulkOps/{operationId}`: a bulk reassignment or recall and its per-case results (idempotency). */
   bulkOps: 'bulkOps',
-  /** `{customerKey}` → who is working with that customer now: a short lease (issue 5 §8). */
+  /** `{customerKey}` → who is working with that customer now: a short lease (docs/decisions/0016). */
   presence: 'presence',
   /** `{source}:{paymentId}` → the one case a source payment credited, and any credit it left (decision 0028). */
   sourcePayments: 'sourcePayments',

@@ -13,9 +13,9 @@ import { recordQuery } from './queryShape';
 
 /**
  * Counts Firestore operations as Firestore bills them (a query reads at least one document).
- * Benchmarks report operations per unit of work from these counts (BRIEF §6).
- * Every query also has its shape recorded when the tests ask for it, so a query no index serves fails the
- * index check instead of production (docs/decisions/0024-query-shapes-from-the-tests.md).
+ * Benchmarks report operations per unit of work from these counts: what Firestore bills and what its latency follows
+ * (docs/performance.md). Every query also has its shape recorded when the tests ask for it, so a query no index
+ * serves fails the index check instead of production (docs/decisions/0024-query-shapes-from-the-tests.md).
  */
 export const opCount = { reads: 0, writes: 0 };
 

@@ -1,7 +1,9 @@
 import type { DrcProfile } from '../domain/assignment/drcPolicy';
 import type { Role } from '../domain/model/roles';
 
-/** The demo organisation: three DRCs with two ROs each, and one user per operator role (issue 2 §5). */
+/**
+ * The demo organisation: three DRCs with two ROs each, and one user per operator role (the README lists the logins).
+ */
 export const DEMO_PASSWORD = 'debtx-demo';
 
 export interface DemoUser {

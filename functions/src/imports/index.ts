@@ -1,4 +1,4 @@
-/** Bulk registration's pure pipeline (issue 4 §3): readers, column mapping, validation, assignment preview. */
+/** Bulk registration's pure pipeline: readers, column mapping, validation, assignment preview. */
 export { AssignmentPlanner } from './assignmentPlan';
 export {
   FIXED_COLUMNS,

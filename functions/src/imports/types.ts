@@ -1,5 +1,5 @@
 /**
- * Shapes shared by the bulk-import pipeline (issue 4 §3). Pure TypeScript: no Firebase here, so the whole
+ * Shapes shared by the bulk-import pipeline. Pure TypeScript: no Firebase here, so the whole
  * pipeline (read, map columns, validate, de-duplicate, plan assignment) runs in unit tests and benchmarks.
  */
 

@@ -1,7 +1,7 @@
 import { defineInt } from 'firebase-functions/params';
 import { DEFAULT_FOLLOW_UPS, type FollowUpConfig } from '../domain/notifications/schedule';
 
-/** Follow-up thresholds as deploy-time configuration (issue 6 §6). */
+/** Follow-up thresholds as deploy-time configuration (README, "Params and secrets"). */
 export const NOTIFY_REMINDER_LEAD_HOURS = defineInt('NOTIFY_REMINDER_LEAD_HOURS', {
   default: DEFAULT_FOLLOW_UPS.reminderLeadHours,
   description: 'Hours before a promise or follow-up falls due that the RO (and the customer) are reminded',

@@ -34,7 +34,7 @@ export async function verifyAuditTrail(onProgress: (events: number) => void = ()
   return report;
 }
 
-/** A spreadsheet cell that cannot run as a formula when the CSV is opened (issue 7: formula injection). */
+/** A spreadsheet cell that cannot run as a formula when the CSV is opened (formula injection). */
 export function csvCell(value: unknown): string {
   let text =
     value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);

@@ -1,6 +1,6 @@
 /**
- * Daily managed export of Firestore to Cloud Storage (issue 7 §7). The Firestore Admin API does the work;
- * this only asks for it and records the operation, so a restore can name the export it came from.
+ * Daily managed export of Firestore to Cloud Storage (restore: docs/operations.md). The Firestore Admin API does the
+ * work; this only asks for it and records the operation, so a restore can name the export it came from.
  */
 export interface ExportClient {
   databasePath(project: string, database: string): string;

@@ -7,7 +7,7 @@ import { firestore } from '../data/db';
 import { opCount } from '../data/ops';
 
 /**
- * Where bulk imports live (issue 4 §3). Own constants rather than data/db.ts's COL: the import is one module.
+ * Where bulk imports live. Own constants rather than data/db.ts's COL: the import is one module.
  * - `imports/{importId}`: the job (importId = SHA-256 of the file's bytes: the same file is the same import);
  * - `imports/{importId}/chunks/{seq}`: the valid rows, staged in chunks of CHUNK_ROWS, so processing can resume
  *   from Firestore alone after a crash without the file;

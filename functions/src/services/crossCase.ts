@@ -10,7 +10,7 @@ import type { Tx } from '../data/ops';
 import { writeCaseWithAudit } from './caseAudit';
 
 /**
- * Cross-case rules (seed 003's Cross Strategy Action Matrix): an origin case holds, releases or closes the
+ * Cross-case rules (the cross-case matrix, docs/domain.md): an origin case holds, releases or closes the
  * other open cases on the same account or customer, in the origin's transaction. Reads happen in `prepare`
  * (before any write, as Firestore transactions require); `apply` writes.
  */
@@ -90,7 +90,7 @@ export async function prepareCrossCase(
 }
 
 /**
- * Opens the cases a hook asked for (seed 003: e.g. repossession from bankruptcy) on the same account, from
+ * Opens the cases a hook asked for (e.g. a repossession from a bankruptcy) on the same account, from
  * what the origin case already holds. A kind already open is left alone; a type that needs creation fields
  * the origin cannot supply is not opened, and the origin's trail says why.
  */

@@ -9,8 +9,8 @@ import { writeCaseWithAudit } from './caseAudit';
 import { prepareCrossCase } from './crossCase';
 
 /**
- * The scheduled monitor (seed 003: the monitoring batch). It reads only the cases that are due
- * (`nextMonitorAt <= now`, indexed), a page at a time, each case in its own transaction:
+ * The scheduled monitor (the "monitoring batch" of configurable life cycles, docs/domain.md). It reads only the cases
+ * that are due (`nextMonitorAt <= now`, indexed), a page at a time, each case in its own transaction:
  * a run that dies halfway leaves the rest due for the next run (nothing lost), and a case already
  * processed is no longer due (nothing repeated). Missed runs catch up by the same query.
  */

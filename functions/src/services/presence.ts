@@ -9,7 +9,7 @@ import { COL, firestore } from '../data/db';
 import { readDoc, runTx, type Tx } from '../data/ops';
 
 /**
- * Live presence (issue 5 §8): one short lease per customer (`presence/{customerKey}`), so two people never
+ * Live presence (docs/decisions/0016): one short lease per customer (`presence/{customerKey}`), so two people never
  * record contact with the same customer at the same moment, whichever of the customer's cases they are on.
  * The holder renews it while the case is open (every RENEW_SECONDS) and releases it on leaving; a lease
  * not renewed for LEASE_SECONDS lapses (a closed tab, a phone out of coverage) and anyone may take it.

@@ -76,7 +76,7 @@ async function settled<T>(caseId: string, fn: () => Promise<T>): Promise<T | Cas
 }
 
 /**
- * Recalls a case from its DRC (issue 4 §7): the DRC and RO are taken off, the case returns to its initial status
+ * Recalls a case from its DRC: the DRC and RO are taken off, the case returns to its initial status
  * (OPEN), the DRC's slot is released, all audited with the reason. With `replace`, the policy places it again at
  * once, never with the DRC it was recalled from. Statuses the DRC does not work (mediation board, legal) and
  * case types whose recall is a status of their own (external recovery: Recall in Progress) are refused here.

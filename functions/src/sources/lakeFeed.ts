@@ -3,8 +3,8 @@ import { REQUIRED_ACTIONS } from '../domain/model/case';
 import { sourceChangeSchema, type SourceChange } from '../domain/sync/sourceChange';
 
 /**
- * The data lake's feed (issue 4 §4; seed 000 §7.2): new incidents (accounts to hand to recovery) and changes, in
- * the lake's order, read page by page after a cursor the lake gives:
+ * The data lake's feed (source changes must reach open cases in real time): new incidents (accounts to hand to
+ * recovery) and changes, in the lake's order, read page by page after a cursor the lake gives:
  *
  *   GET {base}/lake/feed?after={cursor}&limit={n} → { items: [...], next: "<cursor>" }
  *

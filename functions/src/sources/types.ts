@@ -20,7 +20,7 @@ export type SourceLookup =
   | { failed: true; reason: string }
   | { inconsistent: true; reason: string };
 
-/** One interface for every source kind; issue 4 adds HTTP/JSON and file-drop connectors. */
+/** One interface for every source kind: demo, HTTP/JSON gateway and file drop. */
 export interface AccountSource {
   readonly name: string;
   lookup(accountNumber: string): Promise<SourceLookup>;

@@ -4,7 +4,7 @@ import type { AuditLike } from '../domain/notifications/events';
 import { followUpConfig } from '../notifications/followUpParams';
 import { notifyFromAudit } from '../services/notifications/fromAudit';
 
-/** Every audited case change may notify people (issue 6 §1); the audit event id keys everything it causes. */
+/** Every audited case change may notify people (docs/decisions/0011); the audit event id keys everything it causes. */
 export const onAuditNotify = onDocumentCreated({ document: 'audit/{eventId}', region: REGION }, async (event) => {
   const data = event.data?.data() as Omit<AuditLike, 'id'> | undefined;
   if (!data) return;

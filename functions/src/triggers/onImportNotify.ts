@@ -4,7 +4,7 @@ import { emitEvent } from '../services/notifications/emit';
 
 const FINISHED = new Set(['DONE', 'FAILED']);
 
-/** A bulk import that finished (or failed) tells the user who started it (issue 6 §1). */
+/** A bulk import that finished (or failed) tells the user who started it. */
 export async function notifyImportFinished(importId: string, data: Record<string, unknown>, now: string) {
   return emitEvent(
     {

@@ -12,9 +12,9 @@ export interface StatusRequest {
 }
 
 /**
- * Twilio status callbacks (issue 6 §3). The X-Twilio-Signature is checked against the configured public URL
- * (TWILIO_STATUS_URL, with the `?n=` query Twilio was given) and the form fields; a bad or missing signature
- * is 403 and changes nothing.
+ * Twilio status callbacks: delivery states reported back. The X-Twilio-Signature is checked against the configured
+ * public URL (TWILIO_STATUS_URL, with the `?n=` query Twilio was given) and the form fields; a bad or missing
+ * signature is 403 and changes nothing.
  */
 export async function twilioStatusHandler(
   req: StatusRequest,

@@ -12,7 +12,7 @@ import { COL, firestore } from '../../src/data/db';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { openCase } from '../support/openCases';
 
-/** External recovery (seed 003 ch. 11): primary → secondary → tertiary agencies, recall, re-placement. */
+/** External recovery (docs/domain.md): primary → secondary → tertiary agencies, recall, re-placement. */
 const db = firestore();
 const agency = (id: string, tier: string) => ({
   id,
@@ -70,7 +70,7 @@ describe('external recovery agency tiers', () => {
       characteristics: expect.objectContaining({ agencyTier: 'secondary', placedAgencies: 'drc1,drc2' }),
     });
 
-    // Same tier again (seed 5146 "other agencies of same stage"): never the agency it was with before.
+    // Same tier again ("other agencies of the same stage"): never the agency it was with before.
     await db.collection(COL.cases).doc(c.id).update({ status: 'SUPERVISOR_REVIEW', drcId: null });
     const again = await place([c.id], 'secondary');
     expect(again.results[0]).toMatchObject({ ok: true, drcId: 'drc3' });

@@ -6,7 +6,7 @@ import { openCase } from '../support/openCases';
 import { cleanupTriggers, deliverCaseCreated } from '../support/triggers';
 
 /**
- * Cases registered at the same moment never push a DRC past its capacity (issue 4 §5). Runs on BOTH stacks:
+ * Cases registered at the same moment never push a DRC past its capacity (docs/decisions/0019). Runs on BOTH stacks:
  * the offline emulator does not isolate transactions (transactionIsolation.test.ts), so the guarantee here
  * comes from the design, not from isolation — every placement appends the chosen DRC's audit chain at the id
  * fixed by the head it read, so two placements decided on the same DRC state collide on create and the loser

@@ -21,7 +21,7 @@ import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
 
 /**
- * Bulk registration end to end on the emulator (issue 4 §3): a file with good and bad rows through the callables,
+ * Bulk registration end to end on the emulator: a file with good and bad rows through the callables,
  * the error report, the same file again, and a crash in the middle of an import.
  */
 jest.setTimeout(180_000);

@@ -10,7 +10,10 @@ import type { CaseTypeConfig } from '../../src/domain/lifecycle/types';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverCaseCreated, deliverRequestCreated } from '../support/triggers';
 
-/** Issue 3 §6: an open bankruptcy holds the customer's collection cases and blocks new ones; closing it releases them. */
+/**
+ * Cross-case holds: an open bankruptcy holds the customer's collection cases and blocks new ones; closing it releases
+ * them.
+ */
 async function submit(user: string, body: { type: string; caseId?: string; payload: Record<string, unknown> }) {
   const { requestId } = await submitRequestHandler(asUser(user, { ...body, clientRequestId: randomUUID() }));
   await deliverRequestCreated(requestId);

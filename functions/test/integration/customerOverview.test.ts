@@ -5,7 +5,7 @@ import { apiCase, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
 
 /**
- * Customer 360 (issue 8 §1): the customer's other cases, cut to what the caller may see, and the same
+ * Customer 360: the customer's other cases, cut to what the caller may see, and the same
  * refusal for a case outside the caller's scope as for one that does not exist.
  */
 const KEY = 'nic_198512345678';

@@ -8,7 +8,10 @@ import type { CaseState } from '../../src/domain/model/case';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverCaseCreated, deliverRequestCreated } from '../support/triggers';
 
-/** Issue 5 §1-5 through requests and the onRequestCreated trigger: what the RO's field work writes. */
+/**
+ * Field work (docs/decisions/0013) through requests and the onRequestCreated trigger: what the RO's field work
+ * writes.
+ */
 async function submit(user: string, body: { type: string; caseId?: string; payload: Record<string, unknown> }) {
   const { requestId } = await submitRequestHandler(asUser(user, { ...body, clientRequestId: randomUUID() }));
   await deliverRequestCreated(requestId);

@@ -3,7 +3,7 @@ import { firestore } from '../../src/data/db';
 
 /**
  * Every Firestore feature DebtX relies on, exercised against the emulator in use, so a gap in the
- * offline emulator shows up here as a failing test rather than as a silent difference (BRIEF §6).
+ * offline emulator shows up here as a failing test rather than as a silent difference (docs/architecture.md).
  */
 const col = () => firestore().collection('conformance');
 

@@ -15,7 +15,7 @@ import { demoSource } from '../../src/sources/demoSource';
 import { asUser, seedOrganisation } from '../support/fixtures';
 
 /**
- * Property-based fuzzing (issue 7 §5): random and mutated inputs through every callable and the request
+ * Property-based fuzzing (docs/security.md, "Tests"): random and mutated inputs through every callable and the request
  * trigger. Whatever comes in, a refusal is a clear HttpsError (or a REJECTED request with a reason) and
  * writes nothing.
  */

@@ -7,7 +7,7 @@ import { apiCase, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
 
 /**
- * Property-based fuzzing of every mobile API operation (issue 5 §9): whatever comes in, from whoever, the answer
+ * Property-based fuzzing of every mobile API operation: whatever comes in, from whoever, the answer
  * is a result or a clear HttpsError, and a refused call writes nothing.
  */
 const hostileString = fc.oneof(

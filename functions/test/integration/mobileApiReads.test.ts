@@ -5,7 +5,7 @@ import { apiCase, call, putCases } from '../support/apiCases';
 import { seedOrganisation } from '../support/fixtures';
 
 /**
- * The mobile API's reads through the callable handlers (issue 5 §6, §9): every role boundary, paging,
+ * The mobile API's reads through the callable handlers: every role boundary, paging,
  * counts, and that a caller outside the policy learns nothing about a case.
  */
 const day = (n: number) => `2026-11-${String(n).padStart(2, '0')}T00:00:00.000Z`;

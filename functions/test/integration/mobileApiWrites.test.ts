@@ -5,7 +5,7 @@ import { seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
 
 /**
- * The mobile API's writes (issue 5 §6, §7, §9): each becomes a request document that the real trigger applies;
+ * The mobile API's writes: each becomes a request document that the real trigger applies;
  * bad input, a stale revision (offline conflict), a closed or unknown case are refused at once and write nothing.
  */
 const today = new Date().toISOString().slice(0, 10);

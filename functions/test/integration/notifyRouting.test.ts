@@ -9,7 +9,7 @@ import { asUser, seedOrganisation } from '../support/fixtures';
 import { caseAudit, inboxFor, NOTIFY_NOW, putNotifyCase } from '../support/notifyCases';
 
 /**
- * Who receives what is configuration (issue 6 §1): an administrator's routing replaces the defaults of the
+ * Who receives what is configuration: an administrator's routing replaces the defaults of the
  * kinds it names; approvals and RO requests reach their deciders and then their makers; preference changes
  * are audited.
  */

@@ -9,7 +9,7 @@ import { asUser, seedOrganisation } from '../support/fixtures';
 import { caseAudit, inboxFor, NOTIFY_NOW, putNotifyCase } from '../support/notifyCases';
 
 /**
- * What notifications say is configuration (issue 8 §1 admin screens; issue 6 §2 templates): an administrator's
+ * What notifications say is configuration (docs/decisions/0021): an administrator's
  * edit replaces one text in one language; the next message uses it; bad edits and stale forms change nothing.
  */
 const NOW = NOTIFY_NOW;

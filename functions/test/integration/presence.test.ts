@@ -6,7 +6,10 @@ import { apiCase, call, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
 
-/** Live presence (issue 5 §8): one lease per customer; while it is live nobody else records contact with them. */
+/**
+ * Live presence (docs/decisions/0016): one lease per customer; while it is live nobody else records contact with
+ * them.
+ */
 beforeAll(async () => {
   await seedOrganisation();
   await putCases([

@@ -9,7 +9,7 @@ import { apiCase, putCases } from '../support/apiCases';
 import { seedOrganisation } from '../support/fixtures';
 
 /**
- * The REST surface (issue 5 §6): the same registry over HTTPS, authenticated by real ID tokens the Auth emulator
+ * The REST surface: the same registry over HTTPS, authenticated by real ID tokens the Auth emulator
  * issues and the Admin SDK verifies; errors as JSON with the callable code's HTTP status.
  * The Auth emulator signs users in only in the project it started with, so tokens are verified there.
  */

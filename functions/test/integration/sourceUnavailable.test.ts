@@ -7,8 +7,8 @@ import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
 
 /**
- * A registration whose source systems fail writes nothing but the request's rejection (issue 4 §2: "a failing
- * source never leaves a half-filled case"). The account lookup happens before the transaction, with retries.
+ * A registration whose source systems fail writes nothing but the request's rejection: a failing
+ * source never leaves a half-filled case. The account lookup happens before the transaction, with retries.
  *
  * The fake source systems live outside this package's rootDir (see httpSource.test.ts), so they are loaded at
  * run time and described here by the members the test uses.

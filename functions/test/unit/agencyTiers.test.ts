@@ -2,7 +2,7 @@ import { agencyPlacementAction, nextTier, placedAgencies } from '../../src/domai
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import { externalRecovery } from '../../src/domain/lifecycle/configs/externalRecovery';
 
-describe('agency tiers (seed 003 ch. 11)', () => {
+describe('external-recovery agency tiers', () => {
   it('goes primary → secondary → tertiary, then nowhere', () => {
     expect(nextTier(null)).toBe('primary');
     expect(nextTier('primary')).toBe('secondary');

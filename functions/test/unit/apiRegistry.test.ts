@@ -9,8 +9,9 @@ import { BOARD_RESPONSES } from '../../src/api/operations/mediationBoard';
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import { mobile } from '../../src/callables/mobile';
 
-/** One registry, two surfaces and one document (issue 5 §6): none can drift from the others. */
-const SEED_000_API = [
+/** One registry, two surfaces and one document (docs/decisions/0015): none can drift from the others. */
+/** The field API list the DRCs' mobile app needs (docs/domain.md, "The field API"). */
+const FIELD_API_LIST = [
   'roCpeCollection',
   'listMediationBoardCases',
   'submitMediationBoard',
@@ -33,9 +34,9 @@ const operationsInDoc = Object.entries(doc.paths).flatMap(([path, methods]) =>
   Object.entries(methods).map(([method, o]) => ({ path, method, o })),
 );
 
-it('has every operation of seed 000 §6, each name once', () => {
+it('has every operation of the field API list, each name once', () => {
   const names = OPERATIONS.map((o) => o.name);
-  expect(names).toEqual(expect.arrayContaining(SEED_000_API));
+  expect(names).toEqual(expect.arrayContaining(FIELD_API_LIST));
   expect(new Set(names).size).toBe(names.length);
 });
 

@@ -2,7 +2,7 @@ import type { AssignmentPolicyView } from '../../src/api/contract';
 import { policyRulesSchema, drcTermsSchema } from '../../src/domain/assignment/policyConfig';
 import { draftOf, inputOf } from '../../../web/src/assignmentRules/policyForm';
 
-/** The assignment rules screen's form (issue 8 §1): what is typed becomes exactly what the server validates. */
+/** The assignment rules screen's form: what is typed becomes exactly what the server validates. */
 const view: AssignmentPolicyView = {
   version: 4,
   rules: {

@@ -17,7 +17,7 @@ import {
 } from '../../src/imports';
 import { shouldDriveImport } from '../../src/services/bulkImport';
 
-/** The pure import pipeline (issue 4 §3): readers, encodings, columns, formulas, dates, de-duplication. */
+/** The pure import pipeline: readers, encodings, columns, formulas, dates, de-duplication. */
 
 const schema: ImportSchema = {
   defaultCaseType: 'debtx_telco',

@@ -8,7 +8,7 @@ import { buildNewCase } from '../../src/domain/cases/newCase';
 import { demoSourceAccount } from '../../src/demo/sourceAccounts';
 import { approvalDocs, roRequestDocs } from '../../src/domain/requests/mirrors';
 
-/** Issue 5 §1-5: the recovery officer's field work, on the DebtX telecom life cycle. */
+/** The recovery officer's field work (docs/decisions/0013), on the DebtX telecom life cycle. */
 const NOW = '2026-11-23T10:00:00.000Z';
 const TODAY = '2026-11-23';
 /** Two days after the case opened: contacts and collections may then be dated in between. */
@@ -67,7 +67,7 @@ function inBoard(): CaseState {
   return act(c, ro, 'escalate', 'escalated', { notes: 'Refuses to pay after three visits' });
 }
 
-describe('contacts (issue 5 §1)', () => {
+describe('contacts', () => {
   it('records channel, date, outcome, reason of delinquency, notes and next follow-up', () => {
     const c = act(
       assigned(),
@@ -125,7 +125,7 @@ describe('contacts (issue 5 §1)', () => {
   });
 });
 
-describe('promises to pay (issue 5 §1)', () => {
+describe('promises to pay', () => {
   it('are kept by payments and broken by the monitor after their date', () => {
     const c = act(assigned(), ro, 'recordContact', 'promised', {
       channel: 'phone',
@@ -149,7 +149,7 @@ describe('promises to pay (issue 5 §1)', () => {
   });
 });
 
-describe('settlements and the discount limit (issue 5 §1, maker-checker)', () => {
+describe('settlements and the discount limit (maker-checker)', () => {
   const bigDiscount = (c: CaseState) => ({
     channel: 'visit',
     agreedCents: Math.floor(c.arrearsCents / 2),
@@ -269,7 +269,7 @@ describe('settlements and the discount limit (issue 5 §1, maker-checker)', () =
   });
 });
 
-describe('payments, allocation and reversals (issue 5 §1)', () => {
+describe('payments, allocation and reversals', () => {
   function settled(): CaseState {
     const c = assigned();
     return act(c, ro, 'recordContact', 'settlement_agreed', {
@@ -388,7 +388,7 @@ describe('payments, allocation and reversals (issue 5 §1)', () => {
   });
 });
 
-describe('CPE collection (issue 5 §2)', () => {
+describe('CPE collection', () => {
   it('records condition, date, place and photo; RCMP approves each; the CPE part succeeds when all are', () => {
     let c = assigned('cpe');
     expect(c.cpe.length).toBeGreaterThan(0);
@@ -499,7 +499,7 @@ describe('CPE collection (issue 5 §2)', () => {
   });
 });
 
-describe('mediation board (issue 5 §3)', () => {
+describe('mediation board', () => {
   it('runs escalated → letter requested → letter issued → hearing → response → outcome', () => {
     const escalated = inBoard();
     expect(escalated.status).toBe('MEDIATION_BOARD');
@@ -584,7 +584,7 @@ describe('mediation board (issue 5 §3)', () => {
   });
 });
 
-describe('RO requests (issue 5 §4)', () => {
+describe('RO requests', () => {
   it('extends the validity period by the approved days and closes the expiry warning', () => {
     const c = act(assigned(), ro, 'recordContact', 'call_back', { channel: 'phone' });
     const until = c.assignment.validUntil!;
@@ -672,7 +672,7 @@ describe('RO requests (issue 5 §4)', () => {
   });
 });
 
-describe('customer contact details (issue 5 §5)', () => {
+describe('customer contact details', () => {
   it('updates phone, email and address and keeps every old value as history', () => {
     const c = assigned();
     const oldPhone = c.customer.phone;

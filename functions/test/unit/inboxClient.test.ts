@@ -2,7 +2,7 @@ import type { ListInboxOutput, NotificationPrefsView } from '../../src/api/inbox
 import { markedLocally } from '../../../web/src/inbox/markedLocally';
 import { draftOf, inputOf } from '../../../web/src/inbox/prefsForm';
 
-/** The web client's inbox and preference form logic (issue 6 §2), without a browser. */
+/** The web client's inbox and preference form logic, without a browser. */
 const inbox: ListInboxOutput = {
   unread: 5,
   items: [

@@ -8,7 +8,7 @@ import {
   type GateInput,
 } from '../../src/domain/notifications/compliance';
 
-/** The contact-compliance gate on customer messages (issue 6 §4), without Firestore. */
+/** The contact-compliance gate on customer messages, without Firestore. */
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 // 10:30 in Colombo (UTC+05:30): inside the 08:00–20:00 contact window.

@@ -9,7 +9,7 @@ import {
 } from '../../src/domain/notifications/events';
 import { TEMPLATE_VARIABLES } from '../../src/domain/notifications/templateCheck';
 
-/** Which notification events a case change causes, read from its audit event's before/after (issue 6 §1). */
+/** Which notification events a case change causes, read from its audit event's before/after. */
 const NOW = '2026-11-23T05:00:00.000Z';
 const facts: CaseFacts = {
   caseId: 'C-1',

@@ -12,7 +12,7 @@ import {
 } from '../../src/domain/notifications/routing';
 import { TEMPLATES } from '../../src/domain/notifications/templates';
 
-/** Routing, preferences, quiet hours and rendering of one event (issue 6 §1–3), without Firestore. */
+/** Routing, preferences, quiet hours and rendering of one event, without Firestore. */
 const NOW = '2026-11-23T05:00:00.000Z'; // 10:30 Colombo
 const NIGHT = '2026-11-23T17:30:00.000Z'; // 23:00 Colombo
 const MORNING = '2026-11-24T01:30:00.000Z'; // 07:00 Colombo, the end of the default quiet span
@@ -74,7 +74,7 @@ function reach(plan: Plan): string[] {
 }
 
 describe('each event kind reaches the audiences of its routing, on their channels', () => {
-  // The default routing of issue 6 §1, written out by hand: a change of DEFAULT_ROUTING must be deliberate.
+  // The default routing, written out by hand: a change of DEFAULT_ROUTING must be deliberate.
   const expected: [EventKind, number | undefined, string[]][] = [
     ['case_assigned', 1, ['drc:email', 'drc:inapp']],
     ['case_assigned', 2, ['ro:inapp', 'ro:sms']],

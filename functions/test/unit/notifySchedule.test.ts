@@ -18,7 +18,7 @@ import {
 import type { Audience } from '../../src/domain/notifications/routing';
 import { demoCaseInStatus } from '../support/caseFactory';
 
-/** Reminders, escalations and the digest (issue 6 §6), without Firestore. */
+/** Reminders, escalations and the digest, without Firestore. */
 const T0 = '2026-11-20T04:00:00.000Z';
 const days = (n: number, from = T0) => new Date(Date.parse(from) + n * 86_400_000).toISOString();
 

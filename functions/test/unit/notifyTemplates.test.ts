@@ -10,7 +10,7 @@ import {
   type TemplateTable,
 } from '../../src/domain/notifications/templates';
 
-/** The notification templates in English, Sinhala and Tamil (BRIEF §3), without Firestore. */
+/** The notification templates in English, Sinhala and Tamil, without Firestore. */
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 const englishKeys = Object.keys(TEMPLATES.en) as TemplateKey[];
 const SCRIPT: Record<Language, RegExp> = { en: /^[\x20-\x7E\n×]*$/, si: /[\u0D80-\u0DFF]/, ta: /[\u0B80-\u0BFF]/ };

@@ -1,6 +1,6 @@
 import { OfflineQueue, type KeyValueStore, type QueuedBody, type SendOutcome } from '../../../web/src/offline/queue';
 
-/** The web client's offline queue (issue 5 §7): order, revisions, conflicts, nothing typed ever lost. */
+/** The web client's offline queue (docs/decisions/0016): order, revisions, conflicts, nothing typed ever lost. */
 class MemoryStore implements KeyValueStore {
   data = new Map<string, string>();
   getItem(key: string) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { POLICY } from '../../src/domain/policy/table';
 
 /**
- * Holds the TypeScript policy table and the rules tests together (issue 7 §3): every row is proven by
+ * Holds the TypeScript policy table and the rules tests together (docs/security.md): every row is proven by
  * rules tests — denied cases always, allowed cases for rows that grant anything. Runs everywhere, so a
  * row without rules tests fails here even where the rules tests themselves cannot run.
  */

@@ -1,7 +1,7 @@
 import type { TemplateTableView } from '../../src/api/inboxContract';
 import { insertAt, isEdited, messageChoices, overridesOf, withText } from '../../../web/src/notifyAdmin/templateDraft';
 
-/** The web client's message-texts form (issue 8 §1: admin screens for templates), without a browser. */
+/** The web client's message-texts form, without a browser. */
 const defaults: TemplateTableView = {
   en: {
     case_assigned: { subject: 'Case {account}', body: 'Assigned to {to}.' },

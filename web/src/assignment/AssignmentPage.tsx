@@ -19,9 +19,9 @@ function newOperationId(): string {
 }
 
 /**
- * Issue 4 §6–7: officers recall cases (optionally placing them elsewhere) or move them to a DRC; a DRC admin moves
- * cases between their ROs. One operation id per submission, kept while the input is unchanged, so pressing Apply
- * again after a network failure repeats nothing.
+ * Recall and reassignment: officers recall cases (optionally placing them elsewhere) or move them to a DRC; a DRC
+ * admin moves cases between their ROs. One operation id per submission, kept while the input is unchanged, so
+ * pressing Apply again after a network failure repeats nothing.
  */
 export function AssignmentPage({ me }: { me: Me }) {
   const ds = useDataSource();

@@ -27,7 +27,7 @@ const MODES: RoAssignmentModeName[] = ['manual', 'round_robin', 'least_loaded', 
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
 
 /**
- * Issue 8 §1 (admin screens) and issue 4 §5–6: the DRC assignment policy — exclusions, performance bands and
+ * The admin screen for assignment: the DRC assignment policy — exclusions, performance bands and
  * each DRC's contract terms — as an administrator edits it (officers and auditors read it), and each DRC's
  * RO assignment mode, which its DRC admin chooses.
  */

@@ -18,7 +18,7 @@ type ExportState =
   | { status: 'done'; url: string; file: string }
   | { status: 'failed'; error: ShownError };
 
-/** Issue 7: the audit trail for auditors, admins and supervisors: read, export, verify. */
+/** The audit trail (tamper-evident, docs/security.md) for auditors, admins and supervisors: read, export, verify. */
 export function AuditPage() {
   const ds = useDataSource();
   const [entityText, setEntityText] = useState('');

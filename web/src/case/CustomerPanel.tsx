@@ -183,7 +183,7 @@ function Contacts({ overview }: { overview: CustomerOverview }) {
 }
 
 /**
- * Customer 360 (issue 8 §1): the customer's other accounts and cases the caller may see, each a link to its
+ * Customer 360: the customer's other accounts and cases the caller may see, each a link to its
  * case; the products of this account; the contact details and how they changed. Guarantors are not in the
  * source records, so there is nothing to show for them.
  */

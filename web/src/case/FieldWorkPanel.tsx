@@ -4,7 +4,7 @@ import { formatDate, formatInstant } from '../format/time';
 import { humanize, t, tOr } from '../i18n/t';
 
 /**
- * The RO's field work that is waiting on someone or worth seeing at a glance (issue 5): their requests and
+ * The RO's field work that is waiting on someone or worth seeing at a glance: their requests and
  * each one's state, settlements waiting for a supervisor, and where the case stands before the mediation board.
  * The history of the customer's contact details is in the Customer 360 panel (CustomerPanel.tsx).
  */

@@ -13,7 +13,7 @@ interface CaseTypesPageProps {
   canSave: boolean;
 }
 
-/** Issue 3 §4: every case type and version, and for one of them its configuration and diagram. */
+/** The case types screen: every case type and version, and for one of them its configuration and diagram. */
 export function CaseTypesPage({ selected, canSave }: CaseTypesPageProps) {
   const { caseTypes, error, refresh } = useCaseTypes();
   const selectedKey = selected ? `${selected.id}/${selected.version}` : '';

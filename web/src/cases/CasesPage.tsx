@@ -33,7 +33,7 @@ function defaultTab(me: Me): BasketTab {
 const filtersByPeople = (me: Me) => me.role !== 'ro';
 
 /**
- * The job basket (seed 002 §3.1): the caller's cases in tabs, with one-click counters, filters, sorting,
+ * The job basket (docs/domain.md): the caller's cases in tabs, with one-click counters, filters, sorting,
  * column choice, paging, search and export; live. Its filters live in the address, so a dashboard figure
  * links straight to its cases and a reload keeps them.
  */

@@ -76,7 +76,10 @@ function PerformanceTable(props: { title: MessageKey; rows: PerformanceRow[]; by
   );
 }
 
-/** Dashboards (seed 000 §7.5): live figures for the caller's cases; every figure links to its cases in the basket. */
+/**
+ * Dashboards (case progress, DRC and RO performance, amounts recovered): live figures for the caller's cases; every
+ * figure links to its cases in the basket.
+ */
 export function DashboardPage() {
   const ds = useDataSource();
   const [data, setData] = useState<DashboardOutput | null>(null);

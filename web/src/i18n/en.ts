@@ -372,7 +372,7 @@ export const en = {
   'error.rejected': 'The request was refused.',
   'error.unknown': 'Something went wrong: {message}',
 
-  // Field work (issue 5)
+  // Field work (the RO's requests, settlements awaiting approval, the mediation board)
   'case.pay.reversed': '(reversed: {reason})',
   'case.cpe.note': 'Details',
   'case.cpe.collectedOn': 'collected {date}',

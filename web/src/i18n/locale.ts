@@ -1,6 +1,9 @@
 import { useEffect, useSyncExternalStore } from 'react';
 
-/** The languages DebtX speaks (BRIEF §3: English, Sinhala, Tamil) and the Intl locale each formats with. */
+/**
+ * The languages DebtX speaks (English, Sinhala, Tamil: those of its users in Sri Lanka) and the Intl locale each
+ * formats with.
+ */
 export const LANGUAGES = ['en', 'si', 'ta'] as const;
 export type Language = (typeof LANGUAGES)[number];
 

@@ -28,8 +28,8 @@ function toBase64(bytes: ArrayBuffer): string {
 }
 
 /**
- * Bulk registration for officers (issue 4 §3 backend): choose a CSV or .xlsx file, upload it, watch rows
- * done of total while it registers, download the error report, resume an import that stopped.
+ * Bulk registration for officers (services/bulkImport.ts does the work): choose a CSV or .xlsx file, upload it, watch
+ * rows done of total while it registers, download the error report, resume an import that stopped.
  */
 export function ImportsPage() {
   const [file, setFile] = useState<File | null>(null);

@@ -8,7 +8,7 @@ import { INBOX_MAX, useInbox } from './InboxProvider';
 
 const kindLabel = (kind: string) => tOr(`routing.kind.${kind}`, humanize(kind));
 
-/** Issue 6 §2: the in-app inbox, newest first; each entry links to its case and can be marked read. */
+/** The in-app inbox, newest first; each entry links to its case and can be marked read. */
 export function InboxPage() {
   const { inbox, error, limit, showMore, markRead } = useInbox();
   const [unreadOnly, setUnreadOnly] = useState(false);

@@ -20,7 +20,7 @@ export interface InboxState {
 const InboxContext = createContext<InboxState | null>(null);
 
 /**
- * One subscription to the caller's inbox for the whole signed-in app (issue 6 §2): live through the data
+ * One subscription to the caller's inbox for the whole signed-in app: live through the data
  * source (a Firestore listener on the full stack, polling on the offline one).
  */
 export function InboxProvider({ children }: { children: ReactNode }) {

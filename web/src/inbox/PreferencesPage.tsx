@@ -17,7 +17,7 @@ const SHOWN_FIELDS = ['quietHours', 'quietHours.start', 'quietHours.end', 'timeZ
 const kindLabel = (kind: string) => tOr(`routing.kind.${kind}`, humanize(kind));
 const channelLabel = (c: string) => tOr(`routing.channel.${c}`, c);
 
-/** Issue 6 §2: each user's notification preferences per event and channel, quiet hours, language and phone. */
+/** Each user's notification preferences per event and channel, quiet hours, language and phone. */
 export function PreferencesPage() {
   const ds = useDataSource();
   const [view, setView] = useState<NotificationPrefsView | null>(null);

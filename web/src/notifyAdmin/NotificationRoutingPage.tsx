@@ -38,7 +38,7 @@ const channelLabel = (c: string) => tOr(`routing.channel.${c}`, c);
 const LANGUAGES: NotifyLanguage[] = ['en', 'si', 'ta'];
 
 /**
- * Issue 6 §1 and issue 8 §1: who receives which notification, on which channels, as configuration an
+ * Who receives which notification, on which channels, as configuration an
  * administrator edits (others with access read it), with the message templates in the three languages.
  */
 export function NotificationRoutingPage({ me }: { me: Me }) {

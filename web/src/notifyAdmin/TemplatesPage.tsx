@@ -70,7 +70,7 @@ function worded(failure: ShownError): ShownError {
 }
 
 /**
- * Issue 8 §1 (admin screens: templates) and issue 6 §2: what each notification says, in English, Sinhala and Tamil.
+ * The admin screen for message texts: what each notification says, in English, Sinhala and Tamil.
  * An administrator edits any text with the variables its kind carries, sees it filled with sample values and, for a
  * customer SMS, how many parts it costs; a text left empty in Sinhala or Tamil goes out in English, and is listed.
  */

@@ -3,7 +3,7 @@ import { t } from '../i18n/t';
 import { useOfflineQueue } from './useOfflineQueue';
 
 /**
- * What is waiting to be sent and what the server refused (issue 5 §7): each refused action with the server's
+ * What is waiting to be sent and what the server refused: each refused action with the server's
  * reason and the values the RO typed, to send again against the case as it is now, or to discard.
  */
 export function OfflineQueuePanel() {

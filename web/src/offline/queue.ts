@@ -1,5 +1,5 @@
 /**
- * Offline field work (issue 5 §7): case actions an RO records without a connection wait here, in the order
+ * Offline field work (docs/decisions/0016): case actions an RO records without a connection wait here, in the order
  * they were made, persisted (localStorage in the browser), and are sent in that order when the device is back.
  * Each carries the case revision the RO saw; the server refuses it as a conflict if the case moved on
  * meanwhile, and then the entry stays, with the server's reason and everything the RO typed, until the RO

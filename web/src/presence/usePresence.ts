@@ -27,7 +27,7 @@ const who = httpsCallable<{ caseId: string }, { lease: LeaseView | null }>(funct
 const DEFAULT_RENEW_MS = 30_000;
 
 /**
- * Live presence on a case page (issue 5 §8). A field worker (`hold`: an RO, who records contacts) takes the
+ * Live presence on a case page (docs/decisions/0016). A field worker (`hold`: an RO, who records contacts) takes the
  * customer's lease while the page is open, renews it, releases it on leaving; when someone else holds it, keeps
  * asking, so the page frees itself when they leave. Everyone else only watches, so merely reading a case never
  * blocks the RO (an officer who records takes the lease through the API). Returns who else holds it, if anyone.

@@ -193,7 +193,7 @@ function ItemCard({
 }
 
 /**
- * The RCMP desk's queue (issue 8 §1): every collected CPE item waiting for a decision on the cases the caller
+ * The RCMP desk's queue: every collected CPE item waiting for a decision on the cases the caller
  * may see, each approved or rejected (with a reason) in place through the case's `decideCpe` action.
  * Items decided here stay on screen with their outcome until the page is left, so the desk sees what it did.
  */

@@ -17,7 +17,7 @@ function matches(user: UserView, filter: string): boolean {
   return words.every((w) => text.includes(w));
 }
 
-/** Issue 7 §1: admins manage every user; a DRC admin invites and disables the ROs of their own DRC. */
+/** User administration: admins manage every user; a DRC admin invites and disables the ROs of their own DRC. */
 export function UsersPage({ me }: { me: Me }) {
   const { users, error, refresh, put } = useUsers();
   const [filter, setFilter] = useState('');

@@ -11,7 +11,7 @@ export const caseDetailsForDrc = defineOperation({
   name: 'caseDetailsForDrc',
   summary: 'One case as the field works it: customer, amounts, promises, settlement, payments, CPE, to-dos.',
   description:
-    'Seed 000 §6 Case_Details_for_DRC. The `rev` is what writes send back as `expectedRev`. A case outside the caller’s scope and a case that does not exist get the same PERMISSION_DENIED.',
+    'The field API’s Case_Details_for_DRC. The `rev` is what writes send back as `expectedRev`. A case outside the caller’s scope and a case that does not exist get the same PERMISSION_DENIED.',
   tag: 'Cases',
   method: 'GET',
   path: '/cases/{caseId}',

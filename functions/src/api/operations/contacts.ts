@@ -23,7 +23,7 @@ export const updateCustomerContacts = defineOperation({
   name: 'updateCustomerContacts',
   summary: 'Correct the customer’s phone numbers, email or address as found in the field, with the reason.',
   description:
-    'Seed 000 §6 Update_Customer_Contacts. At least one of phone, altPhone, email, address, city, and a reason. The previous values stay in the case’s contact history.',
+    'The field API’s Update_Customer_Contacts. At least one of phone, altPhone, email, address, city, and a reason. The previous values stay in the case’s contact history.',
   tag: 'Cases',
   method: 'POST',
   path: '/cases/{caseId}/customer-contacts',

@@ -52,7 +52,7 @@ export const roCpeCollection = defineOperation({
   name: 'roCpeCollection',
   summary: 'CPE collection details: the equipment to collect, per case, with its state.',
   description:
-    'Seed 000 §6 RO_CPE_Collection. With caseId: that case only (one item in `items`); without: the caller’s cases that collect CPE, newest change first, cursor-paged. Recording a collection is recordCpeCollection.',
+    'The field API’s RO_CPE_Collection. With caseId: that case only (one item in `items`); without: the caller’s cases that collect CPE, newest change first, cursor-paged. Recording a collection is recordCpeCollection.',
   tag: 'CPE',
   method: 'GET',
   path: '/cpe-collections',

@@ -22,7 +22,7 @@ export const listMediationBoardCases = defineOperation({
   name: 'listMediationBoardCases',
   summary: 'Cases before the mediation board, by DRC or RO, optionally in one board phase.',
   description:
-    'Seed 000 §6 List_All_Mediation_Board_Cases_By_DRC_ID_or_RO_ID. A DRC admin may narrow to one of their ROs (roId); an RO sees their own. The phase filter matches the phase the board process recorded on the case.',
+    'The field API’s List_All_Mediation_Board_Cases_By_DRC_ID_or_RO_ID. A DRC admin may narrow to one of their ROs (roId); an RO sees their own. The phase filter matches the phase the board process recorded on the case.',
   tag: 'Mediation board',
   method: 'GET',
   path: '/mediation-board/cases',
@@ -40,7 +40,7 @@ export const listMediationBoardCases = defineOperation({
 export const countMediationBoardPhaseCases = defineOperation({
   name: 'countMediationBoardPhaseCases',
   summary: 'How many cases are before the board, in each board phase (count aggregations).',
-  description: `Seed 000 §6 Count_Mediation_Board_Phase_Cases. Board cases from before the board record (no phase on the case) count as \`${UNRECORDED_BOARD_PHASE}\`.`,
+  description: `The field API’s Count_Mediation_Board_Phase_Cases. Board cases from before the board record (no phase on the case) count as \`${UNRECORDED_BOARD_PHASE}\`.`,
   tag: 'Mediation board',
   method: 'GET',
   path: '/mediation-board/counts',
@@ -106,7 +106,7 @@ export const submitMediationBoard = defineOperation({
   name: 'submitMediationBoard',
   summary: 'Send a case to the mediation board, request its letter, or record the customer’s response to it.',
   description:
-    'Seed 000 §6 Mediation_Board_Submit. `escalate` (negotiation failed, with notes), `requestLetter` (once before the board; an officer approves), `customerResponse` (after the hearing date). Written as a request document; follow it with getRequestStatus, which carries the life cycle’s reason when it refuses.',
+    'The field API’s Mediation_Board_Submit. `escalate` (negotiation failed, with notes), `requestLetter` (once before the board; an officer approves), `customerResponse` (after the hearing date). Written as a request document; follow it with getRequestStatus, which carries the life cycle’s reason when it refuses.',
   tag: 'Mediation board',
   method: 'POST',
   path: '/cases/{caseId}/mediation-board',

@@ -38,7 +38,7 @@ const negotiationPhase = z.enum(Object.keys(NEGOTIATION_PHASES) as [NegotiationP
 export const listActiveCustomerNegotiations = defineOperation({
   name: 'listActiveCustomerNegotiations',
   summary: 'Cases where the customer has been reached and a negotiation or settlement is under way.',
-  description: 'Seed 000 §6 list_Active_Customer_Negotiations. Newest change first, cursor-paged.',
+  description: 'The field API’s list_Active_Customer_Negotiations. Newest change first, cursor-paged.',
   tag: 'Negotiation',
   method: 'GET',
   path: '/negotiations/active',
@@ -52,7 +52,7 @@ export const listActiveCustomerNegotiations = defineOperation({
 export const listDrcNegotiationCases = defineOperation({
   name: 'listDrcNegotiationCases',
   summary: 'Every case of the DRC (or one RO) in a negotiation phase, optionally one phase.',
-  description: 'Seed 000 §6 List_All_DRC_Negotiation_Cases. Phases: not_contacted, negotiating, settlement.',
+  description: 'The field API’s List_All_DRC_Negotiation_Cases. Phases: not_contacted, negotiating, settlement.',
   tag: 'Negotiation',
   method: 'GET',
   path: '/negotiations/cases',
@@ -70,7 +70,7 @@ export const listDrcNegotiationCases = defineOperation({
 export const countNegotiationPhaseCases = defineOperation({
   name: 'countNegotiationPhaseCases',
   summary: 'How many cases are in each negotiation phase (count aggregations: no documents are read).',
-  description: 'Seed 000 §6 Count_Negotiation_Phase_Cases.',
+  description: 'The field API’s Count_Negotiation_Phase_Cases.',
   tag: 'Negotiation',
   method: 'GET',
   path: '/negotiations/counts',
@@ -111,7 +111,7 @@ export const customerNegotiations = defineOperation({
   name: 'customerNegotiations',
   summary: 'A case’s negotiation history: contacts and their outcomes, promises, settlements, payments, escalation.',
   description:
-    'Seed 000 §6 Customer_Negotiations. Read from the case’s audit trail (newest first), so it is exactly what was recorded. Cursor-paged.',
+    'The field API’s Customer_Negotiations. Read from the case’s audit trail (newest first), so it is exactly what was recorded. Cursor-paged.',
   tag: 'Negotiation',
   method: 'GET',
   path: '/cases/{caseId}/negotiations',

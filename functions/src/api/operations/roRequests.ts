@@ -51,7 +51,7 @@ function viewOf(id: string, d: DocumentData): z.infer<typeof roRequestView> {
 export const listActiveRoRequests = defineOperation({
   name: 'listActiveRoRequests',
   summary: 'The RO’s open requests (validity extensions, mediation board letters...), newest first.',
-  description: 'Seed 000 §6 List_Active_RO_Requests. A DRC admin sees their DRC’s, or one RO’s with roId.',
+  description: 'The field API’s List_Active_RO_Requests. A DRC admin sees their DRC’s, or one RO’s with roId.',
   tag: 'Requests',
   method: 'GET',
   path: '/ro-requests/active',

@@ -3,7 +3,7 @@ import type { ActorRole } from '../model/roles';
 import { AGENCY_TIERS, type AgencyTier } from './drcPolicy';
 
 /**
- * External-recovery agency tiers (seed 003 ch. 11): a case goes to a primary agency first, and when an agency
+ * External-recovery agency tiers (docs/domain.md): a case goes to a primary agency first, and when an agency
  * could not recover it, the recovery supervisor places it with the next group (secondary, then tertiary), or
  * with another agency of the same group (line 5146); after the tertiary group come debt sale or write-off.
  */

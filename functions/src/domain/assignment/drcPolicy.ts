@@ -1,7 +1,7 @@
 import type { RequiredAction } from '../model/case';
 import type { Instant } from '../model/time';
 
-/** External-recovery agency groups (seed 003 ch. 11): a DRC may serve as an agency of one tier. */
+/** External-recovery agency groups (docs/domain.md): a DRC may serve as an agency of one tier. */
 export const AGENCY_TIERS = ['primary', 'secondary', 'tertiary'] as const;
 export type AgencyTier = (typeof AGENCY_TIERS)[number];
 

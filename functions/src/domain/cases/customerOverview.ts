@@ -87,7 +87,7 @@ export function visibleSiblings(actor: Actor, current: CaseState, sameCustomer: 
 }
 
 /**
- * Customer 360 (issue 8 §1) for a case the caller may see: the customer's other cases within the caller's
+ * Customer 360 for a case the caller may see: the customer's other cases within the caller's
  * scope, the products of this case's account, the contact details and every change to them recorded on the
  * cases shown (newest first). Guarantors are not part of the source records, so there are none to show.
  * The identity number is left out: it is the key, never something to display.

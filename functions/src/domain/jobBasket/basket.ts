@@ -3,7 +3,7 @@ import type { CalendarDate } from '../model/time';
 import type { Role } from '../model/roles';
 
 /**
- * The job basket (seed 002 §3.1, seed 000 appendix): each user's work queue in tabs, with counters that
+ * The job basket (docs/domain.md): each user's work queue in tabs, with counters that
  * filter with one click. A case's tab and counter memberships are derived from its state and stored on it
  * as top-level `basket…` fields (see storedBasketFields: top-level, because the offline emulator cannot
  * filter on nested paths), so each tab and counter is one indexed Firestore query and each count one
@@ -124,7 +124,7 @@ export function counterFilter(counter: BasketCounter, today: CalendarDate): Bask
   }
 }
 
-/** The tabs each role works from, first the one it opens on (seed 002 §3.1: tabs by task type). */
+/** The tabs each role works from, first the one it opens on (tabs by task type). */
 export function tabsFor(role: Role): BasketTab[] {
   switch (role) {
     case 'ro':

@@ -5,7 +5,7 @@ import type { CrossCaseRule, HookSpot } from './types';
 
 /**
  * The algorithm library: every behaviour a status hook may have, each with typed parameters
- * (seed 003: algorithm types plugged into algorithm spots). Configurations choose and parameterise;
+ * (algorithm types plugged into algorithm spots: docs/domain.md). Configurations choose and parameterise;
  * they never add code. Pure functions of (case, params, clock).
  */
 

@@ -23,7 +23,7 @@ export function describeOutcome(
   if (amount) parts.push(amount);
   const agreed = money('agreedCents');
   if (agreed) parts.push(`settlement ${agreed} in ${String(inputs.instalments)} instalment(s)`);
-  // Field work (issue 5): a reversal names its payment, an extension its days, a hearing its date.
+  // Field work: a reversal names its payment, an extension its days, a hearing its date.
   if (!amount && typeof inputs.reference === 'string') parts.push(`payment ${inputs.reference}`);
   if (typeof inputs.days === 'number') parts.push(`${inputs.days} days`);
   if (typeof inputs.hearingDate === 'string') parts.push(`hearing on ${inputs.hearingDate}`);

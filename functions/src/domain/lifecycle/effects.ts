@@ -67,7 +67,7 @@ export function isRefusal(value: CaseState | EffectRefusal): value is EffectRefu
   return 'refused' in value;
 }
 
-/** Allocates a payment to the oldest unpaid instalments first (seed 002: oldest due first). */
+/** Allocates a payment to the oldest unpaid instalments first, as collection staff expect. */
 export function allocateToInstalments(instalments: Instalment[], amountCents: number): Instalment[] {
   let left = amountCents;
   return [...instalments]

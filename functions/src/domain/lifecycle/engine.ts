@@ -229,7 +229,10 @@ function validateSpot(
   return null;
 }
 
-/** Leaves the current status and enters `to`, running the hooks of both (seed 003 §8.3 order). */
+/**
+ * Leaves the current status and enters `to`, running the hooks of both: the old status's exit hooks, then the new
+ * one's enter hooks.
+ */
 function move(
   config: CaseTypeConfig,
   run: Run,
@@ -383,7 +386,7 @@ export function startCase(config: CaseTypeConfig, c: CaseState, now: Instant): E
   return { ...out, case: { ...out.case, rev: c.rev } };
 }
 
-/** Records an action and its result on a case (a "follow-up" in seed 003's words). */
+/** Records an action and its result on a case (a "follow-up" in the life-cycle vocabulary, docs/domain.md). */
 export function applyAction(
   config: CaseTypeConfig,
   c: CaseState,
@@ -481,7 +484,7 @@ export function applyAction(
   return finish(config, c, run, now, inputs);
 }
 
-/** Moves a case by hand to a status the configuration allows for this role (seed 003: manual transition). */
+/** Moves a case by hand to a status the configuration allows for this role (a manual transition). */
 export function manualTransition(
   config: CaseTypeConfig,
   c: CaseState,
@@ -512,7 +515,7 @@ export function manualTransition(
 }
 
 /**
- * One monitor pass over a case at `now` (seed 003: the monitoring batch): timed monitors that are due and
+ * One monitor pass over a case at `now` (the monitoring batch): timed monitors that are due and
  * condition monitors, in configured order; the first move ends the pass, then automatic steps follow.
  * Returns `changed: false` when nothing is due, so a second run over the same moment writes nothing.
  */
@@ -590,7 +593,7 @@ export function applyCrossCase(
 }
 
 /**
- * Marks a to-do done (seed 003: task completion, which gates some exits). Those who work the case's
+ * Marks a to-do done (completing some to-dos is what lets a case leave its status). Those who work the case's
  * status may complete its to-dos, as may the operator's staff; the automatic steps that were waiting
  * for it (e.g. a move gated by `tasksCompleted`) follow.
  */

@@ -70,7 +70,7 @@ export function caseTypeMarkdown(config: CaseTypeConfig): string {
     }
   }
   if (config.readings.length) {
-    lines.push('', '## Readings of the seed', '');
+    lines.push('', '## How DebtX reads the guide', '');
     for (const r of config.readings) lines.push(`- ${r}`);
   }
   const used = new Set(

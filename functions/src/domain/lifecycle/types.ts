@@ -3,13 +3,13 @@ import type { ActorRole } from '../model/roles';
 /**
  * A case type is data: statuses, transitions between them, and the actions users record.
  * The engine (engine.ts) interprets it; nothing about a particular life cycle is in code.
- * Vocabulary follows seed 003: initial / interim / final statuses; system, follow-up and manual transitions;
- * action → result → effects → follow-up status.
+ * Vocabulary follows the banking process guide the case types are modelled on (docs/domain.md): initial / interim /
+ * final statuses; system, follow-up and manual transitions; action → result → effects → follow-up status.
  */
 export type StatusKind = 'initial' | 'interim' | 'final';
 export type TransitionMode = 'system' | 'followUp' | 'manual';
 
-/** Where an algorithm plugs into a status (seed 003: algorithm spots). */
+/** Where an algorithm plugs into a status (an "algorithm spot"). */
 export const HOOK_SPOTS = [
   'enterValidation',
   'enterProcessing',
@@ -23,7 +23,7 @@ export type HookSpot = (typeof HOOK_SPOTS)[number];
 export interface AlgorithmRef {
   algorithm: string;
   params?: Record<string, unknown>;
-  /** Why this algorithm is here, in the seed's words (e.g. its instance code `C1-ECRCSB`). */
+  /** Why this algorithm is here, in the process guide's words (e.g. its instance code `C1-ECRCSB`; docs/domain.md). */
   note?: string;
 }
 
@@ -105,8 +105,8 @@ export const SETTINGS_DEFAULTS: Required<CaseTypeSettings> = {
 };
 
 /**
- * What entering a status does to other open cases on the same account or customer (seed 003's
- * Cross Strategy Action Matrix): hold them, release them, or close them.
+ * What entering a status does to other open cases on the same account or customer (the
+ * cross-case matrix, docs/domain.md): hold them, release them, or close them.
  */
 export interface CrossCaseRule {
   /** The status whose entry fires the rule; '*final' for any final status. */
@@ -123,9 +123,9 @@ export interface CaseTypeConfig {
   version: number;
   name: string;
   description: string;
-  /** How an unclear or contradictory seed passage was read, so the reading can be challenged. */
+  /** How an unclear or contradictory passage of the process guide was read, so the reading can be challenged. */
   readings: string[];
-  /** Seed 003's case category (e.g. Bankruptcy, EarlyCollections, RecoveryExternal). */
+  /** The process guide's case category (e.g. Bankruptcy, EarlyCollections, RecoveryExternal). */
   category: string;
   /** One case per account, or per customer (bankruptcy, deceased and hardship are customer-level). */
   level: 'account' | 'customer';

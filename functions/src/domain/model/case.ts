@@ -1,7 +1,7 @@
 import type { Cents } from './money';
 import type { CalendarDate, Instant } from './time';
 
-/** What the operator asks a DRC to do on an account (seed 000 §2.1). */
+/** What the operator asks a DRC to do on an account: collect arrears, collect CPE only, or both. */
 export const REQUIRED_ACTIONS = ['arrears', 'cpe', 'arrears_cpe'] as const;
 export type RequiredAction = (typeof REQUIRED_ACTIONS)[number];
 
@@ -134,7 +134,7 @@ export interface ContactSummary {
   notes?: string;
 }
 
-/** Customer contact details an RO may correct (seed 000 §2.2); every change is kept as history. */
+/** Customer contact details an RO may correct in the field; every change is kept as history. */
 export const CONTACT_FIELDS = ['phone', 'altPhone', 'email', 'address', 'city'] as const;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 
@@ -166,7 +166,7 @@ export interface Approval {
   note: string | null;
 }
 
-/** An RO's request to the recovery section (seed 000 §2.2): a board letter, a validity extension... */
+/** An RO's request to the recovery section: a board letter, a validity extension... */
 export interface RoRequest {
   id: string;
   /** The result code of the `roRequest` action: the kinds are configured per case type. */
@@ -182,7 +182,7 @@ export interface RoRequest {
   note: string | null;
 }
 
-/** Mediation board phases (seed 000 appendix): where a case before the board stands. */
+/** Mediation board phases (docs/domain.md): where a case before the board stands. */
 export const BOARD_PHASES = [
   'escalated',
   'letter_requested',
@@ -214,7 +214,7 @@ export interface AssignmentInfo {
   drcReason: string | null;
   roAssignedAt: Instant | null;
   roAssignedBy: string | null;
-  /** End of the assignment's validity period (seed 000 §2.2: ROs may ask for an extension). */
+  /** End of the assignment's validity period (ROs may ask for an extension). */
   validUntil: Instant | null;
 }
 
@@ -240,7 +240,7 @@ export interface PromiseToPay {
   decidedAt: Instant | null;
 }
 
-/** Another case holds this one (seed 003: an open deceased or bankruptcy case holds collection activity). */
+/** Another case holds this one (an open deceased or bankruptcy case holds collection activity). */
 export interface CaseHold {
   byCaseId: string;
   reason: string;
@@ -249,7 +249,7 @@ export interface CaseHold {
 
 export type Characteristic = string | number | boolean | null;
 
-/** The head of a hash chain of audit events for one entity (issue 7: tamper evidence). */
+/** The head of a hash chain of audit events for one entity: tamper evidence (docs/decisions/0005). */
 export interface AuditHead {
   seq: number;
   hash: string;
@@ -310,7 +310,7 @@ export interface CaseState {
   accountStatus: string;
   /** Consecutive contact attempts without reaching the customer (drives skip tracing). */
   failedContacts: number;
-  /** Set by a hook that asks for the case to be placed again (seed 003: reallocate switch). */
+  /** Set by a hook that asks for the case to be placed again (a monitor's "reallocate" step, docs/domain.md). */
   reallocate: boolean;
   /** Keys of the once-per-status-entry hooks that already fired since the case entered its status. */
   firedHooks: string[];

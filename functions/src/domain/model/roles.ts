@@ -1,4 +1,4 @@
-/** The people who use DebtX (BRIEF §2). Claims carry one of these as `role`. */
+/** The people who use DebtX (docs/domain.md, "Roles"). Claims carry one of these as `role`. */
 export const ROLES = [
   'admin',
   'recovery_officer',

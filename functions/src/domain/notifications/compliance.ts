@@ -2,7 +2,7 @@ import type { Instant } from '../model/time';
 import { quietUntil, type QuietHours } from './preferences';
 
 /**
- * The contact-compliance gate every outbound message to a customer passes (issue 6 §4): consent and
+ * The contact-compliance gate every outbound message to a customer passes: consent and
  * opt-out, holds (dispute, deceased, bankruptcy, another case's hold), quiet hours in the customer's time,
  * and frequency caps. Pure: the caller records the decision it returns on the message.
  */

@@ -6,7 +6,7 @@ import type { Channel } from './routing';
 import type { Language, TemplateKey } from './templates';
 
 /**
- * An outbound message is a document that moves through states (BRIEF §5, as firestore-send-email does):
+ * An outbound message is a document that moves through states (docs/architecture.md), as firestore-send-email does:
  *
  *   PENDING ──claim (lease)──▶ PROCESSING ──sent──▶ SUCCESS
  *      ▲                          │  └──permanent error / attempts used up──▶ ERROR

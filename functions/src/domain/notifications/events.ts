@@ -1,7 +1,10 @@
 import type { Approval, CaseState, CaseTask, CpeItem, PromiseToPay, RoRequest } from '../model/case';
 import type { Instant } from '../model/time';
 
-/** What can notify someone (seed 000 §7.3, §7.4). Who receives which is configuration (routing.ts). */
+/**
+ * What can notify someone: reminders, escalations, approvals and their decisions. Who receives which is configuration
+ * (routing.ts).
+ */
 export const EVENT_KINDS = [
   'case_assigned',
   'status_changed',
@@ -123,8 +126,8 @@ export const APPROVAL_LEVEL = { settlement: 1, roRequest: 2, cpe: 3, todo: 1 } a
 
 /**
  * Which notification a newly opened to-do causes, if any. To-do types are configuration (the DebtX type's
- * lower-case ones, seed 003's `HARDSHIP_APPROVAL`, `LEGAL_LSP_APPROVAL`...), so approvals and overdue work are
- * recognised by name; an overdue approval is overdue work, not a new approval.
+ * lower-case ones, the bank case types' `HARDSHIP_APPROVAL`, `LEGAL_LSP_APPROVAL`...), so approvals and overdue work
+ * are recognised by name; an overdue approval is overdue work, not a new approval.
  */
 export function taskEventKind(type: string): { kind: EventKind; level?: number } | null {
   if (type === 'validity_expiring') return { kind: 'validity_expiring' };
@@ -136,7 +139,7 @@ export function taskEventKind(type: string): { kind: EventKind; level?: number }
 
 /**
  * Maker-checker approvals, RO requests and collected CPE waiting for the returned-CPE desk: each new one asks
- * its deciders, each decision tells the maker (seed 000 §2.2, §7.4). Keyed by the item's id, so an entry that
+ * its deciders, each decision tells the maker. Keyed by the item's id, so an entry that
  * merely changes (its case moved) never notifies twice.
  */
 function approvalEvents(

@@ -31,7 +31,7 @@ export interface RouteRule {
 
 export type RoutingTable = Record<EventKind, RouteRule[]>;
 
-/** Who receives what, by default (issue 6 §1: configuration, not code). */
+/** Who receives what, by default: configuration an administrator may replace, not code. */
 export const DEFAULT_ROUTING: RoutingTable = {
   case_assigned: [
     { audience: 'case_drc_admin', channels: ['inapp', 'email'], level: 1 },
@@ -89,7 +89,7 @@ export function rulesFor(table: RoutingTable, kind: EventKind, level: number | u
 }
 
 /**
- * Who receives what, as an administrator configures it (issue 6 §1): per event kind, the rules that replace the
+ * Who receives what, as an administrator configures it: per event kind, the rules that replace the
  * default ones. Kinds left out keep the defaults, so a kind added later is routed without touching the config.
  */
 const ruleSchema = z.strictObject({

@@ -2,7 +2,7 @@ import type { CaseState } from '../model/case';
 import { addDays, type Instant } from '../model/time';
 import { caseFactsOf, type CaseFacts, type EventKind } from './events';
 
-/** Configurable follow-up thresholds (issue 6 §6). */
+/** Configurable follow-up thresholds. */
 export interface FollowUpConfig {
   /** Remind the RO (and the customer, through the gate) this long before a promise or follow-up falls due. */
   reminderLeadHours: number;

@@ -13,7 +13,7 @@ export type TemplateKey = EventKind | `${EventKind}.customer`;
 export type TemplateTable = Record<Language, Partial<Record<TemplateKey, Template>>>;
 
 /**
- * Plain-text templates in English, Sinhala and Tamil (BRIEF §3: multilanguage). Variables are `{name}`;
+ * Plain-text templates in English, Sinhala and Tamil (the languages of DebtX's users). Variables are `{name}`;
  * an unknown variable renders as empty rather than as the raw placeholder a customer would see.
  */
 export const TEMPLATES: TemplateTable = {

@@ -4,7 +4,7 @@ import { OPERATOR_ROLES, type Actor, type Role } from '../model/roles';
 /**
  * Who may see a case: the operator's staff see all; a DRC admin only their DRC's; an RO only cases assigned to
  * them in their DRC; RCMP cases with CPE; the mediation board cases before it.
- * firestore.rules say the same for direct reads (issue 7 keeps the two together by tests).
+ * firestore.rules say the same for direct reads (rules tests and policyCoverage.test.ts keep the two together).
  */
 export function canSeeCase(actor: Actor, c: Pick<CaseState, 'drcId' | 'roId' | 'requiredAction' | 'status'>): boolean {
   switch (actor.role) {

@@ -1,7 +1,7 @@
 import type { Role } from '../model/roles';
 
 /**
- * The access policy in one table (BRIEF §2; issue 7): role × resource × operation × condition.
+ * The access policy in one table (docs/security.md): role × resource × operation × condition.
  * Callables and triggers consult it (through caseScope.ts and the REQUEST_ROLES it feeds); firestore.rules
  * say the same for direct Firestore clients; and every row names the rules tests that prove the rules agree
  * (functions/test/rules/), which a test in `npm test` checks exist.

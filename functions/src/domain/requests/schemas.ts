@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { REQUIRED_ACTIONS } from '../model/case';
 
 /**
- * Request documents (`requests/{requestId}`) are how clients ask for changes (BRIEF §5):
+ * Request documents (`requests/{requestId}`) are how clients ask for changes (docs/architecture.md):
  * validated here at the boundary, then applied by the onRequestCreated trigger.
  */
 export const accountNumberSchema = z

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Webhook signatures (issue 4 §4): the source signs `{timestamp}.{raw body}` with HMAC-SHA256 under a shared
+ * Webhook signatures (docs/operations.md): the source signs `{timestamp}.{raw body}` with HMAC-SHA256 under a shared
  * secret and sends `X-DebtX-Timestamp: <unix seconds>` and `X-DebtX-Signature: v1=<hex>`. Signing the timestamp
  * with the body lets the receiver refuse a captured request replayed later; the tolerance allows for clock skew.
  */

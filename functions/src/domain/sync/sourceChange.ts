@@ -10,7 +10,7 @@ import type { Actor } from '../model/roles';
 import type { Instant } from '../model/time';
 
 /**
- * A change in a source system that an open case must reflect (issue 4 §4; seed 000 §7.2 "real time"): a payment
+ * A change in a source system that an open case must reflect in real time: a payment
  * taken at a shop or online, the account's status in billing, CPE handed in at a shop. Changes arrive by webhook
  * the moment they happen and by the data-lake schedule as a backstop, so the same change can arrive twice and
  * changes can arrive out of order; applying them must be idempotent and order-independent:

@@ -1,7 +1,7 @@
 import { defineInt, defineSecret, defineString } from 'firebase-functions/params';
 
 /**
- * Provider configuration (issue 6 §2, §5). The real Twilio and SMTP clients are used everywhere; locally
+ * Provider configuration. The real Twilio and SMTP clients are used everywhere; locally
  * they are pointed at the fakes the stack starts (scripts/lib/notifySinks.ts), and a guard refuses any
  * other host so a local run can never reach a real provider.
  */

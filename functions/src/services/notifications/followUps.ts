@@ -17,7 +17,7 @@ export interface FollowUpStats {
 }
 
 /**
- * Reminders and escalations that are due (issue 6 §6): reads only the schedules with `nextAt <= now`
+ * Reminders and escalations that are due: reads only the schedules with `nextAt <= now`
  * (indexed), so the cost follows what is due, not the number of cases. Each item becomes an event whose
  * id is `{caseId}:{item key}`: a run that dies after emitting and before marking re-emits nothing.
  */

@@ -3,7 +3,7 @@ import { firestore } from '../../data/db';
 import { opCount } from '../../data/ops';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../domain/notifications/preferences';
 
-/** The notification collections (issue 6), all top-level: the offline Firestore has no collection groups. */
+/** The notification collections, all top-level: the offline Firestore has no collection groups. */
 export const NCOL = {
   /** Outbound SMS and email: the delivery state machine (domain/notifications/delivery.ts). */
   outbox: 'notifications',

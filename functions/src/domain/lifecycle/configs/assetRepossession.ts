@@ -1,8 +1,9 @@
 import type { AlgorithmRef, CaseTypeConfig, FieldDef, TransitionDef } from '../types';
 
 /**
- * Asset repossession and sale: one configuration for seed 003 ch. 5 "Asset Repossession and Sale" (property,
- * lines 1794–2305) and ch. 9 "Asset Repossession and Liquidation" (vehicles, US localisation, lines 4099–4549).
+ * Asset repossession and sale: one configuration for two chapters of the banking process guide the case types
+ * follow (docs/domain.md): ch. 5 "Asset Repossession and Sale" (property) and ch. 9 "Asset Repossession and
+ * Liquidation" (vehicles, US localisation); notes below name the chapter they read.
  * One case per collateral. Chapter 9's fuller path is the spine: assessment → referral and approval → setup
  * and vendor assignment → repossession in progress (voluntary surrender or not) → repossession closure
  * (redemption window) → liquidation setup → inspection → repair → sale → settlement of proceeds → liquidation
@@ -11,11 +12,7 @@ import type { AlgorithmRef, CaseTypeConfig, FieldDef, TransitionDef } from '../t
  * Settlement, Completed = Closed, Cancelled = Repossession Cancelled; chapter 5's Withdrawn is kept, and its
  * short path (possession effected by the LSP or the customer → repairs or sale) is kept as extra follow-ups.
  *
- * Ch. 5 tables: Pending 1859, Effected Possession 1922, Under Repairs 2013, Sale In Progress 2072, Settlement
- * 2133, Completed 2212, Cancelled 2222, Withdrawn 2239, characteristics (Table 5-39) ~2250–2305.
- * Ch. 9 tables: Assessment 4158, Referred 4209, Setup 4231, In Progress (VS) 4242, In Progress 4269, Closure
- * 4314, Redemption Complete 4352, Manage Transport 4380, Liquidation Setup 4392, Inspection 4420, Repair 4440,
- * Sale 4452, Settlement 4465, Liquidation Closure 4475, Closed 4485, Cancelled 4502, Declined 4521.
+ * Each status follows the guide's table for it; ch. 5's characteristics table (Table 5-39) gives the fields.
  */
 
 const BEFORE_POSSESSION = ['REPO_ASSESSMENT', 'REPO_REFERRED', 'REPO_SETUP', 'REPO_IN_PROGRESS_VS', 'REPO_IN_PROGRESS'];
@@ -99,22 +96,22 @@ export const assetRepossession: CaseTypeConfig = {
   description:
     'Repossession of one collateral (property or vehicle), its redemption or liquidation: repairs, sale, proceeds and closure.',
   readings: [
-    'Merge of ch. 5 and ch. 9: ch. 9’s statuses are the spine (they are the finer ones); ch. 5’s Pending ≈ Repossession Assessment, Effected Possession ≈ Repossession Closure (possession effected, LMI and insurance follow-ups, redemption window), Under Repairs ≈ Repair in Progress, Sale In Progress and Settlement as named, Completed ≈ Closed (after Liquidation Closure), Cancelled ≈ Repossession Cancelled. Ch. 5’s Withdrawn (after possession or during sale, 2239) has no ch. 9 counterpart and is kept. Ch. 5’s direct moves Pending → Effected Possession ("Possession complete", e.g. a warrant executed through the LSP) and Effected Possession → Under Repairs / Sale In Progress are kept as follow-ups beside ch. 9’s path. Ch. 5’s Settlement → Completed runs through Liquidation Closure.',
+    'Merge of ch. 5 and ch. 9: ch. 9’s statuses are the spine (they are the finer ones); ch. 5’s Pending ≈ Repossession Assessment, Effected Possession ≈ Repossession Closure (possession effected, LMI and insurance follow-ups, redemption window), Under Repairs ≈ Repair in Progress, Sale In Progress and Settlement as named, Completed ≈ Closed (after Liquidation Closure), Cancelled ≈ Repossession Cancelled. Ch. 5’s Withdrawn (after possession or during sale) has no ch. 9 counterpart and is kept. Ch. 5’s direct moves Pending → Effected Possession ("Possession complete", e.g. a warrant executed through the LSP) and Effected Possession → Under Repairs / Sale In Progress are kept as follow-ups beside ch. 9’s path. Ch. 5’s Settlement → Completed runs through Liquidation Closure.',
     'Roles: ch. 5 Recovery Associate and ch. 9 Repossession, Liquidation, Transport, Auction/Sales, Collision and Proceeds Specialists are the bank’s own staff → recovery_officer (supervisor may act too); ch. 5 Recovery Supervisor / Manager and ch. 9 Late Collection (Repossession) Manager, who approves → supervisor; vendors (repossession agent, repo title agency, transport agency) → drc_admin / ro: the repossession vendor is placed as a DRC (assignDrc) at setup. Early / late collections teams and legal / bankruptcy processes only open the case.',
     'Transition modes: neither chapter has a matrix with modes beyond ch. 5’s "User" (4.5); every move the prose ties to a named result (Repossession Assessment, Repossession Approval, Repossession Setup, Repossession Progress, Manage Redemption, Liquidation Setup Actions, Manage Transport, Sales Rep Inspection, Manage Repairs, Manage Sale, Manage Proceeds, Liquidation Closure Activities, ch. 5’s mandatory follow-ups) is a follow-up; Cancel and Withdraw are manual with a reason; system transitions only where an algorithm moves the case (C1-REDCLRDT, C1-REDEPROC).',
-    'Line 4209–4230 (C1-REPOAPRV auto-approval rule): no rule engine (gap); the supervisor approves every referral from a to-do.',
-    'Lines 4231–4268 (Setup → In Progress (Voluntary Surrender) or In Progress): the branch rule is not given; read as ch. 5’s Type of Possession (TPOFPOSS): voluntary → the voluntary-surrender status, warrant of possession or involuntary → the other.',
-    'Lines 4242–4300 (C1-VALTASKEX, exit validation of both In Progress statuses, "Repossession (Voluntary Surrender)" printed for both): the vendor task must be done before possession is recorded. Placed as enter validation of Repossession Closure (tasksCompleted on both vendor tasks) so that a cancellation before possession is not blocked. It relies on users completing the vendor to-do. C1-REPOASAL (email the vendor) and C1-NOTRSTSK (notify on task completion) have no library algorithm (gap: notifications).',
-    'Lines 4314–4351 / 4380–4391 (Manage Transport target unclear): Manage Transport is read as a step of Liquidation Setup (result "Liquidation Setup Actions", 4398); the vehicle goes back to Liquidation Setup when delivered. From Repossession Closure the specialist only records the transport request.',
-    'Line 4418 (C1-LIQSETCMP: title received and vehicle at the sale location → Inspection): the library cannot combine two conditions (gap); the specialist’s result that records both dates moves the case (F instead of S).',
-    'Lines 4440–4451 (Repair in Progress target unclear): read as ch. 5’s Under Repairs → Sale In Progress.',
+    'C1-REPOAPRV auto-approval rule: no rule engine (gap); the supervisor approves every referral from a to-do.',
+    'Setup → In Progress (Voluntary Surrender) or In Progress: the branch rule is not given; read as ch. 5’s Type of Possession (TPOFPOSS): voluntary → the voluntary-surrender status, warrant of possession or involuntary → the other.',
+    'C1-VALTASKEX, exit validation of both In Progress statuses, "Repossession (Voluntary Surrender)" printed for both: the vendor task must be done before possession is recorded. Placed as enter validation of Repossession Closure (tasksCompleted on both vendor tasks) so that a cancellation before possession is not blocked. It relies on users completing the vendor to-do. C1-REPOASAL (email the vendor) and C1-NOTRSTSK (notify on task completion) have no library algorithm (gap: notifications).',
+    'Manage Transport target unclear: Manage Transport is read as a step of Liquidation Setup (result "Liquidation Setup Actions"); the vehicle goes back to Liquidation Setup when delivered. From Repossession Closure the specialist only records the transport request.',
+    'C1-LIQSETCMP: title received and vehicle at the sale location → Inspection: the library cannot combine two conditions (gap); the specialist’s result that records both dates moves the case (F instead of S).',
+    'Repair in Progress target unclear: read as ch. 5’s Under Repairs → Sale In Progress.',
     'Effected Possession / Settlement C1-CHARVALZ (AR004, AR005, AR014: fields required only for voluntary possession or only for a warrant): conditional requirements are a gap; the unconditional part is required (possession type and actual possession date to enter Repossession Closure; Table 5-39’s "mandatory for entry" fields for Under Repairs, Sale in Progress and Settlement).',
     'Table 5-39 contradictions (fields editable only in Sale in Progress yet hidden there; dates typed Number) are ignored: DebtX fields are captured by results, with sensible types (dates as dates, prices as amounts).',
     'C1-COLLVALX (AR008/AR010/AR012: valuation older than 60 days, no repeat within 30): read as a to-do after 60 days in the status (gap: the library cannot read the last valuation date or the cool-down).',
     'C1-INITLMI (AR019: shortfall above $1000 and an LMI policy → start an LMI claim case, else mark for strategy review): there is no LMI case type and no shortfall check (gap); leaving Settlement raises a to-do to start the LMI claim where it applies.',
-    'Line 4500 / 4519 (ch. 9 final statuses: "Remove the review dates" with Update Type = Set, offset 0) and ch. 5 collateral status and property updates (C1-UPCOLLSTX, C1-UPCOLPROP, value of the Cancelled one missing): review dates have no DebtX counterpart; collateral status and the "under repossession" property are characteristics (collateralStatus, collateralUnderRepossession; Cancelled resets the property, read as RESET).',
+    'Ch. 9 final statuses ("Remove the review dates" with Update Type = Set, offset 0) and ch. 5 collateral status and property updates (C1-UPCOLLSTX, C1-UPCOLPROP, value of the Cancelled one missing): review dates have no DebtX counterpart; collateral status and the "under repossession" property are characteristics (collateralStatus, collateralUnderRepossession; Cancelled resets the property, read as RESET).',
     'Ch. 9 Assessment checks (C1-VALDCOLL collateral valid, C1-CHKBKPTCY no open bankruptcy unless the reason is bankruptcy, C1-BLOCKREPO 270-day military service block): no conditional blocking or indicator-absence validation in the library (gap); collateral id and repossession reason are required creation fields, and "one open case per collateral" cannot be expressed with blockedBy (it works per account), so no blockedBy is set.',
-    'Legal LG009 (the legal case cannot leave Judgement Enforcement while an ARS case is open): this case holds the account’s legal case from creation and releases it when it closes (C1-CSAMENTST, 4190). The hold also pauses the legal case’s non-litigation actions meanwhile.',
+    'Legal LG009 (the legal case cannot leave Judgement Enforcement while an ARS case is open): this case holds the account’s legal case from creation and releases it when it closes (C1-CSAMENTST). The hold also pauses the legal case’s non-litigation actions meanwhile.',
   ],
   category: 'AssetRepossession',
   level: 'account',
@@ -164,7 +161,7 @@ export const assetRepossession: CaseTypeConfig = {
       label: 'Repossession assessment',
       kind: 'initial',
       description:
-        'The security interest and collateral are validated and assessed; letters must have expired before referral (ch. 9 4158; ch. 5 Pending 1859).',
+        'The security interest and collateral are validated and assessed; letters must have expired before referral (ch. 9; ch. 5 Pending).',
       actors: ['system', 'recovery_officer'],
       hooks: {
         enterProcessing: [
@@ -192,7 +189,7 @@ export const assetRepossession: CaseTypeConfig = {
       code: 'REPO_REFERRED',
       label: 'Repossession referred',
       kind: 'interim',
-      description: 'The assessment awaits the repossession manager’s approval (seed 4209).',
+      description: 'The assessment awaits the repossession manager’s approval.',
       actors: ['supervisor'],
       hooks: {
         enterValidation: [
@@ -215,8 +212,7 @@ export const assetRepossession: CaseTypeConfig = {
       code: 'REPO_SETUP',
       label: 'Repossession setup',
       kind: 'interim',
-      description:
-        'The repossession vendor is selected and documents for the physical repossession uploaded (seed 4231).',
+      description: 'The repossession vendor is selected and documents for the physical repossession uploaded.',
       actors: ['recovery_officer'],
       hooks: { monitoring: noActivity, exitProcessing: [closeNoActivity('ch. 5 pattern')] },
     },
@@ -224,7 +220,7 @@ export const assetRepossession: CaseTypeConfig = {
       code: 'REPO_IN_PROGRESS_VS',
       label: 'Repossession in progress (voluntary surrender)',
       kind: 'interim',
-      description: 'The vendor collects the voluntarily surrendered asset (seed 4242).',
+      description: 'The vendor collects the voluntarily surrendered asset.',
       actors: ['system', 'drc_admin', 'ro', 'recovery_officer'],
       hooks: {
         enterProcessing: [
@@ -242,7 +238,7 @@ export const assetRepossession: CaseTypeConfig = {
       code: 'REPO_IN_PROGRESS',
       label: 'Repossession in progress',
       kind: 'interim',
-      description: 'The vendor repossesses the asset (seed 4269).',
+      description: 'The vendor repossesses the asset.',
       actors: ['system', 'drc_admin', 'ro', 'recovery_officer'],
       hooks: {
         enterProcessing: [
@@ -261,7 +257,7 @@ export const assetRepossession: CaseTypeConfig = {
       label: 'Repossession closure (effected possession)',
       kind: 'interim',
       description:
-        'Possession is effected; the collateral is marked repossessed, redemption letters go out, the title is obtained; the customer may redeem until the redemption clear date (ch. 9 4314; ch. 5 Effected Possession 1922).',
+        'Possession is effected; the collateral is marked repossessed, redemption letters go out, the title is obtained; the customer may redeem until the redemption clear date (ch. 9; ch. 5 Effected Possession).',
       actors: ['system', 'recovery_officer', 'drc_admin'],
       hooks: {
         enterValidation: [
@@ -306,7 +302,7 @@ export const assetRepossession: CaseTypeConfig = {
       code: 'REDEMPTION_COMPLETE',
       label: 'Redemption complete',
       kind: 'interim',
-      description: 'The customer redeemed; the case closes once every associated account is paid (seed 4352).',
+      description: 'The customer redeemed; the case closes once every associated account is paid.',
       actors: ['system'],
       hooks: {
         enterValidation: [
@@ -332,12 +328,12 @@ export const assetRepossession: CaseTypeConfig = {
       code: 'MANAGE_TRANSPORT',
       label: 'Manage transport',
       kind: 'interim',
-      description: 'The transport specialist moves the vehicle to the sale location (seed 4380).',
+      description: 'The transport specialist moves the vehicle to the sale location.',
       actors: ['recovery_officer', 'drc_admin'],
       hooks: {
         enterProcessing: [
-          todo('REPO_BILL_OF_LADING', 'Generate the bill of lading', 'Generate Bill Of Lading task (4378)'),
-          todo('REPO_MANAGE_TRANSPORT', 'Transport the vehicle to the sale location', 'Manage Transport task (4378)'),
+          todo('REPO_BILL_OF_LADING', 'Generate the bill of lading', 'Generate Bill Of Lading task'),
+          todo('REPO_MANAGE_TRANSPORT', 'Transport the vehicle to the sale location', 'Manage Transport task'),
         ],
         exitProcessing: [
           { algorithm: 'closeTasks', params: { taskTypes: ['REPO_BILL_OF_LADING', 'REPO_MANAGE_TRANSPORT'] } },
@@ -349,7 +345,7 @@ export const assetRepossession: CaseTypeConfig = {
       label: 'Liquidation setup',
       kind: 'interim',
       description:
-        'Add-on insurances are cancelled, the title and the vehicle brought to the sale location, agencies paid (seed 4392).',
+        'Add-on insurances are cancelled, the title and the vehicle brought to the sale location, agencies paid.',
       actors: ['recovery_officer'],
       hooks: {
         enterProcessing: [
@@ -365,7 +361,7 @@ export const assetRepossession: CaseTypeConfig = {
       code: 'INSPECTION',
       label: 'Inspection and conditioning',
       kind: 'interim',
-      description: 'The sales representative inspects and values the asset and sets a floor price (seed 4420).',
+      description: 'The sales representative inspects and values the asset and sets a floor price.',
       actors: ['recovery_officer'],
     },
     {
@@ -373,7 +369,7 @@ export const assetRepossession: CaseTypeConfig = {
       label: 'Repair in progress (under repairs)',
       kind: 'interim',
       description:
-        'Repairs are estimated, claimed from insurance above a threshold, reported to the LMI provider and done (ch. 9 4440; ch. 5 Under Repairs 2013).',
+        'Repairs are estimated, claimed from insurance above a threshold, reported to the LMI provider and done (ch. 9; ch. 5 Under Repairs).',
       actors: ['recovery_officer'],
       hooks: {
         enterValidation: [
@@ -391,7 +387,7 @@ export const assetRepossession: CaseTypeConfig = {
       label: 'Sale in progress',
       kind: 'interim',
       description:
-        'The asset is auctioned or sold (real-estate agent, LSP, or bids); the LMI provider is told of the sale (ch. 9 4452; ch. 5 2072).',
+        'The asset is auctioned or sold (real-estate agent, LSP, or bids); the LMI provider is told of the sale (ch. 9; ch. 5).',
       actors: ['recovery_officer'],
       hooks: {
         enterValidation: [
@@ -409,7 +405,7 @@ export const assetRepossession: CaseTypeConfig = {
       label: 'Settlement',
       kind: 'interim',
       description:
-        'The asset is sold; proceeds and expenses are applied to the accounts; a shortfall may lead to an LMI claim (ch. 9 4465; ch. 5 2133).',
+        'The asset is sold; proceeds and expenses are applied to the accounts; a shortfall may lead to an LMI claim (ch. 9; ch. 5).',
       actors: ['recovery_officer'],
       hooks: {
         enterValidation: [
@@ -443,14 +439,14 @@ export const assetRepossession: CaseTypeConfig = {
       label: 'Liquidation closure',
       kind: 'interim',
       description:
-        'Charge-off or write-off of the remainder, insurance refunds and claims, any excess returned to the customer (seed 4475).',
+        'Charge-off or write-off of the remainder, insurance refunds and claims, any excess returned to the customer.',
       actors: ['recovery_officer'],
       hooks: {
         enterProcessing: [
           todo(
             'REPO_CHARGE_OFF',
             'Initiate the full charge-off or full write-off of the remaining balance',
-            'Seed 4478: Full Charge-Off or Full Write-Off tasks',
+            'Full Charge-Off or Full Write-Off tasks',
           ),
         ],
       },
@@ -459,7 +455,7 @@ export const assetRepossession: CaseTypeConfig = {
       code: 'CLOSED',
       label: 'Closed',
       kind: 'final',
-      description: 'Sold and settled, or redeemed by the customer (ch. 9 4485; ch. 5 Completed 2212).',
+      description: 'Sold and settled, or redeemed by the customer (ch. 9; ch. 5 Completed).',
       actors: [],
       hooks: { enterProcessing: [{ algorithm: 'closeTasks' }] },
     },
@@ -468,7 +464,7 @@ export const assetRepossession: CaseTypeConfig = {
       label: 'Repossession cancelled',
       kind: 'final',
       description:
-        'Cancelled before possession: invalid security interest, or a recent payment makes it unnecessary (ch. 9 4502; ch. 5 2222).',
+        'Cancelled before possession: invalid security interest, or a recent payment makes it unnecessary (ch. 9; ch. 5).',
       actors: [],
       hooks: {
         enterProcessing: [
@@ -485,7 +481,7 @@ export const assetRepossession: CaseTypeConfig = {
       code: 'REPO_DECLINED',
       label: 'Repossession declined',
       kind: 'final',
-      description: 'The repossession manager declined the repossession (seed 4521).',
+      description: 'The repossession manager declined the repossession.',
       actors: [],
       hooks: {
         enterProcessing: [
@@ -499,7 +495,7 @@ export const assetRepossession: CaseTypeConfig = {
       label: 'Withdrawn',
       kind: 'final',
       description:
-        'Withdrawn after possession or during the sale, e.g. collateral redeemed or not commercial to pursue (ch. 5 2239).',
+        'Withdrawn after possession or during the sale, e.g. collateral redeemed or not commercial to pursue (ch. 5).',
       actors: [],
       hooks: {
         enterProcessing: [

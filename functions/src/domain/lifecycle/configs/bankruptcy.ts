@@ -1,17 +1,16 @@
 import type { ActionDef, AlgorithmRef, CaseTypeConfig, FieldDef, ResultDef, TransitionDef } from '../types';
 
 /**
- * Bankruptcy (seed 003 ch. 7, lines 2766–3765): a customer-level case opened when the bank learns that a
- * borrower filed for bankruptcy. The automatic stay holds every other collection case of the customer.
- * The specialist sets the case up (341 hearing, trustee, counsel, valuations), determines the chapter, and
- * works each account through the chapter's "stops" (chapter 7: reaffirmation, collateral return, relief
- * from stay, drop-dead order, repossession, pre-closure; chapter 13 adds proof of claim, proposed plan and
- * confirmed plan). Discharge leads to the post-discharge status of the chapter; the case ends closed,
- * dismissed or cancelled. Chapters other than 7 and 13 are handled offline (Other Bankruptcy).
+ * Bankruptcy (after ch. 7 of the banking process guide, docs/domain.md): a customer-level case opened when the bank
+ * learns that a borrower filed for bankruptcy. The automatic stay holds every other collection case of the customer.
+ * The specialist sets the case up (341 hearing, trustee, counsel, valuations), determines the chapter, and works
+ * each account through the chapter's "stops" (chapter 7: reaffirmation, collateral return, relief from stay,
+ * drop-dead order, repossession, pre-closure; chapter 13 adds proof of claim, proposed plan and confirmed plan).
+ * Discharge leads to the post-discharge status of the chapter; the case ends closed, dismissed or cancelled.
+ * Chapters other than 7 and 13 are handled offline (Other Bankruptcy).
  *
- * Status tables: initiation 2789, Pending 2836, Bankruptcy Setup 2879, Manage Chapter 7 2975, Post Discharge
- * Chapter 7 3213, Manage Chapter 13 3262, Post Discharge Chapter 13 3590, Other Bankruptcy 3633, Dismissal 3654,
- * Cancel Bankruptcy 3691, Closed 3716, features 3746. Ch. 7 has no matrix: transitions come from the prose.
+ * Each status follows the guide's table for it. The chapter has no transition matrix: transitions come from the
+ * prose.
  */
 
 const COLLECTION_CASES = ['early_collections', 'internal_recovery', 'external_recovery', 'debtx_telco'];
@@ -57,13 +56,13 @@ const nextActionReminder: AlgorithmRef = {
     daysBefore: 0,
     todo: { type: 'BK_NEXT_ACTION', label: 'Planned next action is due' },
   },
-  note: 'Plan Next Action Date (2845): a reminder on the planned date',
+  note: 'Plan Next Action Date: a reminder on the planned date',
 };
-/** Dismissal, Cancel Bankruptcy and Closed all undo what Pending and Setup set (3654–3745). */
+/** Dismissal, Cancel Bankruptcy and Closed all undo what Pending and Setup set. */
 const cleanUp: AlgorithmRef[] = [
   set('noticeOfBankruptcy', false, 'CM_BK_RESET (C1-UPDWARN): remove the Notice of Bankruptcy warning indicator'),
   set('bankruptSwitch', false, 'CM-BRUPTSW_N (C1-CUSTSW): BANKRUPTC_SW = N'),
-  set('bankruptcyRiskIndicator', false, 'Reset the Bankruptcy risk indicator (3660)'),
+  set('bankruptcyRiskIndicator', false, 'Reset the Bankruptcy risk indicator'),
   set('bankruptcyWarningCode', null, 'C1-SETWI RESET 7, 11, 13, 28, 31, 70'),
   { algorithm: 'closeTasks' },
 ];
@@ -103,21 +102,21 @@ export const bankruptcy: CaseTypeConfig = {
   description:
     'A borrower filed for bankruptcy: automatic stay on collections, chapter 7 or 13 tracks worked per account, discharge, dismissal or cancellation.',
   readings: [
-    'Roles: Collector (enters the minimum data, can work the case, 2795) → recovery_officer; Bankruptcy Specialist (main owner) → supervisor, also allowed everything a recovery_officer is; lender’s legal counsel, trustee and court are outside parties whose outcomes the specialist records. Administration team (valuation tasks, queue CASAJ) → to-dos.',
-    'Ch. 7 has no transition matrix; every transition is a follow-up of the result the prose names (Plan Next Action Date, chapter determined, Discharge Received, Dismissal Received, chapter converted, Close Bankruptcy Case, Cancel Bankruptcy). No system transitions are described (2766–3765), so there are none.',
+    'Roles: Collector (enters the minimum data, can work the case) → recovery_officer; Bankruptcy Specialist (main owner) → supervisor, also allowed everything a recovery_officer is; lender’s legal counsel, trustee and court are outside parties whose outcomes the specialist records. Administration team (valuation tasks, queue CASAJ) → to-dos.',
+    'Ch. 7 has no transition matrix; every transition is a follow-up of the result the prose names (Plan Next Action Date, chapter determined, Discharge Received, Dismissal Received, chapter converted, Close Bankruptcy Case, Cancel Bankruptcy). No system transitions are described, so there are none.',
     'Chapter tracks: the chapter captured at setup or on conversion chooses the follow-up (nextBy chapter: 7 → Manage Chapter 7, 13 → Manage Chapter 13, anything else → Other Bankruptcy). Discharge from Setup goes to the post-discharge status of the captured chapter (chapter 7 → Post Discharge 7, 13 → Post Discharge 13, other → Other Bankruptcy, handled offline); from Manage 7 / 13 it goes to its own post-discharge status. Figure 7-4’s "… ASSET" status names (older asset / no-asset split) are not used by the text and are left out.',
-    'Lines 3590–3632 (Post Discharge Chapter 13): the section intro calls it interim, the table "This is final status", yet the user then records Close Bankruptcy Case → Closed. Read as interim, like Post Discharge Chapter 7.',
-    'Lines 3654–3690 (Dismissal): printed first as interim, then "This will be the final status" (3671). Read as final.',
-    'Cancel Bankruptcy "from any status" (3704) → a follow-up from every non-final status. Dismissal from Pending, Setup, Manage 7 and Manage 13 only, as the prose lists.',
-    'Line 2926 vs 2953 (collateral valuation older than 180 days vs C1-INICLTVAL "Valuation Expiry Date: 60"): the library cannot read valuation dates (gap); entering Setup raises one valuation to-do, labelled with the algorithm’s 60 days.',
-    'Lines 3682 vs 2857 (switch BANKRUPT_SW set in Pending, BANKRUPTC_SW reset at the end): read as the same switch, kept as the characteristic bankruptSwitch. Host write-backs (C1-CUSTSW, C1-UPDWARN, C1-SETWI account warning codes, C1-EXCACCDLR dialer exclusion, C1-SETDPD) cannot be written back by DebtX (gap) and are kept as characteristics; Metro 2 credit reporting (C1-CONINFOIN, C1-CIIPSTDIS, C1-CFOSEP) has no DebtX counterpart and is left out.',
-    'Line 3600 (Post Discharge 13 enter: C1-SETWI SET 13, where 70 "Chapter 13 Discharged" would be expected): kept as printed (13).',
-    'Per-account "stops" (train stops, 2975–3590): DebtX has no per-account sub-workflow (gap). Each stop is an action whose results are the stop’s outcomes, each capturing the account; facts land in case characteristics, so the last account recorded wins. The "Create Task" buttons and the "Initiate Liquidation" button (which creates an asset repossession case, 3150) cannot be driven by a result (gap: results cannot raise to-dos or spawn cases); the specialist opens the asset repossession case from the UI with reason "bankruptcy".',
-    'Line 3085 (Reaffirmation outcome name truncated): read as "Reaffirmation broken – file relief from stay". The RFS outcome "Rejected – Confirmed Plan" belongs to chapter 13 (3460) and is offered in both tracks because the stop action is shared.',
-    'Monitors: CM-MTRPYMPLN (Drop Dead Order broken 1 day in ch. 7, PTPC 3 days in ch. 13) → promiseWatch with those tolerances, raising a to-do (Bankruptcy PTP types have their own tolerance, 3750: the tolerance is per configuration here). CM-MTR341HRG and CM-MTRHRNGDT → dateAlert 3 days before the hearing (lead time not given). CM-MTRCRGDQY (charge-off / delinquency watch, DPD ≥ 15) and CM-MTRARPLNT (arrearage and confirmed-plan thresholds) have no library algorithm (gaps).',
-    'Line 3275 / Table 7-24 (C1-CLDATP "Close Arrearage Pay Plan" listed under Enter Processing of Manage Chapter 13): read as its exit processing, closing the arrearage pay-plan to-do C1-CRTATP raised on entry.',
-    'Line 3596 ("NFR status", undefined): not modelled.',
-    'Automatic stay (2770–2778) and CSAM (2830): entering Pending holds the customer’s early-collections, internal- and external-recovery and telco cases; every final status releases them. While this case is open, new cases of those types are refused (their blockedBy). Only one open bankruptcy per customer (blockedBy bankruptcy); the "risk indicator already set" check has no validation algorithm (gap).',
+    'Post Discharge Chapter 13: the section intro calls it interim, the table "This is final status", yet the user then records Close Bankruptcy Case → Closed. Read as interim, like Post Discharge Chapter 7.',
+    'Dismissal: printed first as interim, then "This will be the final status". Read as final.',
+    'Cancel Bankruptcy "from any status" → a follow-up from every non-final status. Dismissal from Pending, Setup, Manage 7 and Manage 13 only, as the prose lists.',
+    'Collateral valuation older than 180 days vs C1-INICLTVAL "Valuation Expiry Date: 60": the library cannot read valuation dates (gap); entering Setup raises one valuation to-do, labelled with the algorithm’s 60 days.',
+    'Switch BANKRUPT_SW set in Pending, BANKRUPTC_SW reset at the end: read as the same switch, kept as the characteristic bankruptSwitch. Host write-backs (C1-CUSTSW, C1-UPDWARN, C1-SETWI account warning codes, C1-EXCACCDLR dialer exclusion, C1-SETDPD) cannot be written back by DebtX (gap) and are kept as characteristics; Metro 2 credit reporting (C1-CONINFOIN, C1-CIIPSTDIS, C1-CFOSEP) has no DebtX counterpart and is left out.',
+    'Post Discharge 13 enter: C1-SETWI SET 13, where 70 "Chapter 13 Discharged" would be expected: kept as printed (13).',
+    'Per-account "stops" (train stops): DebtX has no per-account sub-workflow (gap). Each stop is an action whose results are the stop’s outcomes, each capturing the account; facts land in case characteristics, so the last account recorded wins. The "Create Task" buttons and the "Initiate Liquidation" button (which creates an asset repossession case) cannot be driven by a result (gap: results cannot raise to-dos or spawn cases); the specialist opens the asset repossession case from the UI with reason "bankruptcy".',
+    'Reaffirmation outcome name truncated: read as "Reaffirmation broken – file relief from stay". The RFS outcome "Rejected – Confirmed Plan" belongs to chapter 13 and is offered in both tracks because the stop action is shared.',
+    'Monitors: CM-MTRPYMPLN (Drop Dead Order broken 1 day in ch. 7, PTPC 3 days in ch. 13) → promiseWatch with those tolerances, raising a to-do (Bankruptcy PTP types have their own tolerance: the tolerance is per configuration here). CM-MTR341HRG and CM-MTRHRNGDT → dateAlert 3 days before the hearing (lead time not given). CM-MTRCRGDQY (charge-off / delinquency watch, DPD ≥ 15) and CM-MTRARPLNT (arrearage and confirmed-plan thresholds) have no library algorithm (gaps).',
+    'Table 7-24 (C1-CLDATP "Close Arrearage Pay Plan" listed under Enter Processing of Manage Chapter 13): read as its exit processing, closing the arrearage pay-plan to-do C1-CRTATP raised on entry.',
+    '"NFR status", undefined: not modelled.',
+    'Automatic stay and CSAM: entering Pending holds the customer’s early-collections, internal- and external-recovery and telco cases; every final status releases them. While this case is open, new cases of those types are refused (their blockedBy). Only one open bankruptcy per customer (blockedBy bankruptcy); the "risk indicator already set" check has no validation algorithm (gap).',
   ],
   category: 'Bankruptcy',
   level: 'customer',
@@ -156,7 +155,7 @@ export const bankruptcy: CaseTypeConfig = {
       label: 'Pending',
       kind: 'initial',
       description:
-        'The filing is recorded; accounts are associated, collections stopped and the case queued for a bankruptcy specialist (seed 2836).',
+        'The filing is recorded; accounts are associated, collections stopped and the case queued for a bankruptcy specialist.',
       actors: ['system', 'recovery_officer', 'supervisor'],
       hooks: {
         enterProcessing: [
@@ -175,7 +174,7 @@ export const bankruptcy: CaseTypeConfig = {
       label: 'Bankruptcy setup',
       kind: 'interim',
       description:
-        'Attorney, trustee, counsel and the 341 hearing are recorded; collateral is valued; the chapter and assets are analysed (seed 2879).',
+        'Attorney, trustee, counsel and the 341 hearing are recorded; collateral is valued; the chapter and assets are analysed.',
       actors: ['system', 'recovery_officer', 'supervisor'],
       hooks: {
         enterProcessing: [
@@ -188,7 +187,7 @@ export const bankruptcy: CaseTypeConfig = {
             note: 'CM-INICLTVAL (C1-INICLTVAL): Valuation Expiry Date 60; Collateral Valuation Task C1-TC-CV; Administration Queue CASAJ',
           },
           set('noticeOfBankruptcy', true, 'CM_BK_SET (C1-UPDWARN): set warning indicator Notice Of Bankruptcy'),
-          set('bankruptcyRiskIndicator', true, 'Seed 2923: set the Bankruptcy risk indicator on the borrower'),
+          set('bankruptcyRiskIndicator', true, 'Set the Bankruptcy risk indicator on the borrower'),
         ],
         monitoring: [hearing341, nextActionReminder],
       },
@@ -198,7 +197,7 @@ export const bankruptcy: CaseTypeConfig = {
       label: 'Manage chapter 7 bankruptcy',
       kind: 'interim',
       description:
-        'Each account goes through the chapter 7 stops: reaffirmation, collateral return, relief from stay, drop-dead order, repossession, pre-closure (seed 2975).',
+        'Each account goes through the chapter 7 stops: reaffirmation, collateral return, relief from stay, drop-dead order, repossession, pre-closure.',
       actors: ['system', 'recovery_officer', 'supervisor'],
       hooks: {
         enterProcessing: [
@@ -224,7 +223,7 @@ export const bankruptcy: CaseTypeConfig = {
       label: 'Post discharge chapter 7',
       kind: 'interim',
       description:
-        'Discharged under chapter 7; the accounts are monitored until all are paid off or charged off, then the case is closed (seed 3213).',
+        'Discharged under chapter 7; the accounts are monitored until all are paid off or charged off, then the case is closed.',
       actors: ['system', 'recovery_officer', 'supervisor'],
       hooks: { monitoring: [nextActionReminder] },
     },
@@ -233,7 +232,7 @@ export const bankruptcy: CaseTypeConfig = {
       label: 'Manage chapter 13 bankruptcy',
       kind: 'interim',
       description:
-        'Each account goes through the chapter 13 stops: proof of claim, proposed plan, confirmed plan, collateral return, relief from stay, drop-dead order, repossession, pre-closure (seed 3262).',
+        'Each account goes through the chapter 13 stops: proof of claim, proposed plan, confirmed plan, collateral return, relief from stay, drop-dead order, repossession, pre-closure.',
       actors: ['system', 'recovery_officer', 'supervisor'],
       hooks: {
         enterProcessing: [
@@ -271,7 +270,7 @@ export const bankruptcy: CaseTypeConfig = {
       label: 'Post discharge chapter 13',
       kind: 'interim',
       description:
-        'Discharged under chapter 13: the remaining unsecured debt is charged off; the case is closed when every account is paid off or charged off (seed 3590).',
+        'Discharged under chapter 13: the remaining unsecured debt is charged off; the case is closed when every account is paid off or charged off.',
       actors: ['system', 'recovery_officer', 'supervisor'],
       hooks: {
         enterProcessing: [set('bankruptcyWarningCode', '13', 'C1-SETWI: SET 13 (as printed)')],
@@ -282,7 +281,7 @@ export const bankruptcy: CaseTypeConfig = {
       code: 'OTHER_BK',
       label: 'Other bankruptcy',
       kind: 'interim',
-      description: 'Chapters other than 7 and 13, handled offline; closed when the offline work is done (seed 3633).',
+      description: 'Chapters other than 7 and 13, handled offline; closed when the offline work is done.',
       actors: ['recovery_officer', 'supervisor'],
       hooks: { monitoring: [nextActionReminder] },
     },
@@ -290,7 +289,7 @@ export const bankruptcy: CaseTypeConfig = {
       code: 'DISMISSAL',
       label: 'Dismissal',
       kind: 'final',
-      description: 'The court dismissed the bankruptcy; normal collection resumes (seed 3654).',
+      description: 'The court dismissed the bankruptcy; normal collection resumes.',
       actors: [],
       hooks: { enterProcessing: cleanUp },
     },
@@ -298,8 +297,7 @@ export const bankruptcy: CaseTypeConfig = {
       code: 'CANCELLED',
       label: 'Cancel bankruptcy',
       kind: 'final',
-      description:
-        'Cancelled: details invalid, customer found solvent, or the court did not accept the case (seed 3691).',
+      description: 'Cancelled: details invalid, customer found solvent, or the court did not accept the case.',
       actors: [],
       hooks: { enterProcessing: cleanUp },
     },
@@ -307,7 +305,7 @@ export const bankruptcy: CaseTypeConfig = {
       code: 'CLOSED',
       label: 'Closed',
       kind: 'final',
-      description: 'Every account is paid off or charged off; bankruptcy references are removed (seed 3716).',
+      description: 'Every account is paid off or charged off; bankruptcy references are removed.',
       actors: [],
       hooks: { enterProcessing: cleanUp },
     },
@@ -523,7 +521,7 @@ export const bankruptcy: CaseTypeConfig = {
       statuses: ['*'],
       results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
     },
-    // Chapter 13 stops (3262–3590): proof of claim, debtor's proposed plan, confirmed plan.
+    // Chapter 13 stops: proof of claim, debtor's proposed plan, confirmed plan.
     stop(
       'stopProofOfClaim',
       'Stop: proof of claim',
@@ -580,7 +578,7 @@ export const bankruptcy: CaseTypeConfig = {
         ['monitor_contractual_payment', 'Monitor contractual payments'],
       ],
     ),
-    // Chapter 7 stops (2975–3212); from collateral return on, chapter 13 shares them (3480–3588).
+    // Chapter 7 stops; from collateral return on, chapter 13 shares them.
     stop(
       'stopReaffirmation',
       'Stop: reaffirmation',

@@ -2,13 +2,18 @@ import type { CaseTypeConfig, FieldDef } from '../types';
 
 const WORKING = ['RO_ASSIGNED', 'NEGOTIATION', 'SETTLEMENT', 'MEDIATION_BOARD'];
 
-/** Seed 000 §2.2: assignments have a validity period; warn a week ahead, and on expiry the case returns to its DRC. */
+/**
+ * Assignments have a validity period (docs/domain.md); warn a week ahead, and on expiry the case returns to its DRC.
+ */
 const VALIDITY = {
   warnDaysBefore: 7,
   todo: { type: 'validity_expiring', label: 'Validity period ends soon: request an extension' },
 };
 
-/** Seed 002 §3.2: why the customer fell behind, from a list the operator configures (kept in characteristics). */
+/**
+ * The reason of delinquency: why the customer fell behind, from a list the operator configures (kept in
+ * characteristics).
+ */
 const DELINQUENCY_REASON: FieldDef = {
   name: 'delinquencyReason',
   label: 'Reason of delinquency',
@@ -35,7 +40,7 @@ const contact = (code: string, label: string, effects: string[], next: string) =
 });
 
 /**
- * The DebtX telecom recovery life cycle (seed 000 §2.1): a case is registered, placed with a DRC,
+ * The DebtX telecom recovery life cycle (docs/domain.md): a case is registered, placed with a DRC,
  * assigned to an RO, negotiated, settled and paid (and/or its CPE collected and approved by RCMP),
  * escalated to the mediation board or legal when negotiation fails, and closed or written off.
  */
@@ -45,14 +50,14 @@ export const debtxTelco: CaseTypeConfig = {
   name: 'DebtX telecom recovery',
   description: 'Arrears and CPE recovery through DRCs and their recovery officers.',
   readings: [
-    'Seed 000 §2.1 says a CPE case "is considered successful after the unit is gathered and approved by the RCMP": the CPE part resolves only when every item is approved, not when collected.',
-    'Seed 000 runs arrears and CPE collection side by side for "collect arrears and CPE"; the case closes when both parts are resolved, whichever finishes last.',
+    'The operator considers a CPE case "successful after the unit is gathered and approved by the RCMP": the CPE part resolves only when every item is approved, not when collected.',
+    'Runs arrears and CPE collection side by side for "collect arrears and CPE"; the case closes when both parts are resolved, whichever finishes last.',
     'Placement with a DRC and assignment to an RO move the case by system transitions (guards hasDrc / hasRo), so a reassignment never needs its own status path.',
-    'Seed 000 §2.2 gives assignments a validity period but no length; 60 days, warned 7 days ahead, is our default. On expiry the RO loses the case and it returns to the DRC (issue 4 adds extensions).',
-    'A settlement with an instalment 30 days overdue is treated as broken: the case returns to negotiation (seed 002 §3.2 broken arrangements).',
+    'The operator gives assignments a validity period but no length; 60 days, warned 7 days ahead, is our default. On expiry the RO loses the case and it returns to the DRC, unless an officer grants the RO’s request for an extension.',
+    'A settlement with an instalment 30 days overdue is treated as broken: the case returns to negotiation (a broken arrangement, as bank collection systems treat it).',
     'Contact outcomes are the results of “Record a customer contact”; the reasons of delinquency are the choices of its delinquencyReason field. Both are configuration.',
     'A settlement whose discount is above the RO limit is “proposed”: it applies only when a supervisor other than its maker approves it (decision 0013).',
-    'A failed CPE collection returns the case to negotiation when the customer was not reached, and escalates it to the mediation board when the customer refused (seed 000 §2.1).',
+    'A failed CPE collection returns the case to negotiation when the customer was not reached, and escalates it to the mediation board when the customer refused (a failed collection goes back to negotiation or escalation).',
     'Mediation board phases: escalated → letter requested (an RO request) → letter issued (the request approved) → hearing scheduled → customer responded → settled / unresolved.',
   ],
   category: 'TelcoRecovery',
@@ -380,7 +385,7 @@ export const debtxTelco: CaseTypeConfig = {
     {
       code: 'updateContacts',
       label: 'Update the customer’s contact details',
-      // A DRC admin phones customers too (seed 000 §6 puts Update_Customer_Contacts in the field API).
+      // A DRC admin phones customers too (the field API's Update_Customer_Contacts serves DRC admins and ROs).
       roles: ['ro', 'drc_admin', 'recovery_officer', 'supervisor'],
       statuses: ['*'],
       allowedOnHold: true,

@@ -1,16 +1,15 @@
 import type { AlgorithmRef, CaseTypeConfig } from '../types';
 
 /**
- * Deceased (seed 003 ch. 2, lines 667–973): the bank hears that a customer has died. The claim is verified
- * (death confirmed or invalid claim); on confirmation the deceased warning indicator is set and a recovery
- * associate reviews every exposure of the customer, records what was done per account, and completes the
+ * Deceased (after ch. 2 of the banking process guide, docs/domain.md): the bank hears that a customer has died. The
+ * claim is verified (death confirmed or invalid claim); on confirmation the deceased warning indicator is set and a
+ * recovery associate reviews every exposure of the customer, records what was done per account, and completes the
  * case. While the case is open, the customer's other collection cases are held.
  *
- * Status tables: Pending 720–780, Death Confirm 781–824, Manage Customer 825–865, Invalid Claim 866–899,
- * Complete 900–938, Deceased Cancel 939–973. Codes as printed, '-' written '_' (DCSD-COMPLET → DCSD_COMPLET).
+ * Each status follows the guide's table for it. Codes as printed, '-' written '_' (DCSD-COMPLET → DCSD_COMPLET).
  */
 
-/** C1-CLSTODO on every exit: the four to-do types of the deceased process (856: C1-TD-CL, C1-TD-AC, C1-TD-DN, C1-DNA1). */
+/** C1-CLSTODO on every exit: the four to-do types of the deceased process (C1-TD-CL, C1-TD-AC, C1-TD-DN, C1-DNA1). */
 const closeDeceasedTodos: AlgorithmRef = {
   algorithm: 'closeTasks',
   params: { taskTypes: ['C1-TD-CL', 'C1-TD-AC', 'C1-TD-DN', 'C1-DNA1', 'DCSD_NEXT_ACTION'] },
@@ -32,16 +31,16 @@ export const deceased: CaseTypeConfig = {
     'A customer’s death is verified, the deceased indicator set, and every exposure reviewed and handled; other collection cases wait meanwhile.',
   readings: [
     'Roles: branch staff, call-centre staff and the Recovery Associate (who start the case and verify the claim) → recovery_officer; supervisor may do the same. System → system.',
-    'Transition roles (Tables 2-7, 2-12, 2-15): "System and User" with Validate Follow-up = Y is a follow-up of the result that records it (Death Confirmed; Deceased Cancel); with Validate Follow-up = N it is a manual transition (Invalid Claim; Complete), as the text says the user moves the case "manually" (745, 845). No algorithm takes these by itself, so no system transitions are added.',
-    'Table 2-15 (863–864) marks Deceased Cancel as the default and the one that requires a follow-up, and Complete as neither. This looks inverted but is kept as printed: Cancel needs the recorded result (with its reason), Complete is a manual move by the associate when every account is handled (845).',
-    'Line 755 (C1-UPDRVWDT in Pending: Set, offset 5 days) contradicts the description (741: review dates are removed so the strategy monitor leaves the accounts alone). Read as the description: DebtX has no review dates or strategy monitor; the cross-case hold on the customer’s other collection cases does that job, and their release at the end stands for "set review date to today" (C1-UPDRVSET, 890).',
-    'Table 2-5 (759–764, Pending no-activity monitoring) is garbled: algorithm codes sit in the To-Do column at 5 and 10 days. Read as the usual two-level no-activity to-dos: at 5 days C1-DNA1 (read as "deceased no activity 1"), at 10 days C1-TD-AC (escalation). The exit algorithms close these types.',
-    'Line 933 (DCSD-COMPLET: CS-MONITOR on a final status): a final status is never monitored in DebtX; left out.',
+    'Transition roles (Tables 2-7, 2-12, 2-15): "System and User" with Validate Follow-up = Y is a follow-up of the result that records it (Death Confirmed; Deceased Cancel); with Validate Follow-up = N it is a manual transition (Invalid Claim; Complete), as the text says the user moves the case "manually". No algorithm takes these by itself, so no system transitions are added.',
+    'Table 2-15 marks Deceased Cancel as the default and the one that requires a follow-up, and Complete as neither. This looks inverted but is kept as printed: Cancel needs the recorded result (with its reason), Complete is a manual move by the associate when every account is handled.',
+    'C1-UPDRVWDT in Pending (Set, offset 5 days) contradicts the description (review dates are removed so the strategy monitor leaves the accounts alone). Read as the description: DebtX has no review dates or strategy monitor; the cross-case hold on the customer’s other collection cases does that job, and their release at the end stands for "set review date to today" (C1-UPDRVSET).',
+    'Table 2-5 (Pending no-activity monitoring) is garbled: algorithm codes sit in the To-Do column at 5 and 10 days. Read as the usual two-level no-activity to-dos: at 5 days C1-DNA1 (read as "deceased no activity 1"), at 10 days C1-TD-AC (escalation). The exit algorithms close these types.',
+    'DCSD-COMPLET: CS-MONITOR on a final status: a final status is never monitored in DebtX; left out.',
     'Table 2-10 (DEATHCONFIRM: C1-TRAN-STAT, move to the default next status) → afterDaysInStatus 0 days to Manage Customer: the next monitor run takes it (no immediate pass-through algorithm; gap).',
-    'Line 735–738 (C1-CHKDCD: refuse if an active deceased case exists or the deceased warning indicator is already set): blockedBy deceased covers the first; the library has no "indicator must not be set" validation (gap).',
-    'C1-UPDWARN (set the Deceased warning indicator, 811), C1-CUSTSW / C1-DECSW_N (DECEASED_SW) and C1-CUSINCOLR (in-collections flag) write to the host; DebtX cannot write indicators back (gap), so they are kept as characteristics (deceasedWarningIndicator, deceasedSwitch). The warning indicator is never unset automatically (917).',
-    'Cross Strategy Action Matrix (616–620): on creation the customer’s early-collections, internal- and external-recovery and telco cases are held; every final status releases them. New cases of those types are refused while this case is open (their blockedBy).',
-    'Manage Customer (825–865): per-account actions and next-action reminders are action results; the Next Action Date reminder is dateAlert on nextActionDate.',
+    'C1-CHKDCD: refuse if an active deceased case exists or the deceased warning indicator is already set: blockedBy deceased covers the first; the library has no "indicator must not be set" validation (gap).',
+    'C1-UPDWARN (set the Deceased warning indicator), C1-CUSTSW / C1-DECSW_N (DECEASED_SW) and C1-CUSINCOLR (in-collections flag) write to the host; DebtX cannot write indicators back (gap), so they are kept as characteristics (deceasedWarningIndicator, deceasedSwitch). The warning indicator is never unset automatically.',
+    'Cross Strategy Action Matrix: on creation the customer’s early-collections, internal- and external-recovery and telco cases are held; every final status releases them. New cases of those types are refused while this case is open (their blockedBy).',
+    'Manage Customer: per-account actions and next-action reminders are action results; the Next Action Date reminder is dateAlert on nextActionDate.',
   ],
   category: 'Deceased',
   level: 'customer',
@@ -78,7 +77,7 @@ export const deceased: CaseTypeConfig = {
       label: 'Pending',
       kind: 'initial',
       description:
-        'The death claim is recorded; it is verified and the case moved to Death Confirmed or Invalid Claim (seed 720).',
+        'The death claim is recorded; it is verified and the case moved to Death Confirmed or Invalid Claim.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         enterProcessing: [deceasedSwitch(true, 'C1-CUSTSW: update deceased switch to Y')],
@@ -104,7 +103,7 @@ export const deceased: CaseTypeConfig = {
       code: 'DEATHCONFIRM',
       label: 'Death confirmed',
       kind: 'interim',
-      description: 'The death is confirmed; the deceased warning indicator is set on the customer (seed 781).',
+      description: 'The death is confirmed; the deceased warning indicator is set on the customer.',
       actors: ['system'],
       hooks: {
         enterProcessing: [
@@ -129,7 +128,7 @@ export const deceased: CaseTypeConfig = {
       label: 'Manage customer',
       kind: 'interim',
       description:
-        'The recovery associate reviews every exposure of the customer, applies a strategy per account, and records it (seed 825).',
+        'The recovery associate reviews every exposure of the customer, applies a strategy per account, and records it.',
       actors: ['recovery_officer'],
       hooks: {
         monitoring: [
@@ -140,7 +139,7 @@ export const deceased: CaseTypeConfig = {
               daysBefore: 0,
               todo: { type: 'DCSD_NEXT_ACTION', label: 'Next action due on the deceased customer’s case' },
             },
-            note: 'Seed 840: Next Action / Next Action Date as reminders',
+            note: 'Next Action / Next Action Date as reminders',
           },
         ],
         exitProcessing: [closeDeceasedTodos],
@@ -150,7 +149,7 @@ export const deceased: CaseTypeConfig = {
       code: 'INVALIDCLAIM',
       label: 'Invalid claim',
       kind: 'final',
-      description: 'Rejected: not enough proof of death (seed 866).',
+      description: 'Rejected: not enough proof of death.',
       actors: [],
       hooks: { enterProcessing: [deceasedSwitch(false, 'C1-DECSW_N: deceased switch DECEASED_SW = N')] },
     },
@@ -158,15 +157,14 @@ export const deceased: CaseTypeConfig = {
       code: 'DCSD_COMPLET',
       label: 'Complete',
       kind: 'final',
-      description:
-        'Every exposure has been handled; the deceased warning indicator stays until removed by hand (seed 900).',
+      description: 'Every exposure has been handled; the deceased warning indicator stays until removed by hand.',
       actors: [],
     },
     {
       code: 'DCSD_CANCEL',
       label: 'Deceased cancel',
       kind: 'final',
-      description: 'Cancelled; the warning indicator is not unset automatically (seed 939).',
+      description: 'Cancelled; the warning indicator is not unset automatically.',
       actors: [],
       hooks: { enterProcessing: [deceasedSwitch(false, 'C1-DECSW_N: deceased switch DECEASED_SW = N')] },
     },

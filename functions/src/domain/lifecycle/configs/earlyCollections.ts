@@ -1,23 +1,25 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
 
 /**
- * Early collections (seed 003 ch. 8, lines 3766–4098): the bank's own collectors chase an account from the
- * first days past due. The case waits in Pending, is contacted (Contact / Contact Alternate / Contact RM),
- * moves to Under Resolution on a promise, parks in Small Balance, Suspended, Skip Trace or Dispute, is
- * reviewed by the early- and late-collections teams, and closes when the account is cured or moved to
- * another strategy (late collections, recoveries).
+ * Early collections (after ch. 8 of the banking process guide, docs/domain.md): the bank's own collectors chase an
+ * account from the first days past due. The case waits in Pending, is contacted (Contact / Contact Alternate /
+ * Contact RM), moves to Under Resolution on a promise, parks in Small Balance, Suspended, Skip Trace or Dispute, is
+ * reviewed by the early- and late-collections teams, and closes when the account is cured or moved to another
+ * strategy (late collections, recoveries).
  *
- * Status tables: Pending 3809, Contact 3855, Contact Alternate 3893, Contact RM 3938, Under Resolution 3967,
- * Small Balance 3999, Suspended 4028, EC Review 4038, LC Review 4048, Skip Trace 4060, Dispute ~4078, Closed 4089.
- * Ch. 8 has no transition matrix: transitions are derived from the status descriptions and algorithm parameters.
+ * Each status follows the guide's table for it. The chapter has no transition matrix: transitions are derived from
+ * the status descriptions and algorithm parameters.
  */
 
 const CONTACTS = ['CONTACT', 'CONTACT_ALT', 'CONTACT_RM'];
 const WORKING = [...CONTACTS, 'UNDER_RESOLUTION', 'SMALL_BALANCE'];
-/** Small Balance threshold (C1-ECRCSB "Small Balance Threshold"; the seed leaves X to configuration). */
+/** Small Balance threshold (C1-ECRCSB "Small Balance Threshold"; the guide leaves X to configuration). */
 const SMALL_BALANCE_CENTS = 100_000;
 
-/** C1-ECTTSS / C1-CSETRANS: warning and risk indicators that suspend early collections (seed 4035 reasons). */
+/**
+ * C1-ECTTSS / C1-CSETRANS: warning and risk indicators that suspend early collections (the Suspended status's
+ * reasons).
+ */
 const suspendOnIndicators: AlgorithmRef = {
   algorithm: 'indicatorWatch',
   params: {
@@ -43,7 +45,7 @@ const parkSmallBalance: AlgorithmRef = {
 const curedClose: AlgorithmRef = {
   algorithm: 'zeroBalanceClose',
   params: { to: 'CLOSED' },
-  note: 'Closed "when account is cured" (4089–4091): nothing overdue any more',
+  note: 'Closed "when account is cured": nothing overdue any more',
 };
 const skipTraceOnFailures: AlgorithmRef = {
   algorithm: 'unreachable',
@@ -80,18 +82,18 @@ export const earlyCollections: CaseTypeConfig = {
   description:
     'The bank’s own collectors contact customers in the first days past due, take promises, and hand the account on when early collection fails.',
   readings: [
-    'Roles: Collector → recovery_officer (the bank’s own staff, not a DRC); Early Collections Supervisor / Review Team, Late Collections Team, Skip Tracing Team and Dispute Management Team → supervisor; RM → recovery_officer (Contact RM is worked by collectors who call the RM, 3945). System activities → system.',
-    'Seed 3809–3829 (Pending): "Transition to Contact Status on First Contact Date" is C1-ECIC with a DPD / DIA / days-in-case basis. Only the days-in-case basis is expressible: afterDaysInStatus 5 days → Contact. DPD and DIA bases, "Immediate Transition if Direct Debit" and the choice of Contact RM when an RM exists are not (library gap); Contact RM is reached by the supervisor from Early Collections Review or Skip Trace.',
-    'Seed 3855–3890: C1-ECTTURS (active PTP or net arrear zero → Under Resolution) has no condition algorithm. A promise recorded by the collector (result promise_to_pay) follows up to Under Resolution instead; "net arrear zero" is read as cured and closes the case (zeroBalanceClose), since DebtX has no uncleared funds.',
-    'Seed 3967–3997 (Under Resolution): C1-ECRCFUR (back to Contact on PTP status) → promiseWatch brokenTo Contact (3 tolerance days) and instalmentOverdue for settlement plans. A kept promise that still leaves arrears stays in Under Resolution until the collector records the next call (promiseWatch cannot tell that no promise is left open).',
-    'Seed 3855–3890: the contact cap (C1-ECVCC, hold for Y days), contact intensity (C1-ECDCI) and next-call scheduling (C1-ECSC) are not in the library; the collector sets nextFollowUpOn on each call instead. X for consecutive failed contacts is not given: 5 is used; "no_answer" and "unreachable" results count as failures.',
-    'Seed 3820 and 3822 (Pending enter C1-ECISTITN, "no telephone number → Skip Trace"): DebtX has no contact-point check (gap); only the consecutive-failures rule moves to Skip Trace.',
-    'Seed 4028–4037 (Suspended): the exit from Suspended is not described; the supervisor moves the case back by hand (manual transitions). A case whose suspending indicator is still set returns to Suspended at once, so the indicator must be cleared first.',
-    'Seed 4057, 4067, 4077: "Task creation if case is in Suspended status for more than X days" is repeated under Late Collections Review, Skip Trace and Dispute; it is read as "in this status". X is not given: 14 days.',
-    'Seed 4078–4087 (Dispute): how a case enters Dispute is not said; the collector records "dispute claimed" (follow-up) and the dispute team records the resolution date, which C1-DISMON (disputeExit, 7 grace days) uses to return the case to Contact.',
-    'Seed 3999–4026 (Small Balance): the Modify Association cell is garbled (association is not modelled in DebtX anyway). Threshold X is not given: LKR 1,000 (100,000 cents).',
-    'Seed 4038–4059: Early Collections Review is entered by a collector’s referral and Late Collections Review by the EC supervisor’s referral, each with a mandatory review reason (result field). Late Collections Review closes the case by hand when the late-collections team opens a Late Collections case (there is no such case type yet; internal recovery closes this case when it starts).',
-    'Seed 3815 / 3822: "Call to Cross Strategy Action Matrix" is carried by the other case types’ cross-case rules: internal and external recovery close this case (closedByOtherCase CLOSED); deceased and bankruptcy cases hold it. Open deceased, bankruptcy or recovery cases on the account refuse a new early-collections case (blockedBy), as the seed’s review-date removal keeps the strategy monitor away from such accounts.',
+    'Roles: Collector → recovery_officer (the bank’s own staff, not a DRC); Early Collections Supervisor / Review Team, Late Collections Team, Skip Tracing Team and Dispute Management Team → supervisor; RM → recovery_officer (Contact RM is worked by collectors who call the RM). System activities → system.',
+    'Pending: "Transition to Contact Status on First Contact Date" is C1-ECIC with a DPD / DIA / days-in-case basis. Only the days-in-case basis is expressible: afterDaysInStatus 5 days → Contact. DPD and DIA bases, "Immediate Transition if Direct Debit" and the choice of Contact RM when an RM exists are not (library gap); Contact RM is reached by the supervisor from Early Collections Review or Skip Trace.',
+    'C1-ECTTURS (active PTP or net arrear zero → Under Resolution) has no condition algorithm. A promise recorded by the collector (result promise_to_pay) follows up to Under Resolution instead; "net arrear zero" is read as cured and closes the case (zeroBalanceClose), since DebtX has no uncleared funds.',
+    'Under Resolution: C1-ECRCFUR (back to Contact on PTP status) → promiseWatch brokenTo Contact (3 tolerance days) and instalmentOverdue for settlement plans. A kept promise that still leaves arrears stays in Under Resolution until the collector records the next call (promiseWatch cannot tell that no promise is left open).',
+    'The contact cap (C1-ECVCC, hold for Y days), contact intensity (C1-ECDCI) and next-call scheduling (C1-ECSC) are not in the library; the collector sets nextFollowUpOn on each call instead. X for consecutive failed contacts is not given: 5 is used; "no_answer" and "unreachable" results count as failures.',
+    'Pending enter C1-ECISTITN, "no telephone number → Skip Trace": DebtX has no contact-point check (gap); only the consecutive-failures rule moves to Skip Trace.',
+    'Suspended: the exit from Suspended is not described; the supervisor moves the case back by hand (manual transitions). A case whose suspending indicator is still set returns to Suspended at once, so the indicator must be cleared first.',
+    '"Task creation if case is in Suspended status for more than X days" is repeated under Late Collections Review, Skip Trace and Dispute; it is read as "in this status". X is not given: 14 days.',
+    'Dispute: how a case enters Dispute is not said; the collector records "dispute claimed" (follow-up) and the dispute team records the resolution date, which C1-DISMON (disputeExit, 7 grace days) uses to return the case to Contact.',
+    'Small Balance: the Modify Association cell is garbled (association is not modelled in DebtX anyway). Threshold X is not given: LKR 1,000 (100,000 cents).',
+    'Early Collections Review is entered by a collector’s referral and Late Collections Review by the EC supervisor’s referral, each with a mandatory review reason (result field). Late Collections Review closes the case by hand when the late-collections team opens a Late Collections case (there is no such case type yet; internal recovery closes this case when it starts).',
+    '"Call to Cross Strategy Action Matrix" is carried by the other case types’ cross-case rules: internal and external recovery close this case (closedByOtherCase CLOSED); deceased and bankruptcy cases hold it. Open deceased, bankruptcy or recovery cases on the account refuse a new early-collections case (blockedBy), as the guide’s review-date removal keeps the strategy monitor away from such accounts.',
   ],
   category: 'EarlyCollections',
   level: 'account',
@@ -103,7 +105,7 @@ export const earlyCollections: CaseTypeConfig = {
       code: 'PENDING',
       label: 'Pending',
       kind: 'initial',
-      description: 'The initial wait before collection follow-up starts (seed 3809).',
+      description: 'The initial wait before collection follow-up starts.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         monitoring: [
@@ -123,7 +125,7 @@ export const earlyCollections: CaseTypeConfig = {
       code: 'CONTACT',
       label: 'Contact',
       kind: 'interim',
-      description: 'The customer is to be contacted; the account may be sent to the dialer (seed 3855).',
+      description: 'The customer is to be contacted; the account may be sent to the dialer.',
       actors: ['system', 'recovery_officer'],
       hooks: { monitoring: [suspendOnIndicators, contactAlternateOnIndicator, ...contactMonitoring] },
     },
@@ -131,7 +133,7 @@ export const earlyCollections: CaseTypeConfig = {
       code: 'CONTACT_ALT',
       label: 'Contact alternate',
       kind: 'interim',
-      description: 'The main holder cannot be contacted; other holders of the account are contacted (seed 3893).',
+      description: 'The main holder cannot be contacted; other holders of the account are contacted.',
       actors: ['system', 'recovery_officer'],
       hooks: { monitoring: contactMonitoring },
     },
@@ -139,7 +141,7 @@ export const earlyCollections: CaseTypeConfig = {
       code: 'CONTACT_RM',
       label: 'Contact RM',
       kind: 'interim',
-      description: 'A relationship manager follows the account up; collectors record the RM’s follow-up (seed 3938).',
+      description: 'A relationship manager follows the account up; collectors record the RM’s follow-up.',
       actors: ['system', 'recovery_officer'],
       hooks: { monitoring: [suspendOnIndicators, contactAlternateOnIndicator, ...contactMonitoring] },
     },
@@ -147,7 +149,7 @@ export const earlyCollections: CaseTypeConfig = {
       code: 'UNDER_RESOLUTION',
       label: 'Under resolution',
       kind: 'interim',
-      description: 'A promise to pay exists (or payment is clearing); contact resumes if it is broken (seed 3967).',
+      description: 'A promise to pay exists (or payment is clearing); contact resumes if it is broken.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         monitoring: [
@@ -171,8 +173,7 @@ export const earlyCollections: CaseTypeConfig = {
       code: 'SMALL_BALANCE',
       label: 'Small balance',
       kind: 'interim',
-      description:
-        'Parked: the arrears are below the small-balance threshold; no bank-initiated follow-up (seed 3999).',
+      description: 'Parked: the arrears are below the small-balance threshold; no bank-initiated follow-up.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         monitoring: [
@@ -191,7 +192,7 @@ export const earlyCollections: CaseTypeConfig = {
       label: 'Suspended',
       kind: 'interim',
       description:
-        'Early collections suspended for a while: possible bankruptcy, deceased, hardship relief or deferral request, imprisonment (seed 4028).',
+        'Early collections suspended for a while: possible bankruptcy, deceased, hardship relief or deferral request, imprisonment.',
       actors: ['system', 'recovery_officer', 'supervisor'],
       hooks: {
         monitoring: [
@@ -200,7 +201,7 @@ export const earlyCollections: CaseTypeConfig = {
             14,
             'EC_SUSPENDED_TOO_LONG',
             'Suspended for more than 14 days: review the suspension',
-            'Seed 4036: "Task creation if case is in Suspended status for more than X days" (CS-MONITOR pattern)',
+            '"Task creation if case is in Suspended status for more than X days" (CS-MONITOR pattern)',
           ),
         ],
       },
@@ -209,14 +210,14 @@ export const earlyCollections: CaseTypeConfig = {
       code: 'EC_REVIEW',
       label: 'Early collections review',
       kind: 'interim',
-      description: 'A supervisor of the early collections team reviews the case and moves it on by hand (seed 4038).',
+      description: 'A supervisor of the early collections team reviews the case and moves it on by hand.',
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [
           {
             algorithm: 'addToWorkList',
             params: { workList: 'ec_review' },
-            note: 'Seed 4042: the case is reviewed by the Early Collections Review Team',
+            note: 'The case is reviewed by the Early Collections Review Team',
           },
         ],
         exitProcessing: [{ algorithm: 'removeFromWorkList', params: { workList: 'ec_review' } }],
@@ -228,7 +229,7 @@ export const earlyCollections: CaseTypeConfig = {
       label: 'Late collections review',
       kind: 'interim',
       description:
-        'The late collections team reviews a referral: pushes it back to early collections review, or closes this case and opens late collections (seed 4048).',
+        'The late collections team reviews a referral: pushes it back to early collections review, or closes this case and opens late collections.',
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [{ algorithm: 'addToWorkList', params: { workList: 'lc_review' } }],
@@ -239,7 +240,7 @@ export const earlyCollections: CaseTypeConfig = {
             14,
             'EC_LC_REVIEW_TOO_LONG',
             'In late collections review for more than 14 days',
-            'Seed 4057 (printed "Suspended"; read as this status)',
+            'Printed "Suspended"; read as this status',
           ),
         ],
       },
@@ -248,7 +249,7 @@ export const earlyCollections: CaseTypeConfig = {
       code: 'SKIP_TRACE',
       label: 'Skip trace',
       kind: 'interim',
-      description: 'The customer cannot be reached; the skip tracing team looks for new contact details (seed 4060).',
+      description: 'The customer cannot be reached; the skip tracing team looks for new contact details.',
       actors: ['system', 'recovery_officer', 'supervisor'],
       hooks: {
         monitoring: [
@@ -257,7 +258,7 @@ export const earlyCollections: CaseTypeConfig = {
             14,
             'EC_SKIP_TRACE_TOO_LONG',
             'In skip trace for more than 14 days',
-            'Seed 4067 (printed "Suspended"; read as this status)',
+            'Printed "Suspended"; read as this status',
           ),
         ],
       },
@@ -267,7 +268,7 @@ export const earlyCollections: CaseTypeConfig = {
       label: 'Dispute',
       kind: 'interim',
       description:
-        'The customer has filed an official complaint; the dispute resolution team works it; collection resumes after it is resolved (seed ~4078).',
+        'The customer has filed an official complaint; the dispute resolution team works it; collection resumes after it is resolved.',
       actors: ['system', 'supervisor'],
       hooks: {
         monitoring: [
@@ -281,7 +282,7 @@ export const earlyCollections: CaseTypeConfig = {
             14,
             'EC_DISPUTE_TOO_LONG',
             'In dispute for more than 14 days',
-            'Seed 4077 (printed "Suspended"; read as this status)',
+            'Printed "Suspended"; read as this status',
           ),
         ],
       },
@@ -290,8 +291,7 @@ export const earlyCollections: CaseTypeConfig = {
       code: 'CLOSED',
       label: 'Closed',
       kind: 'final',
-      description:
-        'The account is cured, or moved to another strategy such as late collections or recoveries (seed 4089).',
+      description: 'The account is cured, or moved to another strategy such as late collections or recoveries.',
       actors: [],
     },
   ],
@@ -316,7 +316,7 @@ export const earlyCollections: CaseTypeConfig = {
     ...['PENDING', ...WORKING].map((s) => followUp(s, 'DISPUTE')),
     ...[...WORKING, 'SKIP_TRACE', 'SUSPENDED', 'DISPUTE'].map((s) => followUp(s, 'EC_REVIEW')),
     followUp('EC_REVIEW', 'LC_REVIEW'),
-    // Manual transitions (seed: "manually transition to other applicable status").
+    // Manual transitions (the guide: "manually transition to other applicable status").
     ...['CONTACT', 'CONTACT_ALT', 'CONTACT_RM', 'SUSPENDED', 'SKIP_TRACE', 'DISPUTE'].map((to) =>
       manual('EC_REVIEW', to, ['supervisor']),
     ),

@@ -1,15 +1,13 @@
 import type { AlgorithmRef, CaseTypeConfig, FieldDef, StatusDef, TransitionDef } from '../types';
 
 /**
- * External recovery (seed 003 ch. 11, lines 4969–5217): a charged-off account that internal recovery could
- * not recover is placed with outside agencies in three tiers (primary, secondary, tertiary). In DebtX an
- * agency is a DRC: placement is assignDrc, the DRC's coordinator assigns it to one of its ROs, and the
- * agency works it. Placements are recalled (by rule or by hand), reviewed by the supervisor, placed again,
- * sold or written off.
+ * External recovery (after ch. 11 of the banking process guide, docs/domain.md): a charged-off account that internal
+ * recovery could not recover is placed with outside agencies in three tiers (primary, secondary, tertiary). In DebtX
+ * an agency is a DRC: placement is assignDrc, the DRC's coordinator assigns it to one of its ROs, and the agency
+ * works it. Placements are recalled (by rule or by hand), reviewed by the supervisor, placed again, sold or written
+ * off.
  *
- * Transition matrix: Figure 11–3, lines 5021–5045 (clean). Status tables: Review 5047, Primary 5061,
- * Secondary 5082, Tertiary 5104, Recall in Progress 5122, Supervisor Review 5141, Debt Sale ~5155,
- * Write Off 5182, closed statuses 5190–5217.
+ * The transition matrix is the guide's Figure 11–3 (printed clean); each status follows the guide's table for it.
  */
 
 type Cell = 'S' | 'F' | 'S,F';
@@ -80,15 +78,15 @@ const BY_TIER = {
 const paidOffCancelled: AlgorithmRef = {
   algorithm: 'zeroBalanceClose',
   params: { to: 'CLOSED_CANCELLED' },
-  note: 'Pay Off Monitor: "the account is paid off" → Closed Cancelled (11.4.10, line 5197)',
+  note: 'Pay Off Monitor: "the account is paid off" → Closed Cancelled (11.4.10)',
 };
 
-function agencyStatus(code: string, label: string, tier: string, recallDays: number, line: number): StatusDef {
+function agencyStatus(code: string, label: string, tier: string, recallDays: number): StatusDef {
   return {
     code,
     label,
     kind: 'interim',
-    description: `Placed with one agency (DRC) of the ${tier} group; the agency follows the customer up and reports payments and updates (seed ${line}).`,
+    description: `Placed with one agency (DRC) of the ${tier} group; the agency follows the customer up and reports payments and updates.`,
     actors: ['drc_admin', 'ro'],
     hooks: {
       monitoring: [
@@ -109,7 +107,7 @@ function agencyStatus(code: string, label: string, tier: string, recallDays: num
             todo: { type: 'EX_PLACEMENT_EXPIRING', label: 'Agency placement ends soon' },
             expiredTo: 'RECALL_IN_PROGRESS',
           },
-          note: 'DebtX placement validity (BRIEF §3) as a second recall rule: an expired placement is recalled',
+          note: 'DebtX placement validity (every assignment has a validity period) as a second recall rule: an expired placement is recalled',
         },
         paidOffCancelled,
       ],
@@ -124,17 +122,17 @@ export const externalRecovery: CaseTypeConfig = {
   description:
     'Charged-off accounts placed with outside agencies (DRCs) in primary, secondary and tertiary tiers; recall, supervisor review, debt sale and write-off.',
   readings: [
-    'Roles: agencies (primary / secondary / tertiary) are DRCs in DebtX → drc_admin (the agency’s coordinator) and ro (its officers); Recovery Specialist (initial review) → recovery_officer, who in DebtX places and recalls cases (BRIEF §2); Recovery Supervisor → supervisor; Debt Sale Team → supervisor. Write-off and debt sale are supervisor-only (BRIEF §2).',
-    'Figure 11–3 (5021–5045) is taken cell by cell. Its diagonal cell Recall in Progress → Recall in Progress is printed X; it is read as the diagonal. Closed statuses are terminal (all X), as in DebtX.',
-    'Line 5079 (C1-MONRECALL "Recall Rule"): the rule’s content is not given. It is read as agencyRecall: less than 10% of the balance recovered after 90 days (primary), 120 days (secondary) or 150 days (tertiary). DebtX’s placement validity (validityExpiry, settings.validityDays 180, warned 7 days ahead) is a second recall rule: a placement that is neither extended nor renewed is recalled when it ends.',
-    'Line 5079 "Monitor Recall Indicators" (the instance’s description) suggests recall also on account indicators; the library’s indicatorWatch could do it but no indicator is named, so none is configured.',
-    'Lines 5122–5139 (Recall in Progress): C1-INITRECAL marks the assignment Recall and informs the agency → recallStatus = recall and a to-do for the agency. The agency’s acknowledgement "Recall Procedure complete" (Follow Up Interface) is a result capturing recallProcedureComplete = true, and the system transition to Supervisor Review is guarded on it (matrix S). The placement is taken back from the DRC (reallocate) only when the case leaves Recall in Progress, so the agency can still send its last updates and payments.',
-    'Line 5150–5170 (Debt Sale): the description is a copy of Recall in Progress; by analogy with ch. 10 the case is parked for the debt sale team. C1-VDS is listed under Enter Processing here and Enter Validation in ch. 10; it is a validation and the library has no debt-sale eligibility check (gap): noHold is used (no deceased or bankruptcy case holds the account). The sale closes the case through the account status (CM_EX_CLDDBT, C1-TOAS: closed_sold → Closed Sold).',
-    'Line 5186 (Write Off): the actor is printed "Skip Trace Team"; read as System (a parked status). The matrix’s S → Closed Written-off has no algorithm in ch. 11; by analogy with ch. 10 (IR_CM_WRTOF) accountStatusMirror closed_written_off → Closed Written-off is used.',
-    'Line 5003 (Figure 11–1 residue "Closed – Cured"): not in the status list or matrix; left out.',
-    'Lines 5190–5202: Closed Paid-off (Cure Monitor) is reachable by S only from Supervisor Review; paid off anywhere else goes to Closed Cancelled ("account is paid off", Pay Off Monitor). Closure by another case (CSAM) is Closed Cancelled.',
-    'Line 5102 / 5120 (Secondary / Tertiary descriptions): "when the tertiary agency is not able to recover" is read as the secondary agency. Tiers are not forced in order: the matrix lets Review and Supervisor Review place in any tier ("next stage … or other agencies of same stage", 5146).',
-    'Line 5059 (Review "Call to Cross Strategy Action Matrix"): entering Review closes the account’s internal-recovery and early-collections cases (the account moved on to agencies). Deceased and bankruptcy cases hold this one, and refuse new ones while open.',
+    'Roles: agencies (primary / secondary / tertiary) are DRCs in DebtX → drc_admin (the agency’s coordinator) and ro (its officers); Recovery Specialist (initial review) → recovery_officer, who in DebtX places and recalls cases (the recovery officer’s role); Recovery Supervisor → supervisor; Debt Sale Team → supervisor. Write-off and debt sale are supervisor-only, as in DebtX’s roles (docs/domain.md).',
+    'Figure 11–3 is taken cell by cell. Its diagonal cell Recall in Progress → Recall in Progress is printed X; it is read as the diagonal. Closed statuses are terminal (all X), as in DebtX.',
+    'C1-MONRECALL "Recall Rule": the rule’s content is not given. It is read as agencyRecall: less than 10% of the balance recovered after 90 days (primary), 120 days (secondary) or 150 days (tertiary). DebtX’s placement validity (validityExpiry, settings.validityDays 180, warned 7 days ahead) is a second recall rule: a placement that is neither extended nor renewed is recalled when it ends.',
+    '"Monitor Recall Indicators" (the instance’s description) suggests recall also on account indicators; the library’s indicatorWatch could do it but no indicator is named, so none is configured.',
+    'Recall in Progress: C1-INITRECAL marks the assignment Recall and informs the agency → recallStatus = recall and a to-do for the agency. The agency’s acknowledgement "Recall Procedure complete" (Follow Up Interface) is a result capturing recallProcedureComplete = true, and the system transition to Supervisor Review is guarded on it (matrix S). The placement is taken back from the DRC (reallocate) only when the case leaves Recall in Progress, so the agency can still send its last updates and payments.',
+    'Debt Sale: the description is a copy of Recall in Progress; by analogy with ch. 10 the case is parked for the debt sale team. C1-VDS is listed under Enter Processing here and Enter Validation in ch. 10; it is a validation and the library has no debt-sale eligibility check (gap): noHold is used (no deceased or bankruptcy case holds the account). The sale closes the case through the account status (CM_EX_CLDDBT, C1-TOAS: closed_sold → Closed Sold).',
+    'Write Off: the actor is printed "Skip Trace Team"; read as System (a parked status). The matrix’s S → Closed Written-off has no algorithm in ch. 11; by analogy with ch. 10 (IR_CM_WRTOF) accountStatusMirror closed_written_off → Closed Written-off is used.',
+    'Figure 11–1 residue "Closed – Cured": not in the status list or matrix; left out.',
+    'Closed Paid-off (Cure Monitor) is reachable by S only from Supervisor Review; paid off anywhere else goes to Closed Cancelled ("account is paid off", Pay Off Monitor). Closure by another case (CSAM) is Closed Cancelled.',
+    'Secondary / Tertiary descriptions: "when the tertiary agency is not able to recover" is read as the secondary agency. Tiers are not forced in order: the matrix lets Review and Supervisor Review place in any tier ("next stage … or other agencies of same stage").',
+    'Review "Call to Cross Strategy Action Matrix": entering Review closes the account’s internal-recovery and early-collections cases (the account moved on to agencies). Deceased and bankruptcy cases hold this one, and refuse new ones while open.',
   ],
   category: 'RecoveryExternal',
   level: 'account',
@@ -156,19 +154,19 @@ export const externalRecovery: CaseTypeConfig = {
       label: 'Review',
       kind: 'initial',
       description:
-        'A recovery specialist reviews the account and recovery history and places it with an agency group or refers it to the supervisor (seed 5047).',
+        'A recovery specialist reviews the account and recovery history and places it with an agency group or refers it to the supervisor.',
       actors: ['system', 'recovery_officer'],
       hooks: { monitoring: [paidOffCancelled] },
     },
-    agencyStatus('AGENCY_PRIMARY', 'Primary agency', 'primary', 90, 5061),
-    agencyStatus('AGENCY_SECONDARY', 'Secondary agency', 'secondary', 120, 5082),
-    agencyStatus('AGENCY_TERTIARY', 'Tertiary agency', 'tertiary', 150, 5104),
+    agencyStatus('AGENCY_PRIMARY', 'Primary agency', 'primary', 90),
+    agencyStatus('AGENCY_SECONDARY', 'Secondary agency', 'secondary', 120),
+    agencyStatus('AGENCY_TERTIARY', 'Tertiary agency', 'tertiary', 150),
     {
       code: 'RECALL_IN_PROGRESS',
       label: 'Recall in progress',
       kind: 'interim',
       description:
-        'Recalled from the agency; waiting for the agency to wind up and acknowledge "Recall Procedure complete" (seed 5122).',
+        'Recalled from the agency; waiting for the agency to wind up and acknowledge "Recall Procedure complete".',
       actors: ['system', 'drc_admin'],
       hooks: {
         enterProcessing: [
@@ -201,14 +199,14 @@ export const externalRecovery: CaseTypeConfig = {
       label: 'Supervisor review',
       kind: 'interim',
       description:
-        'The recovery supervisor places the case with the next (or another) agency, or marks it for debt sale or write-off (seed 5141).',
+        'The recovery supervisor places the case with the next (or another) agency, or marks it for debt sale or write-off.',
       actors: ['supervisor', 'recovery_officer'],
       hooks: {
         enterProcessing: [
           {
             algorithm: 'raiseTodo',
             params: { type: 'EX_SUPERVISOR_REVIEW', label: 'Review the recalled or referred case' },
-            note: 'Seed 5143: the supervisor works these cases via case-level tasks',
+            note: 'The supervisor works these cases via case-level tasks',
           },
         ],
         exitProcessing: [{ algorithm: 'closeTasks', params: { taskTypes: ['EX_SUPERVISOR_REVIEW'] } }],
@@ -216,7 +214,7 @@ export const externalRecovery: CaseTypeConfig = {
           {
             algorithm: 'zeroBalanceClose',
             params: { to: 'CLOSED_PAID_OFF' },
-            note: 'Cure Monitor Batch (11.4.9, line 5190): the matrix’s S Supervisor Review → Closed Paid Off',
+            note: 'Cure Monitor Batch (11.4.9): the matrix’s S Supervisor Review → Closed Paid Off',
           },
         ],
       },
@@ -245,14 +243,14 @@ export const externalRecovery: CaseTypeConfig = {
       code: 'WRITE_OFF',
       label: 'Write off',
       kind: 'interim',
-      description: 'Parked: the recovery supervisor recommended write-off; marked for write-off (seed 5182).',
+      description: 'Parked: the recovery supervisor recommended write-off; marked for write-off.',
       actors: ['system'],
       hooks: {
         enterProcessing: [
           {
             algorithm: 'setCharacteristic',
             params: { field: 'markedForWriteOff', value: true },
-            note: 'Seed 5188: set Marked for Write Off flag as Y',
+            note: 'Set Marked for Write Off flag as Y',
           },
         ],
         monitoring: [
@@ -269,28 +267,28 @@ export const externalRecovery: CaseTypeConfig = {
       code: 'CLOSED_PAID_OFF',
       label: 'Closed: paid off',
       kind: 'final',
-      description: 'The customer paid off the entire outstanding (seed 5190).',
+      description: 'The customer paid off the entire outstanding.',
       actors: [],
     },
     {
       code: 'CLOSED_CANCELLED',
       label: 'Closed: cancelled',
       kind: 'final',
-      description: 'The account was paid off, or another case closed this one (seed 5197).',
+      description: 'The account was paid off, or another case closed this one.',
       actors: [],
     },
     {
       code: 'CLOSED_SOLD',
       label: 'Closed: sold',
       kind: 'final',
-      description: 'The account was sold to an asset restructuring company (seed 5204).',
+      description: 'The account was sold to an asset restructuring company.',
       actors: [],
     },
     {
       code: 'CLOSED_WRITTEN_OFF',
       label: 'Closed: written off',
       kind: 'final',
-      description: 'The account was written off (seed 5211).',
+      description: 'The account was written off.',
       actors: [],
     },
   ],

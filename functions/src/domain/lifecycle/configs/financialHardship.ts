@@ -1,16 +1,13 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
 
 /**
- * Financial hardship (seed 003 ch. 3, lines 976–1243): a customer applies for hardship relief. The
- * application is drafted and submitted, referred for approval, approved (or declined), the relief types are
- * applied to the accounts (with a second-level relief approval), the customer is notified, and the relief
- * runs until its expiry date: an expiry notice 14 days before, extensions, then expiry.
+ * Financial hardship (after ch. 3 of the banking process guide, docs/domain.md): a customer applies for hardship
+ * relief. The application is drafted and submitted, referred for approval, approved (or declined), the relief types
+ * are applied to the accounts (with a second-level relief approval), the customer is notified, and the relief runs
+ * until its expiry date: an expiry notice 14 days before, extensions, then expiry.
  *
- * Status tables: Pending 1025, Application Submitted ~1040, Hardship Referred ~1050, Exception 1062,
- * Retry ~1075, Hardship Approve ~1090, Hardship Declined ~1100, Apply Hardship Relief ~1115, Notification
- * Sent ~1125, Relief Applied ~1135, Expiry Notification ~1145, Expiry Extended ~1155, Hardship Expired
- * ~1163, Hardship Cancelled ~1170. Notes 1176–1190, algorithm types 1191–1224, features 1225–1243.
- * Codes as printed, '-' written '_' (HARD-REFFERD, sic, → HARD_REFFERD).
+ * Each status follows the guide's table for it, with the chapter's notes, algorithm types and features. Codes as
+ * printed, '-' written '_' (HARD-REFFERD, sic, → HARD_REFFERD).
  */
 
 const FH_INDICATOR = 'financialHardshipIndicator';
@@ -45,18 +42,18 @@ export const financialHardship: CaseTypeConfig = {
   readings: [
     'Roles (ch. 3 has no roles table): the collector or associate who fills in and submits the application → recovery_officer; the OPSS / SOA approvers of the hardship and of the relief (two levels, 3.7) → supervisor. System activities → system.',
     'Tables 3-3 to 3-16 print two independent column groups side by side (next statuses; algorithms). A next status on the same row as an algorithm is not tied to it.',
-    'Exception and Retry (Tables 3-6, 3-7, 1062–1085) hold cases whose host call failed and send them back to the stored previous status. Notes 1176–1180 say such errors now show on screen and leave the case where it is (XA); DebtX’s engine refuses a failing step and changes nothing, so Exception and Retry, and every "→ Exception (EXCP)" transition, are left out. The library has no save/restore of a previous status either (gap: C1-PREV-STAT / C1-PREV-EXP).',
-    'Hardship Declined and Hardship Cancelled list "→ Exception" (1103, 1170); final statuses are terminal in DebtX.',
-    'Transition roles: the tables do not say user or system except for the named auto-transitions and the explicitly manual Approve → Apply Relief (998, 1179). Named auto-transitions are system transitions taken by their algorithm; approval outcomes and relief application are follow-ups of the approver’s result; cancellation is a manual transition that asks for the cancel reason (C1-CNHRDSHAP needs CI-CANRSN).',
-    'Line 1032 (Pending "Auto-transition: Wait Time Out", CS-MONITOR) and 1057 (Referred, same): no parameters are given. Read as a reminder after 14 days in draft and an escalation after 5 days awaiting approval; neither moves the case (a time-out that approves or cancels a hardship is not something to guess).',
+    'Exception and Retry (Tables 3-6, 3-7) hold cases whose host call failed and send them back to the stored previous status. The chapter’s notes say such errors now show on screen and leave the case where it is (XA); DebtX’s engine refuses a failing step and changes nothing, so Exception and Retry, and every "→ Exception (EXCP)" transition, are left out. The library has no save/restore of a previous status either (gap: C1-PREV-STAT / C1-PREV-EXP).',
+    'Hardship Declined and Hardship Cancelled list "→ Exception"; final statuses are terminal in DebtX.',
+    'Transition roles: the tables do not say user or system except for the named auto-transitions and the explicitly manual Approve → Apply Relief. Named auto-transitions are system transitions taken by their algorithm; approval outcomes and relief application are follow-ups of the approver’s result; cancellation is a manual transition that asks for the cancel reason (C1-CNHRDSHAP needs CI-CANRSN).',
+    'Pending ("Auto-transition: Wait Time Out", CS-MONITOR) and Referred (the same): no parameters are given. Read as a reminder after 14 days in draft and an escalation after 5 days awaiting approval; neither moves the case (a time-out that approves or cancels a hardship is not something to guess).',
     'C1-TRAN-STAT (Application Submitted, Notification Sent, Expiry Extended: "transition to default next status") → afterDaysInStatus 0 days: the next monitor run moves the case (gap: immediate pass-through).',
     'C1-FH-AUTOAP (auto-approval through OPSS) has no library algorithm (gap: approval rules); every application is approved by a supervisor, raised as a to-do.',
-    'C1-RELF-TYPE / C1-OP-RT / C1-FH-EVAL (apply relief types in the host) and C1-RAPP (move on once all reliefs are applied): DebtX cannot apply reliefs in the host (gap); a to-do asks for it and the second-level approver’s "relief applied" result moves the case on (F instead of the seed’s auto-transition).',
+    'C1-RELF-TYPE / C1-OP-RT / C1-FH-EVAL (apply relief types in the host) and C1-RAPP (move on once all reliefs are applied): DebtX cannot apply reliefs in the host (gap); a to-do asks for it and the second-level approver’s "relief applied" result moves the case on (F instead of the guide’s auto-transition).',
     'C1-NXT-TENDY (14 days before expiry → Expiry Notification) and C1_TRN-APL (expiry date reached → Hardship Expired) are dateAlert on hardshipExpiryDate with 14 and 0 days.',
     'Expiry extension (CC1-EXT-EXPDT with C1_EXTEX; C1-VAL-EXPDT new > current; C1-VAL-FHEXP expiry > posting date): the extension result captures the new date into hardshipExpiryDate itself, so the expiry monitors follow it (3.5: the expiry date is only ever changed by an extension). The date-order validations have no library algorithm (gap).',
-    'C1-HARAP-DT (store the approval date / hardship effective date, 1094): a hook cannot stamp today’s date into a characteristic (gap); the approval time is on the audit trail.',
+    'C1-HARAP-DT (store the approval date / hardship effective date): a hook cannot stamp today’s date into a characteristic (gap); the approval time is on the audit trail.',
     'Host write-backs (C1-SET-REC in-collections flag, C1-SET-FH / C1-UNSET-FH financial hardship indicator, C1-REVIW-ACT / C1-UPDRVWDT review dates): DebtX cannot write indicators back (gap); the FH indicator is kept as the characteristic financialHardshipIndicator. Letters (C1-FH-DEC, C1-FH-RSLT, C1-FH-EXPLT) and the banker notification (C1-NOT-BANKR) are to-dos: there is no letter or notification algorithm (gap).',
-    'Line 1017 / 1043 (C1-CHKHRDSHP, check for an existing hardship): blockedBy financial_hardship. The hardship case does not hold other collection cases: the seed suspends early collections through the FH indicator (ch. 8 Suspended reasons, 4035), which DebtX cannot set on the customer.',
+    'C1-CHKHRDSHP, check for an existing hardship: blockedBy financial_hardship. The hardship case does not hold other collection cases: the guide suspends early collections through the FH indicator (ch. 8 Suspended reasons), which DebtX cannot set on the customer.',
   ],
   category: 'Hardship',
   level: 'customer',
@@ -67,7 +64,7 @@ export const financialHardship: CaseTypeConfig = {
       code: 'PENDING',
       label: 'Pending',
       kind: 'initial',
-      description: 'The hardship application form is being filled in; the expiry date is entered here (seed 1025).',
+      description: 'The hardship application form is being filled in; the expiry date is entered here.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         enterProcessing: [
@@ -94,7 +91,7 @@ export const financialHardship: CaseTypeConfig = {
       code: 'APP_SUBMIT',
       label: 'Application submitted',
       kind: 'interim',
-      description: 'The application is checked for its mandatory fields and referred (seed ~1040).',
+      description: 'The application is checked for its mandatory fields and referred.',
       actors: ['system'],
       hooks: {
         enterValidation: [
@@ -111,7 +108,7 @@ export const financialHardship: CaseTypeConfig = {
       code: 'HARD_REFFERD',
       label: 'Hardship referred',
       kind: 'interim',
-      description: 'The application awaits approval (seed ~1050).',
+      description: 'The application awaits approval.',
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [
@@ -143,8 +140,7 @@ export const financialHardship: CaseTypeConfig = {
       code: 'HARD_APPRV',
       label: 'Hardship approved',
       kind: 'interim',
-      description:
-        'Approved; the banker is notified and the FH indicator set; relief is applied by hand next (seed ~1090).',
+      description: 'Approved; the banker is notified and the FH indicator set; relief is applied by hand next.',
       actors: ['recovery_officer', 'supervisor'],
       hooks: {
         enterProcessing: [
@@ -157,8 +153,7 @@ export const financialHardship: CaseTypeConfig = {
       code: 'AP_HARD_RELF',
       label: 'Apply hardship relief',
       kind: 'interim',
-      description:
-        'The relief types are applied to the accounts, after the second-level relief approval (seed ~1115, 3.7).',
+      description: 'The relief types are applied to the accounts, after the second-level relief approval.',
       actors: ['recovery_officer', 'supervisor'],
       hooks: {
         enterProcessing: [
@@ -175,7 +170,7 @@ export const financialHardship: CaseTypeConfig = {
       code: 'NOTIF_SENT',
       label: 'Notification sent',
       kind: 'interim',
-      description: 'The hardship application result is sent to the customer (seed ~1125).',
+      description: 'The hardship application result is sent to the customer.',
       actors: ['system'],
       hooks: {
         enterProcessing: [
@@ -192,7 +187,7 @@ export const financialHardship: CaseTypeConfig = {
       code: 'RLF_APPL',
       label: 'Relief applied',
       kind: 'interim',
-      description: 'The relief is in force until its expiry date (seed ~1135).',
+      description: 'The relief is in force until its expiry date.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         monitoring: [
@@ -213,7 +208,7 @@ export const financialHardship: CaseTypeConfig = {
       code: 'EXP_NOTIFICN',
       label: 'Expiry notification',
       kind: 'interim',
-      description: 'The customer is told that the relief expires soon; it can still be extended (seed ~1145).',
+      description: 'The customer is told that the relief expires soon; it can still be extended.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         enterProcessing: [
@@ -242,7 +237,7 @@ export const financialHardship: CaseTypeConfig = {
       code: 'EXPIRY_EXTND',
       label: 'Expiry extended',
       kind: 'interim',
-      description: 'The expiry date is extended; the customer is notified again (seed ~1155).',
+      description: 'The expiry date is extended; the customer is notified again.',
       actors: ['system'],
       hooks: {
         enterValidation: [
@@ -259,7 +254,7 @@ export const financialHardship: CaseTypeConfig = {
       code: 'HARD_DECLINE',
       label: 'Hardship declined',
       kind: 'final',
-      description: 'The application or the relief was declined; the customer gets a decline letter (seed ~1100).',
+      description: 'The application or the relief was declined; the customer gets a decline letter.',
       actors: [],
       hooks: {
         enterProcessing: [
@@ -276,7 +271,7 @@ export const financialHardship: CaseTypeConfig = {
       code: 'HARD_EXPIRED',
       label: 'Hardship expired',
       kind: 'final',
-      description: 'The relief expired (seed ~1163).',
+      description: 'The relief expired.',
       actors: [],
       hooks: {
         enterProcessing: [
@@ -289,7 +284,7 @@ export const financialHardship: CaseTypeConfig = {
       code: 'HARD_CANCEL',
       label: 'Hardship cancelled',
       kind: 'final',
-      description: 'Cancelled with a reason, even during the second-level relief approval (seed ~1170, 3.7).',
+      description: 'Cancelled with a reason, even during the second-level relief approval.',
       actors: [],
       hooks: {
         enterProcessing: [

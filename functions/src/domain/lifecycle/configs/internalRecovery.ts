@@ -1,16 +1,14 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
 
 /**
- * Internal recovery (seed 003 ch. 10, lines 4550–4968): the bank's internal recovery team follows up a
- * charged-off account. A specialist reviews it; collectors contact the customer; settlement offers,
- * promises, suspensions, skip tracing and disputes are worked; a supervisor reviews referrals and
- * recommends write-off or debt sale; the case closes when the account is paid off, settled and written
- * off, written off, sold, or when another case closes it.
+ * Internal recovery (after ch. 10 of the banking process guide, docs/domain.md): the bank's internal recovery team
+ * follows up a charged-off account. A specialist reviews it; collectors contact the customer; settlement offers,
+ * promises, suspensions, skip tracing and disputes are worked; a supervisor reviews referrals and recommends
+ * write-off or debt sale; the case closes when the account is paid off, settled and written off, written off, sold,
+ * or when another case closes it.
  *
- * Transition matrix: Figure 10–3, lines 4591–4625 (heavily garbled; the cell-by-cell reading is in MATRIX
- * below). Status tables: Review 4627, Under Settlement Offer 4662, Contact 4694, Contact Alternate 4717,
- * Under Resolution 4755, Write-off 4786, Suspend 4800, Supervisor Review 4810, Settled 4828, Debt Sale 4842,
- * Skip Trace 4868, Dispute 4886, closed statuses 4932–4968.
+ * The transition matrix is the guide's Figure 10–3 (heavily garbled in print; the cell-by-cell reading is in MATRIX
+ * below). Each status follows the guide's table for it.
  */
 
 type Cell = 'S' | 'F' | 'S,F';
@@ -36,7 +34,7 @@ const MATRIX: Record<string, Record<string, Cell>> = {
     DISPUTE: 'F',
     CLOSED_CANCELLED: 'S',
   },
-  // The Contact row is the most garbled (line 4605); it is read by analogy with Contact Alternate (4606).
+  // The Contact row is the most garbled; it is read by analogy with Contact Alternate.
   CONTACT: {
     REVIEW: 'S',
     UNDER_SETTLEMENT_OFFER: 'S',
@@ -83,7 +81,7 @@ const MATRIX: Record<string, Record<string, Cell>> = {
     CLOSED_PAID_OFF: 'S',
     CLOSED_CANCELLED: 'S',
   },
-  // Supervisor Review → Contact is blank (line 4610) and read as F, like → Contact Alternate.
+  // Supervisor Review → Contact is blank and read as F, like → Contact Alternate.
   SUPERVISOR_REVIEW: {
     REVIEW: 'F',
     UNDER_SETTLEMENT_OFFER: 'S',
@@ -157,12 +155,12 @@ const suspendOnIndicators: AlgorithmRef = {
 const paidOff: AlgorithmRef = {
   algorithm: 'zeroBalanceClose',
   params: { to: 'CLOSED_PAID_OFF' },
-  note: 'Cure Monitor Batch: the customer paid off the entire outstanding (10.4.14, line 4939)',
+  note: 'Cure Monitor Batch: the customer paid off the entire outstanding (10.4.14)',
 };
 const paidOffCancelled: AlgorithmRef = {
   algorithm: 'zeroBalanceClose',
   params: { to: 'CLOSED_CANCELLED' },
-  note: 'Pay Off Monitor: "the account is paid off" → Closed Cancelled (10.4.17, line 4960), where the matrix has no S to Closed Paid-off',
+  note: 'Pay Off Monitor: "the account is paid off" → Closed Cancelled (10.4.17), where the matrix has no S to Closed Paid-off',
 };
 const skipTraceOnFailures: AlgorithmRef = {
   algorithm: 'unreachable',
@@ -189,21 +187,21 @@ export const internalRecovery: CaseTypeConfig = {
   description:
     'The bank’s internal recovery team works a charged-off account: contact, settlement offers, promises, supervisor review, write-off or debt sale.',
   readings: [
-    'Roles: Recovery Collector → recovery_officer; Recovery Specialist (initial review) → recovery_officer, as DebtX’s recovery officers are the section’s own staff; Recovery Supervisor, Debt Sale Team, Skip Tracing Team and Dispute Management Team → supervisor (BRIEF §2: write-off and debt sale are supervisor approvals).',
-    'Figure 10–3 (lines 4591–4625) is OCR-garbled. The Contact row (4605) is reconstructed by analogy with Contact Alternate (4606); Supervisor Review → Contact (blank, 4610) is read as F; Under Resolution → Write-off ("a", 4607) as not allowed. The X in Review → Under Settlement Offer contradicts Review’s monitoring table (CM_UNDRSO / C1-TSOF, 4657): the algorithm table wins and the system transition is added; likewise Dispute → Contact for C1-DISMON (4920) where the matrix has F.',
+    'Roles: Recovery Collector → recovery_officer; Recovery Specialist (initial review) → recovery_officer, as DebtX’s recovery officers are the section’s own staff; Recovery Supervisor, Debt Sale Team, Skip Tracing Team and Dispute Management Team → supervisor (in DebtX write-off and debt sale are supervisor approvals).',
+    'Figure 10–3 is OCR-garbled. The Contact row is reconstructed by analogy with Contact Alternate; Supervisor Review → Contact (blank) is read as F; Under Resolution → Write-off ("a") as not allowed. The X in Review → Under Settlement Offer contradicts Review’s monitoring table (CM_UNDRSO / C1-TSOF): the algorithm table wins and the system transition is added; likewise Dispute → Contact for C1-DISMON where the matrix has F.',
     'Figure 10–3: every closed status has S back to Review (a reopen, never explained). DebtX final statuses are terminal, so those cells are left out; a new delinquency opens a new case.',
-    'Figure 10–3: S cells that no algorithm of the status tables takes (e.g. Contact / Suspend / Skip Trace / Dispute → Review) are kept as guardless system transitions; no DebtX algorithm takes them (they are there for an implementation to configure, as the seed intends).',
-    'Lines 4699 and 4722 (Contact and Contact Alternate descriptions) look swapped against ch. 8: Contact is read as the dialer-driven contact of the borrower (result "Outbound Call") and Contact Alternate as manual contact of third parties and attorneys ("Outbound Call Alternate").',
-    'C1-TSOF (Active Settlement Offer Flag = Y → Under Settlement Offer, 4657, 4706, 4737, 4826, 4884) is the guard characteristicEquals activeSettlementOffer = true on the system transitions into Under Settlement Offer. The flag is captured when an offer is made and cleared on leaving Under Settlement Offer, so a rejected or expired offer does not bring the case straight back.',
-    'C1-MONUS (4675–4680): the customer’s response is captured as offerStatus accepted / rejected (a choice field, because a result cannot set a constant); settlementOfferWatch then moves accepted → Under Resolution, rejected or expired → Contact. The task C1-MONUS raises on expiry has no parameter in settlementOfferWatch (gap).',
-    'C1-TTURS (PTP agreed → Under Resolution, 4660, 4692) has no condition algorithm: the promise result follows up to Under Resolution (F cells added beside the matrix’s S).',
-    'Lines 4760–4785 (Under Resolution, C1-RCFR): a final-settlement PTP kept → Settled (marked for write-off). DebtX’s zeroBalanceClose cannot tell a discounted settlement from a full payment (gap), so reaching zero due in Under Resolution goes to Settled; Settled then mirrors billing: closed_settled or closed_written_off → Closed Settled & Written Off, closed (paid in full, nothing to write off) → Closed Cancelled ("account is paid off", 4960). A broken promise or an overdue settlement instalment resumes contact.',
-    'Lines 4939–4966: Closed Paid-off (Cure Monitor) and Closed Cancelled (Pay Off Monitor or CSAM) both mention pay-off. Paid off in a status whose matrix row allows S → Closed Paid-off goes there; elsewhere it goes to Closed Cancelled. Closure by another case (CSAM) is Closed Cancelled (closedByOtherCase).',
-    'Line 4808 (Suspend): "Create worklist for the case if … suspended status for more than 7 days" → afterDaysInStatus 7 days, work list ir_suspended_7_days. Skip Trace and Dispute "task if more than X days" (CS-MONITOR, 4878, 4920): X not given, 14 days.',
-    'Line 4842–4866 (Debt Sale, C1-VDS: deceased WI, time-barred buffer, active service, outstanding amount, minors): the library has no debt-sale eligibility check (gap); enter validation noHold refuses the sale while a deceased or bankruptcy case holds the account. The sale itself closes the case through the account status (C1-TOAS: closed_sold → Closed Sold).',
-    'IR_CM_SKIPTR (no contact points → Skip Trace, 4649) and C1-ECVCC / C1-ECDCI / C1-ECSC (contact cap, intensity, scheduling) have no library algorithm (gaps). C1-VPTP (PTP validation against the settlement offer) likewise.',
-    'Dispute (4886–4930): C1-SETDISRI / C1-RSTDISRI set and remove the Dispute risk indicator; DebtX cannot write indicators back (gap), so a disputeIndicator characteristic is set on entry and cleared on exit.',
-    'Review "Call to Cross Strategy Action Matrix" (4640): entering Review closes the account’s early-collections case (the account moved to recoveries, 4091). Deceased and bankruptcy cases hold this one; external recovery closes it when the account is placed with agencies.',
+    'Figure 10–3: S cells that no algorithm of the status tables takes (e.g. Contact / Suspend / Skip Trace / Dispute → Review) are kept as guardless system transitions; no DebtX algorithm takes them (they are there for an implementation to configure, as the guide intends).',
+    'The guide’s Contact and Contact Alternate descriptions look swapped against ch. 8: Contact is read as the dialer-driven contact of the borrower (result "Outbound Call") and Contact Alternate as manual contact of third parties and attorneys ("Outbound Call Alternate").',
+    'C1-TSOF (Active Settlement Offer Flag = Y → Under Settlement Offer) is the guard characteristicEquals activeSettlementOffer = true on the system transitions into Under Settlement Offer. The flag is captured when an offer is made and cleared on leaving Under Settlement Offer, so a rejected or expired offer does not bring the case straight back.',
+    'C1-MONUS: the customer’s response is captured as offerStatus accepted / rejected (a choice field, because a result cannot set a constant); settlementOfferWatch then moves accepted → Under Resolution, rejected or expired → Contact. The task C1-MONUS raises on expiry has no parameter in settlementOfferWatch (gap).',
+    'C1-TTURS (PTP agreed → Under Resolution) has no condition algorithm: the promise result follows up to Under Resolution (F cells added beside the matrix’s S).',
+    'Under Resolution, C1-RCFR: a final-settlement PTP kept → Settled (marked for write-off). DebtX’s zeroBalanceClose cannot tell a discounted settlement from a full payment (gap), so reaching zero due in Under Resolution goes to Settled; Settled then mirrors billing: closed_settled or closed_written_off → Closed Settled & Written Off, closed (paid in full, nothing to write off) → Closed Cancelled ("account is paid off"). A broken promise or an overdue settlement instalment resumes contact.',
+    'Closed Paid-off (Cure Monitor) and Closed Cancelled (Pay Off Monitor or CSAM) both mention pay-off. Paid off in a status whose matrix row allows S → Closed Paid-off goes there; elsewhere it goes to Closed Cancelled. Closure by another case (CSAM) is Closed Cancelled (closedByOtherCase).',
+    'Suspend: "Create worklist for the case if … suspended status for more than 7 days" → afterDaysInStatus 7 days, work list ir_suspended_7_days. Skip Trace and Dispute "task if more than X days" (CS-MONITOR): X not given, 14 days.',
+    'Debt Sale, C1-VDS: deceased WI, time-barred buffer, active service, outstanding amount, minors: the library has no debt-sale eligibility check (gap); enter validation noHold refuses the sale while a deceased or bankruptcy case holds the account. The sale itself closes the case through the account status (C1-TOAS: closed_sold → Closed Sold).',
+    'IR_CM_SKIPTR (no contact points → Skip Trace) and C1-ECVCC / C1-ECDCI / C1-ECSC (contact cap, intensity, scheduling) have no library algorithm (gaps). C1-VPTP (PTP validation against the settlement offer) likewise.',
+    'Dispute: C1-SETDISRI / C1-RSTDISRI set and remove the Dispute risk indicator; DebtX cannot write indicators back (gap), so a disputeIndicator characteristic is set on entry and cleared on exit.',
+    'Review "Call to Cross Strategy Action Matrix": entering Review closes the account’s early-collections case (the account moved to recoveries). Deceased and bankruptcy cases hold this one; external recovery closes it when the account is placed with agencies.',
   ],
   category: 'RecoveryInternal',
   level: 'account',
@@ -225,7 +223,7 @@ export const internalRecovery: CaseTypeConfig = {
       label: 'Review',
       kind: 'initial',
       description:
-        'A recovery specialist reviews the collections history and starts contact, skip tracing or a supervisor referral (seed 4627).',
+        'A recovery specialist reviews the collections history and starts contact, skip tracing or a supervisor referral.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         monitoring: [
@@ -246,7 +244,7 @@ export const internalRecovery: CaseTypeConfig = {
       code: 'UNDER_SETTLEMENT_OFFER',
       label: 'Under settlement offer',
       kind: 'interim',
-      description: 'A settlement offer is open; the customer accepts, rejects or lets it expire (seed 4662).',
+      description: 'A settlement offer is open; the customer accepts, rejects or lets it expire.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         enterProcessing: [setFlag('offerStatus', 'open', 'The offer is open while the case is in this status')],
@@ -268,7 +266,8 @@ export const internalRecovery: CaseTypeConfig = {
       code: 'CONTACT',
       label: 'Contact',
       kind: 'interim',
-      description: 'The borrower is contacted; the account may be sent to the dialer (seed 4722, read as this status).',
+      description:
+        'The borrower is contacted; the account may be sent to the dialer (the guide prints this under Contact Alternate; it fits this status).',
       actors: ['system', 'recovery_officer'],
       hooks: { monitoring: [suspendOnIndicators, skipTraceOnFailures, paidOff] },
     },
@@ -277,7 +276,7 @@ export const internalRecovery: CaseTypeConfig = {
       label: 'Contact alternate',
       kind: 'interim',
       description:
-        'The borrowers cannot be contacted; authorised third parties and attorneys are called by hand (seed 4699, read as this status).',
+        'The borrowers cannot be contacted; authorised third parties and attorneys are called by hand (the guide prints this under Contact; it fits this status).',
       actors: ['system', 'recovery_officer'],
       hooks: { monitoring: [suspendOnIndicators, skipTraceOnFailures, paidOff] },
     },
@@ -285,7 +284,7 @@ export const internalRecovery: CaseTypeConfig = {
       code: 'UNDER_RESOLUTION',
       label: 'Under resolution',
       kind: 'interim',
-      description: 'A promise to pay or a settlement plan is being paid (seed 4755).',
+      description: 'A promise to pay or a settlement plan is being paid.',
       actors: ['system'],
       hooks: {
         monitoring: [
@@ -317,10 +316,10 @@ export const internalRecovery: CaseTypeConfig = {
       code: 'WRITE_OFF',
       label: 'Write-off',
       kind: 'interim',
-      description: 'Parked: the recovery supervisor recommended write-off; marked for write-off (seed 4786).',
+      description: 'Parked: the recovery supervisor recommended write-off; marked for write-off.',
       actors: ['system'],
       hooks: {
-        enterProcessing: [setFlag('markedForWriteOff', true, 'Seed 4790: set Marked for Write Off flag = Y')],
+        enterProcessing: [setFlag('markedForWriteOff', true, 'Set Marked for Write Off flag = Y')],
         monitoring: [
           {
             algorithm: 'accountStatusMirror',
@@ -335,14 +334,14 @@ export const internalRecovery: CaseTypeConfig = {
       code: 'SUSPEND',
       label: 'Suspend',
       kind: 'interim',
-      description: 'Recovery suspended for a while: possible bankruptcy, deceased, cease and desist (seed 4800).',
+      description: 'Recovery suspended for a while: possible bankruptcy, deceased, cease and desist.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         monitoring: [
           {
             algorithm: 'afterDaysInStatus',
             params: { days: 7, workList: 'ir_suspended_7_days' },
-            note: 'Seed 4808: create worklist for the case if it is in Suspend for more than 7 days',
+            note: 'Create worklist for the case if it is in Suspend for more than 7 days',
           },
           paidOff,
         ],
@@ -353,14 +352,14 @@ export const internalRecovery: CaseTypeConfig = {
       label: 'Supervisor review',
       kind: 'interim',
       description:
-        'A supervisor works the referral (reason mandatory): completes the review, approves, or transfers the case to write-off or debt sale (seed 4810).',
+        'A supervisor works the referral (reason mandatory): completes the review, approves, or transfers the case to write-off or debt sale.',
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [
           {
             algorithm: 'raiseTodo',
             params: { type: 'IR_SUPERVISOR_REVIEW', label: 'Review the referred case (see the referral reason)' },
-            note: 'Seed 4814: a task is created for the supervisor team',
+            note: 'A task is created for the supervisor team',
           },
         ],
         exitProcessing: [{ algorithm: 'closeTasks', params: { taskTypes: ['IR_SUPERVISOR_REVIEW'] } }],
@@ -371,10 +370,10 @@ export const internalRecovery: CaseTypeConfig = {
       code: 'SETTLED',
       label: 'Settled',
       kind: 'interim',
-      description: 'Parked: the settlement plan is complete; marked for write-off of the remainder (seed 4828).',
+      description: 'Parked: the settlement plan is complete; marked for write-off of the remainder.',
       actors: ['system'],
       hooks: {
-        enterProcessing: [setFlag('markedForWriteOff', true, 'Seed 4832: Marked for Write Off = Y')],
+        enterProcessing: [setFlag('markedForWriteOff', true, 'Marked for Write Off = Y')],
         monitoring: [
           {
             algorithm: 'accountStatusMirror',
@@ -394,7 +393,7 @@ export const internalRecovery: CaseTypeConfig = {
       code: 'DEBT_SALE',
       label: 'Debt sale',
       kind: 'interim',
-      description: 'The debt sale manager sells the account to an asset restructuring company (seed 4842).',
+      description: 'The debt sale manager sells the account to an asset restructuring company.',
       actors: ['supervisor'],
       hooks: {
         enterValidation: [
@@ -414,11 +413,11 @@ export const internalRecovery: CaseTypeConfig = {
       code: 'SKIP_TRACE',
       label: 'Skip trace',
       kind: 'interim',
-      description: 'The customer cannot be reached; the skip tracing team researches new details (seed 4868).',
+      description: 'The customer cannot be reached; the skip tracing team researches new details.',
       actors: ['supervisor', 'recovery_officer'],
       hooks: {
         monitoring: [
-          tooLongIn('IR_SKIP_TRACE_TOO_LONG', 'In skip trace for more than 14 days', 'CS-MONITOR seq 10 (line 4878)'),
+          tooLongIn('IR_SKIP_TRACE_TOO_LONG', 'In skip trace for more than 14 days', 'CS-MONITOR seq 10'),
           paidOff,
         ],
       },
@@ -428,7 +427,7 @@ export const internalRecovery: CaseTypeConfig = {
       label: 'Dispute',
       kind: 'interim',
       description:
-        'The customer filed an official complaint; the dispute management team works it; the case leaves some days after resolution (seed 4886).',
+        'The customer filed an official complaint; the dispute management team works it; the case leaves some days after resolution.',
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [
@@ -443,7 +442,7 @@ export const internalRecovery: CaseTypeConfig = {
             params: { graceDays: 7, to: 'CONTACT', resolvedField: 'disputeResolvedOn' },
             note: 'IR_CM_DISPRE (C1-DISMON) seq 10: No. of Grace Days = 7, Contact Status',
           },
-          tooLongIn('IR_DISPUTE_TOO_LONG', 'In dispute for more than 14 days', 'CS-MONITOR seq 20 (line 4920)'),
+          tooLongIn('IR_DISPUTE_TOO_LONG', 'In dispute for more than 14 days', 'CS-MONITOR seq 20'),
           paidOffCancelled,
         ],
       },
@@ -452,35 +451,35 @@ export const internalRecovery: CaseTypeConfig = {
       code: 'CLOSED_PAID_OFF',
       label: 'Closed: paid off',
       kind: 'final',
-      description: 'The customer paid off the entire outstanding (seed 4939).',
+      description: 'The customer paid off the entire outstanding.',
       actors: [],
     },
     {
       code: 'CLOSED_WRITTEN_OFF',
       label: 'Closed: written off',
       kind: 'final',
-      description: 'The account was written off (seed 4932).',
+      description: 'The account was written off.',
       actors: [],
     },
     {
       code: 'CLOSED_SETTLED_WO',
       label: 'Closed: settled and written off',
       kind: 'final',
-      description: 'Settled; the remainder was written off (seed 4946).',
+      description: 'Settled; the remainder was written off.',
       actors: [],
     },
     {
       code: 'CLOSED_SOLD',
       label: 'Closed: sold',
       kind: 'final',
-      description: 'The account was sold to an asset restructuring company (seed 4953).',
+      description: 'The account was sold to an asset restructuring company.',
       actors: [],
     },
     {
       code: 'CLOSED_CANCELLED',
       label: 'Closed: cancelled',
       kind: 'final',
-      description: 'The account was paid off, or another case closed this one (seed 4960).',
+      description: 'The account was paid off, or another case closed this one.',
       actors: [],
     },
   ],

@@ -1,16 +1,13 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
 
 /**
- * Legal proceeding (seed 003 ch. 4, lines 1246–1791): after the default notice expires the bank engages a
- * legal service provider (LSP): the LSP is assigned (and approved when needed), documents are prepared and
- * submitted, the LSP acknowledges, litigation runs (defended matter, motion for judgment), and the judgment
- * is enforced (warrant of possession → an asset repossession case, garnishee order) or complied with under
+ * Legal proceeding (after ch. 4 of the banking process guide, docs/domain.md): after the default notice expires the
+ * bank engages a legal service provider (LSP): the LSP is assigned (and approved when needed), documents are
+ * prepared and submitted, the LSP acknowledges, litigation runs (defended matter, motion for judgment), and the
+ * judgment is enforced (warrant of possession → an asset repossession case, garnishee order) or complied with under
  * an arrangement. The LSP can be changed at any point of litigation; the case resumes where it stopped.
  *
- * Status tables: Pending 1355, Assign New LSP 1388, Prepare Legal Document 1432, Pending For Approval 1461,
- * Wait For LSP Acknowledgement 1496, Legal In Progress 1535, Defended Matter 1582, Motion For Judgement
- * Filed 1613, Judgement Enforcement 1648, Judgement Compliance 1681, Change LSP 1711, Complete 1736,
- * Withdrawn 1754, Cancel 1774. LSP assignment status: 1333.
+ * Each status follows the guide's table for it; the LSP assignment status is the guide's too.
  */
 
 const LITIGATION = ['LEGINPROG', 'DEFMATTER', 'MTFRJDGFIELD', 'JDGENFORC', 'JDGCOMP'];
@@ -60,18 +57,18 @@ export const legalProceeding: CaseTypeConfig = {
     'Litigation through a legal service provider after the default notice expires: claim, judgment, enforcement or compliance.',
   readings: [
     'Roles: Recovery Associate → recovery_officer; Recovery Supervisor and Recovery Manager → supervisor; the legal desk that follows the LSP and the court → mediation_board (it records the LSP’s acknowledgement and the litigation events with the associate). The LSP itself is an outside firm captured as lspName, not a DRC.',
-    'Transition roles (3.6 matrix): "User" with Validate Follow-up = Y, and user moves that record a litigation event (LSP accepted or refused, defended, motion filed, judgment, arrangement, retirement deed), are follow-ups of a named result; Cancel and Withdraw are manual transitions (the engine asks for the cancel / withdraw reason the seed requires, 1774 / 1754); "System" cells are system transitions taken by the algorithm named below.',
-    'Line 1378 (LG023 C1-ASORVCHK, Association Review Required = No, Next Status = Assign New LSP): the case moves on by itself → afterDaysInStatus 0 days (the next monitor run). DebtX has no immediate pass-through algorithm (gap).',
-    'Lines 1388–1430 (LG004 C1-ASGNLSP, automated LSP allocation with manual review): DebtX has no LSP vendor allocation (gap). A to-do asks the associate to assign the LSP; the Assign LSP result captures it and follows up to Prepare Legal Document.',
-    'Lines 1372 and 1410 (LG001 / LG003 C1-DEFNOEXP: the default notice must have expired): the notice dates are required creation fields and Assign New LSP requires the expiry date; the library cannot compare it with today (gap: date validation).',
-    'Line 1450 (LG016 C1-APPRCHK, Exposure Threshold blank): approval is needed when the user overrides the proposed LSP (1465). The Assign LSP result captures lspApprovalRequired, and a guarded system transition (characteristicEquals) moves Prepare Legal Document → Pending Approval. Leaving Pending Approval clears the flag and closes the approval to-do (LG024 C1-CANAPPR).',
-    'Lines 1436–1460 (Prepare Legal Document): the text says the user moves the case on, the table says System by LG005 (check submission date). Read as: the user records the submission date and LG005 (dateAlert on documentsSubmittedOn, day 0) moves the case to Wait for LSP Acknowledgement. On an LSP change with a submission date already recorded, the same monitor skips the step at once, as the seed says.',
-    'Line 1481 (Pending Approval → Wait for LSP Ack on approval): approval follows up to Prepare Legal Document, whose submission-date monitor takes the case on to Wait for LSP Acknowledgement when documents were already submitted; no direct transition is needed.',
-    'Line 1513 (LG006 C1-SETDSPDT, display date offset 3 days): read as a reminder to-do after 3 days waiting for the LSP.',
-    'Legal In Progress resume (LG008 C1-RESSTATUS, C1-SAVPRESTA on Change LSP, 1535–1580, 1711–1735): there is no save/restore-status algorithm (gap). Judgement Enforcement and Judgement Compliance store their code in resumeStatus when the case leaves them; Legal In Progress has guarded system transitions to the stored status (the matrix’s two S cells) and clears it on exit. Resume therefore applies to those two statuses only, exactly where the matrix has S.',
-    'Lines 1648–1680 (Judgement Enforcement): the ARS case a warrant of possession starts is created from the UI (DebtX: the user opens an asset repossession case with the legal case id); a result cannot spawn a case (gap). LG009 C1-CHKCASE (no open Asset Repossession case) is the exit validation noHold: an open asset repossession case on the account holds this legal case (its cross-case rule), and litigation actions are allowed on hold so that the hold only gates leaving the status.',
-    'No-activity monitoring: the exit algorithms close "Legal No Activity – Level 1/2" but no day counts are printed (1306–1791); 5 and 10 days are used, as in ch. 5 (ARS). afterDaysInStatus counts days in the status, not days without activity (gap: activity-reset timer).',
-    'Judgement Compliance (1681–1710): a broken arrangement is a user move to enforcement (matrix U); promiseWatch and instalmentOverdue only raise a to-do.',
+    'Transition roles (3.6 matrix): "User" with Validate Follow-up = Y, and user moves that record a litigation event (LSP accepted or refused, defended, motion filed, judgment, arrangement, retirement deed), are follow-ups of a named result; Cancel and Withdraw are manual transitions (the engine asks for the cancel / withdraw reason the guide requires); "System" cells are system transitions taken by the algorithm named below.',
+    'LG023 C1-ASORVCHK, Association Review Required = No, Next Status = Assign New LSP: the case moves on by itself → afterDaysInStatus 0 days (the next monitor run). DebtX has no immediate pass-through algorithm (gap).',
+    'LG004 C1-ASGNLSP, automated LSP allocation with manual review: DebtX has no LSP vendor allocation (gap). A to-do asks the associate to assign the LSP; the Assign LSP result captures it and follows up to Prepare Legal Document.',
+    'LG001 / LG003 C1-DEFNOEXP: the default notice must have expired: the notice dates are required creation fields and Assign New LSP requires the expiry date; the library cannot compare it with today (gap: date validation).',
+    'LG016 C1-APPRCHK, Exposure Threshold blank: approval is needed when the user overrides the proposed LSP. The Assign LSP result captures lspApprovalRequired, and a guarded system transition (characteristicEquals) moves Prepare Legal Document → Pending Approval. Leaving Pending Approval clears the flag and closes the approval to-do (LG024 C1-CANAPPR).',
+    'Prepare Legal Document: the text says the user moves the case on, the table says System by LG005 (check submission date). Read as: the user records the submission date and LG005 (dateAlert on documentsSubmittedOn, day 0) moves the case to Wait for LSP Acknowledgement. On an LSP change with a submission date already recorded, the same monitor skips the step at once, as the guide says.',
+    'Pending Approval → Wait for LSP Ack on approval: approval follows up to Prepare Legal Document, whose submission-date monitor takes the case on to Wait for LSP Acknowledgement when documents were already submitted; no direct transition is needed.',
+    'LG006 C1-SETDSPDT, display date offset 3 days: read as a reminder to-do after 3 days waiting for the LSP.',
+    'Legal In Progress resume (LG008 C1-RESSTATUS, C1-SAVPRESTA on Change LSP): there is no save/restore-status algorithm (gap). Judgement Enforcement and Judgement Compliance store their code in resumeStatus when the case leaves them; Legal In Progress has guarded system transitions to the stored status (the matrix’s two S cells) and clears it on exit. Resume therefore applies to those two statuses only, exactly where the matrix has S.',
+    'Judgement Enforcement: the ARS case a warrant of possession starts is created from the UI (DebtX: the user opens an asset repossession case with the legal case id); a result cannot spawn a case (gap). LG009 C1-CHKCASE (no open Asset Repossession case) is the exit validation noHold: an open asset repossession case on the account holds this legal case (its cross-case rule), and litigation actions are allowed on hold so that the hold only gates leaving the status.',
+    'No-activity monitoring: the exit algorithms close "Legal No Activity – Level 1/2" but no day counts are printed; 5 and 10 days are used, as in ch. 5 (ARS). afterDaysInStatus counts days in the status, not days without activity (gap: activity-reset timer).',
+    'Judgement Compliance: a broken arrangement is a user move to enforcement (matrix U); promiseWatch and instalmentOverdue only raise a to-do.',
     'Complete / Withdrawn / Cancel (LG010/LG011 set review date, LG017–LG019 LSP assignment status): review dates have no DebtX counterpart (there is no strategy monitor); the LSP assignment status is kept as the characteristic lspAssignmentStatus (pending_approval / approved / rejected / closed / cancelled).',
   ],
   category: 'LegalProcess',
@@ -87,14 +84,14 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'PENDING',
       label: 'Pending',
       kind: 'initial',
-      description: 'The default notice has expired; related accounts and customers are reviewed (seed 1355).',
+      description: 'The default notice has expired; related accounts and customers are reviewed.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         enterProcessing: [
           {
             algorithm: 'addToWorkList',
             params: { workList: 'legal_queue' },
-            note: 'Category setup (1306–1322): Queue = Legal Queue, Create worklist for queue = Yes',
+            note: 'Category setup: Queue = Legal Queue, Create worklist for queue = Yes',
           },
         ],
         monitoring: [
@@ -110,7 +107,7 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'ASSNEWLSP',
       label: 'Assign new LSP',
       kind: 'interim',
-      description: 'A new or replacement legal service provider is assigned (seed 1388).',
+      description: 'A new or replacement legal service provider is assigned.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         enterValidation: [
@@ -134,7 +131,7 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'PREPLOGDOC',
       label: 'Prepare legal documents',
       kind: 'interim',
-      description: 'Documents for the LSP are prepared and sent; the submission date is recorded (seed 1432).',
+      description: 'Documents for the LSP are prepared and sent; the submission date is recorded.',
       actors: ['recovery_officer'],
       hooks: {
         monitoring: [
@@ -155,16 +152,15 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'PENDINGAPP',
       label: 'Pending approval',
       kind: 'interim',
-      description:
-        'The LSP assignment awaits a supervisor’s approval; nothing else can be changed meanwhile (seed 1461).',
+      description: 'The LSP assignment awaits a supervisor’s approval; nothing else can be changed meanwhile.',
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [
-          set('lspAssignmentStatus', 'pending_approval', 'LSP assignment status: Pending Approval (1333)'),
+          set('lspAssignmentStatus', 'pending_approval', 'LSP assignment status: Pending Approval'),
           {
             algorithm: 'raiseTodo',
             params: { type: 'LEGAL_LSP_APPROVAL', label: 'Approve or reject the LSP assignment' },
-            note: 'Seed 1465: an approval request is created',
+            note: 'An approval request is created',
           },
         ],
         exitProcessing: [
@@ -181,7 +177,7 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'WTFRLSPACK',
       label: 'Wait for LSP acknowledgement',
       kind: 'interim',
-      description: 'Waiting for the LSP to accept or refuse the case (seed 1496).',
+      description: 'Waiting for the LSP to accept or refuse the case.',
       actors: ['recovery_officer', 'mediation_board'],
       hooks: {
         monitoring: [
@@ -202,8 +198,7 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'LEGINPROG',
       label: 'Legal in progress',
       kind: 'interim',
-      description:
-        'Litigation is under way; after an LSP change the case resumes where the previous LSP stopped (seed 1535).',
+      description: 'Litigation is under way; after an LSP change the case resumes where the previous LSP stopped.',
       actors: ['system', 'supervisor', 'mediation_board'],
       hooks: {
         enterProcessing: [set('lspAssignmentStatus', 'approved', 'The LSP accepted the case')],
@@ -215,7 +210,7 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'DEFMATTER',
       label: 'Defended matter',
       kind: 'interim',
-      description: 'The customer defends the claim in court (seed 1582).',
+      description: 'The customer defends the claim in court.',
       actors: ['supervisor', 'mediation_board'],
       hooks: { monitoring: noActivity, exitProcessing: [closeNoActivity('LG014')] },
     },
@@ -223,7 +218,7 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'MTFRJDGFIELD',
       label: 'Motion for judgement filed',
       kind: 'interim',
-      description: 'The bank asked the court for judgment; granted or denied (seed 1613).',
+      description: 'The bank asked the court for judgment; granted or denied.',
       actors: ['supervisor', 'mediation_board'],
       hooks: { monitoring: noActivity, exitProcessing: [closeNoActivity('LG015')] },
     },
@@ -232,7 +227,7 @@ export const legalProceeding: CaseTypeConfig = {
       label: 'Judgement enforcement',
       kind: 'interim',
       description:
-        'The bank enforces the judgment (warrant of possession, garnishee order); the case cannot leave while a repossession case is open (seed 1648).',
+        'The bank enforces the judgment (warrant of possession, garnishee order); the case cannot leave while a repossession case is open.',
       actors: ['supervisor', 'mediation_board'],
       hooks: {
         monitoring: noActivity,
@@ -252,7 +247,7 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'JDGCOMP',
       label: 'Judgement compliance',
       kind: 'interim',
-      description: 'An alternative arrangement was agreed with the debtor; compliance is tracked (seed 1681).',
+      description: 'An alternative arrangement was agreed with the debtor; compliance is tracked.',
       actors: ['supervisor', 'mediation_board'],
       hooks: {
         monitoring: [
@@ -262,7 +257,7 @@ export const legalProceeding: CaseTypeConfig = {
               toleranceDays: 3,
               todo: { type: 'LEGAL_ARRANGEMENT_BROKEN', label: 'The arrangement is broken: consider enforcement' },
             },
-            note: 'Seed 1685: enforcement on breach of the arrangement (user transition; the monitor only alerts)',
+            note: 'Enforcement on breach of the arrangement (user transition; the monitor only alerts)',
           },
           {
             algorithm: 'instalmentOverdue',
@@ -283,8 +278,7 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'CHNGORRETLSP',
       label: 'Change or retire LSP',
       kind: 'interim',
-      description:
-        'The current LSP is retired (date of the retirement deed) and a new one is to be assigned (seed 1711).',
+      description: 'The current LSP is retired (date of the retirement deed) and a new one is to be assigned.',
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [set('lspAssignmentStatus', 'closed', 'The current (approved) assignment is closed')],
@@ -294,7 +288,7 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'COMPLETE',
       label: 'Complete',
       kind: 'final',
-      description: 'The legal case is complete (seed 1736).',
+      description: 'The legal case is complete.',
       actors: [],
       hooks: {
         enterProcessing: [
@@ -307,7 +301,7 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'WITHDRAW',
       label: 'Withdrawn',
       kind: 'final',
-      description: 'Proceedings had started but are stopped, with a withdraw reason (seed 1754).',
+      description: 'Proceedings had started but are stopped, with a withdraw reason.',
       actors: [],
       hooks: {
         enterProcessing: [
@@ -320,7 +314,7 @@ export const legalProceeding: CaseTypeConfig = {
       code: 'CANCEL',
       label: 'Cancelled',
       kind: 'final',
-      description: 'Stopped before the LSP started proceedings, with a cancel reason (seed 1774).',
+      description: 'Stopped before the LSP started proceedings, with a cancel reason.',
       actors: [],
       hooks: {
         enterProcessing: [

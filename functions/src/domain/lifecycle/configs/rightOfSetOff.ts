@@ -1,14 +1,13 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
 
 /**
- * Right of set-off (seed 003 ch. 6, lines 2308–2765): arrears that stay unpaid after reminders are cleared,
- * in whole or in part, from the same customer's savings (CASA) or term deposit (TD) accounts. The associate
- * reviews the target accounts and submits; the system routes the set-off to approval or straight to the
- * transfer; the transfer runs through a ledger account; the customer is notified and the case completes after
- * a day. A payment or a promise to pay withdraws the case.
+ * Right of set-off (after ch. 6 of the banking process guide, docs/domain.md): arrears that stay unpaid after
+ * reminders are cleared, in whole or in part, from the same customer's savings (CASA) or term deposit (TD) accounts.
+ * The associate reviews the target accounts and submits; the system routes the set-off to approval or straight to
+ * the transfer; the transfer runs through a ledger account; the customer is notified and the case completes after a
+ * day. A payment or a promise to pay withdraws the case.
  *
- * Status tables: Pending 2399, Submitted 2472, Pending Approval 2528, Transfer Requested 2565, Notification
- * Sent 2617, Completed 2660, Rejected 2672, Cancelled 2684, Withdrawn 2696; configuration 2700–2765.
+ * Each status follows the guide's table for it, with the chapter's configuration section.
  */
 
 /** C1-ROSOAPPR "Total Debit Amount Threshold" (value per implementation): LKR 100,000. */
@@ -58,13 +57,13 @@ export const rightOfSetOff: CaseTypeConfig = {
     'Clear arrears from the customer’s own savings or term deposits: review, approval above a threshold, transfer, notification.',
   readings: [
     'Roles (6.3): Associate → recovery_officer; Supervisor and Manager → supervisor (approve set-offs, handle no-activity alerts). System activities → system.',
-    'Lines 2399–2471 (Pending): no status code is printed; PENDING is used. The primary entity and association rows are blank (2340–2350); read as account-level (the delinquent account), with the target CASA / TD accounts captured at creation.',
-    'Line 2727 (ROSO_CONFLICT_CASE_CATEGORY, per implementation) and C1-EXCLCASE: the conflicting categories chosen are another set-off, bankruptcy (automatic stay), deceased and financial hardship (blockedBy).',
+    'Pending: no status code is printed; PENDING is used. The primary entity and association rows are blank; read as account-level (the delinquent account), with the target CASA / TD accounts captured at creation.',
+    'ROSO_CONFLICT_CASE_CATEGORY (per implementation) and C1-EXCLCASE: the conflicting categories chosen are another set-off, bankruptcy (automatic stay), deceased and financial hardship (blockedBy).',
     'C1-CHKCUST (rule engine), C1-CHKCNT (minimum successful contacts in N days), C1-GETTRGT / C1-REVALTRGT (eligible target accounts, minimum residual balance) and their failure option "transition to Cancelled with a cancel reason" have no library algorithm (gaps: rule-engine validation, contact-count validation, validation with a failure transition). The target accounts are a required creation field; the re-checks on Submitted and Transfer Requested are left to the associate and approver.',
-    'C1-ROSOAPPR (2500–2520): approval when the total debit is at or above the threshold (or the account is impaired / non-accrual). The library routes on the amount due (amountDueBelow guard → Transfer Requested at once), which stands in for the debit total; otherwise the default transition (Use as Default = Y) to Pending Approval is taken by afterDaysInStatus 0 at the next monitor run. Asset classification and accrual status are not modelled (gap).',
+    'C1-ROSOAPPR: approval when the total debit is at or above the threshold (or the account is impaired / non-accrual). The library routes on the amount due (amountDueBelow guard → Transfer Requested at once), which stands in for the debit total; otherwise the default transition (Use as Default = Y) to Pending Approval is taken by afterDaysInStatus 0 at the next monitor run. Asset classification and accrual status are not modelled (gap).',
     'Transition modes: Pending → Submitted is "User, Validate Follow-up Y" → a follow-up of the submit result; "User" moves (Cancelled, Reversed, Notification → Completed) are manual; Pending Approval’s "System, based on approval request outcome" cells are follow-ups of the supervisor’s decision; Transfer Requested’s system outcome of C1-FUNDTRFR (funds transfer, no library algorithm: gap) is the follow-up of the result that records the transfer, which the system or an associate records.',
-    'Event Manager withdrawal (2360–2370, "when a payment arrives or a PTP is taken"): a payment or promise recorded on the case follows up to Withdrawn from Pending and Pending Approval (the statuses whose transition tables list Withdrawn); a full payment withdraws it by itself (zeroBalanceClose).',
-    'Lines 2660–2671 (Completed enter algorithms C1-REVROSO "reverse set-off" and C1-EXCLROSO reason "Reversed"): this is REVERSED’s configuration pasted under Completed. REVERSED (a transition target of Notification Sent, 2647, never defined) is added as a final status carrying them; Completed gets none.',
+    'Event Manager withdrawal ("when a payment arrives or a PTP is taken"): a payment or promise recorded on the case follows up to Withdrawn from Pending and Pending Approval (the statuses whose transition tables list Withdrawn); a full payment withdraws it by itself (zeroBalanceClose).',
+    'Completed enter algorithms C1-REVROSO "reverse set-off" and C1-EXCLROSO reason "Reversed": this is REVERSED’s configuration pasted under Completed. REVERSED (a transition target of Notification Sent, never defined) is added as a final status carrying them; Completed gets none.',
     'Tables 6-17 and 6-18 are captioned "Settlement" and SUBMITTED’s transitions "Effected Possession" (copied captions from ch. 5); read by their section (Notification Sent, Submitted).',
     'C1-EXCLROSO (move the set-off exclusion date forward by an offset per reason, a cool-off before the next set-off): date arithmetic on the account is a gap; the reason is kept as the characteristic setOffExclusionReason for the batch that creates set-off cases.',
     'C1-CCCREATE (customer contact / notification letter) and C1-REVROSO (reverse the transfer) are to-dos: no letter or money-movement algorithm (gap).',
@@ -81,7 +80,7 @@ export const rightOfSetOff: CaseTypeConfig = {
       code: 'PENDING',
       label: 'Pending',
       kind: 'initial',
-      description: 'The associate reviews the set-off and its target accounts, then submits (seed 2399).',
+      description: 'The associate reviews the set-off and its target accounts, then submits.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         monitoring: [paidWithdraws, ...noActivity],
@@ -98,7 +97,7 @@ export const rightOfSetOff: CaseTypeConfig = {
       code: 'SUBMITTED',
       label: 'Submitted',
       kind: 'interim',
-      description: 'The system decides whether the set-off needs approval (seed 2472).',
+      description: 'The system decides whether the set-off needs approval.',
       actors: ['system'],
       hooks: {
         monitoring: [
@@ -114,7 +113,7 @@ export const rightOfSetOff: CaseTypeConfig = {
       code: 'PENDINGAPPR',
       label: 'Pending approval',
       kind: 'interim',
-      description: 'A supervisor approves or rejects the set-off (seed 2528).',
+      description: 'A supervisor approves or rejects the set-off.',
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [
@@ -134,7 +133,7 @@ export const rightOfSetOff: CaseTypeConfig = {
       code: 'TRANSFERREQ',
       label: 'Transfer requested',
       kind: 'interim',
-      description: 'The funds are transferred from the target accounts through the ledger to the loan (seed 2565).',
+      description: 'The funds are transferred from the target accounts through the ledger to the loan.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         enterProcessing: [
@@ -151,7 +150,7 @@ export const rightOfSetOff: CaseTypeConfig = {
       code: 'NOTIFY',
       label: 'Notification sent',
       kind: 'interim',
-      description: 'The customer is notified of the set-off; the case completes after a day (seed 2617).',
+      description: 'The customer is notified of the set-off; the case completes after a day.',
       actors: ['system', 'recovery_officer'],
       hooks: {
         enterProcessing: [
@@ -181,7 +180,7 @@ export const rightOfSetOff: CaseTypeConfig = {
       code: 'COMPLETED',
       label: 'Completed',
       kind: 'final',
-      description: 'The set-off is done (seed 2660).',
+      description: 'The set-off is done.',
       actors: [],
     },
     {
@@ -189,7 +188,7 @@ export const rightOfSetOff: CaseTypeConfig = {
       label: 'Reversed',
       kind: 'final',
       description:
-        'The set-off was reversed after the notification (seed 2647; configuration printed under Completed, 2669).',
+        'The set-off was reversed after the notification (the guide prints its configuration under Completed).',
       actors: [],
       hooks: {
         enterProcessing: [
@@ -202,7 +201,7 @@ export const rightOfSetOff: CaseTypeConfig = {
       code: 'REJECTED',
       label: 'Rejected',
       kind: 'final',
-      description: 'The approver rejected the set-off (seed 2672).',
+      description: 'The approver rejected the set-off.',
       actors: [],
       hooks: { enterProcessing: cancelSetOff('rejected', 'C1-EXCLROSO: reason code Rejected') },
     },
@@ -210,7 +209,7 @@ export const rightOfSetOff: CaseTypeConfig = {
       code: 'CANCELLED',
       label: 'Cancelled',
       kind: 'final',
-      description: 'Cancelled by the associate, or the transfer failed (seed 2684).',
+      description: 'Cancelled by the associate, or the transfer failed.',
       actors: [],
       hooks: { enterProcessing: cancelSetOff('cancel_reason', 'C1-EXCLROSO: offset by the cancel reason') },
     },
@@ -218,7 +217,7 @@ export const rightOfSetOff: CaseTypeConfig = {
       code: 'WITHDRAWN',
       label: 'Withdrawn',
       kind: 'final',
-      description: 'A payment arrived or a promise to pay was taken (seed 2696).',
+      description: 'A payment arrived or a promise to pay was taken.',
       actors: [],
       hooks: { enterProcessing: cancelSetOff('withdrawn', 'C1-EXCLROSO: reason code Withdrawn') },
     },
