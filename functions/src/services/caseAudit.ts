@@ -53,6 +53,7 @@ export function writeCaseWithAudit(
     details: event.details,
     transitions: event.transitions,
   };
+  // First write: a batch written from a snapshot (the monitor's) relies on this create refusing it whole.
   const head = appendAudit(tx, before?.audit ?? after.audit, draft);
   const written: CaseState = { ...after, audit: head };
   const ref = firestore().collection(COL.cases).doc(after.id);
