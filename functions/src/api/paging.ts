@@ -4,14 +4,16 @@ import { readQuery } from '../data/ops';
 
 export const DEFAULT_PAGE = 25;
 
-function decodeCursor(cursor: string): [string, string] {
-  const [key, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!key || !id)
+/** A cursor: the last row's value and id, and whether no row of that value follows it (`e`: its run ended). */
+function decodeCursor(cursor: string): [string, string, boolean] {
+  const [key, id, ended] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!key || !id || (ended !== undefined && ended !== 'e'))
     throw new HttpsError('invalid-argument', 'The page cursor is not valid.', { fields: { cursor: 'is not valid' } });
-  return [key, id];
+  return [key, id, ended === 'e'];
 }
 
-const encodeCursor = (key: string, id: string) => Buffer.from(`${key}|${id}`, 'utf8').toString('base64url');
+const encodeCursor = (key: string, id: string, runEnded: boolean) =>
+  Buffer.from(`${key}|${id}${runEnded ? '|e' : ''}`, 'utf8').toString('base64url');
 
 /** Code-unit order: what Firestore's order of ASCII ids and ISO instants is, unlike localeCompare. */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -21,7 +23,8 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * as the job basket does and docs/decisions/0004 explains (the offline emulator ignores startAfter): a page reads
  * its rows and one row to know whether more follow. A run of equal values (a bulk import stamps many cases with
  * one instant) is paged by the stored `id` field, one page at a time, never read whole: the offline emulator
- * neither filters nor orders by the document id.
+ * neither filters nor orders by the document id. A page that saw a row of another value after its last row says
+ * so in its cursor, and the next page then skips the (empty) query for the rest of that run: one read less.
  */
 export async function keysetPage(
   query: Query,
@@ -44,7 +47,7 @@ export async function keysetPage(
   const ordered = query.orderBy(field, 'desc').orderBy(FieldPath.documentId(), 'desc');
   const rows: QueryDocumentSnapshot[] = [];
   if (after) {
-    rows.push(...(await runPage(after[0], after[1], limit + 1)));
+    if (!after[2]) rows.push(...(await runPage(after[0], after[1], limit + 1)));
     if (rows.length <= limit)
       rows.push(...(await readQuery(ordered.where(field, '<', after[0]).limit(limit + 1 - rows.length))).docs);
   } else {
@@ -57,11 +60,13 @@ export async function keysetPage(
   const last = docs[docs.length - 1];
   if (!next || !last) return { docs, nextCursor: null };
   const value = valueOf(last);
-  if (valueOf(next) === value && (!after || value !== after[0])) {
+  let runEnded = valueOf(next) !== value;
+  if (!runEnded && (!after || value !== after[0])) {
     // The page ends inside a run entered on this page: its first rows by id, as many as fit.
     const before = docs.filter((d) => valueOf(d) !== value);
     docs = [...before, ...(await runPage(value, null, limit - before.length)).sort(byKey)];
+    runEnded = false;
   }
   const end = docs[docs.length - 1]!;
-  return { docs, nextCursor: encodeCursor(valueOf(end), idOf(end)) };
+  return { docs, nextCursor: encodeCursor(valueOf(end), idOf(end), runEnded) };
 }

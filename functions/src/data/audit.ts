@@ -1,7 +1,7 @@
 import { chainEvent, type AuditDraft } from '../domain/audit/chain';
 import type { AuditHead } from '../domain/model/case';
 import { COL, firestore } from './db';
-import type { Tx } from './ops';
+import type { Writes } from './ops';
 
 /** Audit event ids are `{entity with / as ~}~{seq}`: a replayed write collides and fails instead of duplicating. */
 export function auditDocId(entity: string, seq: number): string {
@@ -9,7 +9,7 @@ export function auditDocId(entity: string, seq: number): string {
 }
 
 /** Appends an event to the entity's chain inside the caller's transaction; returns the new chain head. */
-export function appendAudit(tx: Tx, head: AuditHead, draft: AuditDraft): AuditHead {
+export function appendAudit(tx: Writes, head: AuditHead, draft: AuditDraft): AuditHead {
   const { event, head: next } = chainEvent(head, draft);
   tx.create(firestore().collection(COL.audit).doc(auditDocId(draft.entity, event.seq)), { ...event });
   return next;

@@ -6,6 +6,7 @@ import type {
   Query,
   QueryDocumentSnapshot,
   QuerySnapshot,
+  Timestamp,
   Transaction,
 } from 'firebase-admin/firestore';
 import { firestore } from './db';
@@ -75,6 +76,86 @@ export class Tx {
     this.tx.delete(ref);
     return this;
   }
+}
+
+/** The writes of a transaction: code that only writes can write into a transaction or a `CountedBatch`. */
+export interface Writes {
+  create(ref: DocumentReference, data: Record<string, unknown>): unknown;
+  set(ref: DocumentReference, data: Record<string, unknown>): unknown;
+  update(ref: DocumentReference, data: Record<string, unknown>): unknown;
+  delete(ref: DocumentReference): unknown;
+}
+
+/** A snapshot's document holds fields the write would not keep: an update cannot stand in for its `set`. */
+export class NotGuardable extends Error {}
+
+/**
+ * A write batch counted as everything else is: its writes count once the commit succeeds (a commit refused by a
+ * precondition or by a `create` of an existing document writes nothing).
+ *
+ * Given a snapshot, it changes that document only if it is still as the snapshot read it (an update-time
+ * precondition), so a document read by a query can be written without reading it again in a transaction. Its
+ * `set` of that document becomes an `update` (only updates and deletes take preconditions), refused with
+ * `NotGuardable` before anything is sent when the stored document has a field the new data lacks.
+ */
+export class CountedBatch implements Writes {
+  private readonly batch = firestore().batch();
+  private ops = 0;
+  private readonly guard: { path: string; readAt: Timestamp; stored: string[] } | null = null;
+
+  constructor(seen?: DocumentSnapshot) {
+    if (!seen) return;
+    if (!seen.exists || !seen.updateTime) throw new NotGuardable(`${seen.ref.path} was not read`);
+    this.guard = { path: seen.ref.path, readAt: seen.updateTime, stored: Object.keys(seen.data() ?? {}) };
+  }
+
+  private preconditionFor(ref: DocumentReference): { lastUpdateTime: Timestamp } | null {
+    return this.guard && ref.path === this.guard.path ? { lastUpdateTime: this.guard.readAt } : null;
+  }
+
+  create(ref: DocumentReference, data: Record<string, unknown>): this {
+    this.ops += 1;
+    this.batch.create(ref, data);
+    return this;
+  }
+
+  set(ref: DocumentReference, data: Record<string, unknown>): this {
+    if (!this.guard || !this.preconditionFor(ref)) {
+      this.ops += 1;
+      this.batch.set(ref, data);
+      return this;
+    }
+    const dropped = this.guard.stored.filter((name) => !(name in data));
+    if (dropped.length > 0) throw new NotGuardable(`${ref.path}: the write drops ${dropped.join(', ')}`);
+    return this.update(ref, data);
+  }
+
+  update(ref: DocumentReference, data: Record<string, unknown>): this {
+    this.ops += 1;
+    const precondition = this.preconditionFor(ref);
+    if (precondition) this.batch.update(ref, data, precondition);
+    else this.batch.update(ref, data);
+    return this;
+  }
+
+  delete(ref: DocumentReference): this {
+    this.ops += 1;
+    const precondition = this.preconditionFor(ref);
+    if (precondition) this.batch.delete(ref, precondition);
+    else this.batch.delete(ref);
+    return this;
+  }
+
+  async commit(): Promise<void> {
+    await this.batch.commit();
+    opCount.writes += this.ops;
+  }
+}
+
+/** Firestore's FAILED_PRECONDITION (a document changed since it was read) or ALREADY_EXISTS (a `create` lost). */
+export function isWriteConflict(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 9 || code === 6 || code === 'failed-precondition' || code === 'already-exists';
 }
 
 export function runTx<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {

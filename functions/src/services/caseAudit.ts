@@ -8,7 +8,7 @@ import type { Actor } from '../domain/model/roles';
 import { approvalDocs, roRequestDocs } from '../domain/requests/mirrors';
 import { appendAudit } from '../data/audit';
 import { COL, firestore } from '../data/db';
-import type { Tx } from '../data/ops';
+import type { Writes } from '../data/ops';
 
 /** The stored case minus what is derived from it (the job basket's fields), as the audit diff sees it. */
 function withoutDerived(c: CaseState | null): Record<string, unknown> | null {
@@ -17,7 +17,7 @@ function withoutDerived(c: CaseState | null): Record<string, unknown> | null {
 
 /** Writes the new case and its audit event together: the only way a case document changes. */
 export function writeCaseWithAudit(
-  tx: Tx,
+  tx: Writes,
   before: CaseState | null,
   after: CaseState,
   event: {
@@ -53,6 +53,7 @@ export function writeCaseWithAudit(
     details: event.details,
     transitions: event.transitions,
   };
+  // First write: a batch written from a snapshot (the monitor's) relies on this create refusing it whole.
   const head = appendAudit(tx, before?.audit ?? after.audit, draft);
   const written: CaseState = { ...after, audit: head };
   const ref = firestore().collection(COL.cases).doc(after.id);

@@ -4,13 +4,14 @@ import { SYSTEM_ACTOR } from '../domain/model/roles';
 import { addDays, type Instant } from '../domain/model/time';
 import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
-import { countQuery, readQuery, runTx } from '../data/ops';
+import type { QueryDocumentSnapshot } from 'firebase-admin/firestore';
+import { countQuery, CountedBatch, isWriteConflict, NotGuardable, readQuery, runTx, type Writes } from '../data/ops';
 import { writeCaseWithAudit } from './caseAudit';
 import { prepareCrossCase } from './crossCase';
 
 /**
  * The scheduled monitor (the "monitoring batch" of configurable life cycles, docs/domain.md). It reads only the cases
- * that are due (`nextMonitorAt <= now`, indexed), a page at a time, each case in its own transaction:
+ * that are due (`nextMonitorAt <= now`, indexed), a page at a time, each case written on its own:
  * a run that dies halfway leaves the rest due for the next run (nothing lost), and a case already
  * processed is no longer due (nothing repeated). Missed runs catch up by the same query.
  */
@@ -23,47 +24,114 @@ export interface MonitorRunStats {
 
 export const MONITOR_PAGE = 200;
 
-/** Looks at one due case; returns whether anything changed. Safe to call twice for the same moment. */
-export async function monitorCase(caseId: string, now: Instant): Promise<'changed' | 'unchanged' | 'not-due'> {
+type MonitorOutcome = 'changed' | 'unchanged' | 'not-due';
+
+/**
+ * What a monitor pass does to one case as read, written through `tx`; `prepare` makes the reads that cross-case
+ * effects and spawned cases need (only a transaction can make them).
+ */
+async function monitorCaseState(
+  c: CaseState | undefined,
+  caseId: string,
+  now: Instant,
+  tx: Writes,
+  prepare: ((outcome: MonitorPass) => Promise<{ apply(): void }>) | null,
+): Promise<MonitorOutcome | 'needs-reads'> {
+  if (!c) return 'not-due';
+  if (!c.nextMonitorAt || c.nextMonitorAt > now || c.closedAt) return 'not-due';
+  const config = await loadCaseType(c.caseType, c.configVersion);
+  if (!config) throw new Error(`case ${caseId} runs unknown case type ${c.caseType} v${c.configVersion}`);
+  const outcome = runMonitorsSettled(config, c, now);
+  if (!outcome.ok) throw new Error(`monitor refused on ${caseId}: ${outcome.message}`);
+  // A monitor that stays due (its move was refused, e.g. by an open to-do) looks again tomorrow, not in a loop.
+  const next =
+    outcome.case.nextMonitorAt && outcome.case.nextMonitorAt <= now ? addDays(now, 1) : outcome.case.nextMonitorAt;
+  const ref = firestore().collection(COL.cases).doc(caseId);
+  if (!outcome.changed) {
+    tx.update(ref, { nextMonitorAt: next });
+    return 'unchanged';
+  }
+  const needsReads = outcome.crossCase.length > 0 || (outcome.spawn ?? []).length > 0;
+  if (needsReads && !prepare) return 'needs-reads';
+  const plan = prepare && needsReads ? await prepare(outcome) : null;
+  const label = (code: string) => config.statuses.find((x) => x.code === code)?.label ?? code;
+  const summary = [
+    'Monitor',
+    ...outcome.transitions.map((t) => `${label(t.from)} → ${label(t.to)}`),
+    ...outcome.tasksRaised.map((t) => `to-do: ${t.label}`),
+  ].join(' · ');
+  writeCaseWithAudit(
+    tx,
+    c,
+    { ...outcome.case, nextMonitorAt: next },
+    {
+      actor: SYSTEM_ACTOR,
+      action: 'monitor',
+      summary,
+      requestId: null,
+      details: { signals: outcome.signals, tasks: outcome.tasksRaised.map((t) => t.id) },
+      transitions: outcome.transitions,
+    },
+  );
+  plan?.apply();
+  return 'changed';
+}
+
+type MonitorPass = Extract<ReturnType<typeof runMonitorsSettled>, { ok: true }>;
+
+/** Looks at one due case in a transaction that reads it; returns whether anything changed. Safe to call twice. */
+export async function monitorCase(caseId: string, now: Instant): Promise<MonitorOutcome> {
   return runTx(async (tx) => {
     const snap = await tx.get(firestore().collection(COL.cases).doc(caseId));
-    if (!snap.exists) return 'not-due';
-    const c = snap.data() as CaseState;
-    if (!c.nextMonitorAt || c.nextMonitorAt > now || c.closedAt) return 'not-due';
-    const config = await loadCaseType(c.caseType, c.configVersion);
-    if (!config) throw new Error(`case ${caseId} runs unknown case type ${c.caseType} v${c.configVersion}`);
-    const outcome = runMonitorsSettled(config, c, now);
-    if (!outcome.ok) throw new Error(`monitor refused on ${caseId}: ${outcome.message}`);
-    // A monitor that stays due (its move was refused, e.g. by an open to-do) looks again tomorrow, not in a loop.
-    const next =
-      outcome.case.nextMonitorAt && outcome.case.nextMonitorAt <= now ? addDays(now, 1) : outcome.case.nextMonitorAt;
-    if (!outcome.changed) {
-      tx.update(snap.ref, { nextMonitorAt: next });
-      return 'unchanged';
-    }
-    const plan = await prepareCrossCase(tx, outcome.case, outcome.crossCase, now, outcome.spawn);
-    const label = (code: string) => config.statuses.find((x) => x.code === code)?.label ?? code;
-    const summary = [
-      'Monitor',
-      ...outcome.transitions.map((t) => `${label(t.from)} → ${label(t.to)}`),
-      ...outcome.tasksRaised.map((t) => `to-do: ${t.label}`),
-    ].join(' · ');
-    writeCaseWithAudit(
-      tx,
-      c,
-      { ...outcome.case, nextMonitorAt: next },
-      {
-        actor: SYSTEM_ACTOR,
-        action: 'monitor',
-        summary,
-        requestId: null,
-        details: { signals: outcome.signals, tasks: outcome.tasksRaised.map((t) => t.id) },
-        transitions: outcome.transitions,
-      },
+    const result = await monitorCaseState(snap.data() as CaseState | undefined, caseId, now, tx, (outcome) =>
+      prepareCrossCase(tx, outcome.case, outcome.crossCase, now, outcome.spawn),
     );
-    plan.apply();
-    return 'changed';
+    if (result === 'needs-reads') throw new Error('unreachable: a transaction can always read');
+    return result;
   });
+}
+
+/**
+ * Whether this Firestore honours update-time preconditions: production and the official emulator do; the
+ * offline emulator ignores them (functions/test/integration/firestoreConformance.test.ts), so there a write that
+ * only a precondition would stop is made in a transaction instead.
+ */
+export function preconditionsHonoured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return !env.FIRESTORE_EMULATOR_HOST || env.DEBTX_FIRESTORE_KIND === 'official';
+}
+
+/**
+ * Looks at one due case as the due query returned it, without reading it again (docs/performance.md): its
+ * writes go in one batch that applies only if the case is still as read (an update-time precondition), and the
+ * transaction runs only when that write is refused or the pass needs reads of other documents. A changed case
+ * also creates its next audit event, whose id is the chain's next number, so a case changed by anyone else
+ * since the query refuses the batch even where preconditions are ignored; an unchanged case writes only its next
+ * monitor time, which only the precondition protects, so where preconditions are not honoured it goes through
+ * the transaction.
+ */
+export async function monitorSeenCase(
+  seen: QueryDocumentSnapshot,
+  now: Instant,
+  honoured = preconditionsHonoured(),
+): Promise<MonitorOutcome> {
+  let batch: CountedBatch;
+  let result: MonitorOutcome | 'needs-reads';
+  try {
+    batch = new CountedBatch(seen);
+    result = await monitorCaseState(seen.data() as CaseState, seen.id, now, batch, null);
+  } catch (error) {
+    if (error instanceof NotGuardable) return monitorCase(seen.id, now);
+    throw error;
+  }
+  if (result === 'needs-reads' || (result === 'unchanged' && !honoured)) return monitorCase(seen.id, now);
+  if (result === 'not-due') return result;
+  try {
+    await batch.commit();
+    return result;
+  } catch (error) {
+    if (!isWriteConflict(error)) throw error;
+    return monitorCase(seen.id, now);
+  }
 }
 
 /** Processes every case due at `now` (optionally one shard), page by page, until none is left or the budget is spent. */
@@ -78,13 +146,14 @@ export async function runDueMonitors(
     let query = firestore().collection(COL.cases).where('nextMonitorAt', '<=', now);
     if (options.shard !== undefined) query = query.where('monitorShard', '==', options.shard);
     const page = await readQuery(query.orderBy('nextMonitorAt').limit(MONITOR_PAGE + failed.size));
-    const ids = page.docs.map((d) => d.id).filter((id) => !failed.has(id));
-    if (ids.length === 0) break;
-    // One case at a time: each is its own transaction; sequential keeps a run's Firestore load even.
-    for (const id of ids) {
+    const docs = page.docs.filter((d) => !failed.has(d.id));
+    if (docs.length === 0) break;
+    // One case at a time: sequential keeps a run's Firestore load even.
+    for (const doc of docs) {
+      const id = doc.id;
       stats.due += 1;
       try {
-        const result = await monitorCase(id, now);
+        const result = await monitorSeenCase(doc, now);
         if (result === 'changed') stats.changed += 1;
         else stats.unchanged += 1;
       } catch {

@@ -49,18 +49,20 @@ export const countMediationBoardPhaseCases = defineOperation({
   output: phaseCounts,
   handler: async (actor, input) => {
     const scope = listScope(actor, input);
+    // Unrecorded board cases count as escalated anyway, so escalated is the total less the other phases: one
+    // count aggregation (one billed read) fewer than counting it too.
+    const counted = BOARD_PHASES.filter((p) => p !== UNRECORDED_BOARD_PHASE);
     const counts = await countPhases({
       total: [scope, { statuses: [BOARD_STATUS] }],
       ...Object.fromEntries(
-        BOARD_PHASES.map((p) => [p, [scope, { statuses: [BOARD_STATUS], equals: { [BOARD_PHASE_FIELD]: p } }]]),
+        counted.map((p) => [p, [scope, { statuses: [BOARD_STATUS], equals: { [BOARD_PHASE_FIELD]: p } }]]),
       ),
     });
     const { total = 0, ...byPhase } = counts;
     const recorded = Object.values(byPhase).reduce((s, n) => s + n, 0);
-    const unrecorded = Math.max(0, total - recorded);
     return {
       total,
-      byPhase: { ...byPhase, [UNRECORDED_BOARD_PHASE]: (byPhase[UNRECORDED_BOARD_PHASE] ?? 0) + unrecorded },
+      byPhase: { [UNRECORDED_BOARD_PHASE]: Math.max(0, total - recorded), ...byPhase },
     };
   },
 });

@@ -6,7 +6,7 @@ import { currentRouting } from './routingConfig';
 import { currentTemplates } from './templateConfig';
 import type { UserProfile } from '../../data/actors';
 import { COL, firestore } from '../../data/db';
-import { readQuery, runTx } from '../../data/ops';
+import { CountedBatch, readQuery } from '../../data/ops';
 import { log } from '../../logs';
 import { col, NCOL, preferencesOf, readAll, safeId } from './store';
 
@@ -67,9 +67,10 @@ export interface EmitResult {
 }
 
 /**
- * Turns one event into inbox entries and outbox messages, all in one transaction with the event's marker
- * (`notifyEvents/{eventId}`): a second delivery of the same event finds the marker and does nothing, and
- * a concurrent one fails on create() of the same ids (also nothing twice).
+ * Turns one event into inbox entries and outbox messages, all in one batch with the event's marker
+ * (`notifyEvents/{eventId}`) as its first write: a second delivery of the same event, or a concurrent one,
+ * fails on create() of the marker and the batch writes nothing (nothing twice). The marker is not read first:
+ * its create is the check (docs/performance.md).
  */
 export async function emitEvent(event: NotifyEvent, now: Instant): Promise<EmitResult> {
   const [routing, templates] = await Promise.all([currentRouting(), currentTemplates()]);
@@ -77,31 +78,29 @@ export async function emitEvent(event: NotifyEvent, now: Instant): Promise<EmitR
   const plan = planNotifications(event, audiences, now, { routing, templates });
   const markerRef = col('events').doc(safeId(event.id));
   try {
-    return await runTx(async (tx) => {
-      const marker = await tx.get(markerRef);
-      if (marker.exists) return { eventId: event.id, outcome: 'duplicate' as const, inbox: 0, deliveries: [] };
-      tx.create(markerRef, {
-        eventId: event.id,
-        kind: event.kind,
-        caseId: event.caseFacts?.caseId ?? null,
-        at: event.at,
-        createdAt: now,
-        inbox: plan.inbox.map((i) => i.id),
-        deliveries: plan.deliveries.map((d) => d.id),
-        skipped: plan.skipped,
-        missingTranslations: plan.missing,
-      });
-      for (const item of plan.inbox) tx.create(col('inbox').doc(safeId(item.id)), { ...item });
-      for (const d of plan.deliveries) tx.create(col('outbox').doc(safeId(d.id)), { ...d });
-      return {
-        eventId: event.id,
-        outcome: 'emitted' as const,
-        inbox: plan.inbox.length,
-        deliveries: plan.deliveries.map((d) => safeId(d.id)),
-      };
+    const batch = new CountedBatch();
+    batch.create(markerRef, {
+      eventId: event.id,
+      kind: event.kind,
+      caseId: event.caseFacts?.caseId ?? null,
+      at: event.at,
+      createdAt: now,
+      inbox: plan.inbox.map((i) => i.id),
+      deliveries: plan.deliveries.map((d) => d.id),
+      skipped: plan.skipped,
+      missingTranslations: plan.missing,
     });
+    for (const item of plan.inbox) batch.create(col('inbox').doc(safeId(item.id)), { ...item });
+    for (const d of plan.deliveries) batch.create(col('outbox').doc(safeId(d.id)), { ...d });
+    await batch.commit();
+    return {
+      eventId: event.id,
+      outcome: 'emitted' as const,
+      inbox: plan.inbox.length,
+      deliveries: plan.deliveries.map((d) => safeId(d.id)),
+    };
   } catch (error) {
-    // Two deliveries of one event racing: the loser's create() meets the winner's documents.
+    // A second delivery of the event, or two racing: the marker's create() meets the first one's marker.
     if ((error as { code?: number }).code === 6)
       return { eventId: event.id, outcome: 'duplicate', inbox: 0, deliveries: [] };
     throw error;
