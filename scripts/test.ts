@@ -108,7 +108,7 @@ function jest(project: 'unit' | 'integration', title: string): void {
   count(`jest ${project}`, out);
 }
 
-/** The web client's own tests (web/src/**\/*.test.ts), run by Vitest: the Vite config and module resolution the app has. */
+/** The web client's own tests (the *.test.ts files under web/src), run by Vitest with the app's own Vite config. */
 function webTests(): void {
   process.stdout.write('\n── web tests (Vitest)\n');
   const out = join(mkdtempSync(join(tmpdir(), 'debtx-vitest-')), 'results.json');
