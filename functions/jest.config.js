@@ -22,6 +22,7 @@ module.exports = {
       ...shared,
       displayName: 'unit',
       roots: ['<rootDir>/test/unit'],
+      setupFiles: [...shared.setupFiles, '<rootDir>/test/support/noEmulator.ts'],
     },
     {
       ...shared,
