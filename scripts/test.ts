@@ -2,10 +2,12 @@
  * `npm test`: every test, on whichever stack this machine has (docs/architecture.md).
  *   1. typecheck (functions, web, scripts) and lint (ESLint, Prettier); beside them, on the other core, the
  *      production web bundle is built and checked for local-stack configuration (scripts/lib/webBundle.ts)
- *   2. jest: domain unit tests, integration tests against a Firestore emulator (the offline one
- *      in-process, or the official one when FIRESTORE_EMULATOR_HOST is set), trigger tests, conformance;
- *      then the index check of every query shape jest recorded (`N queries, N served, M missing`)
- *   3. browser tests in headless Chromium against the local stack. A machine without Chromium gets one first
+ *   2. jest, two projects (docs/decisions/0031-test-projects.md): `unit` (pure logic, no emulator), then
+ *      `integration` (against a Firestore emulator: the offline one in-process, or the official one when
+ *      FIRESTORE_EMULATOR_HOST is set; triggers, conformance, rules); then the index check of every query shape
+ *      jest recorded (`N queries, N served, M missing`)
+ *   3. the web client's tests, run by Vitest in web/
+ *   4. browser tests in headless Chromium against the local stack. A machine without Chromium gets one first
  *      (scripts/lib/browser.ts); only when none can be had does the run stop, saying what to run.
  * Tests that need the full stack are named as not run elsewhere. Ends with one line:
  * `tests: N passed, N failed, N skipped`.
@@ -41,6 +43,7 @@ function step(name: string, command: string, args: string[], cwd = ROOT): void {
   }
 }
 
+/** What jest's `--json` writes; Vitest's JSON reporter writes the same shape. */
 interface JestJson {
   numPassedTests: number;
   numFailedTests: number;
@@ -58,34 +61,11 @@ interface JestJson {
 /** Where this run's jest records the shape of every Firestore query the code issues (checked after jest). */
 const queriesDir = mkdtempSync(join(tmpdir(), 'debtx-queries-'));
 
-function jest(): void {
-  process.stdout.write('\n── jest (unit, integration, triggers, conformance)\n');
-  const out = join(mkdtempSync(join(tmpdir(), 'debtx-jest-')), 'results.json');
-  const env = { ...process.env, DEBTX_RECORD_QUERIES: queriesDir };
-  if (full) {
-    // The full stack: the official Firestore and Auth emulators around the same suite (rules tests, isolation).
-    spawnSync(
-      bin('firebase'),
-      [
-        'emulators:exec',
-        '--only',
-        'firestore,auth',
-        '--project',
-        'demo-debtx',
-        `${bin('jest')} --json --outputFile=${out}`,
-      ],
-      { cwd: join(ROOT, 'functions'), stdio: 'inherit', env: { ...env, DEBTX_FIRESTORE_KIND: 'official' } },
-    );
-  } else {
-    spawnSync(bin('jest'), ['--json', `--outputFile=${out}`], {
-      cwd: join(ROOT, 'functions'),
-      stdio: 'inherit',
-      env,
-    });
-  }
+/** Adds one runner's JSON results to the tally: counts, failures by name, and what was not run. */
+function count(runner: string, out: string): void {
   if (!existsSync(out)) {
     tally.failed += 1;
-    tally.failures.push('jest did not run');
+    tally.failures.push(`${runner} did not run`);
     return;
   }
   const results = JSON.parse(readFileSync(out, 'utf8')) as JestJson;
@@ -99,9 +79,45 @@ function jest(): void {
     }
     for (const a of file.assertionResults) {
       if (a.status === 'failed') tally.failures.push(a.fullName);
-      if (a.status === 'pending') tally.notRun.push(a.fullName);
+      // jest says pending, Vitest skipped, for a test that did not run.
+      if (a.status === 'pending' || a.status === 'skipped') tally.notRun.push(a.fullName);
     }
   }
+}
+
+/**
+ * One jest project of functions/jest.config.js (docs/decisions/0031): `unit` needs no emulator; `integration`
+ * starts its own (offline stack) or, with --full, runs inside the official emulators. Both record query shapes;
+ * the integration project's teardown merges them for the index check.
+ */
+function jest(project: 'unit' | 'integration', title: string): void {
+  process.stdout.write(`\n── jest ${project} (${title})\n`);
+  const out = join(mkdtempSync(join(tmpdir(), 'debtx-jest-')), 'results.json');
+  const env = { ...process.env, DEBTX_RECORD_QUERIES: queriesDir };
+  const args = ['--selectProjects', project, '--json', `--outputFile=${out}`];
+  if (full && project === 'integration') {
+    // The full stack: the official Firestore and Auth emulators around the same suite (rules tests, isolation).
+    spawnSync(
+      bin('firebase'),
+      ['emulators:exec', '--only', 'firestore,auth', '--project', 'demo-debtx', [bin('jest'), ...args].join(' ')],
+      { cwd: join(ROOT, 'functions'), stdio: 'inherit', env: { ...env, DEBTX_FIRESTORE_KIND: 'official' } },
+    );
+  } else {
+    spawnSync(bin('jest'), args, { cwd: join(ROOT, 'functions'), stdio: 'inherit', env });
+  }
+  count(`jest ${project}`, out);
+}
+
+/** The web client's own tests (the *.test.ts files under web/src), run by Vitest with the app's own Vite config. */
+function webTests(): void {
+  process.stdout.write('\n── web tests (Vitest)\n');
+  const out = join(mkdtempSync(join(tmpdir(), 'debtx-vitest-')), 'results.json');
+  spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`], {
+    cwd: join(ROOT, 'web'),
+    stdio: 'inherit',
+    env: process.env,
+  });
+  count('vitest', out);
 }
 
 /** First, so a machine that cannot have a browser hears it at once, not after the whole suite. */
@@ -136,7 +152,8 @@ async function main(): Promise<void> {
     tally.failed += 1;
     tally.failures.push('web production bundle holds local-stack configuration');
   }
-  jest();
+  jest('unit', "domain and pure logic, web-facing contracts, the scripts' checks; no emulator");
+  jest('integration', 'callables, triggers and APIs against the emulators, conformance, rules');
   // A query the code issues that no index serves fails here, not in production (docs/decisions/0024).
   step('Firestore indexes for the queries jest recorded', bin('tsx'), [
     'scripts/deploy-check.ts',
@@ -145,6 +162,7 @@ async function main(): Promise<void> {
     '--queries',
     join(queriesDir, RECORDED_QUERIES_FILE),
   ]);
+  webTests();
   process.stdout.write('\n── browser tests (headless Chromium, local stack)\n');
   const browser = await runBrowserTests({ full, chromium });
   tally.passed += browser.passed;

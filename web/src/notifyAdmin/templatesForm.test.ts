@@ -1,5 +1,6 @@
-import type { TemplateTableView } from '../../src/api/inboxContract';
-import { insertAt, isEdited, messageChoices, overridesOf, withText } from '../../../web/src/notifyAdmin/templateDraft';
+import { describe, expect, it } from 'vitest';
+import type { TemplateTableView } from '../../../functions/src/api/inboxContract';
+import { insertAt, isEdited, messageChoices, overridesOf, withText } from './templateDraft';
 
 /** The web client's message-texts form, without a browser. */
 const defaults: TemplateTableView = {

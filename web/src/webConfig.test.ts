@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest';
 import {
   configFromInitJson,
   HOSTING_INIT_URL,
@@ -5,7 +6,7 @@ import {
   planWebConfig,
   WebConfigError,
   type Env,
-} from '../../../web/src/webConfig';
+} from './webConfig';
 
 /** Where the web client's Firebase configuration comes from (docs/decisions/0022), without a browser. */
 const LOCAL: Env = {

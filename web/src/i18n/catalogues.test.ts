@@ -1,16 +1,12 @@
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en as english } from './en';
+import { si as sinhala } from './si';
+import { ta as tamil } from './ta';
 
 type Catalogue = Record<string, string | undefined>;
-/*
- * The web catalogues are outside this project's rootDir, so they are loaded by a path built at run time
- * (ts-jest still compiles them); the web typecheck covers their types.
- */
-const load = (language: string): Catalogue =>
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require(join(__dirname, '../../../web/src/i18n', language)) as Record<string, Catalogue>)[language]!;
-const en = load('en') as Record<string, string>;
-const si = load('si');
-const ta = load('ta');
+const en = english as Record<string, string>;
+const si: Catalogue = sinhala;
+const ta: Catalogue = tamil;
 
 /** Placeholders like {count} a text fills in: a translation must keep every one of them. */
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();

@@ -1,6 +1,7 @@
-import type { ListInboxOutput, NotificationPrefsView } from '../../src/api/inboxContract';
-import { markedLocally } from '../../../web/src/inbox/markedLocally';
-import { draftOf, inputOf } from '../../../web/src/inbox/prefsForm';
+import { describe, expect, it } from 'vitest';
+import type { ListInboxOutput, NotificationPrefsView } from '../../../functions/src/api/inboxContract';
+import { markedLocally } from './markedLocally';
+import { draftOf, inputOf } from './prefsForm';
 
 /** The web client's inbox and preference form logic, without a browser. */
 const inbox: ListInboxOutput = {

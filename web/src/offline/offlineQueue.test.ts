@@ -1,4 +1,5 @@
-import { OfflineQueue, type KeyValueStore, type QueuedBody, type SendOutcome } from '../../../web/src/offline/queue';
+import { expect, it } from 'vitest';
+import { OfflineQueue, type KeyValueStore, type QueuedBody, type SendOutcome } from './queue';
 
 /** The web client's offline queue (docs/decisions/0016): order, revisions, conflicts, nothing typed ever lost. */
 class MemoryStore implements KeyValueStore {

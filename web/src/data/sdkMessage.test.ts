@@ -1,4 +1,5 @@
-import { withoutHttpStatus } from '../../../web/src/data/sdkMessage';
+import { describe, expect, it } from 'vitest';
+import { withoutHttpStatus } from './sdkMessage';
 
 describe('a server message as the user sees it', () => {
   it('drops the HTTP status the Functions SDK appends, and only that', () => {
