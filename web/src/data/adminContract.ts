@@ -24,6 +24,8 @@ export interface InviteUserInput {
   role: Role;
   /** Only for DRC admins and ROs, who belong to a DRC. */
   drcId?: string | null;
+  /** The language of the invitation email (the inviter's screen language: they usually share it). */
+  language?: 'en' | 'si' | 'ta';
 }
 
 export interface InviteUserOutput {

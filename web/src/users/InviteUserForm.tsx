@@ -7,6 +7,7 @@ import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 import { Field, describedBy } from '../forms/Field';
 import { FormError } from '../forms/FormFeedback';
+import { currentLanguage } from '../i18n/locale';
 import { t } from '../i18n/t';
 import { ALL_ROLES } from './choices';
 
@@ -64,7 +65,13 @@ export function InviteUserForm({ me, drcIds, onInvited }: InviteUserFormProps) {
     setFailure(null);
     try {
       const chosenDrc = needsDrc ? drcId : null;
-      const out = await ds.inviteUser({ email: trimmedEmail, displayName: trimmedName, role, drcId: chosenDrc });
+      const out = await ds.inviteUser({
+        email: trimmedEmail,
+        displayName: trimmedName,
+        role,
+        drcId: chosenDrc,
+        language: currentLanguage(),
+      });
       setInvited({ email: out.emailedTo });
       setEmail('');
       setDisplayName('');
