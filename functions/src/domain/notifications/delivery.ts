@@ -54,6 +54,21 @@ export interface Delivery {
 }
 
 export const MAX_ATTEMPTS = 5;
+
+/** A new delivery's state-machine fields: nothing tried yet, nobody holding it. */
+export function unsentDelivery(now: Instant) {
+  return {
+    attempts: 0,
+    maxAttempts: MAX_ATTEMPTS,
+    lease: null,
+    provider: null,
+    error: null,
+    gate: null,
+    createdAt: now,
+    updatedAt: now,
+    deliveredAt: null,
+  };
+}
 export const LEASE_MS = 120_000;
 
 /** Wait before attempt n+1 after n failed attempts: 30 s, 2 min, 8 min, 32 min, capped at an hour. */

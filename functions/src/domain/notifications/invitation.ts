@@ -1,6 +1,6 @@
 import type { Role } from '../model/roles';
 import type { Instant } from '../model/time';
-import { deliveryId, MAX_ATTEMPTS, type Delivery } from './delivery';
+import { deliveryId, unsentDelivery, type Delivery } from './delivery';
 import type { Language, Template } from './templates';
 
 /**
@@ -47,15 +47,7 @@ export function invitationDelivery(
     body: fill(texts.body, vars),
     missingTranslation: null,
     state: 'PENDING',
-    attempts: 0,
-    maxAttempts: MAX_ATTEMPTS,
     dueAt: now,
-    lease: null,
-    provider: null,
-    error: null,
-    gate: null,
-    createdAt: now,
-    updatedAt: now,
-    deliveredAt: null,
+    ...unsentDelivery(now),
   };
 }

@@ -1,5 +1,5 @@
 import type { Instant } from '../model/time';
-import { customerRecipientKey, deliveryId, MAX_ATTEMPTS, type Delivery } from './delivery';
+import { customerRecipientKey, deliveryId, unsentDelivery, type Delivery } from './delivery';
 import type { NotifyEvent } from './events';
 import { channelsFor, quietUntil, type Preferences } from './preferences';
 import { DEFAULT_ROUTING, rulesFor, type Audience, type Channel, type RoutingTable } from './routing';
@@ -56,15 +56,7 @@ export function planNotifications(
     eventId: event.id,
     kind: event.kind,
     caseId: event.caseFacts?.caseId ?? null,
-    attempts: 0,
-    maxAttempts: MAX_ATTEMPTS,
-    lease: null,
-    provider: null,
-    error: null,
-    gate: null,
-    createdAt: now,
-    updatedAt: now,
-    deliveredAt: null,
+    ...unsentDelivery(now),
   };
   for (const rule of rulesFor(options.routing ?? DEFAULT_ROUTING, event.kind, event.level)) {
     if (rule.audience === 'customer') {
