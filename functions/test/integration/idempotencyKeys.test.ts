@@ -5,6 +5,7 @@ import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { apiCase, putCases } from '../support/apiCases';
 import { asUser, demoActor, seedOrganisation } from '../support/fixtures';
+import { recordingResponse } from '../support/restResponse';
 
 /**
  * Idempotency keys bind to their write: a key reused with another type, case or payload is refused with
@@ -17,25 +18,12 @@ const rest = restHandler(async (token) => {
   return { uid: a.uid, role: a.role, drcId: a.drcId ?? undefined, name: a.displayName };
 });
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each test asserts the shape it reads
-type Sent = { status: number; body: any };
+type Sent = { status: number; body: any; headers: Record<string, string> };
 async function post(path: string, user: string, body: unknown): Promise<Sent> {
-  const sent = { status: 0, body: undefined as unknown };
-  const res = {
-    status(code: number) {
-      sent.status = code;
-      return res;
-    },
-    set: () => res,
-    json(b: unknown) {
-      sent.body = b;
-    },
-    send(b: string) {
-      sent.body = b;
-    },
-  };
+  const { res, sent } = recordingResponse<Sent['body']>();
   const req: RestRequest = { method: 'POST', path, query: {}, body, headers: { authorization: `Bearer ${user}` } };
   await rest(req, res);
-  return sent as Sent;
+  return sent;
 }
 const requestDoc = async (id: string) => (await firestore().collection(COL.requests).doc(id).get()).data();
 const payment = (caseId: string, key: string, amountCents = 10_000) => ({

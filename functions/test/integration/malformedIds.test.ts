@@ -4,6 +4,7 @@ import { restHandler, type RestRequest } from '../../src/api/rest';
 import { setRoProfileHandler } from '../../src/callables/assignment';
 import { markInboxReadHandler } from '../../src/callables/inbox';
 import { updateUserHandler } from '../../src/callables/users';
+import { recordingResponse } from '../support/restResponse';
 import { asUser, seedOrganisation } from '../support/fixtures';
 
 /**
@@ -51,24 +52,9 @@ describe('malformed ids get INVALID_ARGUMENT', () => {
   });
 
   it('a bad % escape in a REST path is 400 INVALID_ARGUMENT naming the parameter', async () => {
-    const sent: { status: number; body: unknown } = { status: 0, body: undefined };
-    const res = {
-      status(code: number) {
-        sent.status = code;
-        return res;
-      },
-      set() {
-        return res;
-      },
-      json(b: unknown) {
-        sent.body = b;
-      },
-      send(b: string) {
-        sent.body = b;
-      },
-    };
     for (const path of ['/v1/cases/%E0%A4%A/presence', '/v1/cases/%/presence', '/api/v1/cases/abc%zz/presence']) {
       const req: RestRequest = { method: 'GET', path, query: {}, body: undefined, headers: {} };
+      const { res, sent } = recordingResponse();
       await restHandler(() => Promise.reject(new Error('no token expected')))(req, res);
       expect(sent.status).toBe(400);
       expect(sent.body).toMatchObject({
@@ -91,22 +77,7 @@ describe('malformed ids get INVALID_ARGUMENT', () => {
     const broken = fc.constantFrom('%', '%E0%A4%A', '%zz', 'a%', '%C3%28', '%E0%80');
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), broken, async (op, bad) => {
-        const sent: { status: number; body: unknown } = { status: 0, body: undefined };
-        const res = {
-          status(code: number) {
-            sent.status = code;
-            return res;
-          },
-          set() {
-            return res;
-          },
-          json(b: unknown) {
-            sent.body = b;
-          },
-          send(b: string) {
-            sent.body = b;
-          },
-        };
+        const { res, sent } = recordingResponse();
         const path = `/v1${op.path.replace(/\{\w+\}/g, bad)}`;
         const req: RestRequest = { method: op.method, path, query: {}, body: {}, headers: {} };
         await restHandler(() => Promise.reject(new Error('no token expected')))(req, res);

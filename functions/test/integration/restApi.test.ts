@@ -7,6 +7,7 @@ import { COL, firestore } from '../../src/data/db';
 import { forgetSession } from '../../src/data/sessions';
 import { apiCase, putCases } from '../support/apiCases';
 import { seedOrganisation } from '../support/fixtures';
+import { recordingResponse, type Sent } from '../support/restResponse';
 
 /**
  * The REST surface: the same registry over HTTPS, authenticated by real ID tokens the Auth emulator
@@ -47,34 +48,12 @@ async function signedIn(claims: Record<string, unknown>, uid?: string): Promise<
   return { token: body.idToken, uid: created.uid };
 }
 
-interface Sent {
-  status: number;
-  body: unknown;
-  headers: Record<string, string>;
-}
-
 async function request(
   method: string,
   path: string,
   { token, query = {}, body }: { token?: string; query?: Record<string, string>; body?: unknown } = {},
 ): Promise<Sent> {
-  const sent: Sent = { status: 0, body: undefined, headers: {} };
-  const res = {
-    status(code: number) {
-      sent.status = code;
-      return res;
-    },
-    set(field: string, value: string) {
-      sent.headers[field.toLowerCase()] = value;
-      return res;
-    },
-    json(b: unknown) {
-      sent.body = b;
-    },
-    send(b: string) {
-      sent.body = b;
-    },
-  };
+  const { res, sent } = recordingResponse();
   const req: RestRequest = {
     method,
     path,
