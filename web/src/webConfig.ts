@@ -119,14 +119,23 @@ function fromBuildVars(env: Env): WebConfig {
     throw new WebConfigError(
       `${missing.map((key) => BUILD_VARS[key]).join(' and ')} must be set with the other VITE_FIREBASE_* variables.`,
     );
-  const projectId = text(env, BUILD_VARS.projectId);
-  const optional = (key: 'appId' | 'storageBucket' | 'messagingSenderId') => text(env, BUILD_VARS[key]) || undefined;
+  return deployedConfig('build-vars', (key) => text(env, BUILD_VARS[key]), env);
+}
+
+/** A deployed site's config, from build variables or Hosting's init.json: the same fields, the same defaults. */
+function deployedConfig(
+  source: 'build-vars' | 'hosting',
+  value: (key: keyof typeof BUILD_VARS) => string,
+  env: Env,
+): WebConfig {
+  const projectId = value('projectId');
+  const optional = (key: 'appId' | 'storageBucket' | 'messagingSenderId') => value(key) || undefined;
   return {
-    source: 'build-vars',
+    source,
     options: {
-      apiKey: text(env, BUILD_VARS.apiKey),
+      apiKey: value('apiKey'),
       projectId,
-      authDomain: text(env, BUILD_VARS.authDomain) || `${projectId}.firebaseapp.com`,
+      authDomain: value('authDomain') || `${projectId}.firebaseapp.com`,
       appId: optional('appId'),
       storageBucket: optional('storageBucket'),
       messagingSenderId: optional('messagingSenderId'),
@@ -156,21 +165,7 @@ export function configFromInitJson(json: unknown, env: Env): WebConfig {
     throw new WebConfigError(
       `${HOSTING_INIT_URL} has no apiKey and projectId: deploy the site to Firebase Hosting, or build it with the VITE_FIREBASE_* variables (docs/deploy.md).`,
     );
-  const optional = (key: string) => field(key) || undefined;
-  return {
-    source: 'hosting',
-    options: {
-      apiKey: field('apiKey'),
-      projectId: field('projectId'),
-      authDomain: field('authDomain') || `${field('projectId')}.firebaseapp.com`,
-      appId: optional('appId'),
-      storageBucket: optional('storageBucket'),
-      messagingSenderId: optional('messagingSenderId'),
-    },
-    emulators: null,
-    stack: 'full',
-    appCheckSiteKey: appCheckSiteKey(env),
-  };
+  return deployedConfig('hosting', field, env);
 }
 
 /** Resolves the plan; `fetchJson` is the page's fetch in the browser, a stub in tests. */
