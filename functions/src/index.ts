@@ -1,7 +1,11 @@
 /**
- * Every deployed function, one export each. Triggers live in triggers/, callables in callables/;
- * both are thin and call services/ (Firestore) and domain/ (pure rules).
+ * Every deployed function. Triggers live in triggers/, one per file; every callable is an operation of the
+ * registry (functions/src/operations, contracts in domain/contracts), wired in one loop below. All are thin and
+ * call services/ (Firestore) and domain/ (pure rules).
  */
+import './globalOptions';
+import { callableFunctions } from './api/callables';
+
 export { onRequestCreated } from './triggers/onRequestCreated';
 export { onCaseCreated } from './triggers/onCaseCreated';
 export { whoAmI } from './callables/whoAmI';
@@ -36,7 +40,6 @@ export {
   placeWithAgencyFn as placeWithAgency,
   refreshDrcPerformanceFn as refreshDrcPerformance,
 } from './callables/assignment';
-export { mobile } from './callables/mobile';
 export { api } from './api/rest';
 export { onAuditNotify } from './triggers/onAuditNotify';
 export { onNotificationCreated } from './triggers/onNotificationCreated';
@@ -51,3 +54,6 @@ export {
 } from './callables/inbox';
 export { getNotificationRouting, saveNotificationRouting } from './callables/notifyRouting';
 export { getNotificationTemplates, saveNotificationTemplates } from './callables/notifyTemplates';
+
+// The registry's callables, one per operation: the Functions runtime reads these CommonJS exports like the ones above.
+Object.assign(module.exports, callableFunctions());

@@ -26,12 +26,12 @@ async function main(): Promise<void> {
   const stop = await startBenchFirestore('demo-bench-api');
   const { seedOrganisation, asUser } = await import('../../functions/test/support/fixtures');
   const { apiCase } = await import('../../functions/test/support/apiCases');
-  const { operationNamed } = await import('../../functions/src/api/operations');
+  const { operationNamed } = await import('../../functions/src/operations');
   const { callOperation } = await import('../../functions/src/callables/mobile');
   const { COL, firestore } = await import('../../functions/src/data/db');
   const { opCount, resetOpCount } = await import('../../functions/src/data/ops');
   const { NEGOTIATION_PHASES, ACTIVE_NEGOTIATION_STATUSES, NEGOTIATION_STATUSES, BOARD_PHASES } =
-    await import('../../functions/src/api/phases');
+    await import('../../functions/src/domain/cases/phases');
 
   await seedOrganisation();
   let batch = firestore().batch();

@@ -1,22 +1,12 @@
 import type { Query } from 'firebase-admin/firestore';
 import { HttpsError } from 'firebase-functions/v2/https';
 import type { CaseState } from '../domain/model/case';
-import type { Actor, Role } from '../domain/model/roles';
+import type { Actor } from '../domain/model/roles';
 import { canSeeCase } from '../domain/policy/caseScope';
 import { COL, firestore } from '../data/db';
 import { readDoc } from '../data/ops';
 
-/** The mobile API is the field's (the DRCs' mobile app): ROs and their DRC admins. Anyone else is refused. */
-export const FIELD_ROLES: readonly Role[] = ['ro', 'drc_admin'];
-/** Presence is for everyone who works cases, so an RO and an officer never talk to one customer at once. */
-export const CASE_WORKER_ROLES: readonly Role[] = [
-  'ro',
-  'drc_admin',
-  'recovery_officer',
-  'supervisor',
-  'mediation_board',
-  'rcmp',
-];
+export { CASE_WORKER_ROLES, FIELD_ROLES } from '../domain/policy/operationRoles';
 
 export function denied(message: string): HttpsError {
   return new HttpsError('permission-denied', message);

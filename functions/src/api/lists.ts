@@ -3,7 +3,7 @@ import type { CaseState } from '../domain/model/case';
 import { countQuery } from '../data/ops';
 import { scopedCases, type ListScope } from './access';
 import { DEFAULT_PAGE, keysetPage } from './paging';
-import type { CaseSummary } from './schemas';
+import type { CaseSummary } from '../domain/contracts/schemas';
 import { caseSummaryOf } from './views';
 
 export interface CaseFilter {

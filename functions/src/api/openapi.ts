@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { OPERATIONS } from './operations';
+import { callableName } from '../domain/contracts/define';
+import { REST_OPERATIONS as OPERATIONS } from '../operations';
 import type { Operation } from './registry';
 
 type JsonSchema = Record<string, unknown>;
@@ -36,7 +37,7 @@ const ERRORS: Record<string, string> = {
   '409': 'The case moved on since the caller saw it (ABORTED, details.reason conflict)',
 };
 
-const pathParams = (op: Operation): string[] => [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+const pathParams = (op: Operation): string[] => [...op.rest!.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
 function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   const out = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
@@ -60,9 +61,9 @@ function operationObject(op: Operation): JsonSchema {
     operationId: op.name,
     summary: op.summary,
     ...(op.description ? { description: op.description } : {}),
-    tags: [op.tag],
+    tags: [op.rest!.tag],
     'x-roles': op.roles,
-    'x-callable': `mobile-${op.name}`,
+    'x-callable': callableName(op),
     responses: {
       '200': { description: 'OK', content: { 'application/json': { schema: jsonSchemaOf(op.output, 'output') } } },
       ...Object.fromEntries(
@@ -73,7 +74,7 @@ function operationObject(op: Operation): JsonSchema {
       ),
     },
   };
-  if (op.method === 'GET') {
+  if (op.rest!.method === 'GET') {
     parameters.push(
       ...Object.entries(rest).map(([name, schema]) => ({ name, in: 'query', required: required.has(name), schema })),
     );
@@ -99,8 +100,8 @@ function operationObject(op: Operation): JsonSchema {
 export function openApiDocument(operations: readonly Operation[] = OPERATIONS): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const op of operations) {
-    const path = `/api/v1${op.path}`;
-    paths[path] = { ...paths[path], [op.method.toLowerCase()]: operationObject(op) };
+    const path = `/api/v1${op.rest!.path}`;
+    paths[path] = { ...paths[path], [op.rest!.method.toLowerCase()]: operationObject(op) };
   }
   return {
     openapi: '3.1.0',
@@ -130,7 +131,7 @@ export function docsHtml(operations: readonly Operation[] = OPERATIONS): string 
   const rows = operations
     .map(
       (op) =>
-        `<tr><td><code>${op.method}</code></td><td><code>/api/v1${escapeHtml(op.path)}</code></td><td><b>${escapeHtml(op.name)}</b><br>${escapeHtml(op.summary)}</td><td>${escapeHtml(op.roles.join(', '))}</td></tr>`,
+        `<tr><td><code>${op.rest!.method}</code></td><td><code>/api/v1${escapeHtml(op.rest!.path)}</code></td><td><b>${escapeHtml(op.name)}</b><br>${escapeHtml(op.summary)}</td><td>${escapeHtml(op.roles.join(', '))}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>DebtX mobile API</title>

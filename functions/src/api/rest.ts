@@ -4,10 +4,10 @@ import { REGION } from '../config';
 import { firestore } from '../data/db';
 import { log } from '../logs';
 import type { Actor } from '../domain/model/roles';
-import { callerActor } from '../callables/callerActor';
+import { callerActor } from './caller';
 import { SESSION_ENDED } from '../domain/policy/session';
 import { docsHtml, openApiDocument } from './openapi';
-import { OPERATIONS } from './operations';
+import { REST_OPERATIONS } from '../operations';
 import { runOperation, type Operation } from './registry';
 
 /** The parts of an Express request and response the API uses (tests pass plain objects). */
@@ -37,10 +37,10 @@ interface Route {
   params: string[];
 }
 
-const ROUTES: Route[] = OPERATIONS.map((op) => ({
+const ROUTES: Route[] = REST_OPERATIONS.map((op) => ({
   op,
-  params: [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
-  pattern: new RegExp(`^/v1${op.path.replace(/\{\w+\}/g, '([^/]+)')}$`),
+  params: [...op.rest!.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!),
+  pattern: new RegExp(`^/v1${op.rest!.path.replace(/\{\w+\}/g, '([^/]+)')}$`),
 }));
 
 function sendError(res: RestResponse, error: HttpsError): void {
@@ -111,11 +111,14 @@ export function restHandler(verify: VerifyIdToken = (t) => getAuth().verifyIdTok
       }
       const matches = ROUTES.map((r) => ({ r, m: r.pattern.exec(path) })).filter((x) => x.m);
       if (matches.length === 0) throw new HttpsError('not-found', `No API operation at ${req.method} ${req.path}.`);
-      const hit = matches.find((x) => x.r.op.method === req.method);
+      const hit = matches.find((x) => x.r.op.rest!.method === req.method);
       if (!hit) {
-        res.status(405).set('Allow', matches.map((x) => x.r.op.method).join(', '));
+        res.status(405).set('Allow', matches.map((x) => x.r.op.rest!.method).join(', '));
         res.json({
-          error: { status: 'METHOD_NOT_ALLOWED', message: `Use ${matches.map((x) => x.r.op.method).join(' or ')}.` },
+          error: {
+            status: 'METHOD_NOT_ALLOWED',
+            message: `Use ${matches.map((x) => x.r.op.rest!.method).join(' or ')}.`,
+          },
         });
         return;
       }

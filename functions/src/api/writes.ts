@@ -7,7 +7,7 @@ import { readDoc } from '../data/ops';
 import { assertNoForeignLease } from '../services/presence';
 import { assertSameRequest, createRequestDocument } from '../services/requestDocs';
 import { loadCaseFor } from './access';
-import type { WriteOutput } from './schemas';
+import type { WriteOutput } from '../domain/contracts/schemas';
 
 export interface CaseWrite {
   caseId: string;

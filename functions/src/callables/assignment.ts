@@ -32,7 +32,7 @@ import type {
 } from '../api/contract';
 import { notVisible } from '../api/access';
 import { canSeeCase } from '../domain/policy/caseScope';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 /**
  * Assignment administration and operations: the assignment policy (admin), each DRC's RO

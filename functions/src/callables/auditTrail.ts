@@ -5,7 +5,7 @@ import type { AuditEvent } from '../domain/audit/chain';
 import { COL, firestore } from '../data/db';
 import { readQuery } from '../data/ops';
 import { auditCsv, verifyAuditTrail } from '../services/auditTrail';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 const AUDIT_READERS = ['auditor', 'admin', 'supervisor'];
 

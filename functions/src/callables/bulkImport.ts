@@ -14,7 +14,7 @@ import {
   type ImportSummary,
   type StartResult,
 } from '../services/bulkImport';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 /** Who may upload (register cases in bulk), and who may follow an import and read its error report. */
 export const IMPORT_UPLOAD_ROLES: readonly Role[] = ['recovery_officer', 'supervisor'];

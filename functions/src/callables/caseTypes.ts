@@ -10,7 +10,7 @@ import { EMPTY_HEAD } from '../domain/audit/chain';
 import { caseTypeDocId, clearCaseTypeCache, listCaseTypes } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { runTx } from '../data/ops';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 const VIEWERS = ['admin', 'supervisor', 'recovery_officer', 'auditor'];
 

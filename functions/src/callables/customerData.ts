@@ -7,7 +7,7 @@ import type { CaseState } from '../domain/model/case';
 import { appendAudit } from '../data/audit';
 import { COL, firestore } from '../data/db';
 import { readQuery, runTx } from '../data/ops';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 const input = z.union([
   z.strictObject({ nic: z.string().regex(/^(\d{9}[VvXx]|\d{12})$/, 'is not a national identity number') }),

@@ -1,7 +1,7 @@
 import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
 import type { CustomerOverview } from '../api/contract';
-import { caseId } from '../api/schemas';
+import { caseId } from '../domain/contracts/schemas';
 import { REGION } from '../config';
 import { customerOverviewOf, visibleSiblings } from '../domain/cases/customerOverview';
 import { statusOf } from '../domain/lifecycle/engine';
@@ -11,7 +11,7 @@ import { canSeeCase } from '../domain/policy/caseScope';
 import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { opCount, readDoc, readQuery } from '../data/ops';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 const input = z.strictObject({ caseId });
 

@@ -7,7 +7,7 @@ import { DEFAULT_CASE_TYPE, latestCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { aggregateQuery, countQuery, readQuery } from '../data/ops';
 import { basketQuery, type BasketFilterInput } from '../services/basketQuery';
-import { callerActor } from './callerActor';
+import { callerActor } from '../api/caller';
 
 const STAGES: Record<Stage, string[]> = {
   intake: ['OPEN', 'DRC_ASSIGNED'],

@@ -4,7 +4,7 @@ import type { RequestView } from '../api/contract';
 import { REGION } from '../config';
 import { COL, firestore } from '../data/db';
 import { readDoc } from '../data/ops';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 const input = z.strictObject({ requestId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'is not a request id') });
 

@@ -15,7 +15,7 @@ import { LANGUAGES } from '../domain/notifications/templates';
 import { readDoc, runTx } from '../data/ops';
 import { listInbox, markInboxRead } from '../services/notifications/inbox';
 import { col, preferencesOf } from '../services/notifications/store';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 /**
  * The in-app inbox: each user reads and marks only their own entries; preferences per event

@@ -10,7 +10,7 @@ import { COL, firestore } from '../data/db';
 import { countQuery, readQuery } from '../data/ops';
 import { basketFilterSchema, basketPage, basketPageSchema, basketQuery } from '../services/basketQuery';
 import { namesOf, type Names } from '../services/names';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 /**
  * The DRCs and ROs the caller may filter the basket by: the directories the policy table lets them read (all for

@@ -7,7 +7,7 @@ import { caseViewFor } from '../domain/policy/caseView';
 import { DEFAULT_CASE_TYPE, latestCaseType } from '../data/caseTypes';
 import { basketPage, basketPageSchema, basketQuery } from '../services/basketQuery';
 import { namesOf } from '../services/names';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 /**
  * The job basket: the caller's cases (scoped by role), narrowed by tab, counter, status, DRC, RO, dates and

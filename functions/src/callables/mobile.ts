@@ -1,24 +1,14 @@
-import { onCall, type CallableFunction, type CallableRequest } from 'firebase-functions/v2/https';
-import { REGION } from '../config';
-import { OPERATIONS } from '../api/operations';
-import { runOperation, type Operation } from '../api/registry';
-import type { Actor } from '../domain/model/roles';
-import { callerActor } from './callerActor';
+import type { CallableFunction } from 'firebase-functions/v2/https';
+import { callableFunctions } from '../api/callables';
+import { MOBILE_OPERATIONS } from '../operations';
 
-/** The caller of a callable, or null when anonymous (the registry answers UNAUTHENTICATED). */
-export async function actorOf(request: Pick<CallableRequest, 'auth'>): Promise<Actor | null> {
-  return request.auth ? callerActor(request) : null;
-}
-
-/** Runs one mobile API operation for a callable request (tests call this directly). */
-export async function callOperation(op: Operation, request: Pick<CallableRequest, 'auth' | 'data'>): Promise<unknown> {
-  return runOperation(op, await actorOf(request), request.data);
-}
+export { actorOf, callOperation } from '../api/callables';
 
 /**
- * The mobile API as callables (docs/decisions/0015), one per operation of the registry, deployed as a group:
- * `mobile-caseDetailsForDrc`, `mobile-listMediationBoardCases`... in asia-south1.
+ * The field API as callables (docs/decisions/0015), deployed as the `mobile` group: `mobile-caseDetailsForDrc`,
+ * `mobile-listMediationBoardCases`... (the same functions index.ts exports through callableFunctions).
  */
-export const mobile: Record<string, CallableFunction<unknown, Promise<unknown>>> = Object.fromEntries(
-  OPERATIONS.map((op) => [op.name, onCall({ region: REGION }, (request) => callOperation(op, request))]),
-);
+export const mobile = callableFunctions(MOBILE_OPERATIONS).mobile as Record<
+  string,
+  CallableFunction<unknown, Promise<unknown>>
+>;

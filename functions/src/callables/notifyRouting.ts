@@ -17,7 +17,7 @@ import { readDoc, runTx } from '../data/ops';
 import { forgetRouting, routingRef } from '../services/notifications/routingConfig';
 import { currentTemplates } from '../services/notifications/templateConfig';
 import type { TemplateTable } from '../domain/notifications/templates';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 /**
  * Who receives what is configuration: an administrator replaces the rules of any event kind;

@@ -16,7 +16,7 @@ import type { NotificationTemplatesView } from '../api/inboxContract';
 import { appendAudit } from '../data/audit';
 import { readDoc, runTx } from '../data/ops';
 import { forgetTemplates, storedTemplateOverrides, templatesRef } from '../services/notifications/templateConfig';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 /**
  * What notifications say (docs/decisions/0021): an administrator edits any text in

@@ -5,7 +5,7 @@ import { REGION } from '../config';
 import { firestore } from '../data/db';
 import { readQuery } from '../data/ops';
 import { SOURCE_CHANGES, SOURCE_PAYMENTS, type SourceChangeDoc } from '../services/sourceSync';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 /** The recovery section's desks (and auditors, who read everything). */
 const ROLES = ['recovery_officer', 'supervisor', 'admin', 'auditor'];

@@ -9,7 +9,7 @@ import { COL, firestore } from '../data/db';
 import { readDoc } from '../data/ops';
 import { assertNoForeignLease, CUSTOMER_ACTIONS } from '../services/presence';
 import { createRequestDocument } from '../services/requestDocs';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 const input = z.strictObject({
   type: z.enum(['registerCase', 'caseAction', 'manualTransition', 'completeTask'], { error: 'is not a request type' }),

@@ -15,7 +15,7 @@ import { invitationDelivery } from '../domain/notifications/invitation';
 import { LANGUAGES } from '../domain/notifications/templates';
 import { handBackCases } from '../services/handBack';
 import { col } from '../services/notifications/store';
-import { callerActor, parseInput } from './callerActor';
+import { callerActor, parseInput } from '../api/caller';
 
 /**
  * User administration. Claims are set only here, never by a client: an admin invites users,

@@ -1,7 +1,7 @@
 import { onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import type { Me } from '../api/contract';
 import { REGION } from '../config';
-import { callerActor } from './callerActor';
+import { callerActor } from '../api/caller';
 
 export async function whoAmIHandler(request: Pick<CallableRequest, 'auth'>): Promise<Me> {
   const actor = await callerActor(request);

@@ -14,8 +14,8 @@ import { readDoc, runTx, type Tx } from '../data/ops';
  * The holder renews it while the case is open (every RENEW_SECONDS) and releases it on leaving; a lease
  * not renewed for LEASE_SECONDS lapses (a closed tab, a phone out of coverage) and anyone may take it.
  */
-export const LEASE_SECONDS = 90;
-export const RENEW_SECONDS = 30;
+export { LEASE_SECONDS, RENEW_SECONDS } from '../domain/presence/lease';
+import { LEASE_SECONDS } from '../domain/presence/lease';
 
 export type { Lease } from '../domain/presence/lease';
 export { isLive } from '../domain/presence/lease';

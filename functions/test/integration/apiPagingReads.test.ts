@@ -1,5 +1,5 @@
 import { opCount, resetOpCount } from '../../src/data/ops';
-import { BOARD_PHASES } from '../../src/api/phases';
+import { BOARD_PHASES } from '../../src/domain/cases/phases';
 import { apiCase, call, putCases } from '../support/apiCases';
 import { seedOrganisation } from '../support/fixtures';
 

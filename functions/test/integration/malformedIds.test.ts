@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { OPERATIONS } from '../../src/api/operations';
+import { REST_OPERATIONS as OPERATIONS } from '../../src/operations';
 import { restHandler, type RestRequest } from '../../src/api/rest';
 import { setRoProfileHandler } from '../../src/callables/assignment';
 import { markInboxReadHandler } from '../../src/callables/inbox';
@@ -72,14 +72,14 @@ describe('malformed ids get INVALID_ARGUMENT', () => {
       }),
       { numRuns: 40 },
     );
-    const routes = OPERATIONS.filter((op) => op.path.includes('{'));
+    const routes = OPERATIONS.filter((op) => op.rest!.path.includes('{'));
     expect(routes.length).toBeGreaterThan(3);
     const broken = fc.constantFrom('%', '%E0%A4%A', '%zz', 'a%', '%C3%28', '%E0%80');
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), broken, async (op, bad) => {
         const { res, sent } = recordingResponse();
-        const path = `/v1${op.path.replace(/\{\w+\}/g, bad)}`;
-        const req: RestRequest = { method: op.method, path, query: {}, body: {}, headers: {} };
+        const path = `/v1${op.rest!.path.replace(/\{\w+\}/g, bad)}`;
+        const req: RestRequest = { method: op.rest!.method, path, query: {}, body: {}, headers: {} };
         await restHandler(() => Promise.reject(new Error('no token expected')))(req, res);
         expect([op.name, sent.status]).toEqual([op.name, 400]);
         expect(sent.body).toMatchObject({ error: { status: 'INVALID_ARGUMENT' } });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { HttpsError } from 'firebase-functions/v2/https';
-import { OPERATIONS } from '../../src/api/operations';
+import { MOBILE_OPERATIONS as OPERATIONS } from '../../src/operations';
 import { callOperation } from '../../src/callables/mobile';
 import { COL, firestore } from '../../src/data/db';
 import { apiCase, putCases } from '../support/apiCases';

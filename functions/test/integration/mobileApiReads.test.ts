@@ -1,4 +1,4 @@
-import { OPERATIONS } from '../../src/api/operations';
+import { MOBILE_OPERATIONS as OPERATIONS } from '../../src/operations';
 import { FIELD_ROLES } from '../../src/api/access';
 import { COL, firestore } from '../../src/data/db';
 import { apiCase, call, putCases } from '../support/apiCases';
@@ -44,7 +44,7 @@ describe('who may call', () => {
   it.each(['officer', 'supervisor', 'admin', 'auditor', 'rcmp', 'board'])(
     'refuses the field operations to a %s with PERMISSION_DENIED',
     async (user) => {
-      for (const op of OPERATIONS.filter((o) => o.roles.every((r) => FIELD_ROLES.includes(r)))) {
+      for (const op of OPERATIONS.filter((o) => o.roles.every((r) => (FIELD_ROLES as readonly string[]).includes(r)))) {
         await expect(call(op.name, user, { caseId: 'N1' })).rejects.toMatchObject({ code: 'permission-denied' });
       }
     },

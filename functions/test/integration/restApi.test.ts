@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { initializeApp } from 'firebase-admin/app';
 import { getAuth } from 'firebase-admin/auth';
 import { restHandler, type RestRequest } from '../../src/api/rest';
-import { OPERATIONS } from '../../src/api/operations';
+import { MOBILE_OPERATIONS as OPERATIONS } from '../../src/operations';
 import { COL, firestore } from '../../src/data/db';
 import { forgetSession } from '../../src/data/sessions';
 import { apiCase, putCases } from '../support/apiCases';

@@ -1,7 +1,7 @@
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import type { CaseState } from '../../src/domain/model/case';
 import { COL, firestore } from '../../src/data/db';
-import { operationNamed } from '../../src/api/operations';
+import { operationNamed } from '../../src/operations';
 import { callOperation } from '../../src/callables/mobile';
 import { asUser } from './fixtures';
 import { demoCaseInStatus } from './caseFactory';

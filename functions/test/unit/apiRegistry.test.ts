@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { openApiDocument } from '../../src/api/openapi';
-import { OPERATIONS } from '../../src/api/operations';
-import { BOARD_PHASE_FIELD, BOARD_PHASES } from '../../src/api/phases';
-import { NEGOTIATION_ACTION_CODES } from '../../src/api/operations/negotiation';
-import { BOARD_RESPONSES } from '../../src/api/operations/mediationBoard';
+import { REST_OPERATIONS as OPERATIONS } from '../../src/operations';
+import { BOARD_PHASE_FIELD, BOARD_PHASES } from '../../src/domain/cases/phases';
+import { NEGOTIATION_ACTION_CODES } from '../../src/operations/field/negotiation';
+import { BOARD_RESPONSES } from '../../src/domain/contracts/field';
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import { mobile } from '../../src/callables/mobile';
 
@@ -41,14 +41,19 @@ it('has every operation of the field API list, each name once', () => {
 });
 
 it('exports one callable per operation', () => {
-  expect(Object.keys(mobile).sort()).toEqual(OPERATIONS.map((o) => o.name).sort());
+  expect(Object.keys(mobile).sort()).toEqual(
+    OPERATIONS.filter((o) => o.group === 'mobile')
+      .map((o) => o.name)
+      .sort(),
+  );
 });
 
 it('gives every operation a unique route whose path parameters are input fields', () => {
-  const routes = OPERATIONS.map((o) => `${o.method} ${o.path.replace(/\{\w+\}/g, '{}')}`);
+  const routes = OPERATIONS.map((o) => `${o.rest!.method} ${o.rest!.path.replace(/\{\w+\}/g, '{}')}`);
   expect(new Set(routes).size).toBe(routes.length);
   for (const op of OPERATIONS) {
-    for (const [, name] of op.path.matchAll(/\{(\w+)\}/g)) expect(Object.keys(op.input.shape)).toContain(name);
+    for (const [, name] of op.rest!.path.matchAll(/\{(\w+)\}/g))
+      expect(Object.keys((op.input as z.ZodObject).shape)).toContain(name);
     expect(op.roles.length).toBeGreaterThan(0);
   }
 });
@@ -58,8 +63,8 @@ it('puts every operation in the OpenAPI document with its input and output schem
   for (const op of OPERATIONS) {
     const entry = operationsInDoc.find((e) => e.o.operationId === op.name);
     expect(entry).toBeDefined();
-    expect(entry!.path).toBe(`/api/v1${op.path}`);
-    expect(entry!.method).toBe(op.method.toLowerCase());
+    expect(entry!.path).toBe(`/api/v1${op.rest!.path}`);
+    expect(entry!.method).toBe(op.rest!.method.toLowerCase());
     const output = z.toJSONSchema(op.output, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
     const documented = (entry!.o.responses as Record<string, { content: { 'application/json': { schema: unknown } } }>)[
       '200'
@@ -71,7 +76,7 @@ it('puts every operation in the OpenAPI document with its input and output schem
       entry!.o.requestBody as { content: { 'application/json': { schema: { properties: object } } } } | undefined
     )?.content['application/json'].schema.properties;
     const documentedInputs = [...params, ...Object.keys(body ?? {})].sort();
-    expect(documentedInputs).toEqual(Object.keys(op.input.shape).sort());
+    expect(documentedInputs).toEqual(Object.keys((op.input as z.ZodObject).shape).sort());
     for (const code of ['400', '401', '403']) expect(entry!.o.responses).toHaveProperty(code);
   }
 });

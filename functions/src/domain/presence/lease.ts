@@ -4,6 +4,11 @@ import type { Instant } from '../model/time';
  * A customer's lease (`presence/{customerKey}`): who works with the customer now. Pure decisions only; the
  * service reads and writes it in a transaction (services/presence.ts).
  */
+/** A lease lapses unless renewed within this many seconds (a closed tab, a phone out of coverage). */
+export const LEASE_SECONDS = 90;
+/** How often the holder's client renews it while the case is open. */
+export const RENEW_SECONDS = 30;
+
 export interface Lease {
   customerKey: string;
   caseId: string;

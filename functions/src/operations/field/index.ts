@@ -1,4 +1,3 @@
-import type { Operation } from '../registry';
 import { caseDetailsForDrc, getRequestStatus } from './cases';
 import { updateCustomerContacts } from './contacts';
 import { recordCpeCollection, roCpeCollection } from './cpe';
@@ -14,8 +13,8 @@ import {
 import { acquireCaseLease, releaseCaseLease, renewCaseLease, whoIsOnCase } from './presence';
 import { listActiveRoRequests } from './roRequests';
 
-/** Every operation of the mobile API, in the order the OpenAPI document lists them. */
-export const OPERATIONS = [
+/** The field API's handlers, by name. */
+export const FIELD_OPERATIONS = {
   caseDetailsForDrc,
   updateCustomerContacts,
   listActiveCustomerNegotiations,
@@ -35,8 +34,4 @@ export const OPERATIONS = [
   renewCaseLease,
   releaseCaseLease,
   whoIsOnCase,
-] as unknown as readonly Operation[];
-
-export function operationNamed(name: string): Operation | undefined {
-  return OPERATIONS.find((op) => op.name === name);
-}
+};

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { calendarDate, positiveCents } from '../domain/lifecycle/inputs';
-import { dateOf } from '../domain/model/time';
+import { calendarDate, positiveCents } from '../lifecycle/inputs';
+import { dateOf } from '../model/time';
 
 /**
  * The mobile API's shared input and output schemas. Inputs are what both surfaces accept

@@ -1,4 +1,4 @@
-import { BOARD_PHASES, type CaseState } from '../domain/model/case';
+import { BOARD_PHASES, type CaseState } from '../model/case';
 
 export { BOARD_PHASES };
 

@@ -1,0 +1,28 @@
+import type { Role } from '../model/roles';
+
+/**
+ * Who may call each group of operations at all, beside the policy table (table.ts) that then decides which cases
+ * and users they reach. The contracts (domain/contracts) name these lists; the web client imports the same lists
+ * to decide which screens and buttons to show, so the two cannot disagree.
+ */
+
+/** The field API is the field's (the DRCs' mobile app): ROs and their DRC admins. */
+export const FIELD_ROLES = ['ro', 'drc_admin'] as const satisfies readonly Role[];
+
+/** Presence is for everyone who works cases, so an RO and an officer never talk to one customer at once. */
+export const CASE_WORKER_ROLES = [
+  'ro',
+  'drc_admin',
+  'recovery_officer',
+  'supervisor',
+  'mediation_board',
+  'rcmp',
+] as const satisfies readonly Role[];
+
+/** Who may see who is working a case: the case workers, and those who oversee them. */
+export const PRESENCE_ROLES = [...CASE_WORKER_ROLES, 'admin', 'auditor'] as const satisfies readonly Role[];
+
+/** Whether a role is in one of these lists (a typed `includes` for the web's screens). */
+export function roleIn(roles: readonly Role[], role: string): boolean {
+  return (roles as readonly string[]).includes(role);
+}
