@@ -30,7 +30,7 @@ import type {
   SetRoAssignmentModeInput,
   SetRoProfileInput,
 } from '../api/contract';
-import { notVisible } from '../api/access';
+import { notVisible } from '../api/legacyRefusal';
 import { canSeeCase } from '../domain/policy/caseScope';
 import { callerActor, parseInput } from '../api/caller';
 

@@ -10,7 +10,7 @@ import { caseViewFor } from '../domain/policy/caseView';
 import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { readDoc, readQuery } from '../data/ops';
-import { notVisible } from '../api/access';
+import { notVisible } from '../api/legacyRefusal';
 import { callerActor, parseInput } from '../api/caller';
 
 const input = z.strictObject({ caseId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'is not a case id') });

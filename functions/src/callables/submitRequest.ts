@@ -2,7 +2,7 @@ import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/
 import { z } from 'zod';
 import { REGION } from '../config';
 import { canSeeCase, REQUEST_ROLES } from '../domain/policy/caseScope';
-import { notVisible } from '../api/access';
+import { notVisible } from '../api/legacyRefusal';
 import { requestSchema } from '../domain/requests/schemas';
 import type { CaseState } from '../domain/model/case';
 import { COL, firestore } from '../data/db';
@@ -10,6 +10,7 @@ import { readDoc } from '../data/ops';
 import { assertNoForeignLease, CUSTOMER_ACTIONS } from '../services/presence';
 import { createRequestDocument } from '../services/requestDocs';
 import { callerActor, parseInput } from '../api/caller';
+import { asHttpsError } from '../api/registry';
 
 const input = z.strictObject({
   type: z.enum(['registerCase', 'caseAction', 'manualTransition', 'completeTask'], { error: 'is not a request type' }),
@@ -41,7 +42,9 @@ export async function submitRequestHandler(
     if (!c || !canSeeCase(actor, c)) throw notVisible('case', body.caseId);
     // Someone else working with this customer right now holds them: refused at once.
     if (body.type === 'caseAction' && CUSTOMER_ACTIONS.includes(String(body.payload.action)))
-      await assertNoForeignLease(actor, c);
+      await assertNoForeignLease(actor, c).catch((e: unknown) => {
+        throw asHttpsError(e);
+      });
   }
   return createRequestDocument(actor, {
     type: body.type,

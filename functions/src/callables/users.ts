@@ -9,7 +9,7 @@ import type { UserProfile } from '../data/actors';
 import { appendAudit } from '../data/audit';
 import { COL, firestore } from '../data/db';
 import { readDoc, readQuery, runTx, type Tx } from '../data/ops';
-import { notVisible } from '../api/access';
+import { notVisible } from '../api/legacyRefusal';
 import { forgetSession } from '../data/sessions';
 import { invitationDelivery } from '../domain/notifications/invitation';
 import { LANGUAGES } from '../domain/notifications/templates';

@@ -1,5 +1,4 @@
 import { defineInt } from 'firebase-functions/params';
-import { HttpsError } from 'firebase-functions/v2/https';
 import { decideAcquire, foreignLease, isLive, type Lease, type LeaseTerms } from '../domain/presence/lease';
 import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
@@ -16,6 +15,7 @@ import { readDoc, runTx, type Tx } from '../data/ops';
  */
 export { LEASE_SECONDS, RENEW_SECONDS } from '../domain/presence/lease';
 import { LEASE_SECONDS } from '../domain/presence/lease';
+import { Refusal } from '../domain/refusal';
 
 export type { Lease } from '../domain/presence/lease';
 export { isLive } from '../domain/presence/lease';
@@ -98,7 +98,7 @@ export async function assertNoForeignLease(actor: Actor, c: Pick<CaseState, 'cus
   const lease = await liveLease(c, new Date().toISOString());
   if (lease && lease.holder.uid !== actor.uid) {
     const holder = await holderSeenBy(actor, lease, c.id);
-    throw new HttpsError(
+    throw new Refusal(
       'failed-precondition',
       `${holder?.displayName ?? 'Another user'} is working with this customer right now; try again when they have finished (their lease lapses at ${lease.expiresAt}).`,
       { reason: 'lease-held', holder, expiresAt: lease.expiresAt },

@@ -1,13 +1,7 @@
-import type { Customer, Product } from '../domain/model/case';
+import type { SourceAccount } from '../domain/model/sourceAccount';
 
 /** What the source systems (BSS billing, OSS network, CRM) know about an account, merged. */
-export interface SourceAccount {
-  accountNumber: string;
-  accountStatus: 'active' | 'suspended' | 'disconnected' | 'closed';
-  customer: Customer;
-  products: Product[];
-  cpe: { itemId: string; kind: string; serialNumber: string }[];
-}
+export type { SourceAccount };
 
 /**
  * `failed`: the sources could not answer (down, slow, refused): worth retrying.

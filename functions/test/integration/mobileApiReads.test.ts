@@ -1,5 +1,5 @@
 import { MOBILE_OPERATIONS as OPERATIONS } from '../../src/operations';
-import { FIELD_ROLES } from '../../src/api/access';
+import { FIELD_ROLES } from '../../src/domain/policy/operationRoles';
 import { COL, firestore } from '../../src/data/db';
 import { apiCase, call, putCases } from '../support/apiCases';
 import { seedOrganisation } from '../support/fixtures';

@@ -12,7 +12,7 @@ import {
 } from '../model/case';
 import type { Actor } from '../model/roles';
 import type { Instant } from '../model/time';
-import type { SourceAccount } from '../../sources/types';
+import type { SourceAccount } from '../model/sourceAccount';
 
 const ACTION_CODE: Record<RequiredAction, string> = { arrears: 'A', cpe: 'C', arrears_cpe: 'AC' };
 

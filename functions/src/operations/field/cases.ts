@@ -1,10 +1,10 @@
-import { HttpsError } from 'firebase-functions/v2/https';
 import { COL, firestore } from '../../data/db';
 import { readDoc } from '../../data/ops';
-import { loadCaseFor } from '../../api/access';
+import { loadCaseFor } from '../../services/caseAccess';
 import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
-import { caseSummaryOf } from '../../api/views';
+import { caseSummaryOf } from '../../domain/cases/caseSummary';
+import { Refusal } from '../../domain/refusal';
 
 export const caseDetailsForDrc = implement(contracts.caseDetailsForDrc, async (actor, { caseId: id }) => {
   const c = await loadCaseFor(actor, id);
@@ -39,7 +39,7 @@ export const caseDetailsForDrc = implement(contracts.caseDetailsForDrc, async (a
 export const getRequestStatus = implement(contracts.getRequestStatus, async (actor, { requestId }) => {
   const snap = await readDoc(firestore().collection(COL.requests).doc(requestId));
   if (!snap.exists || snap.get('createdBy') !== actor.uid) {
-    throw new HttpsError('permission-denied', `You may not see request ${requestId}.`);
+    throw new Refusal('permission-denied', `You may not see request ${requestId}.`);
   }
   return {
     requestId,

@@ -1,7 +1,7 @@
 import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
 import { CONTACT_FIELDS } from '../../domain/contracts/field';
-import { submitCaseWrite } from '../../api/writes';
+import { submitCaseWrite } from '../../services/caseWrites';
 
 export const updateCustomerContacts = implement(contracts.updateCustomerContacts, async (actor, input) =>
   submitCaseWrite(actor, {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { CaseState } from '../../domain/model/case';
-import { listScope, loadCaseFor, scopedCases } from '../../api/access';
-import { DEFAULT_PAGE, keysetPage } from '../../api/paging';
+import { listScope, loadCaseFor, scopedCases } from '../../services/caseAccess';
+import { DEFAULT_PAGE, keysetPage } from '../../services/keysetPage';
 import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
-import { submitCaseWrite } from '../../api/writes';
+import { submitCaseWrite } from '../../services/caseWrites';
 
 function cpeView(c: CaseState): z.infer<typeof contracts.cpeCase> {
   const items = c.cpe ?? [];

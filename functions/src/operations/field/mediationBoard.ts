@@ -1,10 +1,10 @@
-import { listScope } from '../../api/access';
-import { countPhases, pageOfCases } from '../../api/lists';
+import { listScope } from '../../services/caseAccess';
+import { countPhases, pageOfCases } from '../../services/caseLists';
 import { BOARD_PHASE_FIELD, BOARD_PHASES, BOARD_STATUS, UNRECORDED_BOARD_PHASE } from '../../domain/cases/phases';
 import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
 import type { BoardSubmission } from '../../domain/contracts/field';
-import { submitCaseWrite } from '../../api/writes';
+import { submitCaseWrite } from '../../services/caseWrites';
 
 export const listMediationBoardCases = implement(contracts.listMediationBoardCases, async (actor, input) =>
   pageOfCases(

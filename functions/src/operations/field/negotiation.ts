@@ -1,15 +1,15 @@
-import { HttpsError } from 'firebase-functions/v2/https';
 import type { AuditEvent } from '../../domain/audit/chain';
 import { loadCaseType } from '../../data/caseTypes';
 import { COL, firestore } from '../../data/db';
 import { readQuery } from '../../data/ops';
-import { listScope, loadCaseFor } from '../../api/access';
-import { countPhases, pageOfCases } from '../../api/lists';
-import { DEFAULT_PAGE } from '../../api/paging';
+import { listScope, loadCaseFor } from '../../services/caseAccess';
+import { countPhases, pageOfCases } from '../../services/caseLists';
+import { DEFAULT_PAGE } from '../../services/keysetPage';
 import { ACTIVE_NEGOTIATION_STATUSES, NEGOTIATION_PHASES, NEGOTIATION_STATUSES } from '../../domain/cases/phases';
 import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
-import { submitCaseWrite } from '../../api/writes';
+import { submitCaseWrite } from '../../services/caseWrites';
+import { Refusal } from '../../domain/refusal';
 
 export const listActiveCustomerNegotiations = implement(
   contracts.listActiveCustomerNegotiations,
@@ -62,7 +62,7 @@ export const customerNegotiations = implement(contracts.customerNegotiations, as
   const limit = input.limit ?? DEFAULT_PAGE;
   const before = input.cursor ? Number.parseInt(input.cursor, 10) : null;
   if (input.cursor && (!Number.isSafeInteger(before) || String(before) !== input.cursor)) {
-    throw new HttpsError('invalid-argument', 'The page cursor is not valid.', {
+    throw new Refusal('invalid-argument', 'The page cursor is not valid.', {
       fields: { cursor: 'is not valid' },
     });
   }

@@ -10,7 +10,7 @@ import {
   RENEW_SECONDS,
   type Lease,
 } from '../../services/presence';
-import { loadCaseFor } from '../../api/access';
+import { loadCaseFor } from '../../services/caseAccess';
 import { implement, type HandlerOf } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
 

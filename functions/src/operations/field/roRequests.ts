@@ -1,8 +1,8 @@
 import type { DocumentData } from 'firebase-admin/firestore';
 import { z } from 'zod';
 import { firestore } from '../../data/db';
-import { listScope } from '../../api/access';
-import { DEFAULT_PAGE, keysetPage } from '../../api/paging';
+import { listScope } from '../../services/caseAccess';
+import { DEFAULT_PAGE, keysetPage } from '../../services/keysetPage';
 import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
 

@@ -1,6 +1,6 @@
 import { FieldPath, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
-import { HttpsError } from 'firebase-functions/v2/https';
 import { readQuery } from '../data/ops';
+import { Refusal } from '../domain/refusal';
 
 export const DEFAULT_PAGE = 25;
 
@@ -8,7 +8,7 @@ export const DEFAULT_PAGE = 25;
 function decodeCursor(cursor: string): [string, string, boolean] {
   const [key, id, ended] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (!key || !id || (ended !== undefined && ended !== 'e'))
-    throw new HttpsError('invalid-argument', 'The page cursor is not valid.', { fields: { cursor: 'is not valid' } });
+    throw new Refusal('invalid-argument', 'The page cursor is not valid.', { fields: { cursor: 'is not valid' } });
   return [key, id, ended === 'e'];
 }
 

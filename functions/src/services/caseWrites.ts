@@ -1,13 +1,13 @@
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
-import { HttpsError } from 'firebase-functions/v2/https';
 import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import { COL, firestore } from '../data/db';
 import { readDoc } from '../data/ops';
-import { assertNoForeignLease } from '../services/presence';
-import { assertSameRequest, createRequestDocument } from '../services/requestDocs';
-import { loadCaseFor } from './access';
+import { assertNoForeignLease } from './presence';
+import { assertSameRequest, createRequestDocument } from './requestDocs';
+import { loadCaseFor } from './caseAccess';
 import type { WriteOutput } from '../domain/contracts/schemas';
+import { Refusal } from '../domain/refusal';
 
 export interface CaseWrite {
   caseId: string;
@@ -55,13 +55,13 @@ export async function submitCaseWrite(actor: Actor, write: CaseWrite): Promise<W
 
 export function assertWritable(c: CaseState, expectedRev: number): void {
   if (c.closedAt) {
-    throw new HttpsError('failed-precondition', `Case ${c.id} is closed (${c.status}); nothing more can be recorded.`, {
+    throw new Refusal('failed-precondition', `Case ${c.id} is closed (${c.status}); nothing more can be recorded.`, {
       reason: 'closed',
       status: c.status,
     });
   }
   if (c.rev !== expectedRev) {
-    throw new HttpsError(
+    throw new Refusal(
       'aborted',
       `The case changed after you opened it (it is now ${c.status}, revision ${c.rev}). Review it and submit again.`,
       { reason: 'conflict', currentRev: c.rev, status: c.status },

@@ -1,10 +1,10 @@
 import type { Query } from 'firebase-admin/firestore';
 import type { CaseState } from '../domain/model/case';
 import { countQuery } from '../data/ops';
-import { scopedCases, type ListScope } from './access';
-import { DEFAULT_PAGE, keysetPage } from './paging';
+import { scopedCases, type ListScope } from './caseAccess';
+import { DEFAULT_PAGE, keysetPage } from './keysetPage';
 import type { CaseSummary } from '../domain/contracts/schemas';
-import { caseSummaryOf } from './views';
+import { caseSummaryOf } from '../domain/cases/caseSummary';
 
 export interface CaseFilter {
   /** One status (==) or several (in). */

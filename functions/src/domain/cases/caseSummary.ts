@@ -1,6 +1,6 @@
-import { amountDueCents, type CaseState } from '../domain/model/case';
-import { phaseOf } from '../domain/cases/phases';
-import type { CaseSummary } from '../domain/contracts/schemas';
+import { amountDueCents, type CaseState } from '../model/case';
+import { phaseOf } from './phases';
+import type { CaseSummary } from '../contracts/schemas';
 
 /** What a list row shows of a case: no identity numbers, nothing the field does not need. */
 export function caseSummaryOf(c: CaseState): CaseSummary {

@@ -1,15 +1,13 @@
 import type { Query } from 'firebase-admin/firestore';
-import { HttpsError } from 'firebase-functions/v2/https';
 import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import { canSeeCase } from '../domain/policy/caseScope';
 import { COL, firestore } from '../data/db';
 import { readDoc } from '../data/ops';
+import { notVisible, Refusal } from '../domain/refusal';
 
-export { CASE_WORKER_ROLES, FIELD_ROLES } from '../domain/policy/operationRoles';
-
-export function denied(message: string): HttpsError {
-  return new HttpsError('permission-denied', message);
+export function denied(message: string): Refusal {
+  return new Refusal('permission-denied', message);
 }
 
 /** The equality filters a list runs under: never wider than the policy table allows the caller. */
@@ -40,20 +38,6 @@ export function scopedCases(scope: ListScope): Query {
   if (scope.drcId) query = query.where('drcId', '==', scope.drcId);
   if (scope.roId) query = query.where('roId', '==', scope.roId);
   return query;
-}
-
-/**
- * The one answer for "there is no such thing" and "it is outside your scope": the same code and the same words,
- * so a caller learns nothing about what they may not see, not even that it exists. Every callable and API
- * operation that looks up a case or a user by id on a caller's behalf refuses through this.
- */
-export function notVisible(kind: 'case' | 'user', ids: string | readonly string[], field?: string): HttpsError {
-  const list = typeof ids === 'string' ? ids : ids.join(', ');
-  const message = `No ${kind} ${list} that you can see.`;
-  // A form names the field to correct; the words are the same whether the ids exist elsewhere or not at all.
-  return field
-    ? new HttpsError('not-found', message, { fields: { [field]: `has no ${kind} ${list} that you can see` } })
-    : new HttpsError('not-found', message);
 }
 
 /** A case the caller may see, or the notVisible answer whether it exists or not. */
