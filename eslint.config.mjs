@@ -13,20 +13,65 @@ export default tseslint.config(
       // Domain code must stay free of Firebase (docs/architecture.md): fast to test, portable.
     },
   },
-  {
-    files: ['functions/src/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['firebase-admin*', 'firebase-functions*', 'firebase/*'],
-              message: 'domain/ is pure TypeScript: no Firebase imports',
-            },
-          ],
-        },
-      ],
-    },
-  },
+  // The layers (docs/architecture.md): imports point down only, entry → operations → services → data → domain.
+  ...layer(
+    'functions/src/domain/**/*.ts',
+    'domain/ is pure TypeScript (no Firebase, no I/O): fast to test, shared with the web',
+    [
+      'firebase-admin*',
+      'firebase-functions*',
+      'firebase/*',
+      '**/data/*',
+      '**/services/*',
+      '**/api/*',
+      '**/operations/*',
+      '**/callables/*',
+      '**/triggers/*',
+      '**/webhooks/*',
+      '**/sources/*',
+      '**/notifications/providers/*',
+    ],
+  ),
+  ...layer('functions/src/data/**/*.ts', 'data/ is the door to Firestore; it knows nothing above it', [
+    'firebase-functions/v2/https',
+    '**/services/*',
+    '**/api/*',
+    '**/operations/*',
+    '**/callables/*',
+    '**/triggers/*',
+  ]),
+  ...layer(
+    'functions/src/services/**/*.ts',
+    'services/ throw a Refusal and know nothing of HTTP, callables or operations',
+    ['firebase-functions/v2/https', '**/api/*', '**/operations/*', '**/callables/*', '**/triggers/*', '**/webhooks/*'],
+    // Still used by callables not yet in the registry (they throw HttpsErrors through these): go with them.
+    ['functions/src/services/{bulkOps,requestDocs,basketQuery,reassign}.ts'],
+  ),
+  ...layer('functions/src/operations/**/*.ts', 'an operation handler calls services; Firestore is theirs (data/)', [
+    'firebase-admin*',
+    'firebase-functions*',
+    '**/data/*',
+    '**/callables/*',
+    '**/triggers/*',
+  ]),
+  ...layer(
+    'web/src/**/*.{ts,tsx}',
+    'the web imports only the pure domain (contracts, schemas, policy) from the functions',
+    [
+      '**/functions/src/services/*',
+      '**/functions/src/data/*',
+      '**/functions/src/operations/*',
+      '**/functions/src/triggers/*',
+      '**/functions/src/sources/*',
+      'firebase-admin*',
+      'firebase-functions*',
+    ],
+  ),
 );
+
+/** One no-restricted-imports rule for the files of a layer: what they may not import, and why. */
+function layer(files, message, group, ignores = []) {
+  return [
+    { files: [files], ignores, rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] } },
+  ];
+}

@@ -72,3 +72,17 @@ export async function createRequestDocument(actor: Actor, body: RequestDocInput)
   }
   return { requestId: ref.id };
 }
+
+/** A request's state as its author may read it: how a client learns its write was applied, or why not. */
+export interface OwnRequest {
+  state: 'PENDING' | 'APPLIED' | 'REJECTED';
+  error: { code: string; message: string; fields?: Record<string, string> } | null;
+  caseId: string | null;
+}
+
+/** One of the caller's own requests (its state and outcome), or null: someone else's looks like none at all. */
+export async function ownRequest(actor: Actor, requestId: string): Promise<OwnRequest | null> {
+  const snap = await readDoc(firestore().collection(COL.requests).doc(requestId));
+  if (!snap.exists || snap.get('createdBy') !== actor.uid) return null;
+  return { state: snap.get('state'), error: snap.get('error') ?? null, caseId: snap.get('caseId') ?? null };
+}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { openApiDocument } from '../../src/api/openapi';
 import { REST_OPERATIONS as OPERATIONS } from '../../src/operations';
 import { BOARD_PHASE_FIELD, BOARD_PHASES } from '../../src/domain/cases/phases';
-import { NEGOTIATION_ACTION_CODES } from '../../src/operations/field/negotiation';
+import { NEGOTIATION_ACTION_CODES } from '../../src/services/negotiationHistory';
 import { BOARD_RESPONSES } from '../../src/domain/contracts/field';
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import { mobile } from '../../src/callables/mobile';

@@ -1,8 +1,7 @@
-import { COL, firestore } from '../../data/db';
-import { readDoc } from '../../data/ops';
 import { loadCaseFor } from '../../services/caseAccess';
 import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
+import { ownRequest } from '../../services/requestDocs';
 import { caseSummaryOf } from '../../domain/cases/caseSummary';
 import { Refusal } from '../../domain/refusal';
 
@@ -37,14 +36,12 @@ export const caseDetailsForDrc = implement(contracts.caseDetailsForDrc, async (a
 });
 
 export const getRequestStatus = implement(contracts.getRequestStatus, async (actor, { requestId }) => {
-  const snap = await readDoc(firestore().collection(COL.requests).doc(requestId));
-  if (!snap.exists || snap.get('createdBy') !== actor.uid) {
-    throw new Refusal('permission-denied', `You may not see request ${requestId}.`);
-  }
+  const request = await ownRequest(actor, requestId);
+  if (!request) throw new Refusal('permission-denied', `You may not see request ${requestId}.`);
   return {
     requestId,
-    state: snap.get('state'),
-    error: snap.get('error') ?? null,
-    caseId: snap.get('caseId') ?? null,
+    state: request.state,
+    error: request.error,
+    caseId: request.caseId,
   };
 });

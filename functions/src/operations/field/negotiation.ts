@@ -1,15 +1,10 @@
-import type { AuditEvent } from '../../domain/audit/chain';
-import { loadCaseType } from '../../data/caseTypes';
-import { COL, firestore } from '../../data/db';
-import { readQuery } from '../../data/ops';
 import { listScope, loadCaseFor } from '../../services/caseAccess';
 import { countPhases, pageOfCases } from '../../services/caseLists';
-import { DEFAULT_PAGE } from '../../services/keysetPage';
 import { ACTIVE_NEGOTIATION_STATUSES, NEGOTIATION_PHASES, NEGOTIATION_STATUSES } from '../../domain/cases/phases';
 import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
 import { submitCaseWrite } from '../../services/caseWrites';
-import { Refusal } from '../../domain/refusal';
+import { negotiationHistoryPage } from '../../services/negotiationHistory';
 
 export const listActiveCustomerNegotiations = implement(
   contracts.listActiveCustomerNegotiations,
@@ -34,66 +29,9 @@ export const countNegotiationPhaseCases = implement(contracts.countNegotiationPh
   return { total: Object.values(byPhase).reduce((s, n) => s + n, 0), byPhase };
 });
 
-/**
- * Actions whose audit events make up a case's negotiation history: contacts and promises, settlements and their
- * approval, payments and reversals, failed CPE collections, and the board's steps. 21 action/result pairs in
- * the telecom life cycle, under the 30 values Firestore's `in` takes.
- */
-export const NEGOTIATION_ACTION_CODES = [
-  'recordContact',
-  'decideSettlement',
-  'recordPayment',
-  'reversePayment',
-  'cpeCollectionFailed',
-  'escalate',
-  'scheduleHearing',
-  'boardResponse',
-  'boardOutcome',
-];
-
-export const customerNegotiations = implement(contracts.customerNegotiations, async (actor, input) => {
-  const c = await loadCaseFor(actor, input.caseId);
-  const config = await loadCaseType(c.caseType, c.configVersion);
-  const actions = (config?.actions ?? [])
-    .filter((a) => NEGOTIATION_ACTION_CODES.includes(a.code))
-    .flatMap((a) => a.results.map((r) => `${a.code}/${r.code}`))
-    .slice(0, 30); // Firestore's `in` takes at most 30 values.
-  if (actions.length === 0) return { items: [], nextCursor: null };
-  const limit = input.limit ?? DEFAULT_PAGE;
-  const before = input.cursor ? Number.parseInt(input.cursor, 10) : null;
-  if (input.cursor && (!Number.isSafeInteger(before) || String(before) !== input.cursor)) {
-    throw new Refusal('invalid-argument', 'The page cursor is not valid.', {
-      fields: { cursor: 'is not valid' },
-    });
-  }
-  let query = firestore().collection(COL.audit).where('entity', '==', `cases/${c.id}`).where('action', 'in', actions);
-  if (before !== null) query = query.where('seq', '<', before);
-  const snap = await readQuery(query.orderBy('seq', 'desc').limit(limit + 1));
-  const events = snap.docs.map((d) => d.data() as AuditEvent).sort((a, b) => b.seq - a.seq);
-  const page = events.slice(0, limit);
-  return {
-    items: page.map((e) => {
-      const [action, result] = e.action.split('/');
-      const raw = ((e.details as { inputs?: Record<string, unknown> } | undefined)?.inputs ?? {}) as Record<
-        string,
-        unknown
-      >;
-      const inputs = Object.fromEntries(
-        Object.entries(raw).filter(([, v]) => contracts.negotiationHistoryValue.safeParse(v).success),
-      ) as Record<string, string | number | boolean | null>;
-      return {
-        seq: e.seq,
-        at: e.at,
-        action: action ?? e.action,
-        result: result ?? '',
-        summary: e.summary,
-        by: { uid: e.actor.uid, role: e.actor.role, displayName: e.actor.displayName ?? null },
-        inputs,
-      };
-    }),
-    nextCursor: events.length > limit && page.length ? String(page[page.length - 1]!.seq) : null,
-  };
-});
+export const customerNegotiations = implement(contracts.customerNegotiations, async (actor, input) =>
+  negotiationHistoryPage(await loadCaseFor(actor, input.caseId), input),
+);
 
 export const recordContact = implement(contracts.recordContact, async (actor, input) => {
   const { caseId: id, expectedRev: rev, clientRequestId: clientId, result, ...rest } = input;
