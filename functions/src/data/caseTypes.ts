@@ -2,7 +2,7 @@ import { SHIPPED_CASE_TYPES } from '../domain/lifecycle/configs';
 import type { CaseTypeConfig } from '../domain/lifecycle/types';
 import { validateCaseTypeConfig } from '../domain/lifecycle/validateConfig';
 import { COL, firestore } from './db';
-import { readDoc, readQuery } from './ops';
+import { createDoc, readDoc, readQuery } from './ops';
 
 /**
  * Case-type configurations live in Firestore (`caseTypes/{id}@{version}`), seeded from the repository and
@@ -79,10 +79,11 @@ export async function seedShippedCaseTypes(): Promise<number> {
   let created = 0;
   for (const config of SHIPPED_CASE_TYPES) {
     try {
-      await firestore()
-        .collection(COL.caseTypes)
-        .doc(caseTypeDocId(config.id, config.version))
-        .create({ ...config, savedAt: new Date().toISOString(), savedBy: 'seed' });
+      await createDoc(firestore().collection(COL.caseTypes).doc(caseTypeDocId(config.id, config.version)), {
+        ...config,
+        savedAt: new Date().toISOString(),
+        savedBy: 'seed',
+      });
       created += 1;
     } catch {
       // Already there: versions are immutable, so there is nothing to do.

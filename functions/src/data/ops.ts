@@ -1,6 +1,7 @@
 import type {
   AggregateSpec,
   AggregateSpecData,
+  DocumentData,
   DocumentReference,
   DocumentSnapshot,
   Query,
@@ -8,6 +9,7 @@ import type {
   QuerySnapshot,
   Timestamp,
   Transaction,
+  UpdateData,
 } from 'firebase-admin/firestore';
 import { firestore } from './db';
 import { recordQuery } from './queryShape';
@@ -35,6 +37,25 @@ export async function readQuery(query: Query): Promise<QuerySnapshot> {
   const snap = await query.get();
   opCount.reads += Math.max(1, snap.size);
   return snap;
+}
+
+/**
+ * Single-document writes outside a transaction or batch: for state that belongs to no other write (a sync
+ * cursor, a retry mark, a document created once). Counted like every other write.
+ */
+export async function createDoc(ref: DocumentReference, data: DocumentData): Promise<void> {
+  opCount.writes += 1;
+  await ref.create(data);
+}
+
+export async function setDoc(ref: DocumentReference, data: DocumentData): Promise<void> {
+  opCount.writes += 1;
+  await ref.set(data);
+}
+
+export async function updateDoc(ref: DocumentReference, data: UpdateData<DocumentData>): Promise<void> {
+  opCount.writes += 1;
+  await ref.update(data);
 }
 
 /** A transaction whose reads and writes are counted. Reads must come before writes, as in Firestore. */

@@ -1,6 +1,6 @@
 import type { Instant } from '../domain/model/time';
 import { COL, firestore } from '../data/db';
-import { readDoc, runTx } from '../data/ops';
+import { readDoc, runTx, setDoc } from '../data/ops';
 import type { LakePage } from '../sources/lakeFeed';
 import { recordSourceChange } from './sourceSync';
 
@@ -46,7 +46,7 @@ export async function syncDataLake(
 ): Promise<LakeSyncStats> {
   const stats: LakeSyncStats = { pages: 0, incidents: 0, newRequests: 0, changes: 0, newChanges: 0, problems: 0 };
   const users = firestore().collection(COL.users);
-  if (!(await readDoc(users.doc(LAKE_USER.uid))).exists) await users.doc(LAKE_USER.uid).set({ ...LAKE_USER });
+  if (!(await readDoc(users.doc(LAKE_USER.uid))).exists) await setDoc(users.doc(LAKE_USER.uid), { ...LAKE_USER });
   const current = await readDoc(stateRef());
   let state: LakeSyncState = current.exists
     ? (current.data() as LakeSyncState)
@@ -73,7 +73,7 @@ export async function syncDataLake(
       changes: state.changes + stats.newChanges,
       problems: [...page.problems, ...state.problems].slice(0, 50),
     };
-    await stateRef().set(state);
+    await setDoc(stateRef(), state);
     if (page.items.length === 0 && page.problems.length === 0) break;
   }
   return stats;

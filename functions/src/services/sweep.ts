@@ -1,7 +1,7 @@
 import type { Instant } from '../domain/model/time';
 import { plusMs, RETRY } from '../domain/requests/retries';
 import { COL, firestore } from '../data/db';
-import { readQuery } from '../data/ops';
+import { readQuery, updateDoc } from '../data/ops';
 import { log } from '../logs';
 import { assignCaseToDrc } from './assignDrc';
 import { autoAssignRo } from './assignRo';
@@ -80,7 +80,7 @@ export async function sweepPending(now: Instant, deps: RequestDeps): Promise<Swe
       const outcome = await assignCaseToDrc(doc.id, now, eventId);
       if (outcome === 'skipped') {
         // Placed some other way meanwhile (a recall's re-placement), or closed: nothing is due any more.
-        await doc.ref.update({ placementRetryAt: null });
+        await updateDoc(doc.ref, { placementRetryAt: null });
         return;
       }
       if ('assigned' in outcome) {
