@@ -1,37 +1,18 @@
-import { caseDetailsForDrc, getRequestStatus } from './cases';
-import { updateCustomerContacts } from './contacts';
-import { recordCpeCollection, roCpeCollection } from './cpe';
-import { countMediationBoardPhaseCases, listMediationBoardCases, submitMediationBoard } from './mediationBoard';
-import {
-  countNegotiationPhaseCases,
-  customerNegotiations,
-  listActiveCustomerNegotiations,
-  listDrcNegotiationCases,
-  recordContact,
-  recordPayment,
-} from './negotiation';
-import { acquireCaseLease, releaseCaseLease, renewCaseLease, whoIsOnCase } from './presence';
-import { listActiveRoRequests } from './roRequests';
+import * as cases from './cases';
+import * as contacts from './contacts';
+import * as cpe from './cpe';
+import * as mediationBoard from './mediationBoard';
+import * as negotiation from './negotiation';
+import * as presence from './presence';
+import * as roRequests from './roRequests';
 
-/** The field API's handlers, by name. */
+/** The field API's handlers, by name (each module exports only operations). */
 export const FIELD_OPERATIONS = {
-  caseDetailsForDrc,
-  updateCustomerContacts,
-  listActiveCustomerNegotiations,
-  listDrcNegotiationCases,
-  countNegotiationPhaseCases,
-  customerNegotiations,
-  recordContact,
-  recordPayment,
-  listMediationBoardCases,
-  countMediationBoardPhaseCases,
-  submitMediationBoard,
-  roCpeCollection,
-  recordCpeCollection,
-  listActiveRoRequests,
-  getRequestStatus,
-  acquireCaseLease,
-  renewCaseLease,
-  releaseCaseLease,
-  whoIsOnCase,
+  ...cases,
+  ...contacts,
+  ...cpe,
+  ...mediationBoard,
+  ...negotiation,
+  ...presence,
+  ...roRequests,
 };
