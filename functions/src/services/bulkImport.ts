@@ -1,32 +1,31 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { caseIdFor } from '../domain/cases/newCase';
+import type { Actor } from '../domain/model/roles';
 import type { Instant } from '../domain/model/time';
 import { DEFAULT_CASE_TYPE, listCaseTypes } from '../data/caseTypes';
-import { COL, firestore } from '../data/db';
-import { opCount, readDoc, readQuery, runTx, type Tx } from '../data/ops';
+import { firestore } from '../data/db';
+import { readDoc, readQuery, runTx, type Tx } from '../data/ops';
 import type { ColumnKey, ImportSchema } from '../imports/columns';
 import { openSheet, piecesOf } from '../imports/openSheet';
-import { ImportFileError, type FileKind, type RowError } from '../imports/types';
+import { ImportFileError, type FileKind } from '../imports/types';
 import { RowValidator, validateRows, type RowVerdict, type ValidationStats } from '../imports/validateRows';
 import { csvCell } from './auditTrail';
 import {
-  chunkKeyOf,
   chunkRef,
   CHUNK_ROWS,
   CountedBatches,
-  ERROR_BLOCK_ROWS,
-  errorBlockOf,
-  IMPORT_ROWS,
+  IMPORT_RESULTS,
   IMPORTS,
-  isAlreadyExists,
+  INVALID_ROWS_PER_DOC,
   jobRef,
-  rowRef,
+  resultsRef,
   type ImportJob,
+  type ImportResults,
   type ImportRowResult,
   type StagedChunk,
   type StagedRow,
 } from './bulkImportStore';
-import { processRequest, type RequestDeps } from './processRequest';
+import { importActor, registerImportRow, type RequestDeps } from './processRequest';
+import type { Rejection } from './rejections';
 
 /** Uploads larger than this are refused before anything is read (the callable's limit too). */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -194,7 +193,7 @@ export async function startImport(
   });
   if ('existing' in claimed) return { ...summaryOf(importId, claimed.existing), existing: true };
 
-  // Second pass: stage valid rows in chunks; record invalid rows (they are decided now).
+  // Second pass: stage valid rows in chunks; record invalid rows (they are decided now), many to a document.
   const writes = new CountedBatches();
   let staged: StagedRow[] = [];
   let seq = 0;
@@ -206,6 +205,22 @@ export async function startImport(
     staged = [];
   };
   const now = deps.now();
+  let invalid: ImportRowResult[] = [];
+  let invalidSeq = 0;
+  const recordInvalid = async () => {
+    if (invalid.length === 0) return;
+    const results: ImportResults = {
+      importId,
+      kind: 'invalid',
+      seq: invalidSeq,
+      rows: invalid,
+      errorsOf: importId,
+      at: now,
+    };
+    await writes.set(resultsRef(importId, 'invalid', invalidSeq), results, invalid.length * 400);
+    invalidSeq += 1;
+    invalid = [];
+  };
   const second = await readFile(fileBytes, schema, async (batch) => {
     for (const v of batch) {
       if (v.ok) {
@@ -213,19 +228,12 @@ export async function startImport(
         if (staged.length >= chunkRows) await stageChunk();
         continue;
       }
-      const result: ImportRowResult = {
-        importId,
-        row: v.row,
-        accountNumber: v.accountNumber,
-        outcome: v.outcome,
-        errors: v.errors,
-        errorBlock: errorBlockOf(importId, v.row),
-        at: now,
-      };
-      await writes.set(rowRef(importId, v.row), result);
+      invalid.push({ row: v.row, accountNumber: v.accountNumber, outcome: v.outcome, errors: v.errors });
+      if (invalid.length >= INVALID_ROWS_PER_DOC) await recordInvalid();
     }
   });
   await stageChunk();
+  await recordInvalid();
   await writes.flush();
 
   const finished = await runTx(async (tx) => {
@@ -253,64 +261,38 @@ export async function startImport(
   return { ...summaryOf(importId, finished), existing: false };
 }
 
-/** What one row's registration came to. */
-interface RowResult {
-  row: StagedRow;
-  outcome: 'registered' | 'rejected';
-  caseId?: string;
-  errors?: RowError[];
-}
-
 /**
- * Registers one staged row the way a single registration is made: a registerCase request document written as
- * submitRequest writes it (its id is `${importId}_${row}`, so a row can only ever have one request), applied by
- * processRequest (the same validation, duplicate refusal, transaction and audit). A row whose request exists
- * already (a crash after it was written) is read back and finished, never registered twice.
+ * Registers one staged row as a single registration is registered (the same validation, source lookup, duplicate
+ * refusal, transaction and audit event), without a request document: the row's registration id
+ * `${importId}_${row}` names its case, so a row run again after a crash finds its own case and writes nothing.
+ * `actor` is the uploader, checked once for the chunk: a refusal (disabled, re-roled) refuses every row of it.
+ * `rerun`: the chunk was started before (see runImportChunk), so its rows' cases may exist already.
  */
-async function registerRow(importId: string, job: ImportJob, r: StagedRow, deps: ImportDeps): Promise<RowResult> {
-  const requestId = `${importId}_${r.row}`;
-  const ref = firestore().collection(COL.requests).doc(requestId);
+async function registerRow(
+  importId: string,
+  job: ImportJob,
+  r: StagedRow,
+  actor: Actor | { refused: Rejection },
+  rerun: boolean,
+  deps: ImportDeps,
+): Promise<ImportRowResult> {
   const payload: Record<string, unknown> = { accountNumber: r.accountNumber, requiredAction: r.requiredAction };
   if (r.caseType !== undefined) payload.caseType = r.caseType;
   if (r.fields !== undefined) payload.fields = r.fields;
-  const doc = {
-    type: 'registerCase',
-    caseId: null,
-    payload,
-    clientRequestId: requestId,
-    createdBy: job.createdBy,
-    createdAt: deps.now(),
-    state: 'PENDING',
-    error: null,
-    appliedAt: null,
+  const outcome =
+    'refused' in actor ? actor : await registerImportRow(`${importId}_${r.row}`, payload, actor, deps, { rerun });
+  if ('caseId' in outcome) {
+    return { row: r.row, accountNumber: r.accountNumber, outcome: 'registered', caseId: outcome.caseId };
+  }
+  const error = outcome.refused;
+  const field = Object.keys(error.fields ?? {})[0];
+  const column = field ? (job.columns[field as ColumnKey] ?? job.columns[`field:${field}`] ?? field) : '';
+  return {
+    row: r.row,
+    accountNumber: r.accountNumber,
+    outcome: 'rejected',
+    errors: [{ row: r.row, column, reason: error.message || 'The registration was refused.' }],
   };
-  let data: Record<string, unknown> = doc;
-  try {
-    await ref.create(doc);
-    opCount.writes += 1;
-  } catch (error) {
-    if (!isAlreadyExists(error)) throw error;
-    data = (await readDoc(ref)).data() ?? {};
-  }
-  if (data.state === 'PENDING') {
-    const outcome = await processRequest(requestId, data, deps, `import-${requestId}`, { fresh: true });
-    if (outcome === 'applied') {
-      return { row: r, outcome: 'registered', caseId: caseIdFor(r.accountNumber, r.requiredAction, requestId) };
-    }
-    data = (await readDoc(ref)).data() ?? {};
-  }
-  if (data.state === 'APPLIED') return { row: r, outcome: 'registered', caseId: String(data.caseId) };
-  if (data.state === 'REJECTED') {
-    const error = (data.error ?? {}) as { message?: string; fields?: Record<string, string> };
-    const field = Object.keys(error.fields ?? {})[0];
-    const column = field ? (job.columns[field as ColumnKey] ?? job.columns[`field:${field}`] ?? field) : '';
-    return {
-      row: r,
-      outcome: 'rejected',
-      errors: [{ row: r.row, column, reason: error.message ?? 'The registration was refused.' }],
-    };
-  }
-  throw new Error(`request ${requestId} is still ${String(data.state)} after processing`);
 }
 
 /** Runs `fn` over `items` with at most `limit` at once; each item's failure is kept, not thrown. */
@@ -352,6 +334,9 @@ export async function runImportChunk(importId: string, deps: ImportDeps): Promis
   });
   if (!claim) throw new ImportFileError(`There is no import ${importId}.`);
   const { job } = claim;
+  // A lease left on the job is a runner that died in this chunk; attempts, a failed try at it. Either may have
+  // registered rows it did not record.
+  const rerun = job.lease !== null || job.attempts > 0;
   if (!claim.claimed) return { ...summaryOf(importId, job), processed: 0, busy: claim.busy };
 
   const seq = job.nextChunk;
@@ -364,12 +349,16 @@ export async function runImportChunk(importId: string, deps: ImportDeps): Promis
     return { ...summaryOf(importId, failed ?? job), processed: 0, busy: failed === null };
   }
   const chunk = chunkSnap.data() as StagedChunk;
-  const recorded = await readQuery(
-    firestore().collection(IMPORT_ROWS).where('chunkKey', '==', chunkKeyOf(importId, seq)),
-  );
-  const done = new Set(recorded.docs.map((d) => d.get('row') as number));
+  // Rows decided by an earlier attempt at this chunk (some of its rows failed) are not run again.
+  const recorded = await readDoc(resultsRef(importId, 'chunk', seq));
+  const prior = recorded.exists ? (recorded.data() as ImportResults).rows : [];
+  const done = new Set(prior.map((r) => r.row));
   const todo = chunk.rows.filter((r) => !done.has(r.row));
-  const results = await pool(todo, deps.concurrency ?? 8, (r) => registerRow(importId, job, r, deps));
+  // The uploader is checked once a chunk (not once a row): a disabled uploader stops at the next chunk.
+  const actor = todo.length > 0 ? await importActor(job.createdBy) : null;
+  const results = actor
+    ? await pool(todo, deps.concurrency ?? 8, (r) => registerRow(importId, job, r, actor, rerun, deps))
+    : [];
   await deps.beforeChunkCommit?.(importId, seq);
 
   let processed = 0;
@@ -377,36 +366,28 @@ export async function runImportChunk(importId: string, deps: ImportDeps): Promis
     const failures = results.filter((r): r is { failed: Error } => 'failed' in r);
     const giveUp = failures.length > 0 && current.attempts + 1 >= MAX_CHUNK_ATTEMPTS;
     const at = deps.now();
-    let registered = 0;
-    let rejected = 0;
+    const decided: ImportRowResult[] = [];
     results.forEach((r, i) => {
       const row = todo[i]!;
-      let result: ImportRowResult;
-      if ('failed' in r) {
-        if (!giveUp) return;
-        result = {
-          importId,
+      if (!('failed' in r)) decided.push(r);
+      else if (giveUp) {
+        decided.push({
           row: row.row,
           accountNumber: row.accountNumber,
           outcome: 'rejected',
           errors: [{ row: row.row, column: '', reason: `could not be registered: ${r.failed.message.slice(0, 300)}` }],
-        } as ImportRowResult;
-      } else {
-        result = { importId, row: row.row, accountNumber: row.accountNumber, outcome: r.outcome } as ImportRowResult;
-        if (r.caseId) result.caseId = r.caseId;
-        if (r.errors) result.errors = r.errors;
-        result.requestId = `${importId}_${row.row}`;
+        });
       }
-      result.chunkKey = chunkKeyOf(importId, seq);
-      result.at = at;
-      if (result.outcome === 'registered') registered += 1;
-      else {
-        rejected += 1;
-        result.errorBlock = errorBlockOf(importId, row.row);
-      }
-      tx.set(rowRef(importId, row.row), { ...result });
     });
-    processed = registered + rejected;
+    const registered = decided.filter((r) => r.outcome === 'registered').length;
+    const rejected = decided.length - registered;
+    processed = decided.length;
+    if (decided.length > 0) {
+      const rows = [...prior, ...decided].sort((x, y) => x.row - y.row);
+      const record: ImportResults = { importId, kind: 'chunk', seq, rows, at };
+      if (rows.some((r) => r.outcome !== 'registered')) record.errorsOf = importId;
+      tx.set(resultsRef(importId, 'chunk', seq), { ...record });
+    }
     const advance = failures.length === 0 || giveUp;
     const last = advance && seq + 1 >= current.chunks;
     return {
@@ -500,21 +481,27 @@ export async function readImport(importId: string): Promise<ImportJob | null> {
   return snap.exists ? (snap.data() as ImportJob) : null;
 }
 
+/** Every row's outcome that is recorded so far, in row order (results documents, not one document a row). */
+export async function importRowResults(importId: string): Promise<ImportRowResult[]> {
+  const snap = await readQuery(firestore().collection(IMPORT_RESULTS).where('importId', '==', importId));
+  return snap.docs.flatMap((d) => (d.data() as ImportResults).rows).sort((x, y) => x.row - y.row);
+}
+
 /**
  * The per-row error report as CSV (row, column, reason), rows in order, cells made formula-safe. Reads only the
- * rows that were not registered, block by block of row numbers (equality queries: no composite index).
+ * results documents that hold a row that was not registered (one equality query: no composite index).
  */
 export async function importErrorsCsv(importId: string, job: ImportJob): Promise<string> {
   const lines = ['row,column,reason'];
-  const blocks = Math.floor(job.lastRow / ERROR_BLOCK_ROWS) + 1;
   if (job.rejected === 0) return lines.join('\n') + '\n';
-  for (let b = 0; b < blocks; b++) {
-    const snap = await readQuery(firestore().collection(IMPORT_ROWS).where('errorBlock', '==', `${importId}#${b}`));
-    const rows = snap.docs.map((d) => d.data() as ImportRowResult).sort((x, y) => x.row - y.row);
-    for (const r of rows) {
-      for (const e of r.errors ?? [{ row: r.row, column: '', reason: r.outcome }]) {
-        lines.push([e.row, e.column, e.reason].map(csvCell).join(','));
-      }
+  const snap = await readQuery(firestore().collection(IMPORT_RESULTS).where('errorsOf', '==', importId));
+  const rows = snap.docs
+    .flatMap((d) => (d.data() as ImportResults).rows)
+    .filter((r) => r.outcome !== 'registered')
+    .sort((x, y) => x.row - y.row);
+  for (const r of rows) {
+    for (const e of r.errors ?? [{ row: r.row, column: '', reason: r.outcome }]) {
+      lines.push([e.row, e.column, e.reason].map(csvCell).join(','));
     }
   }
   return lines.join('\n') + '\n';

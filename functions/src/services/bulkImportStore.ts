@@ -11,16 +11,22 @@ import { opCount } from '../data/ops';
  * - `imports/{importId}`: the job (importId = SHA-256 of the file's bytes: the same file is the same import);
  * - `imports/{importId}/chunks/{seq}`: the valid rows, staged in chunks of CHUNK_ROWS, so processing can resume
  *   from Firestore alone after a crash without the file;
- * - `importRows/{importId}_{row}`: one result per row, written once the row is decided.
+ * - `importResults/{importId}_c{seq}`: the outcomes of a chunk's rows, one document per chunk, written with the
+ *   chunk's progress; `importResults/{importId}_v{n}`: the rows validation refused, INVALID_ROWS_PER_DOC a
+ *   document, written while the file is staged (docs/decisions/0033-import-rows-without-requests.md).
  */
 export const IMPORTS = 'imports';
-export const IMPORT_ROWS = 'importRows';
+export const IMPORT_RESULTS = 'importResults';
 export const IMPORT_CHUNKS = 'chunks';
 
-/** Valid rows per processing chunk: one transaction records a chunk's results and progress (≤ 500 writes). */
-export const CHUNK_ROWS = 200;
-/** Result documents are grouped by row number in blocks, so the error report pages with equality queries only. */
-export const ERROR_BLOCK_ROWS = 1000;
+/**
+ * Valid rows per processing chunk. A chunk's bookkeeping (staging it, claiming it, recording its results and
+ * progress) is four writes whatever its size, so bigger chunks cost less per row; a chunk's staged rows and its
+ * results are each one document, well under Firestore's 1 MiB at this size, and one trigger event registers it.
+ */
+export const CHUNK_ROWS = 1000;
+/** Rows refused by validation, recorded this many to a results document. */
+export const INVALID_ROWS_PER_DOC = 1000;
 
 export type ImportState = 'PARSING' | 'RUNNING' | 'DONE' | 'FAILED';
 export type RowOutcome = 'registered' | 'rejected' | 'duplicate';
@@ -72,28 +78,33 @@ export interface StagedChunk {
   rows: StagedRow[];
 }
 
+/** One row's outcome, as the error report and a reader of the import see it. */
 export interface ImportRowResult {
-  importId: string;
   row: number;
   accountNumber: string | null;
   outcome: RowOutcome;
   caseId?: string;
-  requestId?: string;
   errors?: RowError[];
-  /** `${importId}#${seq}` on rows of a processing chunk: which of a chunk's rows are already done. */
-  chunkKey?: string;
-  /** `${importId}#${block}` on rows not registered: the error report reads only these. */
-  errorBlock?: string;
+}
+
+/** The outcomes of a set of rows: a processing chunk's, or a batch of the rows validation refused. */
+export interface ImportResults {
+  importId: string;
+  kind: 'chunk' | 'invalid';
+  seq: number;
+  rows: ImportRowResult[];
+  /** The import id, only on documents with a row that was not registered: the error report reads only those. */
+  errorsOf?: string;
   at: Instant;
 }
 
 export const jobRef = (importId: string) => firestore().collection(IMPORTS).doc(importId);
 export const chunkRef = (importId: string, seq: number) =>
   jobRef(importId).collection(IMPORT_CHUNKS).doc(String(seq).padStart(6, '0'));
-export const rowRef = (importId: string, row: number) => firestore().collection(IMPORT_ROWS).doc(`${importId}_${row}`);
-export const chunkKeyOf = (importId: string, seq: number) => `${importId}#${seq}`;
-export const errorBlockOf = (importId: string, row: number) => `${importId}#${Math.floor(row / ERROR_BLOCK_ROWS)}`;
-
+export const resultsRef = (importId: string, kind: ImportResults['kind'], seq: number) =>
+  firestore()
+    .collection(IMPORT_RESULTS)
+    .doc(`${importId}_${kind === 'chunk' ? 'c' : 'v'}${String(seq).padStart(6, '0')}`);
 /** Write batches of at most `maxOps` (Firestore allows 500), counted as data/ops.ts counts everything else. */
 export class CountedBatches {
   private batch: WriteBatch = firestore().batch();

@@ -9,6 +9,7 @@ import { canSeeCase, REQUEST_ROLES } from '../domain/policy/caseScope';
 import { issuesToFields, requestEnvelope, requestSchema, type ParsedRequest } from '../domain/requests/schemas';
 import { actorFromProfile, type UserProfile } from '../data/actors';
 import { DEFAULT_CASE_TYPE, latestCaseType, loadCaseType } from '../data/caseTypes';
+import type { CaseTypeConfig } from '../domain/lifecycle/types';
 import { COL, firestore } from '../data/db';
 import { readDoc, runTx, type Tx } from '../data/ops';
 import type { AccountSource, SourceAccount } from '../sources/types';
@@ -20,6 +21,7 @@ import { lookupWithRetry } from './sourceLookup';
 import { reject, RejectedError, type Rejection } from './rejections';
 import { exhaustedMessage, mayAttempt, nextAttemptAt, plusMs, RETRY } from '../domain/requests/retries';
 import { injectFault, SimulatedCrash } from './faults';
+import { isAlreadyExists } from './bulkImportStore';
 
 export interface RequestDeps {
   source: AccountSource;
@@ -62,7 +64,7 @@ export async function processRequest(
     const request = body.data;
     const uid = envelope.data.createdBy;
     if (request.type === 'registerCase') {
-      // The event's snapshot may be stale (a redelivery, or a bulk import row its runner already registered):
+      // The event's snapshot may be stale (a redelivery, or the sweep after the trigger applied it):
       // one read here spares the source systems three lookups. The transaction checks again before writing.
       if (!options.fresh && (await readDoc(requestRef(requestId))).get('state') !== 'PENDING') return 'skipped';
       const account = await fetchAccount(request.payload.accountNumber, deps.source);
@@ -120,6 +122,90 @@ function markApplied(tx: Tx, requestId: string, caseId: string, now: Instant, ev
   });
 }
 
+async function caseTypeToRegister(request: Extract<ParsedRequest, { type: 'registerCase' }>): Promise<CaseTypeConfig> {
+  const caseTypeId = request.payload.caseType ?? DEFAULT_CASE_TYPE;
+  const config = await latestCaseType(caseTypeId);
+  if (!config)
+    reject('unknown-case-type', `There is no case type "${caseTypeId}".`, { caseType: 'is not a case type' });
+  return config;
+}
+
+/** Everything a registration decides before its transaction writes. */
+interface Registration {
+  /** The request's id, or an import row's registration id: it names the case (caseIdFor) and its audit event. */
+  registrationId: string;
+  request: Extract<ParsedRequest, { type: 'registerCase' }>;
+  account: SourceAccount;
+  config: CaseTypeConfig;
+  actor: Actor;
+  now: Instant;
+}
+
+/**
+ * The registration itself, in the caller's transaction: the open-case key (a duplicate is refused), a blocking
+ * case of another type, the new case and its audit event. Shared by a request and a bulk-import row, so both get
+ * the same checks and the same words. `ownKey` is told the existing key first: true means this registration made
+ * it already (a bulk-import row run again after a crash) and nothing is written.
+ */
+async function registerInTx(
+  tx: Tx,
+  r: Registration,
+  ownKey: (existingCaseId: unknown) => boolean = () => false,
+): Promise<{ caseId: string; already: boolean }> {
+  const { request, account, config, actor, now, registrationId } = r;
+  const { accountNumber, requiredAction } = request.payload;
+  const caseId = caseIdFor(accountNumber, requiredAction, registrationId);
+  const customerKey = customerKeyOf(account);
+  const keyRef = firestore()
+    .collection(COL.openCases)
+    .doc(openCaseKey(config, accountNumber, customerKey, requiredAction));
+  const existing = await tx.get(keyRef);
+  if (existing.exists) {
+    if (ownKey(existing.get('caseId'))) return { caseId, already: true };
+    const what = config.id === DEFAULT_CASE_TYPE ? `"${REQUIRED_ACTION_LABELS[requiredAction]}"` : config.name;
+    reject(
+      'duplicate-case',
+      `Account ${accountNumber} already has an open case for ${what} (${existing.get('caseId')}).`,
+      {
+        accountNumber: 'already has an open case of this kind',
+      },
+    );
+  }
+  if (config.blockedBy?.length) {
+    const others = await tx.query(firestore().collection(COL.cases).where('customerKey', '==', customerKey));
+    const blocker = others.docs
+      .map((d) => d.data() as CaseState)
+      .find((o) => !o.closedAt && config.blockedBy!.includes(o.caseType));
+    if (blocker) {
+      reject(
+        'blocked-by-case',
+        `The customer has an open ${blocker.caseType} case (${blocker.id}); a ${config.name} case cannot start while it is open.`,
+      );
+    }
+  }
+  const built = buildNewCase(config, account, requiredAction, caseId, actor, now, request.payload.fields ?? {});
+  if ('ok' in built) reject(built.code, built.message, built.fields);
+  const plan = await prepareCrossCase(tx, built.case, built.crossCase, now, built.spawn);
+  tx.create(keyRef, { caseId, accountNumber, requiredAction, caseType: config.id, openedAt: now });
+  const c = built.case;
+  writeCaseWithAudit(tx, null, c, {
+    actor,
+    action: 'registerCase',
+    summary: `Registered (${config.name}): ${REQUIRED_ACTION_LABELS[requiredAction]}, ${c.products.length} product(s), arrears ${formatLkr(c.arrearsCents)}${c.cpe.length ? `, ${c.cpe.length} CPE item(s)` : ''}`,
+    requestId: registrationId,
+    details: {
+      accountNumber,
+      requiredAction,
+      caseType: config.id,
+      fields: request.payload.fields ?? {},
+      source: 'BSS/OSS/CRM',
+    },
+    transitions: [],
+  });
+  plan.apply();
+  return { caseId, already: false };
+}
+
 async function registerCase(
   requestId: string,
   uid: string,
@@ -128,65 +214,80 @@ async function registerCase(
   now: Instant,
   eventId: string,
 ): Promise<RequestOutcome> {
-  const { accountNumber, requiredAction } = request.payload;
-  const caseTypeId = request.payload.caseType ?? DEFAULT_CASE_TYPE;
-  const config = await latestCaseType(caseTypeId);
-  if (!config)
-    reject('unknown-case-type', `There is no case type "${caseTypeId}".`, { caseType: 'is not a case type' });
+  const config = await caseTypeToRegister(request);
   return runTx(async (tx) => {
     if (!(await pendingRequest(tx, requestId))) return 'skipped';
     const actor = await loadActor(tx, uid, 'registerCase');
-    const customerKey = customerKeyOf(account);
-    const keyRef = firestore()
-      .collection(COL.openCases)
-      .doc(openCaseKey(config, accountNumber, customerKey, requiredAction));
-    const existing = await tx.get(keyRef);
-    if (existing.exists) {
-      const what = config.id === DEFAULT_CASE_TYPE ? `"${REQUIRED_ACTION_LABELS[requiredAction]}"` : config.name;
-      reject(
-        'duplicate-case',
-        `Account ${accountNumber} already has an open case for ${what} (${existing.get('caseId')}).`,
-        {
-          accountNumber: 'already has an open case of this kind',
-        },
-      );
-    }
-    if (config.blockedBy?.length) {
-      const others = await tx.query(firestore().collection(COL.cases).where('customerKey', '==', customerKey));
-      const blocker = others.docs
-        .map((d) => d.data() as CaseState)
-        .find((o) => !o.closedAt && config.blockedBy!.includes(o.caseType));
-      if (blocker) {
-        reject(
-          'blocked-by-case',
-          `The customer has an open ${blocker.caseType} case (${blocker.id}); a ${config.name} case cannot start while it is open.`,
-        );
-      }
-    }
-    const caseId = caseIdFor(accountNumber, requiredAction, requestId);
-    const built = buildNewCase(config, account, requiredAction, caseId, actor, now, request.payload.fields ?? {});
-    if ('ok' in built) reject(built.code, built.message, built.fields);
-    const plan = await prepareCrossCase(tx, built.case, built.crossCase, now, built.spawn);
-    tx.create(keyRef, { caseId, accountNumber, requiredAction, caseType: config.id, openedAt: now });
-    const c = built.case;
-    writeCaseWithAudit(tx, null, c, {
-      actor,
-      action: 'registerCase',
-      summary: `Registered (${config.name}): ${REQUIRED_ACTION_LABELS[requiredAction]}, ${c.products.length} product(s), arrears ${formatLkr(c.arrearsCents)}${c.cpe.length ? `, ${c.cpe.length} CPE item(s)` : ''}`,
-      requestId,
-      details: {
-        accountNumber,
-        requiredAction,
-        caseType: config.id,
-        fields: request.payload.fields ?? {},
-        source: 'BSS/OSS/CRM',
-      },
-      transitions: [],
-    });
-    plan.apply();
+    const { caseId } = await registerInTx(tx, { registrationId: requestId, request, account, config, actor, now });
     markApplied(tx, requestId, caseId, now, eventId);
     return 'applied';
   });
+}
+
+/** Who registers a bulk import's rows: the uploader, checked as a request's author is (read once per chunk). */
+export async function importActor(uid: string): Promise<Actor | { refused: Rejection }> {
+  try {
+    return await runTx((tx) => loadActor(tx, uid, 'registerCase'));
+  } catch (error) {
+    if (error instanceof RejectedError) return { refused: error.rejection };
+    throw error;
+  }
+}
+
+export type RowRegistration = { caseId: string; already: boolean } | { refused: Rejection };
+
+/**
+ * Registers one bulk-import row without a request document: the payload gets the request's validation, source
+ * lookup and registration transaction (registerInTx). The row's idempotency is its registration id
+ * (`${importId}_${row}`): it fixes the case id, so an open-case key holding that case id means this row was
+ * registered before (a chunk run again after a crash) and nothing is written; a case of that id that exists
+ * already (registered, then closed, before the re-run) stops the transaction's create and counts as registered.
+ */
+export async function registerImportRow(
+  registrationId: string,
+  payload: Record<string, unknown>,
+  actor: Actor,
+  deps: RequestDeps,
+  /**
+   * The row's chunk is being run again (its runner died, or an attempt failed): its case may exist with its key
+   * freed (closed meanwhile), so the case is read first. Only such chunks pay that read; elsewhere the case's
+   * create refuses it, which the offline emulator does not do for a create that is not the commit's first write.
+   */
+  options: { rerun?: boolean } = {},
+): Promise<RowRegistration> {
+  let caseId: string | null = null;
+  try {
+    const body = requestSchema.safeParse({ type: 'registerCase', caseId: null, payload });
+    if (!body.success) {
+      const fields = issuesToFields(body.error);
+      reject(
+        'invalid-input',
+        `Please correct: ${Object.entries(fields)
+          .map(([k, v]) => `${k} ${v}`)
+          .join('; ')}.`,
+        fields,
+      );
+    }
+    const request = body.data;
+    if (request.type !== 'registerCase') throw new Error('an import row is always a registration');
+    caseId = caseIdFor(request.payload.accountNumber, request.payload.requiredAction, registrationId);
+    const account = await fetchAccount(request.payload.accountNumber, deps.source);
+    const config = await caseTypeToRegister(request);
+    const now = deps.now();
+    const mine = caseId;
+    return await runTx(async (tx) => {
+      if (options.rerun && (await tx.get(caseRef(mine))).exists) return { caseId: mine, already: true };
+      return registerInTx(
+        tx,
+        { registrationId, request, account, config, actor, now },
+        (existing) => existing === mine,
+      );
+    });
+  } catch (error) {
+    if (error instanceof RejectedError) return { refused: error.rejection };
+    if (caseId && isAlreadyExists(error) && (await readDoc(caseRef(caseId))).exists) return { caseId, already: true };
+    throw error;
+  }
 }
 
 async function applyCaseRequest(

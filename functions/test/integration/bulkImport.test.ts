@@ -11,12 +11,13 @@ import { demoSource } from '../../src/sources/demoSource';
 import {
   driveImport,
   importIdOf,
+  importRowResults,
   readImport,
   runImportChunk,
   startImport,
   type ImportDeps,
 } from '../../src/services/bulkImport';
-import { IMPORT_ROWS, IMPORTS, type ImportRowResult } from '../../src/services/bulkImportStore';
+import { IMPORTS, type ImportRowResult } from '../../src/services/bulkImportStore';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
 
@@ -32,10 +33,7 @@ const deps: ImportDeps = { source: demoSource, now: () => new Date(Date.now() + 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const count = async (collection: string) => (await firestore().collection(collection).count().get()).data().count;
 
-async function rowsOf(importId: string): Promise<ImportRowResult[]> {
-  const snap = await firestore().collection(IMPORT_ROWS).where('importId', '==', importId).get();
-  return snap.docs.map((d) => d.data() as ImportRowResult).sort((a, b) => a.row - b.row);
-}
+const rowsOf = (importId: string): Promise<ImportRowResult[]> => importRowResults(importId);
 
 const account = (n: number) => `0050${String(n).padStart(6, '0')}`;
 
@@ -63,6 +61,7 @@ describe('a 50-row file with bad rows', () => {
   const csv = lines.join('\r\n') + '\r\n';
   const importId = importIdOf(Buffer.from(csv));
   let casesBefore = 0;
+  let requestsAtStart = 0;
 
   beforeAll(async () => {
     const { requestId } = await submitRequestHandler(
@@ -74,6 +73,7 @@ describe('a 50-row file with bad rows', () => {
     );
     await deliverRequestCreated(requestId);
     casesBefore = await count(COL.cases);
+    requestsAtStart = await count(COL.requests);
   });
 
   it('registers the valid rows and rejects the others, finishing within the upload call', async () => {
@@ -105,12 +105,14 @@ describe('a 50-row file with bad rows', () => {
     expect(cases.every((c) => c.exists && c.get('createdBy') === 'demo-officer')).toBe(true);
     expect(cases.map((c) => c.get('accountNumber'))).toEqual(registered.map((r) => r.accountNumber));
 
-    // Each registered row went through the ordinary request path: its request is APPLIED and its case audited.
+    // Each registered row went through the single registration's checks and transaction, without a request
+    // document: its case is registered by the uploader and audited under the row's registration id.
     const requestId = `${importId}_2`;
-    const request = await firestore().collection(COL.requests).doc(requestId).get();
-    expect(request.data()).toMatchObject({ type: 'registerCase', state: 'APPLIED', createdBy: 'demo-officer' });
+    expect(await count(COL.requests)).toBe(requestsAtStart);
     const audit = await firestore().collection(COL.audit).where('requestId', '==', requestId).get();
-    expect(audit.docs.map((d) => d.get('action'))).toContain('registerCase');
+    expect(audit.docs.map((d) => d.get('action'))).toEqual(['registerCase']);
+    expect(audit.docs[0]!.get('actor')).toMatchObject({ uid: 'demo-officer' });
+    expect(audit.docs[0]!.get('entity')).toBe(`cases/${registered[0]!.caseId}`);
   });
 
   it('shows progress as rows done of total', async () => {
@@ -195,15 +197,16 @@ describe('a crash in the middle of an import', () => {
     expect(await count(COL.cases)).toBe(casesBefore + 30);
     const rows = await rowsOf(importId);
     expect(rows.map((r) => r.row)).toEqual(Array.from({ length: 32 }, (_, i) => i + 2));
-    const requests = await firestore()
-      .collection(COL.requests)
+    // The crashed chunk's rows were registered once each: one registration audit event per row.
+    const audited = await firestore()
+      .collection(COL.audit)
       .where(
-        'clientRequestId',
+        'requestId',
         'in',
         rows.slice(10, 20).map((r) => `${importId}_${r.row}`),
       )
       .get();
-    expect(requests.docs.map((d) => d.get('state'))).toEqual(Array(10).fill('APPLIED'));
+    expect(audited.docs.map((d) => d.get('action'))).toEqual(Array(10).fill('registerCase'));
     const caseIds = rows.filter((r) => r.outcome === 'registered').map((r) => r.caseId);
     expect(new Set(caseIds).size).toBe(30);
 
