@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FIELD_ROLES, listScope } from '../access';
-import { countPhases, pageOfCases } from '../lists';
+import { boardPhaseFlag } from '../../domain/lifecycle/phaseFlags';
+import { pageOfCases, sumPhaseFlags } from '../lists';
 import { BOARD_PHASE_FIELD, BOARD_PHASES, BOARD_STATUS, UNRECORDED_BOARD_PHASE } from '../phases';
 import { defineOperation } from '../registry';
 import {
@@ -39,7 +40,7 @@ export const listMediationBoardCases = defineOperation({
 
 export const countMediationBoardPhaseCases = defineOperation({
   name: 'countMediationBoardPhaseCases',
-  summary: 'How many cases are before the board, in each board phase (count aggregations).',
+  summary: 'How many cases are before the board, in each board phase (aggregation queries).',
   description: `The field API’s Count_Mediation_Board_Phase_Cases. Board cases from before the board record (no phase on the case) count as \`${UNRECORDED_BOARD_PHASE}\`.`,
   tag: 'Mediation board',
   method: 'GET',
@@ -49,16 +50,14 @@ export const countMediationBoardPhaseCases = defineOperation({
   output: phaseCounts,
   handler: async (actor, input) => {
     const scope = listScope(actor, input);
-    // Unrecorded board cases count as escalated anyway, so escalated is the total less the other phases: one
-    // count aggregation (one billed read) fewer than counting it too.
+    // Unrecorded board cases count as escalated anyway, so escalated is the total less the other phases: the
+    // count and six sums of phase flags, two aggregation queries (docs/decisions/0035-phase-counts.md).
     const counted = BOARD_PHASES.filter((p) => p !== UNRECORDED_BOARD_PHASE);
-    const counts = await countPhases({
-      total: [scope, { statuses: [BOARD_STATUS] }],
-      ...Object.fromEntries(
-        counted.map((p) => [p, [scope, { statuses: [BOARD_STATUS], equals: { [BOARD_PHASE_FIELD]: p } }]]),
-      ),
-    });
-    const { total = 0, ...byPhase } = counts;
+    const { total, byPhase } = await sumPhaseFlags(
+      scope,
+      { statuses: [BOARD_STATUS] },
+      Object.fromEntries(counted.map((p) => [p, boardPhaseFlag(p)])),
+    );
     const recorded = Object.values(byPhase).reduce((s, n) => s + n, 0);
     return {
       total,

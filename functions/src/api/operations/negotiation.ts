@@ -6,7 +6,8 @@ import { loadCaseType } from '../../data/caseTypes';
 import { COL, firestore } from '../../data/db';
 import { readQuery } from '../../data/ops';
 import { FIELD_ROLES, listScope, loadCaseFor } from '../access';
-import { countPhases, pageOfCases } from '../lists';
+import { negotiationPhaseFlag } from '../../domain/lifecycle/phaseFlags';
+import { pageOfCases, sumPhaseFlags } from '../lists';
 import { DEFAULT_PAGE } from '../paging';
 import {
   ACTIVE_NEGOTIATION_STATUSES,
@@ -69,7 +70,7 @@ export const listDrcNegotiationCases = defineOperation({
 
 export const countNegotiationPhaseCases = defineOperation({
   name: 'countNegotiationPhaseCases',
-  summary: 'How many cases are in each negotiation phase (count aggregations: no documents are read).',
+  summary: 'How many cases are in each negotiation phase (one aggregation query: no documents are read).',
   description: 'The field API’s Count_Negotiation_Phase_Cases.',
   tag: 'Negotiation',
   method: 'GET',
@@ -79,12 +80,16 @@ export const countNegotiationPhaseCases = defineOperation({
   output: phaseCounts,
   handler: async (actor, input) => {
     const scope = listScope(actor, input);
-    const byPhase = await countPhases(
-      Object.fromEntries(
-        Object.entries(NEGOTIATION_PHASES).map(([phase, status]) => [phase, [scope, { statuses: [status] }]]),
-      ),
+    // One aggregation query: the count of every negotiation case and the sums of two phases' flags; the first
+    // phase is the rest (docs/decisions/0035-phase-counts.md).
+    const [first, ...summed] = Object.keys(NEGOTIATION_PHASES) as NegotiationPhase[];
+    const { total, byPhase } = await sumPhaseFlags(
+      scope,
+      { statuses: NEGOTIATION_STATUSES },
+      Object.fromEntries(summed.map((phase) => [phase, negotiationPhaseFlag(phase)])),
     );
-    return { total: Object.values(byPhase).reduce((s, n) => s + n, 0), byPhase };
+    const others = Object.values(byPhase).reduce((s, n) => s + n, 0);
+    return { total, byPhase: { [first!]: Math.max(0, total - others), ...byPhase } };
   },
 });
 
