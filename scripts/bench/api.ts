@@ -9,7 +9,7 @@
  *    production latency from the operation counts.
  * 3. api.p95_ms.c195: the API's p95 on the offline emulator, for the record only.
  */
-import type { Query } from 'firebase-admin/firestore';
+import { AggregateField, type Query } from 'firebase-admin/firestore';
 import { bench, startBenchFirestore } from './inProcessFirestore';
 
 const CASES = 1_000;
@@ -30,8 +30,10 @@ async function main(): Promise<void> {
   const { callOperation } = await import('../../functions/src/callables/mobile');
   const { COL, firestore } = await import('../../functions/src/data/db');
   const { opCount, resetOpCount } = await import('../../functions/src/data/ops');
-  const { NEGOTIATION_PHASES, ACTIVE_NEGOTIATION_STATUSES, NEGOTIATION_STATUSES, BOARD_PHASES } =
+  const { ACTIVE_NEGOTIATION_STATUSES, NEGOTIATION_STATUSES, BOARD_PHASES } =
     await import('../../functions/src/domain/cases/phases');
+  const { boardPhaseFlag, negotiationPhaseFlag } = await import('../../functions/src/domain/lifecycle/phaseFlags');
+  const { storedNewCase } = await import('../../functions/src/domain/model/storedCase');
 
   await seedOrganisation();
   let batch = firestore().batch();
@@ -47,7 +49,8 @@ async function main(): Promise<void> {
       boardPhase:
         status === 'MEDIATION_BOARD' ? BOARD_PHASES[Math.floor(i / STATUSES.length) % BOARD_PHASES.length]! : null,
     });
-    batch.set(firestore().collection(COL.cases).doc(c.id), { ...c });
+    // As writeCaseWithAudit stores a case: with its derived fields (the phase flags the counts sum).
+    batch.set(firestore().collection(COL.cases).doc(c.id), storedNewCase(c));
     if (i % 400 === 399) {
       await batch.commit();
       batch = firestore().batch();
@@ -133,10 +136,15 @@ async function main(): Promise<void> {
         return;
       }
       case 'countMediationBoardPhaseCases': {
+        // The same two aggregation queries the API makes: a count and six phase-flag sums.
         const board = cases.where('status', '==', 'MEDIATION_BOARD');
-        await Promise.all(
-          [board, ...BOARD_PHASES.map((p) => board.where('boardPhase', '==', p))].map((q) => q.count().get()),
+        const [a, b, c, d, e, f] = BOARD_PHASES.filter((p) => p !== 'escalated').map((p) =>
+          AggregateField.sum(boardPhaseFlag(p)),
         );
+        await Promise.all([
+          board.aggregate({ n: AggregateField.count(), a: a!, b: b!, c: c!, d: d! }).get(),
+          board.aggregate({ n: AggregateField.count(), e: e!, f: f! }).get(),
+        ]);
         return;
       }
       case 'roCpeCollection':
@@ -153,7 +161,15 @@ async function main(): Promise<void> {
           .get();
         return;
       default:
-        await Promise.all(Object.values(NEGOTIATION_PHASES).map((s) => cases.where('status', '==', s).count().get()));
+        // The same aggregation query the API makes: a count and two phase-flag sums.
+        await cases
+          .where('status', 'in', NEGOTIATION_STATUSES)
+          .aggregate({
+            n: AggregateField.count(),
+            negotiating: AggregateField.sum(negotiationPhaseFlag('negotiating')),
+            settlement: AggregateField.sum(negotiationPhaseFlag('settlement')),
+          })
+          .get();
     }
   };
 

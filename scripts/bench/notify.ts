@@ -324,7 +324,7 @@ async function firestorePart(): Promise<void> {
       const ro = ros[i % ros.length]!;
       const caseId = `NB-${i}`;
       const shape = Math.floor(i / PER_SHAPE);
-      // No follow-ups on these cases: the trigger's schedule refresh reads the schedule and writes nothing.
+      // No follow-ups on these cases now (the broken promise's reminder ended with it): no schedule is read.
       const c = demoCaseInStatus(debtxTelco, 'NEGOTIATION', {
         id: caseId,
         drcId: ro.drcId,

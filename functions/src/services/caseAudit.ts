@@ -1,18 +1,18 @@
 import { FieldValue } from 'firebase-admin/firestore';
 import { slotMove } from '../domain/assignment/drcSlots';
 import { diffFields, type AuditDraft } from '../domain/audit/chain';
-import { isBasketField, storedBasketFields } from '../domain/jobBasket/basket';
 import type { StatusChange } from '../domain/lifecycle/engine';
 import type { CaseState } from '../domain/model/case';
+import { derivedCaseFields, withoutDerivedFields } from '../domain/model/storedCase';
 import type { Actor } from '../domain/model/roles';
 import { approvalDocs, roRequestDocs } from '../domain/requests/mirrors';
 import { appendAudit } from '../data/audit';
 import { COL, firestore } from '../data/db';
 import type { Writes } from '../data/ops';
 
-/** The stored case minus what is derived from it (the job basket's fields), as the audit diff sees it. */
+/** The stored case minus what is derived from it (basket fields, phase flags...), as the audit diff sees it. */
 function withoutDerived(c: CaseState | null): Record<string, unknown> | null {
-  return c && Object.fromEntries(Object.entries(c).filter(([name]) => !isBasketField(name)));
+  return c && withoutDerivedFields(c as unknown as Record<string, unknown>);
 }
 
 /** Writes the new case and its audit event together: the only way a case document changes. */
@@ -57,8 +57,8 @@ export function writeCaseWithAudit(
   const head = appendAudit(tx, before?.audit ?? after.audit, draft);
   const written: CaseState = { ...after, audit: head };
   const ref = firestore().collection(COL.cases).doc(after.id);
-  // The job basket's derived fields (tabs, counters) are refreshed with every write, never audited.
-  const stored = { ...withoutDerived(written), ...storedBasketFields(written) };
+  // The derived fields (basket tabs and counters, phase flags) are refreshed with every write, never audited.
+  const stored = { ...withoutDerived(written), ...derivedCaseFields(written) };
   if (before) tx.set(ref, stored);
   else tx.create(ref, stored);
   // The RO requests and approvals live on the case (one transaction, one audit event); their mirrors,

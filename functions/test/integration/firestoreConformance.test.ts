@@ -1,4 +1,4 @@
-import { FieldPath, FieldValue } from 'firebase-admin/firestore';
+import { AggregateField, FieldPath, FieldValue } from 'firebase-admin/firestore';
 import { firestore } from '../../src/data/db';
 
 /**
@@ -150,6 +150,23 @@ describe('Firestore conformance (features the code relies on)', () => {
     const odd = col().where('group', '==', 'odd');
     expect((await odd.count().get()).data().count).toBe(3);
     expect((await odd.where('updatedAt', '>', '2026-11-22').count().get()).data().count).toBe(2);
+  });
+
+  it('one aggregation query with count() and several sum()s under an equality filter (the phase counts)', async () => {
+    const even = col().where('group', 'in', ['even']);
+    const data = (
+      await even
+        .aggregate({
+          total: AggregateField.count(),
+          n: AggregateField.sum('n'),
+          missing: AggregateField.sum('absent'),
+          n2: AggregateField.sum('n'),
+          n3: AggregateField.sum('n'),
+        })
+        .get()
+    ).data();
+    // d0, d2, d4; a field no document has sums to nothing (the code reads a missing sum as 0).
+    expect([data.total, data.n, data.missing ?? 0, data.n2, data.n3]).toEqual([3, 6, 0, 6, 6]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import type { CaseState } from '../../src/domain/model/case';
+import { storedNewCase } from '../../src/domain/model/storedCase';
 import { COL, firestore } from '../../src/data/db';
 import { operationNamed } from '../../src/operations';
 import { callOperation } from '../../src/callables/mobile';
@@ -24,7 +25,8 @@ export function apiCase(id: string, status: string, overrides: Partial<CaseState
 
 export async function putCases(cases: CaseState[]): Promise<void> {
   const batch = firestore().batch();
-  for (const c of cases) batch.set(firestore().collection(COL.cases).doc(c.id), { ...c });
+  // As writeCaseWithAudit stores a new case: with its derived fields (the phase flags the counts sum).
+  for (const c of cases) batch.set(firestore().collection(COL.cases).doc(c.id), storedNewCase(c));
   await batch.commit();
 }
 

@@ -1,6 +1,7 @@
 import { COL, firestore } from '../../src/data/db';
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import type { CaseState } from '../../src/domain/model/case';
+import { storedNewCase } from '../../src/domain/model/storedCase';
 import type { AuditLike } from '../../src/domain/notifications/events';
 import type { InboxItem } from '../../src/domain/notifications/plan';
 import { col } from '../../src/services/notifications/store';
@@ -11,7 +12,8 @@ export const NOTIFY_NOW = '2026-11-23T05:00:00.000Z';
 
 export async function putNotifyCase(id: string, overrides: Partial<CaseState> = {}): Promise<CaseState> {
   const c = demoCaseInStatus(debtxTelco, 'NEGOTIATION', { id, drcId: 'drc1', roId: 'demo-ro1', ...overrides });
-  await firestore().collection(COL.cases).doc(id).set(c);
+  // As writeCaseWithAudit stores a new case: with its derived fields.
+  await firestore().collection(COL.cases).doc(id).set(storedNewCase(c));
   return c;
 }
 

@@ -132,7 +132,7 @@ export const listDrcNegotiationCases = defineContract({
 
 export const countNegotiationPhaseCases = defineContract({
   name: 'countNegotiationPhaseCases',
-  summary: 'How many cases are in each negotiation phase (count aggregations: no documents are read).',
+  summary: 'How many cases are in each negotiation phase (one aggregation query: no documents are read).',
   description: 'The field API’s Count_Negotiation_Phase_Cases.',
   area: 'field',
   group: 'mobile',
@@ -269,7 +269,7 @@ export const listMediationBoardCases = defineContract({
 
 export const countMediationBoardPhaseCases = defineContract({
   name: 'countMediationBoardPhaseCases',
-  summary: 'How many cases are before the board, in each board phase (count aggregations).',
+  summary: 'How many cases are before the board, in each board phase (aggregation queries).',
   description: `The field API’s Count_Mediation_Board_Phase_Cases. Board cases from before the board record (no phase on the case) count as \`${UNRECORDED_BOARD_PHASE}\`.`,
   area: 'field',
   group: 'mobile',

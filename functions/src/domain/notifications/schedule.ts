@@ -42,6 +42,16 @@ export function overdueSince(c: Pick<CaseState, 'tasks' | 'nextFollowUpOn'>): In
   return candidates.length ? candidates.sort()[0]! : null;
 }
 
+/**
+ * Whether the case has follow-up items now (exactly when followUpItems is not empty, whatever the thresholds):
+ * open promises, a follow-up date, or an open to-do, on a case not closed. Item keys do not depend on the
+ * thresholds either, so the keys of followUpItems(c) say which scheduled items still apply.
+ */
+export function hasFollowUps(c: Pick<CaseState, 'closedAt' | 'promises' | 'tasks' | 'nextFollowUpOn'>): boolean {
+  if (c.closedAt) return false;
+  return (c.promises ?? []).some((p) => p.status === 'open') || overdueSince(c) !== null;
+}
+
 /** The follow-up items a case has now; recomputed on every change, so a resolved cause drops its reminder. */
 export function followUpItems(c: CaseState, config: FollowUpConfig = DEFAULT_FOLLOW_UPS): FollowUpItem[] {
   if (c.closedAt) return [];

@@ -1,5 +1,6 @@
 import { listScope } from '../../services/caseAccess';
-import { countPhases, pageOfCases } from '../../services/caseLists';
+import { boardPhaseFlag } from '../../domain/lifecycle/phaseFlags';
+import { pageOfCases, sumPhaseFlags } from '../../services/caseLists';
 import { BOARD_PHASE_FIELD, BOARD_PHASES, BOARD_STATUS, UNRECORDED_BOARD_PHASE } from '../../domain/cases/phases';
 import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
@@ -18,16 +19,14 @@ export const countMediationBoardPhaseCases = implement(
   contracts.countMediationBoardPhaseCases,
   async (actor, input) => {
     const scope = listScope(actor, input);
-    // Unrecorded board cases count as escalated anyway, so escalated is the total less the other phases: one
-    // count aggregation (one billed read) fewer than counting it too.
+    // Unrecorded board cases count as escalated anyway, so escalated is the total less the other phases: the
+    // count and six sums of phase flags, two aggregation queries (docs/decisions/0035-phase-counts.md).
     const counted = BOARD_PHASES.filter((p) => p !== UNRECORDED_BOARD_PHASE);
-    const counts = await countPhases({
-      total: [scope, { statuses: [BOARD_STATUS] }],
-      ...Object.fromEntries(
-        counted.map((p) => [p, [scope, { statuses: [BOARD_STATUS], equals: { [BOARD_PHASE_FIELD]: p } }]]),
-      ),
-    });
-    const { total = 0, ...byPhase } = counts;
+    const { total, byPhase } = await sumPhaseFlags(
+      scope,
+      { statuses: [BOARD_STATUS] },
+      Object.fromEntries(counted.map((p) => [p, boardPhaseFlag(p)])),
+    );
     const recorded = Object.values(byPhase).reduce((s, n) => s + n, 0);
     return {
       total,

@@ -1,6 +1,12 @@
 import { listScope, loadCaseFor } from '../../services/caseAccess';
-import { countPhases, pageOfCases } from '../../services/caseLists';
-import { ACTIVE_NEGOTIATION_STATUSES, NEGOTIATION_PHASES, NEGOTIATION_STATUSES } from '../../domain/cases/phases';
+import { negotiationPhaseFlag } from '../../domain/lifecycle/phaseFlags';
+import { pageOfCases, sumPhaseFlags } from '../../services/caseLists';
+import {
+  ACTIVE_NEGOTIATION_STATUSES,
+  NEGOTIATION_PHASES,
+  NEGOTIATION_STATUSES,
+  type NegotiationPhase,
+} from '../../domain/cases/phases';
 import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
 import { submitCaseWrite } from '../../services/caseWrites';
@@ -21,12 +27,16 @@ export const listDrcNegotiationCases = implement(contracts.listDrcNegotiationCas
 
 export const countNegotiationPhaseCases = implement(contracts.countNegotiationPhaseCases, async (actor, input) => {
   const scope = listScope(actor, input);
-  const byPhase = await countPhases(
-    Object.fromEntries(
-      Object.entries(NEGOTIATION_PHASES).map(([phase, status]) => [phase, [scope, { statuses: [status] }]]),
-    ),
+  // One aggregation query: the count of every negotiation case and the sums of two phases' flags; the first
+  // phase is the rest (docs/decisions/0035-phase-counts.md).
+  const [first, ...summed] = Object.keys(NEGOTIATION_PHASES) as NegotiationPhase[];
+  const { total, byPhase } = await sumPhaseFlags(
+    scope,
+    { statuses: NEGOTIATION_STATUSES },
+    Object.fromEntries(summed.map((phase) => [phase, negotiationPhaseFlag(phase)])),
   );
-  return { total: Object.values(byPhase).reduce((s, n) => s + n, 0), byPhase };
+  const others = Object.values(byPhase).reduce((s, n) => s + n, 0);
+  return { total, byPhase: { [first!]: Math.max(0, total - others), ...byPhase } };
 });
 
 export const customerNegotiations = implement(contracts.customerNegotiations, async (actor, input) =>

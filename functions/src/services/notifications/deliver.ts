@@ -6,18 +6,9 @@ import {
   type ContactState,
   type GateDecision,
 } from '../../domain/notifications/compliance';
-import {
-  abandoned,
-  block,
-  claim,
-  deferTo,
-  fail,
-  holds,
-  succeed,
-  type Delivery,
-} from '../../domain/notifications/delivery';
+import { abandoned, block, claim, deferTo, fail, succeed, type Delivery } from '../../domain/notifications/delivery';
 import { COL, firestore } from '../../data/db';
-import { readQuery, runTx } from '../../data/ops';
+import { CountedBatch, readQuery, runTx, type Tx } from '../../data/ops';
 import { log, maskText } from '../../logs';
 import { asProviderError } from '../../notifications/providers/types';
 import type { Providers } from '../../notifications/providers';
@@ -36,52 +27,87 @@ const clock = () => new Date().toISOString();
 
 type Claimed = { delivery: Delivery; gate: GateDecision | null } | { outcome: DeliverOutcome };
 
+/** The log entry of attempt `n` of a message; created once, by whoever ends that attempt (see recordOutcome). */
+const attemptDoc = (id: string, n: number) => col('attempts').doc(`${id}~${String(n).padStart(2, '0')}`);
+
+/**
+ * Ends the previous attempt when its lease ran out: creates that attempt's log entry, so its runner, if it is
+ * still alive, finds the entry taken when it comes to record and changes nothing (recordOutcome). This is the
+ * write that makes a takeover safe without the runner re-reading the message; it must be the transaction's first
+ * write (the offline emulator refuses a commit whole only when its first write is the failing create).
+ */
+function endExpiredAttempt(tx: Tx, id: string, current: Delivery, now: Instant): void {
+  if (current.state !== 'PROCESSING') return;
+  tx.create(attemptDoc(id, current.attempts), {
+    deliveryId: id,
+    attempt: current.attempts,
+    owner: current.lease?.owner ?? null,
+    channel: current.channel,
+    startedAt: null,
+    finishedAt: now,
+    outcome: 'lease-expired',
+    receipt: null,
+    error: null,
+    note: 'the lease ran out before the runner recorded an outcome',
+  });
+}
+
 /**
  * Claims the message under a lease, in a transaction that re-reads it (two runners never both claim it).
  * A customer message passes the compliance gate here, atomically with its contact count.
  */
 async function claimDelivery(id: string, now: Instant, owner: string): Promise<Claimed> {
-  return runTx(async (tx) => {
-    const ref = col('outbox').doc(id);
-    const snap = await tx.get(ref);
-    if (!snap.exists) return { outcome: 'not-due' };
-    const current = snap.data() as Delivery;
-    const givenUp = abandoned(current, now);
-    if (givenUp) {
-      tx.set(ref, { ...givenUp });
-      return { outcome: 'failed' };
-    }
-    const claimed = claim(current, now, owner);
-    if (!claimed) return { outcome: 'not-due' };
-    if (current.recipient.kind !== 'customer') {
-      tx.set(ref, { ...claimed });
-      return { delivery: claimed, gate: null };
-    }
-    const contactRef = col('contacts').doc(current.recipient.customerKey ?? current.recipient.address);
-    const contactSnap = await tx.get(contactRef);
-    const contact: ContactState = {
-      optedOut: false,
-      recent: [],
-      ...(contactSnap.data() as Partial<ContactState> | undefined),
-    };
-    // The case as it is now: a dispute or hold raised after the message was queued still stops it.
-    const caseSnap = current.caseId ? await tx.get(firestore().collection(COL.cases).doc(current.caseId)) : null;
-    const indicators = (caseSnap?.get('indicators') as string[] | undefined) ?? [];
-    const hold = (caseSnap?.get('hold') as { reason: string } | null | undefined) ?? null;
-    const gate = gateCustomerContact({ now, indicators, hold, contact });
-    if (gate.decision === 'defer') {
-      tx.set(ref, { ...deferTo(current, gate) });
-      return { outcome: 'deferred' };
-    }
-    if (gate.decision === 'deny') {
-      tx.set(ref, { ...block(current, gate) });
-      tx.create(col('attempts').doc(`${id}~gate`), { deliveryId: id, at: now, outcome: 'blocked', gate });
-      return { outcome: 'blocked' };
-    }
-    tx.set(contactRef, { ...recordContact(contact, now), updatedAt: now });
-    tx.set(ref, { ...claimed, gate });
-    return { delivery: { ...claimed, gate }, gate };
-  });
+  try {
+    return await runTx(async (tx) => {
+      const ref = col('outbox').doc(id);
+      const snap = await tx.get(ref);
+      if (!snap.exists) return { outcome: 'not-due' };
+      const current = snap.data() as Delivery;
+      const givenUp = abandoned(current, now);
+      if (givenUp) {
+        endExpiredAttempt(tx, id, current, now);
+        tx.set(ref, { ...givenUp });
+        return { outcome: 'failed' };
+      }
+      const claimed = claim(current, now, owner);
+      if (!claimed) return { outcome: 'not-due' };
+      if (current.recipient.kind !== 'customer') {
+        endExpiredAttempt(tx, id, current, now);
+        tx.set(ref, { ...claimed });
+        return { delivery: claimed, gate: null };
+      }
+      const contactRef = col('contacts').doc(current.recipient.customerKey ?? current.recipient.address);
+      const contactSnap = await tx.get(contactRef);
+      const contact: ContactState = {
+        optedOut: false,
+        recent: [],
+        ...(contactSnap.data() as Partial<ContactState> | undefined),
+      };
+      // The case as it is now: a dispute or hold raised after the message was queued still stops it.
+      const caseSnap = current.caseId ? await tx.get(firestore().collection(COL.cases).doc(current.caseId)) : null;
+      const indicators = (caseSnap?.get('indicators') as string[] | undefined) ?? [];
+      const hold = (caseSnap?.get('hold') as { reason: string } | null | undefined) ?? null;
+      const gate = gateCustomerContact({ now, indicators, hold, contact });
+      endExpiredAttempt(tx, id, current, now);
+      if (gate.decision === 'defer') {
+        tx.set(ref, { ...deferTo(current, gate) });
+        return { outcome: 'deferred' };
+      }
+      if (gate.decision === 'deny') {
+        tx.set(ref, { ...block(current, gate) });
+        tx.create(col('attempts').doc(`${id}~gate`), { deliveryId: id, at: now, outcome: 'blocked', gate });
+        return { outcome: 'blocked' };
+      }
+      tx.set(contactRef, { ...recordContact(contact, now), updatedAt: now });
+      tx.set(ref, { ...claimed, gate });
+      return { delivery: { ...claimed, gate }, gate };
+    });
+  } catch (error) {
+    // The expired attempt's runner recorded its outcome between our read and our commit: the message moved on
+    // and is not ours to take (the sweep finds it again if it is due).
+    if ((error as { code?: number }).code === 6) return { outcome: 'not-due' };
+    throw error;
+  }
 }
 
 /**
@@ -116,43 +142,66 @@ export async function deliverOne(
     result = { ok: false, error: { ...e, message: maskText(e.message) } };
   }
   const finishedAt = now();
-  return runTx(async (tx) => {
-    const ref = col('outbox').doc(id);
-    const current = (await tx.get(ref)).data() as Delivery | undefined;
-    const attemptRef = col('attempts').doc(`${id}~${String(d.attempts).padStart(2, '0')}`);
-    const attempt = {
-      deliveryId: id,
-      attempt: d.attempts,
-      owner,
-      channel: d.channel,
-      startedAt,
-      finishedAt,
-      outcome: result.ok ? 'sent' : 'error',
-      receipt: result.ok ? result.receipt : null,
-      error: result.ok ? null : result.error,
-    };
-    if (!current || !holds(current, owner)) {
-      // Our lease ran out and someone else took the message over: log what we did, change nothing else.
-      tx.set(attemptRef, { ...attempt, note: 'lease lost before recording' });
-      log.warn('notification lease lost', { id, attempt: d.attempts });
-      return 'lease-lost';
-    }
-    tx.set(attemptRef, attempt);
-    if (result.ok) {
-      tx.set(ref, {
-        ...succeed(current, finishedAt, {
-          name: result.receipt.provider,
-          id: result.receipt.id,
-          status: result.receipt.status,
-        }),
-      });
-      return 'sent';
-    }
-    const next = fail(current, finishedAt, result.error);
-    tx.set(ref, { ...next });
-    log.warn('notification attempt failed', { id, attempt: d.attempts, error: result.error, state: next.state });
-    return next.state === 'PENDING' ? 'retry' : 'failed';
-  });
+  const attempt = {
+    deliveryId: id,
+    attempt: d.attempts,
+    owner,
+    channel: d.channel,
+    startedAt,
+    finishedAt,
+    outcome: result.ok ? 'sent' : 'error',
+    receipt: result.ok ? result.receipt : null,
+    error: result.ok ? null : result.error,
+  };
+  const next = result.ok
+    ? succeed(d, finishedAt, { name: result.receipt.provider, id: result.receipt.id, status: result.receipt.status })
+    : fail(d, finishedAt, result.error);
+  if (!(await recordOutcome(id, d.attempts, attempt, next))) {
+    log.warn('notification lease lost', { id, attempt: d.attempts });
+    return 'lease-lost';
+  }
+  if (result.ok) return 'sent';
+  log.warn('notification attempt failed', { id, attempt: d.attempts, error: result.error, state: next.state });
+  return next.state === 'PENDING' ? 'retry' : 'failed';
+}
+
+/**
+ * Records an attempt's outcome without reading the message again (docs/decisions/0034-notification-reads.md):
+ * one batch whose first write creates the attempt's log entry, then the message's state. Whoever took the message
+ * over after our lease ran out created that entry already (endExpiredAttempt), so the batch then writes nothing:
+ * our outcome is logged beside it and the new owner's state stands. While we hold the lease nothing else changes
+ * the state-machine fields, so the update writes only those (a provider's status callback keeps its own).
+ */
+async function recordOutcome(
+  id: string,
+  n: number,
+  attempt: Record<string, unknown>,
+  next: Delivery,
+): Promise<boolean> {
+  try {
+    const batch = new CountedBatch();
+    batch.create(attemptDoc(id, n), attempt);
+    batch.update(col('outbox').doc(id), {
+      state: next.state,
+      dueAt: next.dueAt,
+      lease: next.lease,
+      error: next.error,
+      deliveredAt: next.deliveredAt,
+      updatedAt: next.updatedAt,
+      ...(next.state === 'SUCCESS' ? { provider: next.provider } : {}),
+    });
+    await batch.commit();
+    return true;
+  } catch (error) {
+    if ((error as { code?: number }).code !== 6) throw error;
+    const late = new CountedBatch();
+    late.set(col('attempts').doc(`${id}~${String(n).padStart(2, '0')}~late`), {
+      ...attempt,
+      note: 'lease lost before recording',
+    });
+    await late.commit();
+    return false;
+  }
 }
 
 export interface SweepStats {

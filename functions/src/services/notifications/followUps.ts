@@ -1,7 +1,16 @@
 import type { Instant } from '../../domain/model/time';
 import { EVENT_KINDS, type EventKind, type NotifyEvent } from '../../domain/notifications/events';
 import { localDate, localMinutes, DEFAULT_TIME_ZONE } from '../../domain/notifications/preferences';
-import { digestSummary, dueItems, nextAtOf, type FollowUpSchedule } from '../../domain/notifications/schedule';
+import type { CaseState } from '../../domain/model/case';
+import { caseFactsOf } from '../../domain/notifications/events';
+import {
+  digestSummary,
+  dueItems,
+  followUpItems,
+  nextAtOf,
+  type FollowUpSchedule,
+} from '../../domain/notifications/schedule';
+import { COL, firestore } from '../../data/db';
 import { readDoc, readQuery, runTx } from '../../data/ops';
 import { log } from '../../logs';
 import { emitEvent } from './emit';
@@ -20,6 +29,11 @@ export interface FollowUpStats {
  * Reminders and escalations that are due: reads only the schedules with `nextAt <= now`
  * (indexed), so the cost follows what is due, not the number of cases. Each item becomes an event whose
  * id is `{caseId}:{item key}`: a run that dies after emitting and before marking re-emits nothing.
+ *
+ * Each due case is read as it is now, and only the items it still has fire: the notification trigger leaves the
+ * schedule of a case whose follow-ups ended untouched (it does not read schedules for such cases), so a kept
+ * promise or a finished to-do is dropped here, one read when it falls due instead of one per case change
+ * (docs/decisions/0034-notification-reads.md).
  */
 export async function runDueFollowUps(now: Instant, budget = 2_000): Promise<FollowUpStats> {
   const stats: FollowUpStats = { cases: 0, events: 0, failed: 0 };
@@ -37,13 +51,19 @@ export async function runDueFollowUps(now: Instant, budget = 2_000): Promise<Fol
       stats.cases += 1;
       try {
         const s = doc.data() as FollowUpSchedule;
-        const due = dueItems(s, now);
+        const caseSnap = await readDoc(firestore().collection(COL.cases).doc(s.caseId));
+        const c = caseSnap.exists ? (caseSnap.data() as CaseState) : null;
+        // Item keys do not depend on the thresholds: the case's items now, by key, are the ones that still apply.
+        const current = new Set(c ? followUpItems(c).map((i) => i.key) : []);
+        const due = dueItems(s, now).filter((i) => current.has(i.key));
+        const dropped = new Set(s.items.filter((i) => !current.has(i.key)).map((i) => i.key));
         for (const item of due) {
           const event: NotifyEvent = {
             id: `sched:${s.caseId}:${item.key}`,
             kind: item.kind,
             at: item.at,
-            caseFacts: s.facts,
+            // The case as it is now decides who is reminded (its RO or DRC may have changed since the schedule).
+            caseFacts: c ? caseFactsOf(c) : s.facts,
             vars: item.vars,
             level: item.level,
           };
@@ -53,10 +73,13 @@ export async function runDueFollowUps(now: Instant, budget = 2_000): Promise<Fol
         await runTx(async (tx) => {
           const fresh = await tx.get(doc.ref);
           if (!fresh.exists) return;
-          const current = fresh.data() as FollowUpSchedule;
-          const keys = new Set(current.items.map((i) => i.key));
-          const sent = [...new Set([...current.sent, ...due.map((i) => i.key).filter((k) => keys.has(k))])];
-          tx.update(doc.ref, { sent, nextAt: nextAtOf(current.items, sent) });
+          const stored = fresh.data() as FollowUpSchedule;
+          // Items the case no longer had when read leave the schedule here (see above); an item a newer change
+          // added since stays.
+          const items = stored.items.filter((i) => !dropped.has(i.key));
+          const keys = new Set(items.map((i) => i.key));
+          const sent = [...new Set([...stored.sent, ...due.map((i) => i.key)])].filter((k) => keys.has(k));
+          tx.update(doc.ref, { items, sent, nextAt: nextAtOf(items, sent) });
         });
       } catch (error) {
         failed.add(doc.id);

@@ -1,7 +1,12 @@
 import type { CaseState } from '../../domain/model/case';
 import type { Instant } from '../../domain/model/time';
 import { caseFactsOf, eventsFromCaseAudit, type AuditLike, type NotifyEvent } from '../../domain/notifications/events';
-import { nextSchedule, type FollowUpConfig, type FollowUpSchedule } from '../../domain/notifications/schedule';
+import {
+  hasFollowUps,
+  nextSchedule,
+  type FollowUpConfig,
+  type FollowUpSchedule,
+} from '../../domain/notifications/schedule';
 import { COL, firestore } from '../../data/db';
 import { readDoc, runTx } from '../../data/ops';
 import { emitEvent, type EmitResult } from './emit';
@@ -26,7 +31,9 @@ export async function notifyFromAudit(
   const events: NotifyEvent[] = eventsFromCaseAudit({ ...audit, id: auditId }, caseFactsOf(c));
   const results: EmitResult[] = [];
   for (const event of events) results.push(await emitEvent(event, now));
-  await refreshSchedule(c, followUps);
+  // A case without follow-ups now needs no schedule read: a schedule it had is left as it is, and its items are
+  // dropped when they fall due, by runDueFollowUps reading the case then (docs/decisions/0034-notification-reads.md).
+  if (hasFollowUps(c)) await refreshSchedule(c, followUps);
   return { events: results, scheduled: true };
 }
 
