@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { caseIdFor } from '../domain/cases/newCase';
 import type { Instant } from '../domain/model/time';
+import { toCsv } from '../csv';
 import { DEFAULT_CASE_TYPE, listCaseTypes } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { opCount, readDoc, readQuery, runTx, type Tx } from '../data/ops';
@@ -8,7 +9,6 @@ import type { ColumnKey, ImportSchema } from '../imports/columns';
 import { openSheet, piecesOf } from '../imports/openSheet';
 import { ImportFileError, type FileKind, type RowError } from '../imports/types';
 import { RowValidator, validateRows, type RowVerdict, type ValidationStats } from '../imports/validateRows';
-import { csvCell } from './auditTrail';
 import {
   chunkKeyOf,
   chunkRef,
@@ -505,17 +505,17 @@ export async function readImport(importId: string): Promise<ImportJob | null> {
  * rows that were not registered, block by block of row numbers (equality queries: no composite index).
  */
 export async function importErrorsCsv(importId: string, job: ImportJob): Promise<string> {
-  const lines = ['row,column,reason'];
+  const lines: (string | number)[][] = [['row', 'column', 'reason']];
   const blocks = Math.floor(job.lastRow / ERROR_BLOCK_ROWS) + 1;
-  if (job.rejected === 0) return lines.join('\n') + '\n';
+  if (job.rejected === 0) return toCsv(lines);
   for (let b = 0; b < blocks; b++) {
     const snap = await readQuery(firestore().collection(IMPORT_ROWS).where('errorBlock', '==', `${importId}#${b}`));
     const rows = snap.docs.map((d) => d.data() as ImportRowResult).sort((x, y) => x.row - y.row);
     for (const r of rows) {
       for (const e of r.errors ?? [{ row: r.row, column: '', reason: r.outcome }]) {
-        lines.push([e.row, e.column, e.reason].map(csvCell).join(','));
+        lines.push([e.row, e.column, e.reason]);
       }
     }
   }
-  return lines.join('\n') + '\n';
+  return toCsv(lines);
 }
