@@ -5,6 +5,7 @@ import { REGION } from '../config';
 import { BASKET_COUNTERS, tabsFor, type BasketCounter } from '../domain/jobBasket/basket';
 import { amountDueCents, type CaseState } from '../domain/model/case';
 import { OPERATOR_ROLES, type Actor } from '../domain/model/roles';
+import { toCsv } from '../csv';
 import { DEFAULT_CASE_TYPE, latestCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { countQuery, readQuery } from '../data/ops';
@@ -123,13 +124,6 @@ function cellOf(key: ExportColumn, c: CaseState, names: Names, statusLabel: (cod
   }
 }
 
-/** RFC 4180 quoting; a leading = + - @ is defused so a spreadsheet never runs a cell as a formula. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /**
  * The whole current list (every page, scoped to the caller, same filters and order) as CSV or Excel,
  * with the columns and headings the user sees.
@@ -162,7 +156,7 @@ export async function exportCasesHandler(request: Pick<CallableRequest, 'auth' |
   const base = `debtx-cases-${input.tab ?? 'all'}-${stamp}`;
   if (input.format === 'csv') {
     // A byte-order mark, so spreadsheet programs read Sinhala and Tamil headings as UTF-8.
-    const content = `\uFEFF${[headings, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+    const content = toCsv([headings, ...rows], { eol: '\r\n', bom: true });
     return { fileName: `${base}.csv`, content, encoding: 'utf8', rows: rows.length, truncated };
   }
   // Loaded on first use: exceljs costs ~0.4 s of every cold start of this module's functions.

@@ -1,3 +1,4 @@
+import { CsvReadError, CsvReader, type CsvReadFailure, type CsvReadRow } from '../csv';
 import { decodeUtf8 } from './utf8';
 import { ImportFileError, type SheetRow } from './types';
 
@@ -5,159 +6,53 @@ import { ImportFileError, type SheetRow } from './types';
 export const MAX_ROW_CHARS = 64 * 1024;
 export const MAX_CELLS = 500;
 
-const QUOTE = 34;
-const LF = 10;
-const CR = 13;
-
-const enum State {
-  FieldStart,
-  Unquoted,
-  Quoted,
-  QuoteInQuoted,
-}
-
 /**
- * An RFC 4180 CSV parser fed text in pieces of any size: quoted fields with embedded delimiters, quotes ("")
- * and newlines; CRLF, LF or CR line ends. Rows are numbered as a spreadsheet shows them (a quoted newline
- * stays inside its row). Blank lines are skipped but keep their numbers, so row N is row N in Excel too.
+ * The import's CSV reader: the project's CSV module (csv-parse) fed text in pieces of any size, with the
+ * import's limits and its words. Rows are numbered as a spreadsheet shows them (a quoted newline stays
+ * inside its row); blank lines are skipped but keep their numbers, so row N is row N in Excel too.
  */
 export class CsvParser {
-  private state = State.FieldStart;
-  private field = '';
-  private cells: string[] = [];
-  private rowChars = 0;
-  private row = 1;
-  private problem: string | undefined;
-  private skipLf = false;
-  private quotedAny = false;
+  private readonly reader: CsvReader;
 
-  constructor(private readonly delimiter = ',') {}
+  constructor(delimiter = ',') {
+    this.reader = new CsvReader({ delimiter, maxRowChars: MAX_ROW_CHARS, maxCells: MAX_CELLS });
+  }
 
   push(s: string): SheetRow[] {
-    const out: SheetRow[] = [];
-    const delim = this.delimiter.charCodeAt(0);
-    const n = s.length;
-    let i = 0;
-    while (i < n) {
-      if (this.skipLf) {
-        this.skipLf = false;
-        if (s.charCodeAt(i) === LF) {
-          i += 1;
-          continue;
-        }
-      }
-      switch (this.state) {
-        case State.FieldStart:
-          if (s.charCodeAt(i) === QUOTE) {
-            this.state = State.Quoted;
-            this.quotedAny = true;
-            i += 1;
-            break;
-          }
-          this.state = State.Unquoted;
-          break;
-        case State.Unquoted: {
-          let j = i;
-          let c = 0;
-          while (j < n) {
-            c = s.charCodeAt(j);
-            if (c === delim || c === LF || c === CR) break;
-            j += 1;
-          }
-          this.append(s, i, j);
-          if (j === n) {
-            i = n;
-            break;
-          }
-          i = j + 1;
-          this.terminate(c, delim, out);
-          break;
-        }
-        case State.Quoted: {
-          const j = s.indexOf('"', i);
-          if (j === -1) {
-            this.append(s, i, n);
-            i = n;
-            break;
-          }
-          this.append(s, i, j);
-          i = j + 1;
-          this.state = State.QuoteInQuoted;
-          break;
-        }
-        case State.QuoteInQuoted: {
-          const c = s.charCodeAt(i);
-          if (c === QUOTE) {
-            this.append('"', 0, 1);
-            this.state = State.Quoted;
-            i += 1;
-          } else if (c === delim || c === LF || c === CR) {
-            i += 1;
-            this.terminate(c, delim, out);
-          } else {
-            this.problem ??= `has text after a closing quote in cell ${this.cells.length + 1}`;
-            this.state = State.Unquoted;
-          }
-          break;
-        }
-      }
-    }
-    return out;
+    return this.read(() => this.reader.push(s));
   }
 
   /** The end of the input: the last row, if it had no line end; an open quote is refused. */
   end(): SheetRow[] {
-    if (this.state === State.Quoted) {
-      throw new ImportFileError(
-        `Row ${this.row} opens a quoted cell (") that is never closed; the file ends inside it.`,
+    return this.read(() => this.reader.end());
+  }
+
+  private read(step: () => CsvReadRow[]): SheetRow[] {
+    let rows: CsvReadRow[];
+    try {
+      rows = step();
+    } catch (error) {
+      throw error instanceof CsvReadError ? refusal(error.failure) : error;
+    }
+    return rows.map(({ row, cells, textAfterQuote }) =>
+      textAfterQuote === undefined
+        ? { row, cells }
+        : { row, cells, problem: `has text after a closing quote in cell ${textAfterQuote + 1}` },
+    );
+  }
+}
+
+function refusal(f: CsvReadFailure): ImportFileError {
+  switch (f.kind) {
+    case 'unclosed-quote':
+      return new ImportFileError(`Row ${f.row} opens a quoted cell (") that is never closed; the file ends inside it.`);
+    case 'row-too-long':
+      return new ImportFileError(
+        `Row ${f.row} is longer than ${MAX_ROW_CHARS / 1024} KB` +
+          (f.inQuote ? ': a quoted cell (") seems never to be closed.' : '.'),
       );
-    }
-    const out: SheetRow[] = [];
-    if (this.state !== State.FieldStart || this.cells.length > 0) this.endRow(out);
-    return out;
-  }
-
-  private append(s: string, from: number, to: number): void {
-    if (to <= from) return;
-    this.rowChars += to - from;
-    if (this.rowChars > MAX_ROW_CHARS) {
-      throw new ImportFileError(
-        `Row ${this.row} is longer than ${MAX_ROW_CHARS / 1024} KB` +
-          (this.state === State.Quoted ? ': a quoted cell (") seems never to be closed.' : '.'),
-      );
-    }
-    this.field += from === 0 && to === s.length ? s : s.slice(from, to);
-  }
-
-  private terminate(c: number, delim: number, out: SheetRow[]): void {
-    if (c === delim) {
-      this.cells.push(this.field);
-      this.field = '';
-      if (this.cells.length >= MAX_CELLS) {
-        throw new ImportFileError(`Row ${this.row} has more than ${MAX_CELLS} cells.`);
-      }
-      this.state = State.FieldStart;
-      return;
-    }
-    this.endRow(out);
-    if (c === CR) this.skipLf = true;
-  }
-
-  private endRow(out: SheetRow[]): void {
-    this.cells.push(this.field);
-    const blank = !this.quotedAny && this.cells.length === 1 && this.cells[0] === '';
-    if (!blank) {
-      const r: SheetRow = { row: this.row, cells: this.cells };
-      if (this.problem) r.problem = this.problem;
-      out.push(r);
-    }
-    this.row += 1;
-    this.cells = [];
-    this.field = '';
-    this.rowChars = 0;
-    this.problem = undefined;
-    this.quotedAny = false;
-    this.state = State.FieldStart;
+    case 'too-many-cells':
+      return new ImportFileError(`Row ${f.row} has more than ${MAX_CELLS} cells.`);
   }
 }
 

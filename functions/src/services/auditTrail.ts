@@ -1,6 +1,7 @@
 import { FieldPath } from 'firebase-admin/firestore';
 import { EMPTY_HEAD, verifyChain, type AuditEvent } from '../domain/audit/chain';
 import { COL, firestore } from '../data/db';
+import { toCsv } from '../csv';
 import { streamQuery } from '../data/ops';
 
 export interface TrailReport {
@@ -34,32 +35,20 @@ export async function verifyAuditTrail(onProgress: (events: number) => void = ()
   return report;
 }
 
-/** A spreadsheet cell that cannot run as a formula when the CSV is opened (formula injection). */
-export function csvCell(value: unknown): string {
-  let text =
-    value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 export function auditCsv(events: AuditEvent[]): string {
   const header = ['at', 'entity', 'seq', 'actor', 'role', 'action', 'summary', 'requestId', 'before', 'after', 'hash'];
-  const rows = events.map((e) =>
-    [
-      e.at,
-      e.entity,
-      e.seq,
-      e.actor.displayName ?? e.actor.uid,
-      e.actor.role,
-      e.action,
-      e.summary,
-      e.requestId,
-      e.before,
-      e.after,
-      e.hash,
-    ]
-      .map(csvCell)
-      .join(','),
-  );
-  return [header.join(','), ...rows].join('\n') + '\n';
+  const rows = events.map((e) => [
+    e.at,
+    e.entity,
+    e.seq,
+    e.actor.displayName ?? e.actor.uid,
+    e.actor.role,
+    e.action,
+    e.summary,
+    e.requestId,
+    e.before,
+    e.after,
+    e.hash,
+  ]);
+  return toCsv([header, ...rows]);
 }

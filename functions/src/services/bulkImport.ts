@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../domain/model/roles';
 import type { Instant } from '../domain/model/time';
+import { toCsv } from '../csv';
 import { DEFAULT_CASE_TYPE, listCaseTypes } from '../data/caseTypes';
 import { firestore } from '../data/db';
 import { readDoc, readQuery, runTx, type Tx } from '../data/ops';
@@ -8,7 +9,6 @@ import type { ColumnKey, ImportSchema } from '../imports/columns';
 import { openSheet, piecesOf } from '../imports/openSheet';
 import { ImportFileError, type FileKind } from '../imports/types';
 import { RowValidator, validateRows, type RowVerdict, type ValidationStats } from '../imports/validateRows';
-import { csvCell } from './auditTrail';
 import {
   chunkRef,
   CHUNK_ROWS,
@@ -492,8 +492,8 @@ export async function importRowResults(importId: string): Promise<ImportRowResul
  * results documents that hold a row that was not registered (one equality query: no composite index).
  */
 export async function importErrorsCsv(importId: string, job: ImportJob): Promise<string> {
-  const lines = ['row,column,reason'];
-  if (job.rejected === 0) return lines.join('\n') + '\n';
+  const lines: (string | number)[][] = [['row', 'column', 'reason']];
+  if (job.rejected === 0) return toCsv(lines);
   const snap = await readQuery(firestore().collection(IMPORT_RESULTS).where('errorsOf', '==', importId));
   const rows = snap.docs
     .flatMap((d) => (d.data() as ImportResults).rows)
@@ -501,8 +501,8 @@ export async function importErrorsCsv(importId: string, job: ImportJob): Promise
     .sort((x, y) => x.row - y.row);
   for (const r of rows) {
     for (const e of r.errors ?? [{ row: r.row, column: '', reason: r.outcome }]) {
-      lines.push([e.row, e.column, e.reason].map(csvCell).join(','));
+      lines.push([e.row, e.column, e.reason]);
     }
   }
-  return lines.join('\n') + '\n';
+  return toCsv(lines);
 }

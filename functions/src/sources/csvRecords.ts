@@ -1,9 +1,10 @@
 import { createReadStream } from 'node:fs';
+import { CsvReadError, CsvReader, type CsvReadRow } from '../csv';
 
 /**
- * CSV exports of the source systems (file-drop connector), read as records keyed by the header row.
- * RFC 4180: fields in double quotes may hold commas, line breaks and doubled quotes (""); line ends are
- * CRLF, LF or CR; a UTF-8 byte-order mark before the header is dropped. Fed text in chunks of any size, so a
+ * CSV exports of the source systems (file-drop connector), read as records keyed by the header row, with the
+ * project's CSV reader (functions/src/csv): fields in double quotes may hold commas, line breaks and doubled
+ * quotes (""); line ends are CRLF, LF or CR; a UTF-8 byte-order mark before the header is dropped. Fed text in chunks of any size, so a
  * file of any length streams through in constant memory (one record at a time).
  *
  * Rows are numbered by the line of the file where they start (the header is row 1), as an editor shows
@@ -31,26 +32,14 @@ export class CsvFileError extends Error {
   override name = 'CsvFileError';
 }
 
-const enum State {
-  FieldStart,
-  Unquoted,
-  Quoted,
-  QuoteInQuoted,
-}
-
+/** Turns the project's CSV reader's rows into records keyed by the header, and rows that are not records. */
 export class CsvRecordParser {
   private header: string[] | null = null;
-  private state = State.FieldStart;
-  private field = '';
-  private fields: string[] = [];
-  private line = 1;
-  private rowStart = 1;
-  private rowHasContent = false;
-  private afterCr = false;
-  private started = false;
-  private rowProblem: string | null = null;
+  private readonly reader: CsvReader;
 
-  constructor(private readonly delimiter = ',') {}
+  constructor(delimiter = ',') {
+    this.reader = new CsvReader({ delimiter });
+  }
 
   /** The header's column names, once the first row is read. */
   get columns(): readonly string[] | null {
@@ -58,96 +47,32 @@ export class CsvRecordParser {
   }
 
   push(chunk: string): CsvItem[] {
-    const out: CsvItem[] = [];
-    let s = chunk;
-    if (!this.started && s.length > 0) {
-      this.started = true;
-      if (s.charCodeAt(0) === 0xfeff) s = s.slice(1);
-    }
-    for (let i = 0; i < s.length; i++) {
-      const c = s[i]!;
-      const wasCr = this.afterCr;
-      this.afterCr = c === '\r';
-      if (c === '\n' && wasCr) {
-        // The LF of a CRLF: the CR already ended the row (or, quoted, already counted the line).
-        if (this.state === State.Quoted) this.field += c;
-        continue;
-      }
-      switch (this.state) {
-        case State.FieldStart:
-          if (c === '"') {
-            this.state = State.Quoted;
-            this.rowHasContent = true;
-          } else if (c === this.delimiter) {
-            this.rowHasContent = true;
-            this.endField();
-          } else if (c === '\n' || c === '\r') {
-            this.endRow(out);
-          } else {
-            this.state = State.Unquoted;
-            this.rowHasContent = true;
-            this.field += c;
-          }
-          break;
-        case State.Unquoted:
-          if (c === this.delimiter) this.endField();
-          else if (c === '\n' || c === '\r') this.endRow(out);
-          else this.field += c;
-          break;
-        case State.Quoted:
-          if (c === '"') this.state = State.QuoteInQuoted;
-          else {
-            this.field += c;
-            if (c === '\n' || c === '\r') this.line += 1;
-          }
-          break;
-        case State.QuoteInQuoted:
-          if (c === '"') {
-            this.field += '"';
-            this.state = State.Quoted;
-          } else if (c === this.delimiter) this.endField();
-          else if (c === '\n' || c === '\r') this.endRow(out);
-          else {
-            this.rowProblem ??= `has text after the closing quote of field ${this.fields.length + 1}`;
-            this.state = State.Unquoted;
-            this.field += c;
-          }
-          break;
-      }
-    }
-    return out;
+    return this.items(() => this.reader.push(chunk));
   }
 
   /** The end of the file: the last row if it had no line end. A quote still open means the file is broken. */
   end(): CsvItem[] {
-    if (this.state === State.Quoted) {
-      throw new CsvFileError(`row ${this.rowStart} opens a quoted field that is never closed`);
-    }
-    const out: CsvItem[] = [];
-    if (this.rowHasContent || this.state !== State.FieldStart) this.endRow(out, false);
+    const out = this.items(() => this.reader.end());
     if (!this.header) throw new CsvFileError('is empty; a header row naming the columns is expected');
     return out;
   }
 
-  private endField(): void {
-    this.fields.push(this.field);
-    this.field = '';
-    this.state = State.FieldStart;
+  private items(step: () => CsvReadRow[]): CsvItem[] {
+    let rows: CsvReadRow[];
+    try {
+      rows = step();
+    } catch (error) {
+      if (error instanceof CsvReadError && error.failure.kind === 'unclosed-quote') {
+        throw new CsvFileError(`row ${error.failure.line} opens a quoted field that is never closed`);
+      }
+      throw error;
+    }
+    const out: CsvItem[] = [];
+    for (const r of rows) this.item(r, out);
+    return out;
   }
 
-  private endRow(out: CsvItem[], lineEnd = true): void {
-    const row = this.rowStart;
-    if (lineEnd) this.line += 1;
-    this.rowStart = this.line;
-    if (!this.rowHasContent) {
-      // A blank line: skipped, but it keeps its number.
-      this.reset();
-      return;
-    }
-    this.fields.push(this.field);
-    const fields = this.fields;
-    const problem = this.rowProblem;
-    this.reset();
+  private item({ line: row, cells: fields, textAfterQuote }: CsvReadRow, out: CsvItem[]): void {
     if (!this.header) {
       this.header = readHeader(fields);
       return;
@@ -175,19 +100,13 @@ export class CsvRecordParser {
           problem: `has ${fields.length} fields where the header has ${header.length}: ${extra} extra`,
         },
       });
-    } else if (problem) {
-      out.push({ rowProblem: { row, values, problem } });
+    } else if (textAfterQuote !== undefined) {
+      out.push({
+        rowProblem: { row, values, problem: `has text after the closing quote of field ${textAfterQuote + 1}` },
+      });
     } else {
       out.push({ record: { row, values } });
     }
-  }
-
-  private reset(): void {
-    this.fields = [];
-    this.field = '';
-    this.state = State.FieldStart;
-    this.rowHasContent = false;
-    this.rowProblem = null;
   }
 }
 

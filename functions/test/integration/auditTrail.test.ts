@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readAuditTrailHandler, verifyAuditTrailHandler } from '../../src/callables/auditTrail';
 import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
-import { csvCell } from '../../src/services/auditTrail';
+import { csvCell } from '../../src/csv';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverCaseCreated, deliverRequestCreated } from '../support/triggers';
 
