@@ -1,4 +1,3 @@
-import { HttpsError } from 'firebase-functions/v2/https';
 import { z } from 'zod';
 import type { AuditEvent } from '../../domain/audit/chain';
 import { CONTACT_CHANNELS } from '../../domain/lifecycle/inputs';
@@ -7,7 +6,8 @@ import { COL, firestore } from '../../data/db';
 import { readQuery } from '../../data/ops';
 import { FIELD_ROLES, listScope, loadCaseFor } from '../access';
 import { countPhases, pageOfCases } from '../lists';
-import { DEFAULT_PAGE } from '../paging';
+import { encodeCursor } from '../../domain/paging/cursor';
+import { DEFAULT_PAGE, readCursor } from '../paging';
 import {
   ACTIVE_NEGOTIATION_STATUSES,
   NEGOTIATION_PHASES,
@@ -34,6 +34,10 @@ import { submitCaseWrite } from '../writes';
 const negotiationPhase = z.enum(Object.keys(NEGOTIATION_PHASES) as [NegotiationPhase, ...NegotiationPhase[]], {
   error: `must be one of ${Object.keys(NEGOTIATION_PHASES).join(', ')}`,
 });
+
+/** A trail cursor: the last event's sequence number; the next page is the events before it. */
+const readSeqCursor = ([seq, ...rest]: readonly unknown[]) =>
+  typeof seq === 'number' && Number.isSafeInteger(seq) && !rest.length ? seq : undefined;
 
 export const listActiveCustomerNegotiations = defineOperation({
   name: 'listActiveCustomerNegotiations',
@@ -137,12 +141,7 @@ export const customerNegotiations = defineOperation({
       .slice(0, 30); // Firestore's `in` takes at most 30 values.
     if (actions.length === 0) return { items: [], nextCursor: null };
     const limit = input.limit ?? DEFAULT_PAGE;
-    const before = input.cursor ? Number.parseInt(input.cursor, 10) : null;
-    if (input.cursor && (!Number.isSafeInteger(before) || String(before) !== input.cursor)) {
-      throw new HttpsError('invalid-argument', 'The page cursor is not valid.', {
-        fields: { cursor: 'is not valid' },
-      });
-    }
+    const before = input.cursor ? readCursor(input.cursor, readSeqCursor) : null;
     let query = firestore().collection(COL.audit).where('entity', '==', `cases/${c.id}`).where('action', 'in', actions);
     if (before !== null) query = query.where('seq', '<', before);
     const snap = await readQuery(query.orderBy('seq', 'desc').limit(limit + 1));
@@ -168,7 +167,7 @@ export const customerNegotiations = defineOperation({
           inputs,
         };
       }),
-      nextCursor: events.length > limit && page.length ? String(page[page.length - 1]!.seq) : null,
+      nextCursor: events.length > limit && page.length ? encodeCursor([page[page.length - 1]!.seq]) : null,
     };
   },
 });
