@@ -1,4 +1,5 @@
 import type { CaseTypeConfig, FieldDef } from '../types';
+import { OFFICERS, system, followUp, manual, afterDaysInStatus } from './build';
 
 const WORKING = ['RO_ASSIGNED', 'NEGOTIATION', 'SETTLEMENT', 'MEDIATION_BOARD'];
 
@@ -79,10 +80,7 @@ export const debtxTelco: CaseTypeConfig = {
       actors: ['drc_admin'],
       hooks: {
         monitoring: [
-          {
-            algorithm: 'afterDaysInStatus',
-            params: { days: 3, todo: { type: 'assign_ro', label: 'Assign this case to a recovery officer' } },
-          },
+          afterDaysInStatus(3, { todo: { type: 'assign_ro', label: 'Assign this case to a recovery officer' } }),
         ],
       },
     },
@@ -95,10 +93,9 @@ export const debtxTelco: CaseTypeConfig = {
       hooks: {
         monitoring: [
           { algorithm: 'accountStatusMirror', params: { map: { closed_written_off: 'WRITTEN_OFF' } } },
-          {
-            algorithm: 'afterDaysInStatus',
-            params: { days: 5, todo: { type: 'first_contact', label: 'No contact recorded yet: reach the customer' } },
-          },
+          afterDaysInStatus(5, {
+            todo: { type: 'first_contact', label: 'No contact recorded yet: reach the customer' },
+          }),
           { algorithm: 'validityExpiry', params: VALIDITY },
         ],
       },
@@ -116,13 +113,9 @@ export const debtxTelco: CaseTypeConfig = {
             algorithm: 'promiseWatch',
             params: { toleranceDays: 2, todo: { type: 'promise_broken', label: 'Promise to pay broken: follow up' } },
           },
-          {
-            algorithm: 'afterDaysInStatus',
-            params: {
-              days: 30,
-              todo: { type: 'negotiation_stalled', label: 'Negotiating for 30 days: settle or escalate' },
-            },
-          },
+          afterDaysInStatus(30, {
+            todo: { type: 'negotiation_stalled', label: 'Negotiating for 30 days: settle or escalate' },
+          }),
           { algorithm: 'validityExpiry', params: VALIDITY },
         ],
       },
@@ -160,13 +153,9 @@ export const debtxTelco: CaseTypeConfig = {
       actors: ['ro', 'mediation_board'],
       hooks: {
         monitoring: [
-          {
-            algorithm: 'afterDaysInStatus',
-            params: {
-              days: 45,
-              todo: { type: 'board_follow_up', label: '45 days before the board: record the outcome' },
-            },
-          },
+          afterDaysInStatus(45, {
+            todo: { type: 'board_follow_up', label: '45 days before the board: record the outcome' },
+          }),
           {
             algorithm: 'boardHearingWatch',
             params: {
@@ -218,19 +207,19 @@ export const debtxTelco: CaseTypeConfig = {
     { from: 'RO_ASSIGNED', to: 'DRC_ASSIGNED', mode: 'system', guard: { guard: 'noRo' } },
     { from: 'NEGOTIATION', to: 'DRC_ASSIGNED', mode: 'system', guard: { guard: 'noRo' } },
     { from: 'SETTLEMENT', to: 'DRC_ASSIGNED', mode: 'system', guard: { guard: 'noRo' } },
-    { from: 'SETTLEMENT', to: 'NEGOTIATION', mode: 'system' },
-    { from: '*', to: 'WRITTEN_OFF', mode: 'system' },
-    { from: 'RO_ASSIGNED', to: 'NEGOTIATION', mode: 'followUp' },
-    { from: 'RO_ASSIGNED', to: 'SETTLEMENT', mode: 'followUp' },
-    { from: 'RO_ASSIGNED', to: 'MEDIATION_BOARD', mode: 'followUp' },
-    { from: 'NEGOTIATION', to: 'SETTLEMENT', mode: 'followUp' },
-    { from: 'NEGOTIATION', to: 'MEDIATION_BOARD', mode: 'followUp' },
-    { from: 'SETTLEMENT', to: 'NEGOTIATION', mode: 'followUp' },
-    { from: 'SETTLEMENT', to: 'MEDIATION_BOARD', mode: 'followUp' },
-    { from: 'MEDIATION_BOARD', to: 'SETTLEMENT', mode: 'followUp' },
-    { from: 'MEDIATION_BOARD', to: 'LEGAL', mode: 'followUp' },
-    { from: '*', to: 'WRITTEN_OFF', mode: 'manual', roles: ['supervisor'] },
-    { from: '*', to: 'WITHDRAWN', mode: 'manual', roles: ['recovery_officer', 'supervisor'] },
+    system('SETTLEMENT', 'NEGOTIATION'),
+    system('*', 'WRITTEN_OFF'),
+    followUp('RO_ASSIGNED', 'NEGOTIATION'),
+    followUp('RO_ASSIGNED', 'SETTLEMENT'),
+    followUp('RO_ASSIGNED', 'MEDIATION_BOARD'),
+    followUp('NEGOTIATION', 'SETTLEMENT'),
+    followUp('NEGOTIATION', 'MEDIATION_BOARD'),
+    followUp('SETTLEMENT', 'NEGOTIATION'),
+    followUp('SETTLEMENT', 'MEDIATION_BOARD'),
+    followUp('MEDIATION_BOARD', 'SETTLEMENT'),
+    followUp('MEDIATION_BOARD', 'LEGAL'),
+    manual('*', 'WRITTEN_OFF', ['supervisor']),
+    manual('*', 'WITHDRAWN'),
   ],
   actions: [
     {
@@ -288,7 +277,7 @@ export const debtxTelco: CaseTypeConfig = {
     {
       code: 'reversePayment',
       label: 'Reverse a payment',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['DRC_ASSIGNED', ...WORKING, 'LEGAL'],
       allowedOnHold: true,
       results: [{ code: 'reversed', label: 'Payment reversed', effects: ['reversePayment'] }],
@@ -346,7 +335,7 @@ export const debtxTelco: CaseTypeConfig = {
     {
       code: 'decideRoRequest',
       label: 'Decide an RO request',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['*'],
       allowedOnHold: true,
       results: [
