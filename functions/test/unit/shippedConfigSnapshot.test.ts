@@ -1,13 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SHIPPED_CASE_TYPES } from '../../src/domain/lifecycle/configs';
 
 /**
  * The shipped case types are stored in Firestore as they are written here, so a refactoring of how they are
  * written (shared builders for the blocks they repeat) must not change one field. The fixture was serialised from
- * the configurations before the builders existed; a deliberate change to a configuration updates it on purpose.
+ * the configurations before the builders existed; a deliberate change to a configuration updates it on purpose:
+ * `DEBTX_WRITE_CASE_TYPE_SNAPSHOT=1 npx jest test/unit/shippedConfigSnapshot.test.ts`, then `npx prettier --write`
+ * the fixture, and review its diff, which is the change as Firestore will store it.
  */
-const fixture = JSON.parse(readFileSync(join(__dirname, '../fixtures/shippedCaseTypes.json'), 'utf8')) as unknown[];
+const FIXTURE = join(__dirname, '../fixtures/shippedCaseTypes.json');
+if (process.env.DEBTX_WRITE_CASE_TYPE_SNAPSHOT === '1') writeFileSync(FIXTURE, JSON.stringify(SHIPPED_CASE_TYPES));
+const fixture = JSON.parse(readFileSync(FIXTURE, 'utf8')) as unknown[];
 
 /** Everything Firestore would refuse or drop silently: undefined, functions, non-finite numbers. */
 function notJson(value: unknown, path: string, out: string[]): string[] {
