@@ -10,11 +10,11 @@ import {
   choiceField,
   setCharacteristic,
   raiseTodo,
-  afterDaysInStatus,
   closeTasks,
   zeroBalanceClose,
   requireCharacteristics,
   noteResult,
+  todoAfterDays,
 } from './build';
 
 /**
@@ -39,14 +39,16 @@ const VENDOR_TASKS = ['REPO_VENDOR_TASK_VS', 'REPO_VENDOR_TASK'];
 
 /** Ch. 5 no-activity monitoring, the same in every interim status: 5 days level 1, 10 days level 2. */
 const noActivity: AlgorithmRef[] = [
-  afterDaysInStatus(
+  todoAfterDays(
     5,
-    { todo: { type: 'ARS_NO_ACTIVITY_L1', label: 'Repossession: no activity for 5 days' } },
+    'ARS_NO_ACTIVITY_L1',
+    'Repossession: no activity for 5 days',
     'Ch. 5 no-activity monitoring: 5 days → To-Do ARS No Activity Level 1',
   ),
-  afterDaysInStatus(
+  todoAfterDays(
     10,
-    { todo: { type: 'ARS_NO_ACTIVITY_L2', label: 'Repossession: no activity for 10 days (supervisor)' } },
+    'ARS_NO_ACTIVITY_L2',
+    'Repossession: no activity for 10 days (supervisor)',
     'Ch. 5 no-activity monitoring: 10 days → To-Do ARS No Activity Level 2',
   ),
 ];
@@ -56,14 +58,10 @@ const closeNoActivity = (instance: string, extra: string[] = []): AlgorithmRef =
     `${instance} (C1-CLSTODO): close ARS No Activity Level 1 and 2${extra.length ? ' and ' + extra.join(', ') : ''}`,
   );
 const valuationCheck = (instance: string): AlgorithmRef =>
-  afterDaysInStatus(
+  todoAfterDays(
     60,
-    {
-      todo: {
-        type: 'REPO_COLLATERAL_VALUATION',
-        label: 'Initiate collateral valuation (last assessment older than 60 days)',
-      },
-    },
+    'REPO_COLLATERAL_VALUATION',
+    'Initiate collateral valuation (last assessment older than 60 days)',
     `${instance} (C1-COLLVALX): Assessment Expiry Days 60, To-do Type Initiate Collateral Valuation`,
   );
 

@@ -95,6 +95,10 @@ export const afterDaysInStatus = (
   note?: string,
 ): AlgorithmRef => algorithm('afterDaysInStatus', { days, ...params }, note);
 
+/** After `days` in the status, a to-do: the most common monitor (no activity, waiting too long). */
+export const todoAfterDays = (days: number, type: string, label: string, note?: string): AlgorithmRef =>
+  afterDaysInStatus(days, { todo: { type, label } }, note);
+
 /** Closes the case's open to-dos: of these types, or all of them. */
 export const closeTasks = (taskTypes?: string[], note?: string): AlgorithmRef =>
   algorithm('closeTasks', taskTypes ? { taskTypes } : undefined, note);

@@ -1,5 +1,5 @@
 import type { CaseTypeConfig, FieldDef } from '../types';
-import { OFFICERS, system, followUp, manual, afterDaysInStatus } from './build';
+import { OFFICERS, system, followUp, manual, todoAfterDays } from './build';
 
 const WORKING = ['RO_ASSIGNED', 'NEGOTIATION', 'SETTLEMENT', 'MEDIATION_BOARD'];
 
@@ -79,9 +79,7 @@ export const debtxTelco: CaseTypeConfig = {
       description: 'Placed with a DRC; waiting for the DRC to assign a recovery officer.',
       actors: ['drc_admin'],
       hooks: {
-        monitoring: [
-          afterDaysInStatus(3, { todo: { type: 'assign_ro', label: 'Assign this case to a recovery officer' } }),
-        ],
+        monitoring: [todoAfterDays(3, 'assign_ro', 'Assign this case to a recovery officer')],
       },
     },
     {
@@ -93,9 +91,7 @@ export const debtxTelco: CaseTypeConfig = {
       hooks: {
         monitoring: [
           { algorithm: 'accountStatusMirror', params: { map: { closed_written_off: 'WRITTEN_OFF' } } },
-          afterDaysInStatus(5, {
-            todo: { type: 'first_contact', label: 'No contact recorded yet: reach the customer' },
-          }),
+          todoAfterDays(5, 'first_contact', 'No contact recorded yet: reach the customer'),
           { algorithm: 'validityExpiry', params: VALIDITY },
         ],
       },
@@ -113,9 +109,7 @@ export const debtxTelco: CaseTypeConfig = {
             algorithm: 'promiseWatch',
             params: { toleranceDays: 2, todo: { type: 'promise_broken', label: 'Promise to pay broken: follow up' } },
           },
-          afterDaysInStatus(30, {
-            todo: { type: 'negotiation_stalled', label: 'Negotiating for 30 days: settle or escalate' },
-          }),
+          todoAfterDays(30, 'negotiation_stalled', 'Negotiating for 30 days: settle or escalate'),
           { algorithm: 'validityExpiry', params: VALIDITY },
         ],
       },
@@ -153,9 +147,7 @@ export const debtxTelco: CaseTypeConfig = {
       actors: ['ro', 'mediation_board'],
       hooks: {
         monitoring: [
-          afterDaysInStatus(45, {
-            todo: { type: 'board_follow_up', label: '45 days before the board: record the outcome' },
-          }),
+          todoAfterDays(45, 'board_follow_up', '45 days before the board: record the outcome'),
           {
             algorithm: 'boardHearingWatch',
             params: {

@@ -10,6 +10,7 @@ import {
   setCharacteristic,
   afterDaysInStatus,
   closeTasks,
+  todoAfterDays,
 } from './build';
 
 /**
@@ -81,14 +82,16 @@ export const deceased: CaseTypeConfig = {
       hooks: {
         enterProcessing: [deceasedSwitch(true, 'C1-CUSTSW: update deceased switch to Y')],
         monitoring: [
-          afterDaysInStatus(
+          todoAfterDays(
             5,
-            { todo: { type: 'C1-DNA1', label: 'Deceased claim not verified for 5 days' } },
+            'C1-DNA1',
+            'Deceased claim not verified for 5 days',
             'Table 2-5, 5 days (garbled: read as no-activity level 1)',
           ),
-          afterDaysInStatus(
+          todoAfterDays(
             10,
-            { todo: { type: 'C1-TD-AC', label: 'Deceased claim not verified for 10 days: escalate' } },
+            'C1-TD-AC',
+            'Deceased claim not verified for 10 days: escalate',
             'Table 2-5, 10 days (garbled: read as no-activity level 2)',
           ),
         ],

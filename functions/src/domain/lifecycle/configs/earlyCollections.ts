@@ -1,5 +1,15 @@
 import type { AlgorithmRef, CaseTypeConfig } from '../types';
-import { OFFICERS, system, followUp, manual, textField, dateField, afterDaysInStatus, zeroBalanceClose } from './build';
+import {
+  OFFICERS,
+  system,
+  followUp,
+  manual,
+  textField,
+  dateField,
+  afterDaysInStatus,
+  zeroBalanceClose,
+  todoAfterDays,
+} from './build';
 
 /**
  * Early collections (after ch. 8 of the banking process guide, docs/domain.md): the bank's own collectors chase an
@@ -49,8 +59,6 @@ const skipTraceOnFailures: AlgorithmRef = {
   params: { consecutiveFailures: 5, moveTo: 'SKIP_TRACE' },
   note: 'C1-ECISTITN seq 40 "Consecutive Failed Contacts (X)" → Skip Tracing Status',
 };
-const tooLongIn = (days: number, type: string, label: string, note: string): AlgorithmRef =>
-  afterDaysInStatus(days, { todo: { type, label } }, note);
 const contactMonitoring: AlgorithmRef[] = [
   suspendOnIndicators,
   parkSmallBalance,
@@ -182,7 +190,7 @@ export const earlyCollections: CaseTypeConfig = {
       hooks: {
         monitoring: [
           curedClose,
-          tooLongIn(
+          todoAfterDays(
             14,
             'EC_SUSPENDED_TOO_LONG',
             'Suspended for more than 14 days: review the suspension',
@@ -221,7 +229,7 @@ export const earlyCollections: CaseTypeConfig = {
         exitProcessing: [{ algorithm: 'removeFromWorkList', params: { workList: 'lc_review' } }],
         monitoring: [
           curedClose,
-          tooLongIn(
+          todoAfterDays(
             14,
             'EC_LC_REVIEW_TOO_LONG',
             'In late collections review for more than 14 days',
@@ -239,7 +247,7 @@ export const earlyCollections: CaseTypeConfig = {
       hooks: {
         monitoring: [
           curedClose,
-          tooLongIn(
+          todoAfterDays(
             14,
             'EC_SKIP_TRACE_TOO_LONG',
             'In skip trace for more than 14 days',
@@ -263,7 +271,7 @@ export const earlyCollections: CaseTypeConfig = {
             params: { graceDays: 7, to: 'CONTACT', resolvedField: 'disputeResolvedOn' },
             note: 'C1-DISMON seq 10 "For Dispute Resolved to exit from Dispute Status" (No Of Grace Days = 7; Contact Status)',
           },
-          tooLongIn(
+          todoAfterDays(
             14,
             'EC_DISPUTE_TOO_LONG',
             'In dispute for more than 14 days',

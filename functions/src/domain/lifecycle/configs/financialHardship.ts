@@ -12,6 +12,7 @@ import {
   afterDaysInStatus,
   noteResult,
   closeTasks,
+  todoAfterDays,
 } from './build';
 
 /**
@@ -71,9 +72,10 @@ export const financialHardship: CaseTypeConfig = {
           },
         ],
         monitoring: [
-          afterDaysInStatus(
+          todoAfterDays(
             14,
-            { todo: { type: 'HARDSHIP_DRAFT_WAITING', label: 'Hardship application still in draft after 14 days' } },
+            'HARDSHIP_DRAFT_WAITING',
+            'Hardship application still in draft after 14 days',
             'CS-MONITOR "Wait Time Out" (no parameters printed)',
           ),
         ],
@@ -112,9 +114,10 @@ export const financialHardship: CaseTypeConfig = {
           ),
         ],
         monitoring: [
-          afterDaysInStatus(
+          todoAfterDays(
             5,
-            { todo: { type: 'HARDSHIP_APPROVAL_OVERDUE', label: 'Hardship approval pending for 5 days' } },
+            'HARDSHIP_APPROVAL_OVERDUE',
+            'Hardship approval pending for 5 days',
             'CS-MONITOR "Wait Time Out" (no parameters printed)',
           ),
         ],

@@ -11,11 +11,11 @@ import {
   choiceField,
   setCharacteristic,
   raiseTodo,
-  afterDaysInStatus,
   zeroBalanceClose,
   noteResult,
   fromMatrix,
   closeTasks,
+  todoAfterDays,
 } from './build';
 
 /**
@@ -164,8 +164,7 @@ const skipTraceOnFailures: AlgorithmRef = {
   params: { consecutiveFailures: 5, moveTo: 'SKIP_TRACE' },
   note: 'IR_CM_SKFLD (C1-ECISTITN) seq 40: Consecutive Failed Contacts (X) → Skip Tracing Status',
 };
-const tooLongIn = (type: string, label: string, note: string): AlgorithmRef =>
-  afterDaysInStatus(14, { todo: { type, label } }, note);
+const tooLongIn = (type: string, label: string, note: string): AlgorithmRef => todoAfterDays(14, type, label, note);
 
 const CONTACTS = ['CONTACT', 'CONTACT_ALT'];
 

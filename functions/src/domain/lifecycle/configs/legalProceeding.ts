@@ -13,6 +13,7 @@ import {
   afterDaysInStatus,
   closeTasks,
   noteResult,
+  todoAfterDays,
 } from './build';
 
 /**
@@ -31,14 +32,16 @@ const NO_ACTIVITY_TODOS = ['LEGAL_NO_ACTIVITY_L1', 'LEGAL_NO_ACTIVITY_L2'];
 
 /** "Legal No Activity – Level 1 / Level 2" to-dos (closed by LG012/LG014/LG015/LG022); days are not given. */
 const noActivity: AlgorithmRef[] = [
-  afterDaysInStatus(
+  todoAfterDays(
     5,
-    { todo: { type: 'LEGAL_NO_ACTIVITY_L1', label: 'Legal case: no activity for 5 days' } },
+    'LEGAL_NO_ACTIVITY_L1',
+    'Legal case: no activity for 5 days',
     'Legal No Activity – Level 1 (to-do type named in LG012; day count not given, 5 as in ch. 5)',
   ),
-  afterDaysInStatus(
+  todoAfterDays(
     10,
-    { todo: { type: 'LEGAL_NO_ACTIVITY_L2', label: 'Legal case: no activity for 10 days (supervisor)' } },
+    'LEGAL_NO_ACTIVITY_L2',
+    'Legal case: no activity for 10 days (supervisor)',
     'Legal No Activity – Level 2 (to-do type named in LG012; day count not given, 10 as in ch. 5)',
   ),
 ];
@@ -172,9 +175,10 @@ export const legalProceeding: CaseTypeConfig = {
       actors: ['recovery_officer', 'mediation_board'],
       hooks: {
         monitoring: [
-          afterDaysInStatus(
+          todoAfterDays(
             3,
-            { todo: { type: 'LEGAL_ACK_REMINDER', label: 'The LSP has not acknowledged yet' } },
+            'LEGAL_ACK_REMINDER',
+            'The LSP has not acknowledged yet',
             'LG006 (C1-SETDSPDT): set display date, offset days = 3',
           ),
           ...noActivity,

@@ -12,6 +12,7 @@ import {
   closeTasks,
   zeroBalanceClose,
   noteResult,
+  todoAfterDays,
 } from './build';
 
 /**
@@ -29,14 +30,16 @@ const APPROVAL_THRESHOLD_CENTS = 10_000_000;
 const NO_ACTIVITY_TODOS = ['ROSO_NO_ACTIVITY_L1', 'ROSO_NO_ACTIVITY_L2'];
 
 const noActivity: AlgorithmRef[] = [
-  afterDaysInStatus(
+  todoAfterDays(
     1,
-    { todo: { type: 'ROSO_NO_ACTIVITY_L1', label: 'Set-off: no activity for a day' } },
+    'ROSO_NO_ACTIVITY_L1',
+    'Set-off: no activity for a day',
     'No-activity monitoring: 1 day → ROSO No Activity Level 1',
   ),
-  afterDaysInStatus(
+  todoAfterDays(
     2,
-    { todo: { type: 'ROSO_NO_ACTIVITY_L2', label: 'Set-off: no activity for 2 days (supervisor)' } },
+    'ROSO_NO_ACTIVITY_L2',
+    'Set-off: no activity for 2 days (supervisor)',
     'No-activity monitoring: 2 days → ROSO No Activity Level 2',
   ),
 ];
