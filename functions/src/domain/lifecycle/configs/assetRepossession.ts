@@ -15,6 +15,7 @@ import {
   requireCharacteristics,
   noteResult,
   todoAfterDays,
+  recordPaymentAction,
 } from './build';
 
 /**
@@ -851,12 +852,6 @@ export const assetRepossession: CaseTypeConfig = {
         { code: 'closed', label: 'Closure activities complete', effects: ['setClosureReason'], next: 'CLOSED' },
       ],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: OFFICERS,
-      statuses: ['*'],
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction(),
   ],
 };

@@ -10,6 +10,7 @@ import {
   setCharacteristic,
   raiseTodo,
   closeTasks,
+  recordPaymentAction,
 } from './build';
 
 /**
@@ -514,13 +515,7 @@ export const bankruptcy: CaseTypeConfig = {
         },
       ],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: OFFICERS,
-      statuses: ['*'],
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction(),
     // Chapter 13 stops: proof of claim, debtor's proposed plan, confirmed plan.
     stop(
       'stopProofOfClaim',

@@ -1,5 +1,5 @@
 import type { ActorRole, Role } from '../../model/roles';
-import type { AlgorithmRef, FieldDef, GuardRef, ResultDef, TransitionDef } from '../types';
+import type { ActionDef, AlgorithmRef, FieldDef, GuardRef, ResultDef, TransitionDef } from '../types';
 
 /**
  * Small builders for the blocks every shipped case type writes the same way (transitions, fields, the common
@@ -117,4 +117,42 @@ export const noteResult = (code: string, label: string, next: string): ResultDef
   label,
   effects: ['recordNote'],
   next,
+});
+
+// ─── Actions ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Recording a payment: the same action in every case type that takes money; who may, in which statuses, and
+ * whether while the case is held are what differ.
+ */
+export const recordPaymentAction = ({
+  roles = OFFICERS,
+  statuses = ['*'],
+  allowedOnHold = false,
+}: { roles?: ActorRole[]; statuses?: string[]; allowedOnHold?: boolean } = {}): ActionDef => ({
+  code: 'recordPayment',
+  label: 'Record a payment',
+  roles,
+  statuses,
+  ...(allowedOnHold ? { allowedOnHold: true } : {}),
+  results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
+});
+
+/** The supervisor records the sale of the debt to a buyer (internal and external recovery). */
+export const debtSaleAction = (): ActionDef => ({
+  code: 'debtSale',
+  label: 'Record the debt sale',
+  roles: ['supervisor'],
+  statuses: ['DEBT_SALE'],
+  results: [
+    {
+      code: 'marked_sold',
+      label: 'Marked sold to a buyer',
+      effects: [],
+      fields: [
+        textField('debtBuyer', 'Buyer (asset restructuring company)'),
+        amountField('salePriceCents', 'Sale price'),
+      ],
+    },
+  ],
 });

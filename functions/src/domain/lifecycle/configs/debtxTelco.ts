@@ -1,5 +1,5 @@
 import type { CaseTypeConfig, FieldDef } from '../types';
-import { OFFICERS, system, followUp, manual, todoAfterDays } from './build';
+import { OFFICERS, system, followUp, manual, todoAfterDays, recordPaymentAction } from './build';
 
 const WORKING = ['RO_ASSIGNED', 'NEGOTIATION', 'SETTLEMENT', 'MEDIATION_BOARD'];
 
@@ -259,13 +259,7 @@ export const debtxTelco: CaseTypeConfig = {
         { code: 'rejected', label: 'Reject', effects: ['decideSettlementApproval'] },
       ],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: ['ro', 'recovery_officer'],
-      statuses: ['DRC_ASSIGNED', ...WORKING, 'LEGAL'],
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction({ roles: ['ro', 'recovery_officer'], statuses: ['DRC_ASSIGNED', ...WORKING, 'LEGAL'] }),
     {
       code: 'reversePayment',
       label: 'Reverse a payment',

@@ -9,6 +9,7 @@ import {
   afterDaysInStatus,
   zeroBalanceClose,
   todoAfterDays,
+  recordPaymentAction,
 } from './build';
 
 /**
@@ -350,14 +351,7 @@ export const earlyCollections: CaseTypeConfig = {
         },
       ],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: OFFICERS,
-      statuses: ['*'],
-      allowedOnHold: true,
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction({ allowedOnHold: true }),
     {
       code: 'referForReview',
       label: 'Refer to the early collections supervisor',

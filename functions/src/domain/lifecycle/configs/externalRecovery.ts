@@ -4,7 +4,6 @@ import {
   fromMatrix,
   type MatrixCell,
   textField,
-  amountField,
   yesField,
   choiceField,
   setCharacteristic,
@@ -12,6 +11,8 @@ import {
   zeroBalanceClose,
   noteResult,
   closeTasks,
+  recordPaymentAction,
+  debtSaleAction,
 } from './build';
 
 /**
@@ -321,14 +322,7 @@ export const externalRecovery: CaseTypeConfig = {
         { code: 'demographic_update', label: 'Demographic update', effects: ['recordNote'] },
       ],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: ['drc_admin', 'ro', 'recovery_officer', 'supervisor'],
-      statuses: ['*'],
-      allowedOnHold: true,
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction({ roles: ['drc_admin', 'ro', ...OFFICERS], allowedOnHold: true }),
     {
       code: 'recallCase',
       label: 'Recall case',
@@ -397,23 +391,7 @@ export const externalRecovery: CaseTypeConfig = {
         noteResult('debt_sale', 'Mark for debt sale', 'DEBT_SALE'),
       ],
     },
-    {
-      code: 'debtSale',
-      label: 'Record the debt sale',
-      roles: ['supervisor'],
-      statuses: ['DEBT_SALE'],
-      results: [
-        {
-          code: 'marked_sold',
-          label: 'Marked sold to a buyer',
-          effects: [],
-          fields: [
-            textField('debtBuyer', 'Buyer (asset restructuring company)'),
-            amountField('salePriceCents', 'Sale price'),
-          ],
-        },
-      ],
-    },
+    debtSaleAction(),
     {
       code: 'sendBackToReview',
       label: 'Send back to supervisor review',

@@ -16,6 +16,8 @@ import {
   fromMatrix,
   closeTasks,
   todoAfterDays,
+  recordPaymentAction,
+  debtSaleAction,
 } from './build';
 
 /**
@@ -569,14 +571,7 @@ export const internalRecovery: CaseTypeConfig = {
       statuses: ['UNDER_SETTLEMENT_OFFER', 'UNDER_RESOLUTION'],
       results: [{ code: 'settlement_agreed', label: 'Settlement plan agreed', effects: ['agreeSettlement'] }],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: OFFICERS,
-      statuses: ['*'],
-      allowedOnHold: true,
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction({ allowedOnHold: true }),
     {
       code: 'suspend',
       label: 'Suspend recovery',
@@ -697,22 +692,6 @@ export const internalRecovery: CaseTypeConfig = {
         },
       ],
     },
-    {
-      code: 'debtSale',
-      label: 'Record the debt sale',
-      roles: ['supervisor'],
-      statuses: ['DEBT_SALE'],
-      results: [
-        {
-          code: 'marked_sold',
-          label: 'Marked sold to a buyer',
-          effects: [],
-          fields: [
-            textField('debtBuyer', 'Buyer (asset restructuring company)'),
-            amountField('salePriceCents', 'Sale price'),
-          ],
-        },
-      ],
-    },
+    debtSaleAction(),
   ],
 };

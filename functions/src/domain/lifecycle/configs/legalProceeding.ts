@@ -14,6 +14,7 @@ import {
   closeTasks,
   noteResult,
   todoAfterDays,
+  recordPaymentAction,
 } from './build';
 
 /**
@@ -508,14 +509,7 @@ export const legalProceeding: CaseTypeConfig = {
         noteResult('judgment_satisfied', 'Judgment satisfied: complete', 'COMPLETE'),
       ],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: OFFICERS,
-      statuses: ['*'],
-      allowedOnHold: true,
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction({ allowedOnHold: true }),
     {
       code: 'changeLsp',
       label: 'Change the LSP',
