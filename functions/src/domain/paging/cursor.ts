@@ -3,6 +3,7 @@
  * as JSON in base64url: opaque to the client, which only hands back `nextCursor` as `cursor`, and safe in a URL.
  * Each list reads its own parts with `read`; whatever it does not recognise is an InvalidCursorError, which every
  * caller answers the same way (INVALID_ARGUMENT on the `cursor` field), so a forged cursor learns nothing.
+ * One form for every list (docs/decisions/0037-shared-plumbing.md).
  */
 
 export type CursorPart = string | number | boolean;
