@@ -11,7 +11,7 @@ describe('life-cycle config builders', () => {
   it('reads a printed matrix row by row, a system transition (guarded where asked) before its follow-up', () => {
     const guard = { guard: 'noRo' };
     expect(
-      fromMatrix({ A: { B: 'S,F', C: 'F' }, B: { C: 'S' } }, (from, to) => (to === 'C' ? guard : undefined)),
+      fromMatrix({ A: { B: 'S,F', C: 'F' }, B: { C: 'S' } }, (_from, to) => (to === 'C' ? guard : undefined)),
     ).toEqual([
       { from: 'A', to: 'B', mode: 'system' },
       { from: 'A', to: 'B', mode: 'followUp' },
