@@ -14,6 +14,7 @@ import type { CaseFacts, EventKind, NotifyEvent } from '../../functions/src/doma
 import { planNotifications, type UserRecipient } from '../../functions/src/domain/notifications/plan';
 import { DEFAULT_PREFERENCES } from '../../functions/src/domain/notifications/preferences';
 import { DEFAULT_ROUTING, type Audience } from '../../functions/src/domain/notifications/routing';
+import { LANGUAGES as LANGS } from '../../functions/src/domain/model/languages';
 import { TEMPLATES, type Language, type TemplateKey } from '../../functions/src/domain/notifications/templates';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -29,8 +30,6 @@ const NOW: Instant = '2026-11-23T05:00:00.000Z';
 // ---------------------------------------------------------------------------------------------------------
 // 1. In process
 // ---------------------------------------------------------------------------------------------------------
-
-const LANGS: Language[] = ['en', 'si', 'ta'];
 
 const VARS: Record<string, string> = {
   account: '0041234567',

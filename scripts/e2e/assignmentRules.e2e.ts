@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { COL, firestore } from '../../functions/src/data/db';
 import { expectAccessible, expectNoSidewaysScroll } from './axe';
+import { retry } from '../../functions/src/domain/retry/retry';
 import type { E2eTest } from './runBrowserTests';
 
 /** In the browser: the assignment policy screen and a DRC's RO assignment mode. */
@@ -66,8 +67,8 @@ export const assignmentRules: E2eTest[] = [
       await expectNoSidewaysScroll(page, 'assignment rules (DRC admin)');
       await page.getByTestId('policy-drc1-mode').selectOption(before);
       await page.getByTestId('policy-drc1-mode-save').click();
-      for (let i = 0; i < 60 && (await drc.get()).get('roAssignmentMode') !== before; i++)
-        await new Promise((r) => setTimeout(r, 500));
+      const mode = async () => (await drc.get()).get('roAssignmentMode') as unknown;
+      await retry(mode, { attempts: 61, delayMs: () => 500, retryOnValue: (m) => m !== before });
       assert.equal((await drc.get()).get('roAssignmentMode'), before, 'back as it was');
 
       const officer = await signIn('officer@demo.debtx', 360);

@@ -5,6 +5,7 @@ import { COL, firestore } from '../../functions/src/data/db';
 import type { InboxItem } from '../../functions/src/domain/notifications/plan';
 import { NCOL } from '../../functions/src/services/notifications/store';
 import { expectAccessible, expectNoSidewaysScroll } from './axe';
+import { eventually } from '../lib/eventually';
 import type { E2eTest } from './runBrowserTests';
 
 const RO = 'demo-ro1';
@@ -27,16 +28,6 @@ async function deliverToInbox(title: string): Promise<string> {
   };
   await firestore().collection(NCOL.inbox).doc(id).set(item);
   return id;
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | null>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
 }
 
 const unreadInFirestore = async () =>
@@ -78,15 +69,25 @@ export const inboxEndToEnd: E2eTest[] = [
       await entry.getByTestId('inbox-mark-read').click();
       await bellShows(page, before - 1);
       // The bell drops at once; the server's copy follows when markInboxRead answers.
-      const stored = await eventually('the entry marked read on the server', async () => {
-        const snap = await firestore().collection(NCOL.inbox).doc(first).get();
-        return snap.get('unread') === false ? snap : null;
-      });
+      const stored = await eventually(
+        'the entry marked read on the server',
+        async () => {
+          const snap = await firestore().collection(NCOL.inbox).doc(first).get();
+          return snap.get('unread') === false ? snap : null;
+        },
+        30_000,
+        300,
+      );
       assert.ok(stored.get('readAt'), 'with the time it was read');
 
       await page.getByTestId('inbox-mark-all').click();
       await page.getByTestId('inbox-count').waitFor({ state: 'detached', timeout: 60_000 });
-      await eventually('all read on the server', async () => ((await unreadInFirestore()) === 0 ? true : null));
+      await eventually(
+        'all read on the server',
+        async () => ((await unreadInFirestore()) === 0 ? true : null),
+        30_000,
+        300,
+      );
       await page.getByTestId('inbox-unread-only').check();
       await page.getByTestId('inbox-empty').waitFor();
 

@@ -7,6 +7,7 @@ import { NCOL } from '../../functions/src/services/notifications/store';
 import { dotenv } from '../lib/localSources';
 import { PROJECT_ID, stackPorts } from '../lib/ports';
 import { expectAccessible, expectNoSidewaysScroll } from './axe';
+import { eventually } from '../lib/eventually';
 import type { E2eTest } from './runBrowserTests';
 
 const sinkUrl = () => dotenv('.env.local').TWILIO_BASE_URL!;
@@ -21,16 +22,6 @@ async function idToken(user: string): Promise<string> {
     },
   );
   return ((await res.json()) as { idToken: string }).idToken;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | null | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
 }
 
 /** Notifications on the running stack: routing as configuration, and a decision that reaches the RO by SMS. */
@@ -66,12 +57,12 @@ export const notificationsEndToEnd: E2eTest[] = [
       });
       assert.equal(res.status, 200, await res.clone().text());
       type Sent = { to: string; body: string; callbackStatus?: number };
-      const sms = await until('the SMS to ro1 with its delivery callback', async () => {
+      const sms = await eventually('the SMS to ro1 with its delivery callback', async () => {
         const out = (await (await fetch(`${sinkUrl()}/__outbox`)).json()) as { sms: Sent[] };
         return out.sms.find((m) => m.body.includes(c.accountNumber) && m.body.includes('approved') && m.callbackStatus);
       });
       assert.equal(sms.callbackStatus, 204, 'the twilioStatus function accepted the signed callback');
-      const delivered = await until('the message marked delivered', async () => {
+      const delivered = await eventually('the message marked delivered', async () => {
         const docs = await firestore().collection(NCOL.outbox).where('caseId', '==', c.id).get();
         return docs.docs.find((d) => d.get('channel') === 'sms' && d.get('provider')?.status === 'delivered');
       });

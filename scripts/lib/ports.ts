@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
+import { retry } from '../../functions/src/domain/retry/retry';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -46,9 +47,7 @@ export function portInUse(port: number, host = '127.0.0.1'): Promise<boolean> {
 
 export async function waitForPort(port: number, what: string, timeoutMs = 90_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await portInUse(port)) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  const open = () => portInUse(port);
+  if (await retry(open, { attempts: Infinity, deadline, delayMs: () => 250, retryOnValue: (up) => !up })) return;
   throw new Error(`${what} did not open port ${port} within ${timeoutMs / 1000} s`);
 }

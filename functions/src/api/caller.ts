@@ -4,6 +4,7 @@ import * as logger from 'firebase-functions/logger';
 import { isRole, type Actor } from '../domain/model/roles';
 import { SESSION_ENDED, sessionRefusal } from '../domain/policy/session';
 import { issuesToFields } from '../domain/requests/schemas';
+import { pleaseCorrect } from '../domain/validation/issues';
 import { sessionProfile } from '../data/sessions';
 
 /**
@@ -34,13 +35,7 @@ export function parseInput<T extends z.ZodType>(schema: T, data: unknown): z.out
   const parsed = schema.safeParse(data ?? {});
   if (!parsed.success) {
     const fields = issuesToFields(parsed.error);
-    throw new HttpsError(
-      'invalid-argument',
-      `Please correct: ${Object.entries(fields)
-        .map(([k, v]) => `${k} ${v}`)
-        .join('; ')}.`,
-      { fields },
-    );
+    throw new HttpsError('invalid-argument', pleaseCorrect(fields), { fields });
   }
   return parsed.data;
 }

@@ -1,6 +1,8 @@
+import type { Language } from '../domain/model/languages';
+
 /** Inbox and notification preferences, shared by the web client and the callables. */
 export type NotifyChannel = 'inapp' | 'sms' | 'email';
-export type NotifyLanguage = 'en' | 'si' | 'ta';
+export type NotifyLanguage = Language;
 
 export interface InboxItemView {
   id: string;

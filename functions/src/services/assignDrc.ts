@@ -27,6 +27,7 @@ import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { runTx, type Tx } from '../data/ops';
 import { nextAttemptAt } from '../domain/requests/retries';
+import { retry } from '../domain/retry/retry';
 import { writeCaseWithAudit } from './caseAudit';
 
 /** The first wait before a deferred placement is tried again by the sweep. */
@@ -178,15 +179,13 @@ function isCollision(e: unknown): boolean {
 }
 
 /** Runs a placement transaction again when it lost a race for a chain event id; the loser re-reads and decides anew. */
-export async function retryOnCollision<T>(fn: () => Promise<T>, attempts = 40): Promise<T> {
-  for (let i = 1; ; i++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (!isCollision(e) || i >= attempts) throw e;
-      await new Promise((r) => setTimeout(r, Math.min(200, 5 * i) + Math.random() * 10));
-    }
-  }
+export function retryOnCollision<T>(fn: () => Promise<T>, attempts = 40): Promise<T> {
+  // A short wait growing by 5 ms, with jitter so two losers do not collide again in step.
+  return retry(fn, {
+    attempts,
+    delayMs: (attempt) => Math.min(200, 5 * attempt) + Math.random() * 10,
+    retryOnError: isCollision,
+  });
 }
 
 /**

@@ -1,5 +1,4 @@
 import { FieldPath, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
-import { HttpsError } from 'firebase-functions/v2/https';
 import { z } from 'zod';
 import {
   BASKET_COUNTERS,
@@ -15,6 +14,8 @@ import type { Actor } from '../domain/model/roles';
 import { caseListScope } from '../domain/policy/caseScope';
 import { COL, firestore } from '../data/db';
 import { readQuery } from '../data/ops';
+import { readCursor } from './keysetPage';
+import { encodeCursor } from '../domain/paging/cursor';
 
 // Callable clients send absent optional fields as null; both mean "not given".
 const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)');
@@ -92,23 +93,13 @@ export function basketQuery(
 }
 
 type Key = string | number;
-/** The last row's sort value and id. */
-interface Cursor {
-  value: Key;
-  id: string;
+/** A basket cursor: the last row's sort value and id. */
+function readBasketCursor([value, id, ...rest]: readonly unknown[]): { value: Key; id: string } | undefined {
+  if ((typeof value !== 'string' && typeof value !== 'number') || typeof id !== 'string' || rest.length)
+    return undefined;
+  return { value, id };
 }
 
-function decodeCursor(cursor: string): Cursor {
-  try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if ((typeof value === 'string' || typeof value === 'number') && typeof id === 'string') return { value, id };
-  } catch {
-    /* reported below */
-  }
-  throw new HttpsError('invalid-argument', 'The page cursor is not valid.', { fields: { cursor: 'is not valid' } });
-}
-
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.value, c.id]), 'utf8').toString('base64url');
 const compare = (a: Key, b: Key) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -125,7 +116,7 @@ export async function basketPage(
 ): Promise<{ docs: QueryDocumentSnapshot[]; nextCursor: string | null }> {
   const { field, direction } = BASKET_SORTS[input.sort ?? 'updatedAt'];
   const limit = input.limit ?? 25;
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  const after = input.cursor ? readCursor(input.cursor, readBasketCursor) : null;
   const sign = direction === 'desc' ? -1 : 1;
   const idOf = (d: QueryDocumentSnapshot) => String(d.get('id') ?? d.id);
   const byKey = (a: QueryDocumentSnapshot, b: QueryDocumentSnapshot) =>
@@ -163,5 +154,5 @@ export async function basketPage(
     docs = [...before, ...run];
   }
   const end = docs[docs.length - 1]!;
-  return { docs, nextCursor: encodeCursor({ value: end.get(field) as Key, id: idOf(end) }) };
+  return { docs, nextCursor: encodeCursor([end.get(field) as Key, idOf(end)]) };
 }

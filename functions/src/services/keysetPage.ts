@@ -1,19 +1,29 @@
 import { FieldPath, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
 import { readQuery } from '../data/ops';
 import { Refusal } from '../domain/refusal';
+import { decodeCursor, encodeCursor, InvalidCursorError } from '../domain/paging/cursor';
 
 export const DEFAULT_PAGE = 25;
 
-/** A cursor: the last row's value and id, and whether no row of that value follows it (`e`: its run ended). */
-function decodeCursor(cursor: string): [string, string, boolean] {
-  const [key, id, ended] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  if (!key || !id || (ended !== undefined && ended !== 'e'))
-    throw new Refusal('invalid-argument', 'The page cursor is not valid.', { fields: { cursor: 'is not valid' } });
-  return [key, id, ended === 'e'];
+/**
+ * A cursor as `read` makes it (domain/paging/cursor); a bad one is INVALID_ARGUMENT on the `cursor` field, the same
+ * words for every list, whatever was wrong with it.
+ */
+export function readCursor<T>(cursor: string, read: (parts: readonly unknown[]) => T | undefined): T {
+  try {
+    return decodeCursor(cursor, read);
+  } catch (error) {
+    if (!(error instanceof InvalidCursorError)) throw error;
+    throw new Refusal('invalid-argument', error.message, { fields: { [error.field]: error.fieldMessage } });
+  }
 }
 
-const encodeCursor = (key: string, id: string, runEnded: boolean) =>
-  Buffer.from(`${key}|${id}${runEnded ? '|e' : ''}`, 'utf8').toString('base64url');
+/** A keyset cursor: the last row's value and id, and whether no row of that value follows it (its run ended). */
+function readKeysetCursor([key, id, ended, ...rest]: readonly unknown[]): [string, string, boolean] | undefined {
+  if (typeof key !== 'string' || typeof id !== 'string' || !key || !id || typeof ended !== 'boolean' || rest.length)
+    return undefined;
+  return [key, id, ended];
+}
 
 /** Code-unit order: what Firestore's order of ASCII ids and ISO instants is, unlike localeCompare. */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -32,7 +42,7 @@ export async function keysetPage(
   limit: number,
   cursor: string | null | undefined,
 ): Promise<{ docs: QueryDocumentSnapshot[]; nextCursor: string | null }> {
-  const after = cursor ? decodeCursor(cursor) : null;
+  const after = cursor ? readCursor(cursor, readKeysetCursor) : null;
   const idOf = (d: QueryDocumentSnapshot) => String(d.get('id') ?? d.id);
   const valueOf = (d: QueryDocumentSnapshot) => String(d.get(field));
   const byKey = (a: QueryDocumentSnapshot, b: QueryDocumentSnapshot) =>
@@ -68,5 +78,5 @@ export async function keysetPage(
     runEnded = false;
   }
   const end = docs[docs.length - 1]!;
-  return { docs, nextCursor: encodeCursor(valueOf(end), idOf(end), runEnded) };
+  return { docs, nextCursor: encodeCursor([valueOf(end), idOf(end), runEnded]) };
 }

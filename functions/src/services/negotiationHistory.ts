@@ -2,11 +2,15 @@ import type { z } from 'zod';
 import type { AuditEvent } from '../domain/audit/chain';
 import { negotiationHistoryValue, type customerNegotiations } from '../domain/contracts/field';
 import type { CaseState } from '../domain/model/case';
-import { Refusal } from '../domain/refusal';
 import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { readQuery } from '../data/ops';
-import { DEFAULT_PAGE } from './keysetPage';
+import { encodeCursor } from '../domain/paging/cursor';
+import { DEFAULT_PAGE, readCursor } from './keysetPage';
+
+/** A trail cursor: the last event's sequence number; the next page is the events before it. */
+const readSeqCursor = ([seq, ...rest]: readonly unknown[]) =>
+  typeof seq === 'number' && Number.isSafeInteger(seq) && !rest.length ? seq : undefined;
 
 type NegotiationHistoryPage = z.input<(typeof customerNegotiations)['output']>;
 
@@ -42,12 +46,7 @@ export async function negotiationHistoryPage(
     .slice(0, 30); // Firestore's `in` takes at most 30 values.
   if (actions.length === 0) return { items: [], nextCursor: null };
   const limit = input.limit ?? DEFAULT_PAGE;
-  const before = input.cursor ? Number.parseInt(input.cursor, 10) : null;
-  if (input.cursor && (!Number.isSafeInteger(before) || String(before) !== input.cursor)) {
-    throw new Refusal('invalid-argument', 'The page cursor is not valid.', {
-      fields: { cursor: 'is not valid' },
-    });
-  }
+  const before = input.cursor ? readCursor(input.cursor, readSeqCursor) : null;
   let query = firestore().collection(COL.audit).where('entity', '==', `cases/${c.id}`).where('action', 'in', actions);
   if (before !== null) query = query.where('seq', '<', before);
   const snap = await readQuery(query.orderBy('seq', 'desc').limit(limit + 1));
@@ -73,6 +72,6 @@ export async function negotiationHistoryPage(
         inputs,
       };
     }),
-    nextCursor: events.length > limit && page.length ? String(page[page.length - 1]!.seq) : null,
+    nextCursor: events.length > limit && page.length ? encodeCursor([page[page.length - 1]!.seq]) : null,
   };
 }

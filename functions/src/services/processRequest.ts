@@ -7,6 +7,7 @@ import type { Actor } from '../domain/model/roles';
 import type { Instant } from '../domain/model/time';
 import { canSeeCase, REQUEST_ROLES } from '../domain/policy/caseScope';
 import { issuesToFields, requestEnvelope, requestSchema, type ParsedRequest } from '../domain/requests/schemas';
+import { pleaseCorrect } from '../domain/validation/issues';
 import { actorFromProfile, type UserProfile } from '../data/actors';
 import { DEFAULT_CASE_TYPE, latestCaseType, loadCaseType } from '../data/caseTypes';
 import type { CaseTypeConfig } from '../domain/lifecycle/types';
@@ -53,13 +54,7 @@ export async function processRequest(
     const body = requestSchema.safeParse(raw);
     if (!body.success) {
       const fields = issuesToFields(body.error);
-      reject(
-        'invalid-input',
-        `Please correct: ${Object.entries(fields)
-          .map(([k, v]) => `${k} ${v}`)
-          .join('; ')}.`,
-        fields,
-      );
+      reject('invalid-input', pleaseCorrect(fields), fields);
     }
     const request = body.data;
     const uid = envelope.data.createdBy;

@@ -1,3 +1,4 @@
+import { backoffMs, retry } from '../domain/retry/retry';
 import type { AccountSource, SourceLookup } from '../sources/types';
 
 /**
@@ -10,15 +11,14 @@ export async function lookupWithRetry(
   attempts = 3,
   baseDelayMs = 200,
 ): Promise<SourceLookup> {
-  let last: SourceLookup = { failed: true, reason: 'not tried' };
-  for (let attempt = 1; attempt <= attempts; attempt++) {
-    try {
-      last = await source.lookup(accountNumber);
-      if (!('failed' in last)) return last;
-    } catch (error) {
-      last = { failed: true, reason: error instanceof Error ? error.message : String(error) };
-    }
-    if (attempt < attempts) await new Promise((r) => setTimeout(r, baseDelayMs * 2 ** (attempt - 1)));
-  }
-  return last;
+  return retry(
+    async (): Promise<SourceLookup> => {
+      try {
+        return await source.lookup(accountNumber);
+      } catch (error) {
+        return { failed: true, reason: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    { attempts, delayMs: (attempt) => backoffMs(attempt, { baseMs: baseDelayMs }), retryOnValue: (r) => 'failed' in r },
+  );
 }

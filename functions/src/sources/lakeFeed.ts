@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { REQUIRED_ACTIONS } from '../domain/model/case';
 import { sourceChangeSchema, type SourceChange } from '../domain/sync/sourceChange';
+import { issueLines } from '../domain/validation/issues';
 
 /**
  * The data lake's feed (source changes must reach open cases in real time): new incidents (accounts to hand to
@@ -42,8 +43,8 @@ export function parseLakePage(body: unknown, after: string): LakePage {
     const parsed = type === 'incident' ? incident.safeParse(raw) : change.safeParse(raw);
     if (parsed.success) items.push(parsed.data);
     else {
-      const first = parsed.error.issues[0]!;
-      problems.push(`item ${i + 1} after cursor "${after}": ${first.path.join('.') || 'item'} ${first.message}`);
+      const [first] = issueLines(parsed.error.issues.slice(0, 1), { root: 'item' });
+      problems.push(`item ${i + 1} after cursor "${after}": ${first}`);
     }
   });
   return { items, problems, next: outer.data.next };

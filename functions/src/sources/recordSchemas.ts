@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Customer, Product } from '../domain/model/case';
+import { LANGUAGES } from '../domain/model/languages';
 import type { Cents } from '../domain/model/money';
 import type { SourceAccount } from './types';
 
@@ -17,7 +18,6 @@ export type SourceSystem = 'BSS' | 'OSS' | 'CRM';
 
 export const ACCOUNT_STATUSES = ['active', 'suspended', 'disconnected', 'closed'] as const;
 export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
-export const LANGUAGES = ['en', 'si', 'ta'] as const;
 
 /** Billing (BSS): the account's status and its billed products with their arrears. */
 export interface BssRecord {
@@ -184,9 +184,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const NIC = /^(\d{9}[VX]|\d{12})$/;
 
 const LANGUAGE_CODES: Record<string, Customer['language']> = {
-  en: 'en',
-  si: 'si',
-  ta: 'ta',
+  ...Object.fromEntries(LANGUAGES.map((l) => [l, l])),
   english: 'en',
   sinhala: 'si',
   tamil: 'ta',

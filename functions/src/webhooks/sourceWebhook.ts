@@ -2,6 +2,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { REGION, SOURCE_WEBHOOK_SECRET, sourceWebhookSecret } from '../config';
 import { sourceChangeSchema } from '../domain/sync/sourceChange';
 import { verifySignature } from '../domain/sync/signature';
+import { fieldMessages } from '../domain/validation/issues';
 import { log } from '../logs';
 import { recordSourceChange } from '../services/sourceSync';
 
@@ -54,8 +55,7 @@ export async function handleSourceWebhook(req: WebhookRequest, res: WebhookRespo
   }
   const parsed = sourceChangeSchema.safeParse(body);
   if (!parsed.success) {
-    const fields: Record<string, string> = {};
-    for (const issue of parsed.error.issues) fields[issue.path.join('.') || 'body'] ??= issue.message;
+    const fields = fieldMessages(parsed.error.issues, { root: 'body' });
     return res.status(400).json({ error: 'invalid-change', message: 'The change is not valid.', fields });
   }
   const { id, duplicate } = await recordSourceChange(parsed.data, 'webhook', new Date(nowMs).toISOString());

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { retry } from '../../src/domain/retry/retry';
 
 /**
  * Integration tests talk to a real Firestore emulator through the Admin SDK. When none is running
@@ -46,11 +47,10 @@ async function startAuthEmulator(): Promise<void> {
     stdio: 'ignore',
   });
   (globalThis as { __debtxAuthPid?: number }).__debtxAuthPid = child.pid;
+  const open = () => portOpen(port);
   const deadline = Date.now() + 60_000;
-  while (!(await portOpen(port))) {
-    if (Date.now() > deadline) throw new Error('the Auth emulator did not start within 60 s');
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  if (!(await retry(open, { attempts: Infinity, deadline, delayMs: () => 200, retryOnValue: (up) => !up })))
+    throw new Error('the Auth emulator did not start within 60 s');
   process.env.FIREBASE_AUTH_EMULATOR_HOST = `127.0.0.1:${port}`;
 }
 

@@ -8,12 +8,11 @@ import type {
 import type { ListInboxInput, ListInboxOutput } from '../../../functions/src/api/inboxContract';
 import { CallableAdmin } from './callableAdmin';
 import { RequestTimeoutError, SUBMIT_TIMEOUT_MS, type DataSource, type OnError, type Unsubscribe } from './DataSource';
+import { retry } from '../../../functions/src/domain/retry/retry';
 import { poll, type Poller } from './poll';
 
 const REQUEST_POLL_MS = 500;
 const LIVE_FIGURES_POLL_MS = 5_000;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The offline stack's data source: the browser cannot reach its Firestore, so everything goes
@@ -48,16 +47,16 @@ export class CallableDataSource extends CallableAdmin implements DataSource {
   async submit(input: SubmitRequestInput): Promise<RequestView> {
     const deadline = Date.now() + SUBMIT_TIMEOUT_MS;
     const { requestId } = await this.api.submitRequest(input);
-    while (Date.now() < deadline) {
-      const request = await this.api.getRequest(requestId);
-      if (request.state !== 'PENDING') {
-        // What the request changed should show at once, not at the next poll.
-        for (const poller of this.pollers) poller.poke();
-        return request;
-      }
-      await sleep(REQUEST_POLL_MS);
-    }
-    throw new RequestTimeoutError(requestId);
+    const request = await retry(() => this.api.getRequest(requestId), {
+      attempts: Infinity,
+      deadline,
+      delayMs: () => REQUEST_POLL_MS,
+      retryOnValue: (r) => r.state === 'PENDING',
+    });
+    if (request.state === 'PENDING') throw new RequestTimeoutError(requestId);
+    // What the request changed should show at once, not at the next poll.
+    for (const poller of this.pollers) poller.poke();
+    return request;
   }
 
   private track(poller: Poller): Unsubscribe {

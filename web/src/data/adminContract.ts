@@ -2,6 +2,7 @@
  * The shapes of the administration callables (functions/src/callables/users.ts and auditTrail.ts),
  * which functions/src/api/contract.ts does not carry yet. Types only, like the contract.
  */
+import type { Language } from '../../../functions/src/domain/model/languages';
 import type { ActorRole, Role } from '../../../functions/src/domain/model/roles';
 
 /** A user as listUsers lists them, and as updateUser returns them. */
@@ -25,7 +26,7 @@ export interface InviteUserInput {
   /** Only for DRC admins and ROs, who belong to a DRC. */
   drcId?: string | null;
   /** The language of the invitation email (the inviter's screen language: they usually share it). */
-  language?: 'en' | 'si' | 'ta';
+  language?: Language;
 }
 
 export interface InviteUserOutput {

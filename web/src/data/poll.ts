@@ -1,3 +1,4 @@
+import { backoffMs } from '../../../functions/src/domain/retry/retry';
 import type { OnError } from './DataSource';
 
 export const POLL_MS = 2_000;
@@ -37,7 +38,7 @@ export function poll<T>(
       return;
     }
     const base = document.hidden ? HIDDEN_POLL_MS : everyMs;
-    timer = setTimeout(tick, Math.min(base * 2 ** failures, Math.max(base, MAX_BACKOFF_MS)));
+    timer = setTimeout(tick, backoffMs(failures + 1, { baseMs: base, maxMs: Math.max(base, MAX_BACKOFF_MS) }));
   };
 
   const tick = async () => {

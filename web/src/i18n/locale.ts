@@ -1,23 +1,14 @@
 import { useEffect, useSyncExternalStore } from 'react';
+import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Language } from '../../../functions/src/domain/model/languages';
 
-/**
- * The languages DebtX speaks (English, Sinhala, Tamil: those of its users in Sri Lanka) and the Intl locale each
- * formats with.
- */
-export const LANGUAGES = ['en', 'si', 'ta'] as const;
-export type Language = (typeof LANGUAGES)[number];
+// The languages are the server's list (functions/src/domain/model/languages.ts): one list for both.
+export { LANGUAGE_NAMES, LANGUAGES, type Language };
 
+/** The Intl locale each language formats with. */
 export const INTL_LOCALE: Record<Language, string> = { en: 'en-LK', si: 'si-LK', ta: 'ta-LK' };
-
-/** Each language's own name, so a reader finds theirs whatever language is showing. */
-export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', si: 'සිංහල', ta: 'தமிழ்' };
 
 const DEVICE_KEY = 'debtx.language';
 const userKey = (uid: string) => `debtx.language.${uid}`;
-
-function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
 
 function stored(key: string): Language | null {
   try {

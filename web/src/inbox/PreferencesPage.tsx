@@ -5,11 +5,10 @@ import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 import { useLoad } from '../data/useLoad';
 import { FormError, FormOk, PageLoading } from '../forms/FormFeedback';
-import { LANGUAGE_NAMES } from '../i18n/locale';
+import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/locale';
 import { t, tOr, humanize } from '../i18n/t';
 import { CHANNELS, draftOf, inputOf, type Draft } from './prefsForm';
 
-const LANGUAGES: NotifyLanguage[] = ['en', 'si', 'ta'];
 /** Where DebtX's users work; any other IANA zone can be typed (the server checks it). */
 const ZONES = ['Asia/Colombo', 'Asia/Kolkata', 'Asia/Dubai', 'Asia/Singapore', 'Europe/London', 'UTC'];
 const SHOWN_FIELDS = ['quietHours', 'quietHours.start', 'quietHours.end', 'timeZone', 'language', 'phone'];

@@ -3,7 +3,6 @@ import { useState, type FormEvent } from 'react';
 import type {
   NotificationRoutingView,
   NotifyChannel,
-  NotifyLanguage,
   RouteRuleView,
   SaveNotificationRoutingInput,
 } from '../../../functions/src/api/inboxContract';
@@ -13,7 +12,7 @@ import { describeError, type ShownError } from '../data/describeError';
 import { useLoad } from '../data/useLoad';
 import { functions } from '../firebase';
 import { FormError, PageLoading } from '../forms/FormFeedback';
-import { LANGUAGE_NAMES } from '../i18n/locale';
+import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/locale';
 import { t, tOr, humanize } from '../i18n/t';
 
 type Rules = Record<string, RouteRuleView[]>;
@@ -35,7 +34,6 @@ export function overridesOf(rules: Rules, defaults: Rules): Rules {
 const kindLabel = (kind: string) => tOr(`routing.kind.${kind}`, humanize(kind));
 const audienceLabel = (a: string) => tOr(`routing.audience.${a}`, humanize(a));
 const channelLabel = (c: string) => tOr(`routing.channel.${c}`, c);
-const LANGUAGES: NotifyLanguage[] = ['en', 'si', 'ta'];
 
 /**
  * Who receives which notification, on which channels, as configuration an

@@ -21,7 +21,7 @@ import { useLoad } from '../data/useLoad';
 import { functions } from '../firebase';
 import { FormError, PageLoading } from '../forms/FormFeedback';
 import { formatInstant } from '../format/time';
-import { LANGUAGE_NAMES } from '../i18n/locale';
+import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/locale';
 import { humanize, t, tOr } from '../i18n/t';
 import {
   insertAt,
@@ -29,7 +29,6 @@ import {
   isTextEdited,
   messageChoices,
   overridesOf,
-  TEMPLATE_LANGUAGES,
   textOf,
   withText,
   type MessageChoice,
@@ -119,7 +118,7 @@ export function TemplatesPage({ me }: { me: Me }) {
   // Untranslated texts, from the draft: a translation typed here leaves the list at once.
   const missing = choices.flatMap((c) =>
     textOf(draft, 'en', c.key).body.trim()
-      ? TEMPLATE_LANGUAGES.filter((l) => l !== 'en' && !textOf(draft, l, c.key).body.trim()).map((language) => ({
+      ? LANGUAGES.filter((l) => l !== 'en' && !textOf(draft, l, c.key).body.trim()).map((language) => ({
           language,
           choice: c,
         }))
@@ -179,7 +178,7 @@ export function TemplatesPage({ me }: { me: Me }) {
     }
   };
 
-  const shownFields = TEMPLATE_LANGUAGES.flatMap((l) =>
+  const shownFields = LANGUAGES.flatMap((l) =>
     (['subject', 'body'] as const).flatMap((f) => [`${l}.${choice.key}.${f}`, `overrides.${l}.${choice.key}.${f}`]),
   );
 
@@ -233,7 +232,7 @@ export function TemplatesPage({ me }: { me: Me }) {
         {choice.customer && !hasEnglish && <p className="hint">{t('templates.noCustomerYet')}</p>}
 
         <div className="templates-languages">
-          {TEMPLATE_LANGUAGES.map((language) => {
+          {LANGUAGES.map((language) => {
             const text = textOf(draft, language, choice.key);
             const shipped = view.defaults[language]?.[choice.key];
             const edited = isTextEdited(text, shipped);

@@ -4,8 +4,7 @@ import type {
   TemplateTableView,
   TemplateView,
 } from '../../../functions/src/api/inboxContract';
-
-export const TEMPLATE_LANGUAGES: NotifyLanguage[] = ['en', 'si', 'ta'];
+import { LANGUAGES } from '../../../functions/src/domain/model/languages';
 
 /** One message the screen can edit: a staff message per kind, and a customer SMS per case kind. */
 export interface MessageChoice {
@@ -37,7 +36,7 @@ const same = (a: TemplateView | undefined, b: TemplateView | undefined) =>
  */
 export function overridesOf(draft: TemplateTableView, defaults: TemplateTableView): Partial<TemplateTableView> {
   const out: Partial<TemplateTableView> = {};
-  for (const language of TEMPLATE_LANGUAGES) {
+  for (const language of LANGUAGES) {
     for (const [key, text] of Object.entries(draft[language] ?? {})) {
       const shipped = defaults[language]?.[key];
       if (!text || same(text, shipped)) continue;
@@ -57,7 +56,7 @@ export function isTextEdited(text: TemplateView | undefined, shipped: TemplateVi
 
 /** Whether a message differs from the shipped text in any language (the "edited" mark). */
 export function isEdited(draft: TemplateTableView, defaults: TemplateTableView, key: string): boolean {
-  return TEMPLATE_LANGUAGES.some((l) => isTextEdited(draft[l]?.[key], defaults[l]?.[key]));
+  return LANGUAGES.some((l) => isTextEdited(draft[l]?.[key], defaults[l]?.[key]));
 }
 
 /** The draft with one text replaced. */

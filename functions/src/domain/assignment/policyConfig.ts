@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REQUIRED_ACTIONS } from '../model/case';
+import { issueLines } from '../validation/issues';
 import { AGENCY_TIERS, DEFAULT_RULES, type DrcProfile, type PolicyRules } from './drcPolicy';
 
 /**
@@ -90,7 +91,7 @@ export function parseDrcDoc(data: unknown): { ok: true; doc: DrcDoc } | { ok: fa
   if (parsed.success) return { ok: true, doc: parsed.data };
   return {
     ok: false,
-    problem: parsed.error.issues.map((i) => `${i.path.join('.') || '(document)'} ${i.message}`).join('; '),
+    problem: issueLines(parsed.error.issues, { root: '(document)' }).join('; '),
   };
 }
 

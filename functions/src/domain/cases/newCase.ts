@@ -12,6 +12,7 @@ import {
 } from '../model/case';
 import type { Actor } from '../model/roles';
 import type { Instant } from '../model/time';
+import { fieldMessages } from '../validation/issues';
 import type { SourceAccount } from '../model/sourceAccount';
 
 const ACTION_CODE: Record<RequiredAction, string> = { arrears: 'A', cpe: 'C', arrears_cpe: 'AC' };
@@ -66,9 +67,7 @@ export function buildNewCase(
     Object.fromEntries((config.creationFields ?? []).map((f) => [f.name, fieldSchema(f)])),
   );
   const captured = creation.safeParse(fields);
-  if (!captured.success) {
-    for (const issue of captured.error.issues) problems[issue.path.join('.') || 'fields'] = issue.message;
-  }
+  if (!captured.success) Object.assign(problems, fieldMessages(captured.error.issues, { root: 'fields' }));
   if (account.accountStatus === 'closed') {
     problems.accountNumber = 'is closed in BSS; closed accounts are handled by write-off, not recovery';
   }

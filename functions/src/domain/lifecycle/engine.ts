@@ -5,6 +5,7 @@ import { addDays, type Instant } from '../model/time';
 import { ALGORITHMS, type HookContext, type HookOutcome } from './algorithms';
 import { EFFECTS, isRefusal } from './effects';
 import { GUARDS } from './guards';
+import { fieldMessages, pleaseCorrect } from '../validation/issues';
 import {
   SETTINGS_DEFAULTS,
   type ActionDef,
@@ -135,21 +136,6 @@ export function availableActions(config: CaseTypeConfig, c: CaseState, actor: Ac
   return config.actions.filter(
     (a) => a.roles.includes(actor.role) && appliesIn(a.statuses, c.status, config) && (!c.hold || a.allowedOnHold),
   );
-}
-
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.join('.') || '(form)';
-    if (!(path in fields)) fields[path] = issue.message;
-  }
-  return fields;
-}
-
-function describeFields(fields: Record<string, string>): string {
-  return Object.entries(fields)
-    .map(([field, message]) => `${field} ${message}`)
-    .join('; ');
 }
 
 // ─── Hooks ────────────────────────────────────────────────────────────────────────────────
@@ -433,8 +419,8 @@ export function applyAction(
   }
   const parsed = resultInputSchema(result).safeParse(request.inputs ?? {});
   if (!parsed.success) {
-    const fields = fieldErrors(parsed.error);
-    return refusal('invalid-input', `Please correct: ${describeFields(fields)}.`, fields);
+    const fields = fieldMessages(parsed.error.issues, { root: '(form)' });
+    return refusal('invalid-input', pleaseCorrect(fields), fields);
   }
   const inputs = parsed.data as Record<string, unknown>;
 

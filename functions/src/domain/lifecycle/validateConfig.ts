@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../model/roles';
 import { EFFECTS } from './effects';
 import { GUARDS } from './guards';
+import { issueLines } from '../validation/issues';
 import { ALGORITHMS } from './algorithms';
 import { HOOK_SPOTS, type CaseTypeConfig } from './types';
 
@@ -107,7 +108,7 @@ export function validateCaseTypeConfig(input: unknown): ConfigCheck {
   if (!parsed.success) {
     return {
       ok: false,
-      problems: parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+      problems: issueLines(parsed.error.issues, { root: '(root)' }, ': '),
     };
   }
   const config = parsed.data as CaseTypeConfig;
@@ -199,8 +200,7 @@ export function validateCaseTypeConfig(input: unknown): ConfigCheck {
         }
         const parsed = algorithm.params.safeParse(ref.params ?? {});
         if (!parsed.success) {
-          for (const issue of parsed.error.issues)
-            problems.push(`${at}: params.${issue.path.join('.') || '(all)'} ${issue.message}`);
+          for (const line of issueLines(parsed.error.issues, { root: '(all)' })) problems.push(`${at}: params.${line}`);
           return;
         }
         for (const target of algorithm.targets(parsed.data as Record<string, unknown>)) {

@@ -1,3 +1,4 @@
+import type { Language } from './languages';
 import type { Cents } from './money';
 import type { CalendarDate, Instant } from './time';
 
@@ -29,7 +30,7 @@ export interface Customer {
   region: string;
   /** National identity card number; masked wherever it is shown or logged. */
   nic: string | null;
-  language: 'en' | 'si' | 'ta';
+  language: Language;
 }
 
 /** A billed product on the account (fibre, PEO TV, voice...): every one is linked to the one case. */

@@ -1,4 +1,5 @@
 import type { Approval, CaseState, CaseTask, CpeItem, PromiseToPay, RoRequest } from '../model/case';
+import type { Language } from '../model/languages';
 import type { Instant } from '../model/time';
 
 /**
@@ -38,7 +39,7 @@ export interface CaseFacts {
     name: string;
     phone: string;
     email: string | null;
-    language: 'en' | 'si' | 'ta';
+    language: Language;
     /** Stable across the customer's accounts: caps and opt-outs are per customer, not per case. */
     key: string;
   };

@@ -1,7 +1,9 @@
 import type { EventKind } from './events';
 
-export const LANGUAGES = ['en', 'si', 'ta'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Language } from '../model/languages';
+
+// Re-exported: the notification modules and callables name the languages through their templates.
+export { LANGUAGES, type Language };
 
 export interface Template {
   subject: string;

@@ -1,4 +1,5 @@
 import type { Instant } from '../model/time';
+import { backoffMs } from '../retry/retry';
 
 /**
  * How work that a trigger may not finish (a request, a source change) is retried: the trigger's own retries
@@ -28,8 +29,7 @@ export function nextAttemptAt(
   base: number = RETRY.backoffMs,
   cap: number = RETRY.maxBackoffMs,
 ): Instant {
-  const wait = Math.min(cap, base * 2 ** Math.max(0, attempts - 1));
-  return plusMs(now, wait);
+  return plusMs(now, backoffMs(attempts, { baseMs: base, maxMs: cap }));
 }
 
 /** The reason a client reads when a request could not be processed at all. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { REQUIRED_ACTIONS } from '../model/case';
+import { fieldMessages, type FieldNaming } from '../validation/issues';
 
 /**
  * Request documents (`requests/{requestId}`) are how clients ask for changes (docs/architecture.md):
@@ -65,12 +66,10 @@ export const requestEnvelope = z.object({
   state: z.literal('PENDING'),
 });
 
-/** Flattens zod issues to `field → message`, dropping the `payload.` prefix users never see. */
+/** A request's fields as users name them: without the `payload.` prefix they never see. */
+export const REQUEST_FIELDS: FieldNaming = { root: '(request)', hide: ['payload'] };
+
+/** `field → message` of a request's (or a callable input's) zod issues. */
 export function issuesToFields(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const path = issue.path.filter((p) => p !== 'payload').join('.') || '(request)';
-    if (!(path in fields)) fields[path] = issue.message;
-  }
-  return fields;
+  return fieldMessages(error.issues, REQUEST_FIELDS);
 }

@@ -1,4 +1,22 @@
-import type { AlgorithmRef, CaseTypeConfig, FieldDef, TransitionDef } from '../types';
+import type { AlgorithmRef, CaseTypeConfig } from '../types';
+import {
+  OFFICERS,
+  system,
+  followUp,
+  manual,
+  textField,
+  dateField,
+  amountField,
+  choiceField,
+  setCharacteristic,
+  raiseTodo,
+  closeTasks,
+  zeroBalanceClose,
+  requireCharacteristics,
+  noteResult,
+  todoAfterDays,
+  recordPaymentAction,
+} from './build';
 
 /**
  * Asset repossession and sale: one configuration for two chapters of the banking process guide the case types
@@ -22,72 +40,34 @@ const VENDOR_TASKS = ['REPO_VENDOR_TASK_VS', 'REPO_VENDOR_TASK'];
 
 /** Ch. 5 no-activity monitoring, the same in every interim status: 5 days level 1, 10 days level 2. */
 const noActivity: AlgorithmRef[] = [
-  {
-    algorithm: 'afterDaysInStatus',
-    params: { days: 5, todo: { type: 'ARS_NO_ACTIVITY_L1', label: 'Repossession: no activity for 5 days' } },
-    note: 'Ch. 5 no-activity monitoring: 5 days → To-Do ARS No Activity Level 1',
-  },
-  {
-    algorithm: 'afterDaysInStatus',
-    params: {
-      days: 10,
-      todo: { type: 'ARS_NO_ACTIVITY_L2', label: 'Repossession: no activity for 10 days (supervisor)' },
-    },
-    note: 'Ch. 5 no-activity monitoring: 10 days → To-Do ARS No Activity Level 2',
-  },
+  todoAfterDays(
+    5,
+    'ARS_NO_ACTIVITY_L1',
+    'Repossession: no activity for 5 days',
+    'Ch. 5 no-activity monitoring: 5 days → To-Do ARS No Activity Level 1',
+  ),
+  todoAfterDays(
+    10,
+    'ARS_NO_ACTIVITY_L2',
+    'Repossession: no activity for 10 days (supervisor)',
+    'Ch. 5 no-activity monitoring: 10 days → To-Do ARS No Activity Level 2',
+  ),
 ];
-const closeNoActivity = (instance: string, extra: string[] = []): AlgorithmRef => ({
-  algorithm: 'closeTasks',
-  params: { taskTypes: [...NO_ACTIVITY_TODOS, ...extra] },
-  note: `${instance} (C1-CLSTODO): close ARS No Activity Level 1 and 2${extra.length ? ' and ' + extra.join(', ') : ''}`,
-});
-const valuationCheck = (instance: string): AlgorithmRef => ({
-  algorithm: 'afterDaysInStatus',
-  params: {
-    days: 60,
-    todo: {
-      type: 'REPO_COLLATERAL_VALUATION',
-      label: 'Initiate collateral valuation (last assessment older than 60 days)',
-    },
-  },
-  note: `${instance} (C1-COLLVALX): Assessment Expiry Days 60, To-do Type Initiate Collateral Valuation`,
-});
-const set = (field: string, value: string | boolean, note: string): AlgorithmRef => ({
-  algorithm: 'setCharacteristic',
-  params: { field, value },
-  note,
-});
-const todo = (type: string, label: string, note: string): AlgorithmRef => ({
-  algorithm: 'raiseTodo',
-  params: { type, label },
-  note,
-});
-const requireFields = (fields: string[], note: string): AlgorithmRef => ({
-  algorithm: 'requireCharacteristics',
-  params: { fields },
-  note,
-});
+const closeNoActivity = (instance: string, extra: string[] = []): AlgorithmRef =>
+  closeTasks(
+    [...NO_ACTIVITY_TODOS, ...extra],
+    `${instance} (C1-CLSTODO): close ARS No Activity Level 1 and 2${extra.length ? ' and ' + extra.join(', ') : ''}`,
+  );
+const valuationCheck = (instance: string): AlgorithmRef =>
+  todoAfterDays(
+    60,
+    'REPO_COLLATERAL_VALUATION',
+    'Initiate collateral valuation (last assessment older than 60 days)',
+    `${instance} (C1-COLLVALX): Assessment Expiry Days 60, To-do Type Initiate Collateral Valuation`,
+  );
 
-const choice = (name: string, label: string, choices: string[], required = true): FieldDef => ({
-  name,
-  label,
-  type: 'choice',
-  choices,
-  required,
-});
-const date = (name: string, label: string, required = true): FieldDef => ({ name, label, type: 'date', required });
-const amount = (name: string, label: string, required = true): FieldDef => ({ name, label, type: 'amount', required });
-const text = (name: string, label: string, required = true): FieldDef => ({ name, label, type: 'text', required });
 const CONFIRMED = ['confirmed', 'not_required'];
 const POSSESSION_TYPES = ['voluntary', 'warrant_of_possession', 'involuntary'];
-
-const followUp = (from: string, to: string): TransitionDef => ({ from, to, mode: 'followUp' });
-const manual = (from: string, to: string): TransitionDef => ({
-  from,
-  to,
-  mode: 'manual',
-  roles: ['recovery_officer', 'supervisor'],
-});
 
 export const assetRepossession: CaseTypeConfig = {
   id: 'asset_repossession',
@@ -132,27 +112,27 @@ export const assetRepossession: CaseTypeConfig = {
     },
   ],
   creationFields: [
-    text('collateralId', 'Collateral to be repossessed'),
-    text('collateralDescription', 'Collateral description', false),
-    choice('repossessionReason', 'Repossession reason', [
+    textField('collateralId', 'Collateral to be repossessed'),
+    textField('collateralDescription', 'Collateral description', false),
+    choiceField('repossessionReason', 'Repossession reason', [
       'default',
       'voluntary_surrender',
       'legal_warrant',
       'bankruptcy',
       'other',
     ]),
-    choice('possessionType', 'Type of possession', POSSESSION_TYPES),
-    date('expectedPossessionDate', 'Expected possession date', false),
-    choice(
+    choiceField('possessionType', 'Type of possession', POSSESSION_TYPES),
+    dateField('expectedPossessionDate', 'Expected possession date', false),
+    choiceField(
       'typeOfOccupancy',
       'Type of occupancy',
       ['not_occupied', 'on_lease', 'rented', 'self_occupied', 'not_known'],
       false,
     ),
-    text('legalCaseId', 'Legal case id (warrant of possession)', false),
-    date('demandLetterSentOn', 'Demand letter sent on', false),
-    date('accelerationLetterSentOn', 'Acceleration letter sent on', false),
-    date('accelerationLetterExpiresOn', 'Acceleration letter expires on', false),
+    textField('legalCaseId', 'Legal case id (warrant of possession)', false),
+    dateField('demandLetterSentOn', 'Demand letter sent on', false),
+    dateField('accelerationLetterSentOn', 'Acceleration letter sent on', false),
+    dateField('accelerationLetterExpiresOn', 'Acceleration letter expires on', false),
   ],
   settings: {},
   statuses: [
@@ -165,7 +145,11 @@ export const assetRepossession: CaseTypeConfig = {
       actors: ['system', 'recovery_officer'],
       hooks: {
         enterProcessing: [
-          set('collateralUnderRepossession', true, 'AR021 (C1-UPCOLPROP): update collateral properties = SET'),
+          setCharacteristic(
+            'collateralUnderRepossession',
+            true,
+            'AR021 (C1-UPCOLPROP): update collateral properties = SET',
+          ),
         ],
         monitoring: [
           {
@@ -193,19 +177,19 @@ export const assetRepossession: CaseTypeConfig = {
       actors: ['supervisor'],
       hooks: {
         enterValidation: [
-          requireFields(
+          requireCharacteristics(
             ['demandLetterSentOn', 'accelerationLetterSentOn'],
             'C1-VALIDDLAL (enter validation): demand and acceleration letters have been sent',
           ),
         ],
         enterProcessing: [
-          todo(
+          raiseTodo(
             'REPO_APPROVAL',
             'Approve or decline the repossession',
             'C1-REPOAPRV: approval task for the repossession queue',
           ),
         ],
-        exitProcessing: [{ algorithm: 'closeTasks', params: { taskTypes: ['REPO_APPROVAL'] } }],
+        exitProcessing: [closeTasks(['REPO_APPROVAL'])],
       },
     },
     {
@@ -224,7 +208,7 @@ export const assetRepossession: CaseTypeConfig = {
       actors: ['system', 'drc_admin', 'ro', 'recovery_officer'],
       hooks: {
         enterProcessing: [
-          todo(
+          raiseTodo(
             'REPO_VENDOR_TASK_VS',
             'Repossess the voluntarily surrendered asset and record the details',
             'C1-AUTOTASKC: Service Type Repossession, voluntary surrender repossession task',
@@ -242,7 +226,7 @@ export const assetRepossession: CaseTypeConfig = {
       actors: ['system', 'drc_admin', 'ro', 'recovery_officer'],
       hooks: {
         enterProcessing: [
-          todo(
+          raiseTodo(
             'REPO_VENDOR_TASK',
             'Repossess the asset and record the details',
             'C1-AUTOTASKC: Service Type Repossession',
@@ -266,16 +250,23 @@ export const assetRepossession: CaseTypeConfig = {
             params: { taskTypes: VENDOR_TASKS },
             note: 'C1-VALTASKEX: the repossession task must be completed',
           },
-          requireFields(['possessionType', 'actualPossessionDate'], 'AR004 / AR005 (C1-CHARVALZ), unconditional part'),
+          requireCharacteristics(
+            ['possessionType', 'actualPossessionDate'],
+            'AR004 / AR005 (C1-CHARVALZ), unconditional part',
+          ),
         ],
         enterProcessing: [
-          set('collateralStatus', 'repossessed', 'AR007 (C1-UPCOLLSTX): collateral status in the host → Repossessed'),
-          todo(
+          setCharacteristic(
+            'collateralStatus',
+            'repossessed',
+            'AR007 (C1-UPCOLLSTX): collateral status in the host → Repossessed',
+          ),
+          raiseTodo(
             'REPO_REDEMPTION_LETTERS',
             'Send redemption letters on all associated accounts',
             'C1-REDEMPLTR: send redemption letters',
           ),
-          todo(
+          raiseTodo(
             'REPO_TITLE',
             'Obtain the title in the bank’s name (repo title agency)',
             'C1-AUTOTASKC: Service Type Repossession Title',
@@ -313,14 +304,17 @@ export const assetRepossession: CaseTypeConfig = {
           },
         ],
         enterProcessing: [
-          set('redemptionPeriodOver', true, 'CM_RMDP_SW (UDT_COL_LQDD): collateral "Redemption Period is Over"'),
+          setCharacteristic(
+            'redemptionPeriodOver',
+            true,
+            'CM_RMDP_SW (UDT_COL_LQDD): collateral "Redemption Period is Over"',
+          ),
         ],
         monitoring: [
-          {
-            algorithm: 'zeroBalanceClose',
-            params: { to: 'CLOSED' },
-            note: 'CM_AR_OUTSZR (C1-REDEPROC): close when all associated accounts’ outstanding is 0',
-          },
+          zeroBalanceClose(
+            'CLOSED',
+            'CM_AR_OUTSZR (C1-REDEPROC): close when all associated accounts’ outstanding is 0',
+          ),
         ],
       },
     },
@@ -332,12 +326,10 @@ export const assetRepossession: CaseTypeConfig = {
       actors: ['recovery_officer', 'drc_admin'],
       hooks: {
         enterProcessing: [
-          todo('REPO_BILL_OF_LADING', 'Generate the bill of lading', 'Generate Bill Of Lading task'),
-          todo('REPO_MANAGE_TRANSPORT', 'Transport the vehicle to the sale location', 'Manage Transport task'),
+          raiseTodo('REPO_BILL_OF_LADING', 'Generate the bill of lading', 'Generate Bill Of Lading task'),
+          raiseTodo('REPO_MANAGE_TRANSPORT', 'Transport the vehicle to the sale location', 'Manage Transport task'),
         ],
-        exitProcessing: [
-          { algorithm: 'closeTasks', params: { taskTypes: ['REPO_BILL_OF_LADING', 'REPO_MANAGE_TRANSPORT'] } },
-        ],
+        exitProcessing: [closeTasks(['REPO_BILL_OF_LADING', 'REPO_MANAGE_TRANSPORT'])],
       },
     },
     {
@@ -349,7 +341,7 @@ export const assetRepossession: CaseTypeConfig = {
       actors: ['recovery_officer'],
       hooks: {
         enterProcessing: [
-          todo(
+          raiseTodo(
             'REPO_CANCEL_ADDONS',
             'Cancel add-on insurances and warranties (A&H, credit life, extended warranty)',
             'C1-CREATTASK: Task Type Cancel Add On Insurances and Warranties',
@@ -373,7 +365,7 @@ export const assetRepossession: CaseTypeConfig = {
       actors: ['recovery_officer'],
       hooks: {
         enterValidation: [
-          requireFields(
+          requireCharacteristics(
             ['actualPossessionDate', 'estimatedRepairCostCents'],
             'Table 5-39: mandatory for entry into Under Repairs',
           ),
@@ -391,7 +383,7 @@ export const assetRepossession: CaseTypeConfig = {
       actors: ['recovery_officer'],
       hooks: {
         enterValidation: [
-          requireFields(
+          requireCharacteristics(
             ['actualPossessionDate', 'reservePriceCents'],
             'Table 5-39: mandatory for entry into Sale in Progress',
           ),
@@ -409,23 +401,23 @@ export const assetRepossession: CaseTypeConfig = {
       actors: ['recovery_officer'],
       hooks: {
         enterValidation: [
-          requireFields(
+          requireCharacteristics(
             ['methodOfSale', 'saleContractType', 'contractSalePriceCents', 'settlementDueDate'],
             'Table 5-39: mandatory for entry into Settlement',
           ),
         ],
         enterProcessing: [
-          set('collateralStatus', 'sold', 'AR015 (C1-UPCOLLSTX): collateral status in the host → Sold'),
+          setCharacteristic('collateralStatus', 'sold', 'AR015 (C1-UPCOLLSTX): collateral status in the host → Sold'),
         ],
         monitoring: noActivity,
         exitValidation: [
-          requireFields(
+          requireCharacteristics(
             ['settlementAmountCents', 'lmiProviderUpdate', 'refundProcessed'],
             'AR016 (C1-VALSET) and the mandatory follow-ups LMI Provider Update / Refund Processed',
           ),
         ],
         exitProcessing: [
-          todo(
+          raiseTodo(
             'REPO_LMI_CLAIM',
             'If the shortfall is above 1,000 and an LMI policy exists, start the LMI claim; otherwise review the account’s strategy',
             'AR019 (C1-INITLMI): Balance Threshold $1000, LMI Case Type LMICASE',
@@ -443,7 +435,7 @@ export const assetRepossession: CaseTypeConfig = {
       actors: ['recovery_officer'],
       hooks: {
         enterProcessing: [
-          todo(
+          raiseTodo(
             'REPO_CHARGE_OFF',
             'Initiate the full charge-off or full write-off of the remaining balance',
             'Full Charge-Off or Full Write-Off tasks',
@@ -457,7 +449,7 @@ export const assetRepossession: CaseTypeConfig = {
       kind: 'final',
       description: 'Sold and settled, or redeemed by the customer (ch. 9; ch. 5 Completed).',
       actors: [],
-      hooks: { enterProcessing: [{ algorithm: 'closeTasks' }] },
+      hooks: { enterProcessing: [closeTasks()] },
     },
     {
       code: 'REPO_CANCELLED',
@@ -468,12 +460,12 @@ export const assetRepossession: CaseTypeConfig = {
       actors: [],
       hooks: {
         enterProcessing: [
-          set(
+          setCharacteristic(
             'collateralUnderRepossession',
             false,
             'C1-UPCOLPROP: update collateral property (value missing; read as RESET)',
           ),
-          { algorithm: 'closeTasks' },
+          closeTasks(),
         ],
       },
     },
@@ -485,8 +477,8 @@ export const assetRepossession: CaseTypeConfig = {
       actors: [],
       hooks: {
         enterProcessing: [
-          set('collateralUnderRepossession', false, 'Nothing was repossessed'),
-          { algorithm: 'closeTasks' },
+          setCharacteristic('collateralUnderRepossession', false, 'Nothing was repossessed'),
+          closeTasks(),
         ],
       },
     },
@@ -499,9 +491,13 @@ export const assetRepossession: CaseTypeConfig = {
       actors: [],
       hooks: {
         enterProcessing: [
-          set('collateralStatus', 'with_customer', 'AR020 (C1-UPCOLLSTX): collateral status → With the Customer'),
-          set('collateralUnderRepossession', false, 'AR022 (C1-UPCOLPROP): RESET'),
-          { algorithm: 'closeTasks' },
+          setCharacteristic(
+            'collateralStatus',
+            'with_customer',
+            'AR020 (C1-UPCOLLSTX): collateral status → With the Customer',
+          ),
+          setCharacteristic('collateralUnderRepossession', false, 'AR022 (C1-UPCOLPROP): RESET'),
+          closeTasks(),
         ],
       },
     },
@@ -516,10 +512,10 @@ export const assetRepossession: CaseTypeConfig = {
     followUp('REPO_IN_PROGRESS_VS', 'REPO_CLOSURE'),
     followUp('REPO_IN_PROGRESS', 'REPO_CLOSURE'),
     followUp('REPO_CLOSURE', 'REDEMPTION_COMPLETE'),
-    { from: 'REPO_CLOSURE', to: 'LIQ_SETUP', mode: 'system' },
+    system('REPO_CLOSURE', 'LIQ_SETUP'),
     followUp('REPO_CLOSURE', 'REPAIR'),
     followUp('REPO_CLOSURE', 'SALE'),
-    { from: 'REDEMPTION_COMPLETE', to: 'CLOSED', mode: 'system' },
+    system('REDEMPTION_COMPLETE', 'CLOSED'),
     followUp('LIQ_SETUP', 'MANAGE_TRANSPORT'),
     followUp('MANAGE_TRANSPORT', 'LIQ_SETUP'),
     followUp('LIQ_SETUP', 'INSPECTION'),
@@ -536,7 +532,7 @@ export const assetRepossession: CaseTypeConfig = {
     {
       code: 'repossessionAssessment',
       label: 'Repossession assessment',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['REPO_ASSESSMENT'],
       results: [
         { code: 'security_interest_valid', label: 'Security interest validated', effects: ['recordNote'] },
@@ -545,8 +541,8 @@ export const assetRepossession: CaseTypeConfig = {
           label: 'Collateral information reviewed',
           effects: [],
           fields: [
-            amount('collateralValuationCents', 'Collateral valuation'),
-            text('valuationSource', 'Valuation source (e.g. KBB, NADA, valuer)'),
+            amountField('collateralValuationCents', 'Collateral valuation'),
+            textField('valuationSource', 'Valuation source (e.g. KBB, NADA, valuer)'),
           ],
         },
         {
@@ -554,22 +550,17 @@ export const assetRepossession: CaseTypeConfig = {
           label: 'Demand and acceleration letters sent',
           effects: [],
           fields: [
-            date('demandLetterSentOn', 'Demand letter sent on'),
-            date('accelerationLetterSentOn', 'Acceleration letter sent on'),
-            date('accelerationLetterExpiresOn', 'Letters expire on'),
+            dateField('demandLetterSentOn', 'Demand letter sent on'),
+            dateField('accelerationLetterSentOn', 'Acceleration letter sent on'),
+            dateField('accelerationLetterExpiresOn', 'Letters expire on'),
           ],
         },
-        {
-          code: 'assessment_complete',
-          label: 'Assessment complete: refer',
-          effects: ['recordNote'],
-          next: 'REPO_REFERRED',
-        },
+        noteResult('assessment_complete', 'Assessment complete: refer', 'REPO_REFERRED'),
         {
           code: 'possession_complete',
           label: 'Possession complete (ch. 5: surrendered or warrant executed)',
           effects: ['recordNote'],
-          fields: [date('actualPossessionDate', 'Actual possession date')],
+          fields: [dateField('actualPossessionDate', 'Actual possession date')],
           next: 'REPO_CLOSURE',
         },
       ],
@@ -580,21 +571,21 @@ export const assetRepossession: CaseTypeConfig = {
       roles: ['supervisor'],
       statuses: ['REPO_REFERRED'],
       results: [
-        { code: 'approved', label: 'Approved', effects: ['recordNote'], next: 'REPO_SETUP' },
+        noteResult('approved', 'Approved', 'REPO_SETUP'),
         { code: 'declined', label: 'Declined', effects: ['setClosureReason'], next: 'REPO_DECLINED' },
       ],
     },
     {
       code: 'repossessionSetup',
       label: 'Repossession setup: assign the repossession vendor',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['REPO_SETUP'],
       results: [
         {
           code: 'setup_complete',
           label: 'Vendor assigned, documents uploaded',
           effects: ['assignDrc'],
-          fields: [choice('possessionType', 'Type of possession (if changed)', POSSESSION_TYPES, false)],
+          fields: [choiceField('possessionType', 'Type of possession (if changed)', POSSESSION_TYPES, false)],
           nextBy: { field: 'possessionType', map: { voluntary: 'REPO_IN_PROGRESS_VS' }, otherwise: 'REPO_IN_PROGRESS' },
         },
       ],
@@ -617,8 +608,8 @@ export const assetRepossession: CaseTypeConfig = {
           label: 'Asset repossessed',
           effects: [],
           fields: [
-            date('repossessedOn', 'Repossessed on'),
-            text('repossessedFrom', 'Repossessed from (state / address)'),
+            dateField('repossessedOn', 'Repossessed on'),
+            textField('repossessedFrom', 'Repossessed from (state / address)'),
           ],
         },
         { code: 'attempt_failed', label: 'Attempt failed', effects: ['recordNote'] },
@@ -628,7 +619,7 @@ export const assetRepossession: CaseTypeConfig = {
     {
       code: 'repossessionProgress',
       label: 'Repossession progress',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['REPO_IN_PROGRESS_VS', 'REPO_IN_PROGRESS'],
       results: [
         { code: 'in_progress', label: 'Progress checked', effects: ['recordNote'] },
@@ -637,8 +628,8 @@ export const assetRepossession: CaseTypeConfig = {
           label: 'Repossession complete',
           effects: ['recordNote'],
           fields: [
-            date('actualPossessionDate', 'Actual possession date'),
-            date('redemptionClearDate', 'Redemption clear date', false),
+            dateField('actualPossessionDate', 'Actual possession date'),
+            dateField('redemptionClearDate', 'Redemption clear date', false),
           ],
           next: 'REPO_CLOSURE',
         },
@@ -647,7 +638,7 @@ export const assetRepossession: CaseTypeConfig = {
     {
       code: 'possessionFollowUp',
       label: 'Effected possession follow-up',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['REPO_CLOSURE'],
       results: [
         {
@@ -655,8 +646,8 @@ export const assetRepossession: CaseTypeConfig = {
           label: 'LMI provider and insurance followed up',
           effects: [],
           fields: [
-            choice('lmiRepossessionUpdate', 'Confirmed repossession with the LMI provider', CONFIRMED),
-            choice('insuranceObtained', 'Insurance obtained', ['obtained', 'not_required']),
+            choiceField('lmiRepossessionUpdate', 'Confirmed repossession with the LMI provider', CONFIRMED),
+            choiceField('insuranceObtained', 'Insurance obtained', ['obtained', 'not_required']),
           ],
         },
         {
@@ -664,8 +655,8 @@ export const assetRepossession: CaseTypeConfig = {
           label: 'Redemption clear date set or overridden',
           effects: [],
           fields: [
-            date('redemptionClearDate', 'Redemption clear date'),
-            amount('redemptionAmountCents', 'Redemption amount (with repossession fees)', false),
+            dateField('redemptionClearDate', 'Redemption clear date'),
+            amountField('redemptionAmountCents', 'Redemption amount (with repossession fees)', false),
           ],
         },
         {
@@ -678,14 +669,14 @@ export const assetRepossession: CaseTypeConfig = {
           code: 'repairs_needed',
           label: 'Repairs needed (property)',
           effects: [],
-          fields: [amount('estimatedRepairCostCents', 'Estimated repair cost')],
+          fields: [amountField('estimatedRepairCostCents', 'Estimated repair cost')],
           next: 'REPAIR',
         },
         {
           code: 'to_sale',
           label: 'To sale (property)',
           effects: [],
-          fields: [amount('reservePriceCents', 'Reserve price')],
+          fields: [amountField('reservePriceCents', 'Reserve price')],
           next: 'SALE',
         },
       ],
@@ -693,14 +684,14 @@ export const assetRepossession: CaseTypeConfig = {
     {
       code: 'liquidationSetupActions',
       label: 'Liquidation setup actions',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['LIQ_SETUP'],
       results: [
         {
           code: 'transport_needed',
           label: 'Transport to the sale location needed',
           effects: [],
-          fields: [text('transportRequest', 'Transport request (from, to, agency)')],
+          fields: [textField('transportRequest', 'Transport request (from, to, agency)')],
           next: 'MANAGE_TRANSPORT',
         },
         { code: 'agency_paid', label: 'Repo / title / transport agency paid', effects: ['recordNote'] },
@@ -708,7 +699,10 @@ export const assetRepossession: CaseTypeConfig = {
           code: 'ready_for_inspection',
           label: 'Title received and vehicle at the sale location',
           effects: [],
-          fields: [date('titleReceivedOn', 'Title received on'), date('atSaleLocationOn', 'At the sale location on')],
+          fields: [
+            dateField('titleReceivedOn', 'Title received on'),
+            dateField('atSaleLocationOn', 'At the sale location on'),
+          ],
           next: 'INSPECTION',
         },
       ],
@@ -724,15 +718,15 @@ export const assetRepossession: CaseTypeConfig = {
           label: 'Bill of lading issued',
           effects: [],
           fields: [
-            text('billOfLadingNumber', 'Bill of lading number'),
-            date('expectedDeliveryDate', 'Expected delivery date'),
+            textField('billOfLadingNumber', 'Bill of lading number'),
+            dateField('expectedDeliveryDate', 'Expected delivery date'),
           ],
         },
         {
           code: 'delivered',
           label: 'Delivered to the sale location',
           effects: [],
-          fields: [text('stockNumber', 'Stock number'), date('atSaleLocationOn', 'Actual delivery date')],
+          fields: [textField('stockNumber', 'Stock number'), dateField('atSaleLocationOn', 'Actual delivery date')],
           next: 'LIQ_SETUP',
         },
       ],
@@ -748,9 +742,9 @@ export const assetRepossession: CaseTypeConfig = {
           label: 'Repairs needed',
           effects: [],
           fields: [
-            amount('reservePriceCents', 'Floor (reserve) price'),
-            amount('estimatedRepairCostCents', 'Estimated repair cost'),
-            text('conditionReport', 'Condition report'),
+            amountField('reservePriceCents', 'Floor (reserve) price'),
+            amountField('estimatedRepairCostCents', 'Estimated repair cost'),
+            textField('conditionReport', 'Condition report'),
           ],
           next: 'REPAIR',
         },
@@ -758,7 +752,10 @@ export const assetRepossession: CaseTypeConfig = {
           code: 'ready_for_sale',
           label: 'Ready for sale',
           effects: [],
-          fields: [amount('reservePriceCents', 'Floor (reserve) price'), text('conditionReport', 'Condition report')],
+          fields: [
+            amountField('reservePriceCents', 'Floor (reserve) price'),
+            textField('conditionReport', 'Condition report'),
+          ],
           next: 'SALE',
         },
       ],
@@ -773,19 +770,19 @@ export const assetRepossession: CaseTypeConfig = {
           code: 'lmi_repairs',
           label: 'Repairs reported to the LMI provider',
           effects: [],
-          fields: [choice('lmiRepairsUpdate', 'Confirmed repairs with the LMI provider', CONFIRMED)],
+          fields: [choiceField('lmiRepairsUpdate', 'Confirmed repairs with the LMI provider', CONFIRMED)],
         },
         {
           code: 'insurance_claimed',
           label: 'Repair cost above threshold: insurance claimed',
           effects: [],
-          fields: [amount('insuranceClaimCents', 'Insurance claim')],
+          fields: [amountField('insuranceClaimCents', 'Insurance claim')],
         },
         {
           code: 'repair_complete',
           label: 'Repair complete',
           effects: ['recordNote'],
-          fields: [amount('reservePriceCents', 'Reserve price', false)],
+          fields: [amountField('reservePriceCents', 'Reserve price', false)],
           next: 'SALE',
         },
       ],
@@ -802,20 +799,20 @@ export const assetRepossession: CaseTypeConfig = {
           label: 'Sold',
           effects: [],
           fields: [
-            choice('methodOfSale', 'Method of sale', [
+            choiceField('methodOfSale', 'Method of sale', [
               'auction',
               'expression_of_interest',
               'tender',
               'private_treaty',
               'other',
             ]),
-            choice('saleContractType', 'Sale contract type', ['conditional', 'unconditional']),
-            amount('contractSalePriceCents', 'Contract sale price'),
-            amount('depositAmountCents', 'Deposit amount', false),
-            date('depositReceivedOn', 'Deposit received on', false),
-            date('settlementDueDate', 'Settlement due date'),
-            text('conveyancerDetails', 'Conveyancer / contractor details', false),
-            choice('lmiSaleUpdate', 'LMI provider told of the sale', CONFIRMED),
+            choiceField('saleContractType', 'Sale contract type', ['conditional', 'unconditional']),
+            amountField('contractSalePriceCents', 'Contract sale price'),
+            amountField('depositAmountCents', 'Deposit amount', false),
+            dateField('depositReceivedOn', 'Deposit received on', false),
+            dateField('settlementDueDate', 'Settlement due date'),
+            textField('conveyancerDetails', 'Conveyancer / contractor details', false),
+            choiceField('lmiSaleUpdate', 'LMI provider told of the sale', CONFIRMED),
           ],
           next: 'SETTLEMENT',
         },
@@ -831,36 +828,30 @@ export const assetRepossession: CaseTypeConfig = {
           code: 'proceeds_applied',
           label: 'Net proceeds applied to the account',
           effects: ['recordPayment'],
-          fields: [amount('settlementAmountCents', 'Settlement amount')],
+          fields: [amountField('settlementAmountCents', 'Settlement amount')],
         },
         {
           code: 'follow_ups_done',
           label: 'LMI provider and refund follow-ups',
           effects: [],
           fields: [
-            choice('lmiProviderUpdate', 'LMI provider update done', CONFIRMED),
-            choice('refundProcessed', 'Refund processed', ['processed', 'not_required']),
+            choiceField('lmiProviderUpdate', 'LMI provider update done', CONFIRMED),
+            choiceField('refundProcessed', 'Refund processed', ['processed', 'not_required']),
           ],
         },
-        { code: 'settled', label: 'Settlement complete', effects: ['recordNote'], next: 'LIQ_CLOSURE' },
+        noteResult('settled', 'Settlement complete', 'LIQ_CLOSURE'),
       ],
     },
     {
       code: 'liquidationClosure',
       label: 'Liquidation closure activities',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['LIQ_CLOSURE'],
       results: [
         { code: 'activity', label: 'Refund, claim or excess return recorded', effects: ['recordNote'] },
         { code: 'closed', label: 'Closure activities complete', effects: ['setClosureReason'], next: 'CLOSED' },
       ],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: ['recovery_officer', 'supervisor'],
-      statuses: ['*'],
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction(),
   ],
 };

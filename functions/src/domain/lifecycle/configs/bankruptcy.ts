@@ -1,4 +1,17 @@
-import type { ActionDef, AlgorithmRef, CaseTypeConfig, FieldDef, ResultDef, TransitionDef } from '../types';
+import type { ActionDef, AlgorithmRef, CaseTypeConfig, FieldDef, ResultDef } from '../types';
+import {
+  OFFICERS,
+  followUp,
+  textField,
+  dateField,
+  amountField,
+  yesField,
+  choiceField,
+  setCharacteristic,
+  raiseTodo,
+  closeTasks,
+  recordPaymentAction,
+} from './build';
 
 /**
  * Bankruptcy (after ch. 7 of the banking process guide, docs/domain.md): a customer-level case opened when the bank
@@ -17,20 +30,9 @@ const COLLECTION_CASES = ['early_collections', 'internal_recovery', 'external_re
 const WORKED = ['BK_SETUP', 'MANAGE_CH7', 'MANAGE_CH13', 'POST_DISCH_CH7', 'POST_DISCH_CH13', 'OTHER_BK'];
 const MANAGE = ['MANAGE_CH7', 'MANAGE_CH13'];
 
-const CHAPTER: FieldDef = {
-  name: 'chapter',
-  label: 'Chapter',
-  type: 'choice',
-  choices: ['7', '11', '12', '13', 'other'],
-  required: true,
-};
+const CHAPTER: FieldDef = choiceField('chapter', 'Chapter', ['7', '11', '12', '13', 'other']);
 const BY_CHAPTER = { field: 'chapter', map: { '7': 'MANAGE_CH7', '13': 'MANAGE_CH13' }, otherwise: 'OTHER_BK' };
 
-const set = (field: string, value: string | boolean | null, note: string): AlgorithmRef => ({
-  algorithm: 'setCharacteristic',
-  params: { field, value },
-  note,
-});
 const hearing341: AlgorithmRef = {
   algorithm: 'dateAlert',
   params: {
@@ -60,17 +62,18 @@ const nextActionReminder: AlgorithmRef = {
 };
 /** Dismissal, Cancel Bankruptcy and Closed all undo what Pending and Setup set. */
 const cleanUp: AlgorithmRef[] = [
-  set('noticeOfBankruptcy', false, 'CM_BK_RESET (C1-UPDWARN): remove the Notice of Bankruptcy warning indicator'),
-  set('bankruptSwitch', false, 'CM-BRUPTSW_N (C1-CUSTSW): BANKRUPTC_SW = N'),
-  set('bankruptcyRiskIndicator', false, 'Reset the Bankruptcy risk indicator'),
-  set('bankruptcyWarningCode', null, 'C1-SETWI RESET 7, 11, 13, 28, 31, 70'),
-  { algorithm: 'closeTasks' },
+  setCharacteristic(
+    'noticeOfBankruptcy',
+    false,
+    'CM_BK_RESET (C1-UPDWARN): remove the Notice of Bankruptcy warning indicator',
+  ),
+  setCharacteristic('bankruptSwitch', false, 'CM-BRUPTSW_N (C1-CUSTSW): BANKRUPTC_SW = N'),
+  setCharacteristic('bankruptcyRiskIndicator', false, 'Reset the Bankruptcy risk indicator'),
+  setCharacteristic('bankruptcyWarningCode', null, 'C1-SETWI RESET 7, 11, 13, 28, 31, 70'),
+  closeTasks(),
 ];
 
-const ACCOUNT: FieldDef = { name: 'stopAccount', label: 'Account', type: 'text', required: true };
-const date = (name: string, label: string, required = true): FieldDef => ({ name, label, type: 'date', required });
-const amount = (name: string, label: string, required = true): FieldDef => ({ name, label, type: 'amount', required });
-const yes = (name: string, label: string): FieldDef => ({ name, label, type: 'boolean', required: true });
+const ACCOUNT: FieldDef = textField('stopAccount', 'Account');
 
 /** One "stop" of the per-account wizard: its outcomes are results; each captures the account and its facts. */
 function stop(
@@ -82,7 +85,7 @@ function stop(
   return {
     code,
     label,
-    roles: ['recovery_officer', 'supervisor'],
+    roles: OFFICERS,
     statuses,
     results: outcomes.map(([resultCode, resultLabel, fields = [], effects = []]): ResultDef => ({
       code: resultCode,
@@ -92,8 +95,6 @@ function stop(
     })),
   };
 }
-
-const followUp = (from: string, to: string): TransitionDef => ({ from, to, mode: 'followUp' });
 
 export const bankruptcy: CaseTypeConfig = {
   id: 'bankruptcy',
@@ -138,15 +139,15 @@ export const bankruptcy: CaseTypeConfig = {
     },
   ],
   creationFields: [
-    { name: 'debtorNameOnPetition', label: 'Debtor’s name on petition', type: 'text', required: true },
-    date('dateFiled', 'Date filed'),
-    { name: 'bankruptcyCaseNumber', label: 'Case number', type: 'text', required: true },
-    { name: 'district', label: 'District', type: 'text', required: false },
+    textField('debtorNameOnPetition', 'Debtor’s name on petition'),
+    dateField('dateFiled', 'Date filed'),
+    textField('bankruptcyCaseNumber', 'Case number'),
+    textField('district', 'District', false),
     { ...CHAPTER, required: false },
-    { name: 'jointBorrowerPartyId', label: 'Joint borrower party id', type: 'text', required: false },
-    { name: 'debtorAttorneyFirm', label: 'Borrower attorney: legal firm', type: 'text', required: false },
-    { name: 'debtorAttorneyName', label: 'Borrower attorney: name', type: 'text', required: false },
-    { name: 'debtorAttorneyPhone', label: 'Borrower attorney: phone', type: 'text', required: false },
+    textField('jointBorrowerPartyId', 'Joint borrower party id', false),
+    textField('debtorAttorneyFirm', 'Borrower attorney: legal firm', false),
+    textField('debtorAttorneyName', 'Borrower attorney: name', false),
+    textField('debtorAttorneyPhone', 'Borrower attorney: phone', false),
   ],
   settings: {},
   statuses: [
@@ -159,8 +160,12 @@ export const bankruptcy: CaseTypeConfig = {
       actors: ['system', 'recovery_officer', 'supervisor'],
       hooks: {
         enterProcessing: [
-          set('bankruptSwitch', true, 'CM_BKSW_Y (C1-CUSTSW): BANKRUPT_SW = Y'),
-          set('dialerExcluded', true, 'CM-EXCACCDLR (C1-EXCACCDLR): exclude the associated accounts from the dialer'),
+          setCharacteristic('bankruptSwitch', true, 'CM_BKSW_Y (C1-CUSTSW): BANKRUPT_SW = Y'),
+          setCharacteristic(
+            'dialerExcluded',
+            true,
+            'CM-EXCACCDLR (C1-EXCACCDLR): exclude the associated accounts from the dialer',
+          ),
           {
             algorithm: 'addToWorkList',
             params: { workList: 'BKTCY_VER' },
@@ -186,8 +191,12 @@ export const bankruptcy: CaseTypeConfig = {
             },
             note: 'CM-INICLTVAL (C1-INICLTVAL): Valuation Expiry Date 60; Collateral Valuation Task C1-TC-CV; Administration Queue CASAJ',
           },
-          set('noticeOfBankruptcy', true, 'CM_BK_SET (C1-UPDWARN): set warning indicator Notice Of Bankruptcy'),
-          set('bankruptcyRiskIndicator', true, 'Set the Bankruptcy risk indicator on the borrower'),
+          setCharacteristic(
+            'noticeOfBankruptcy',
+            true,
+            'CM_BK_SET (C1-UPDWARN): set warning indicator Notice Of Bankruptcy',
+          ),
+          setCharacteristic('bankruptcyRiskIndicator', true, 'Set the Bankruptcy risk indicator on the borrower'),
         ],
         monitoring: [hearing341, nextActionReminder],
       },
@@ -201,7 +210,7 @@ export const bankruptcy: CaseTypeConfig = {
       actors: ['system', 'recovery_officer', 'supervisor'],
       hooks: {
         enterProcessing: [
-          set('bankruptcyWarningCode', '7', 'C1-SETWI: SET 7 (Bankruptcy Chapter 7); RESET 11, 13, 28'),
+          setCharacteristic('bankruptcyWarningCode', '7', 'C1-SETWI: SET 7 (Bankruptcy Chapter 7); RESET 11, 13, 28'),
         ],
         monitoring: [
           hearing341,
@@ -236,12 +245,12 @@ export const bankruptcy: CaseTypeConfig = {
       actors: ['system', 'recovery_officer', 'supervisor'],
       hooks: {
         enterProcessing: [
-          {
-            algorithm: 'raiseTodo',
-            params: { type: 'BK_ARREARAGE_PAY_PLAN', label: 'Set up the arrearage pay plan' },
-            note: 'CM-CRTATP (C1-CRTATP): create the arrearage pay plan for the bankruptcy case',
-          },
-          set('bankruptcyWarningCode', '13', 'C1-SETWI: SET 13 (Bankruptcy Chapter 13); RESET 11, 7, 31'),
+          raiseTodo(
+            'BK_ARREARAGE_PAY_PLAN',
+            'Set up the arrearage pay plan',
+            'CM-CRTATP (C1-CRTATP): create the arrearage pay plan for the bankruptcy case',
+          ),
+          setCharacteristic('bankruptcyWarningCode', '13', 'C1-SETWI: SET 13 (Bankruptcy Chapter 13); RESET 11, 7, 31'),
         ],
         monitoring: [
           {
@@ -256,13 +265,7 @@ export const bankruptcy: CaseTypeConfig = {
           rfsHearing,
           nextActionReminder,
         ],
-        exitProcessing: [
-          {
-            algorithm: 'closeTasks',
-            params: { taskTypes: ['BK_ARREARAGE_PAY_PLAN'] },
-            note: 'CM-CLDATP (C1-CLDATP): close the arrearage pay plan',
-          },
-        ],
+        exitProcessing: [closeTasks(['BK_ARREARAGE_PAY_PLAN'], 'CM-CLDATP (C1-CLDATP): close the arrearage pay plan')],
       },
     },
     {
@@ -273,7 +276,7 @@ export const bankruptcy: CaseTypeConfig = {
         'Discharged under chapter 13: the remaining unsecured debt is charged off; the case is closed when every account is paid off or charged off.',
       actors: ['system', 'recovery_officer', 'supervisor'],
       hooks: {
-        enterProcessing: [set('bankruptcyWarningCode', '13', 'C1-SETWI: SET 13 (as printed)')],
+        enterProcessing: [setCharacteristic('bankruptcyWarningCode', '13', 'C1-SETWI: SET 13 (as printed)')],
         monitoring: [nextActionReminder],
       },
     },
@@ -282,7 +285,7 @@ export const bankruptcy: CaseTypeConfig = {
       label: 'Other bankruptcy',
       kind: 'interim',
       description: 'Chapters other than 7 and 13, handled offline; closed when the offline work is done.',
-      actors: ['recovery_officer', 'supervisor'],
+      actors: OFFICERS,
       hooks: { monitoring: [nextActionReminder] },
     },
     {
@@ -336,14 +339,14 @@ export const bankruptcy: CaseTypeConfig = {
     {
       code: 'planNextActionDate',
       label: 'Plan next action date',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['PENDING'],
       results: [
         {
           code: 'planned',
           label: 'Next action planned: start the bankruptcy setup',
           effects: [],
-          fields: [date('nextActionDate', 'Next action date')],
+          fields: [dateField('nextActionDate', 'Next action date')],
           next: 'BK_SETUP',
         },
       ],
@@ -351,21 +354,21 @@ export const bankruptcy: CaseTypeConfig = {
     {
       code: 'setNextActionDate',
       label: 'Set the next action date',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: WORKED,
       results: [
         {
           code: 'planned',
           label: 'Next action planned',
           effects: [],
-          fields: [date('nextActionDate', 'Next action date')],
+          fields: [dateField('nextActionDate', 'Next action date')],
         },
       ],
     },
     {
       code: 'recordCaseDetails',
       label: 'Record bankruptcy details',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['*'],
       results: [
         {
@@ -373,16 +376,16 @@ export const bankruptcy: CaseTypeConfig = {
           label: 'Details recorded',
           effects: [],
           fields: [
-            { name: 'trusteeName', label: 'Trustee name', type: 'text', required: false },
-            { name: 'trusteePhone', label: 'Trustee phone', type: 'text', required: false },
-            { name: 'trusteeEmail', label: 'Trustee email', type: 'text', required: false },
-            { name: 'trusteeContactName', label: 'Trustee point of contact', type: 'text', required: false },
-            { name: 'legalCounsel', label: 'Lender’s legal counsel', type: 'text', required: false },
-            date('legalCounselAssignedOn', 'Date assigned to legal counsel', false),
-            date('hearing341Date', 'Date of 341 hearing', false),
-            { name: 'hearing341Location', label: 'Location of 341 hearing', type: 'text', required: false },
-            amount('totalMarketValuationCents', 'Total market valuation of collateral', false),
-            date('marketValuationDate', 'Date of market valuation', false),
+            textField('trusteeName', 'Trustee name', false),
+            textField('trusteePhone', 'Trustee phone', false),
+            textField('trusteeEmail', 'Trustee email', false),
+            textField('trusteeContactName', 'Trustee point of contact', false),
+            textField('legalCounsel', 'Lender’s legal counsel', false),
+            dateField('legalCounselAssignedOn', 'Date assigned to legal counsel', false),
+            dateField('hearing341Date', 'Date of 341 hearing', false),
+            textField('hearing341Location', 'Location of 341 hearing', false),
+            amountField('totalMarketValuationCents', 'Total market valuation of collateral', false),
+            dateField('marketValuationDate', 'Date of market valuation', false),
           ],
         },
       ],
@@ -390,7 +393,7 @@ export const bankruptcy: CaseTypeConfig = {
     {
       code: 'determineChapter',
       label: 'Record the chapter (chapter and asset analysis)',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['BK_SETUP'],
       results: [
         {
@@ -405,14 +408,14 @@ export const bankruptcy: CaseTypeConfig = {
     {
       code: 'convertChapter',
       label: 'Record a chapter conversion',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: MANAGE,
       results: [
         {
           code: 'converted',
           label: 'Chapter converted',
           effects: ['recordNote'],
-          fields: [CHAPTER, date('conversionDate', 'Conversion date')],
+          fields: [CHAPTER, dateField('conversionDate', 'Conversion date')],
           nextBy: BY_CHAPTER,
         },
       ],
@@ -420,14 +423,14 @@ export const bankruptcy: CaseTypeConfig = {
     {
       code: 'dischargeAtSetup',
       label: 'Discharge received',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['BK_SETUP'],
       results: [
         {
           code: 'discharge_received',
           label: 'Discharge received (notice uploaded)',
           effects: [],
-          fields: [date('dischargeDate', 'Discharge date'), { ...CHAPTER, required: false }],
+          fields: [dateField('dischargeDate', 'Discharge date'), { ...CHAPTER, required: false }],
           nextBy: { field: 'chapter', map: { '7': 'POST_DISCH_CH7', '13': 'POST_DISCH_CH13' }, otherwise: 'OTHER_BK' },
         },
       ],
@@ -435,14 +438,14 @@ export const bankruptcy: CaseTypeConfig = {
     {
       code: 'dischargeCh7',
       label: 'Discharge received',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['MANAGE_CH7'],
       results: [
         {
           code: 'discharge_received',
           label: 'Discharge received (notice uploaded)',
           effects: [],
-          fields: [date('dischargeDate', 'Discharge date')],
+          fields: [dateField('dischargeDate', 'Discharge date')],
           next: 'POST_DISCH_CH7',
         },
       ],
@@ -450,14 +453,14 @@ export const bankruptcy: CaseTypeConfig = {
     {
       code: 'dischargeCh13',
       label: 'Discharge received',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['MANAGE_CH13'],
       results: [
         {
           code: 'discharge_received',
           label: 'Discharge received (notice uploaded)',
           effects: [],
-          fields: [date('dischargeDate', 'Discharge date')],
+          fields: [dateField('dischargeDate', 'Discharge date')],
           next: 'POST_DISCH_CH13',
         },
       ],
@@ -465,14 +468,14 @@ export const bankruptcy: CaseTypeConfig = {
     {
       code: 'dismissalReceived',
       label: 'Dismissal received',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['PENDING', 'BK_SETUP', ...MANAGE],
       results: [
         {
           code: 'dismissal_received',
           label: 'Dismissal received (notice uploaded)',
           effects: [],
-          fields: [date('dateOfDismissal', 'Date of dismissal')],
+          fields: [dateField('dateOfDismissal', 'Date of dismissal')],
           next: 'DISMISSAL',
         },
       ],
@@ -480,7 +483,7 @@ export const bankruptcy: CaseTypeConfig = {
     {
       code: 'closeBankruptcyCase',
       label: 'Close bankruptcy case',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['POST_DISCH_CH7', 'POST_DISCH_CH13', 'OTHER_BK'],
       results: [
         {
@@ -494,7 +497,7 @@ export const bankruptcy: CaseTypeConfig = {
     {
       code: 'cancelBankruptcy',
       label: 'Cancel bankruptcy',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['*'],
       results: [
         {
@@ -502,35 +505,31 @@ export const bankruptcy: CaseTypeConfig = {
           label: 'Cancelled',
           effects: ['setClosureReason'],
           fields: [
-            {
-              name: 'cancellationReason',
-              label: 'Cancellation reason',
-              type: 'choice',
-              choices: ['invalid_details', 'customer_solvent', 'not_accepted_by_court'],
-              required: true,
-            },
+            choiceField('cancellationReason', 'Cancellation reason', [
+              'invalid_details',
+              'customer_solvent',
+              'not_accepted_by_court',
+            ]),
           ],
           next: 'CANCELLED',
         },
       ],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: ['recovery_officer', 'supervisor'],
-      statuses: ['*'],
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction(),
     // Chapter 13 stops: proof of claim, debtor's proposed plan, confirmed plan.
     stop(
       'stopProofOfClaim',
       'Stop: proof of claim',
       ['MANAGE_CH13'],
       [
-        ['poc_in_progress', 'Proof of claim in progress', [yes('pocRequired', 'Proof of claim required?')]],
+        ['poc_in_progress', 'Proof of claim in progress', [yesField('pocRequired', 'Proof of claim required?')]],
         ['poc_not_required', 'Proof of claim not required'],
-        ['poc_requested', 'Proof of claim requested', [date('pocRequestSentOn', 'Date PoC request sent to counsel')]],
-        ['poc_filed', 'Proof of claim filed', [date('pocFiledOn', 'Date PoC filed')]],
+        [
+          'poc_requested',
+          'Proof of claim requested',
+          [dateField('pocRequestSentOn', 'Date PoC request sent to counsel')],
+        ],
+        ['poc_filed', 'Proof of claim filed', [dateField('pocFiledOn', 'Date PoC filed')]],
       ],
     ),
     stop(
@@ -543,8 +542,8 @@ export const bankruptcy: CaseTypeConfig = {
           'proposed_plan_accepted',
           'Proposed plan accepted',
           [
-            amount('debtorValuationCents', 'Debtor’s collateral valuation'),
-            amount('lenderValuationCents', 'Lender’s collateral valuation'),
+            amountField('debtorValuationCents', 'Debtor’s collateral valuation'),
+            amountField('lenderValuationCents', 'Lender’s collateral valuation'),
             { name: 'cramdownRatePct', label: 'Cramdown interest rate (%)', type: 'number', required: false },
           ],
         ],
@@ -552,8 +551,8 @@ export const bankruptcy: CaseTypeConfig = {
           'proposed_plan_objected',
           'Proposed plan objected (objection score above threshold)',
           [
-            amount('debtorValuationCents', 'Debtor’s collateral valuation'),
-            amount('lenderValuationCents', 'Lender’s collateral valuation'),
+            amountField('debtorValuationCents', 'Debtor’s collateral valuation'),
+            amountField('lenderValuationCents', 'Lender’s collateral valuation'),
             { name: 'objectionScorePct', label: 'Objection score (%)', type: 'number', required: true },
           ],
         ],
@@ -567,7 +566,7 @@ export const bankruptcy: CaseTypeConfig = {
         [
           'monitor_confirmed_plan',
           'Monitor confirmed plan (plan captured as a promise)',
-          [date('confirmedPlanLastPaymentDate', 'Last payment date in confirmed plan')],
+          [dateField('confirmedPlanLastPaymentDate', 'Last payment date in confirmed plan')],
           ['recordPromise'],
         ],
         ['file_rfs', 'File relief from stay'],
@@ -587,31 +586,31 @@ export const bankruptcy: CaseTypeConfig = {
         [
           'wait_for_reaffirmation',
           'Wait for reaffirmation agreement',
-          [date('reaffirmationSentOn', 'Date agreement sent', false)],
+          [dateField('reaffirmationSentOn', 'Date agreement sent', false)],
         ],
         [
           'monitor_contractual_payments',
           'Monitor contractual payments (agreement received)',
           [
-            date('reaffirmationSentOn', 'Date agreement sent'),
-            date('reaffirmationReceivedOn', 'Date agreement received'),
+            dateField('reaffirmationSentOn', 'Date agreement sent'),
+            dateField('reaffirmationReceivedOn', 'Date agreement received'),
           ],
         ],
         ['reaffirmation_not_applicable', 'Reaffirmation not applicable'],
         [
           'reaffirmation_broken',
           'Reaffirmation agreement broken',
-          [date('reaffirmationReceivedOn', 'Date agreement received')],
+          [dateField('reaffirmationReceivedOn', 'Date agreement received')],
         ],
         [
           'reaffirmation_broken_file_rfs',
           'Reaffirmation broken: file relief from stay',
-          [date('reaffirmationReceivedOn', 'Date agreement received')],
+          [dateField('reaffirmationReceivedOn', 'Date agreement received')],
         ],
         [
           'reaffirmation_rescinded',
           'Reaffirmation rescinded',
-          [date('reaffirmationRescindedOn', 'Date agreement rescinded')],
+          [dateField('reaffirmationRescindedOn', 'Date agreement rescinded')],
         ],
       ],
     ),
@@ -619,7 +618,7 @@ export const bankruptcy: CaseTypeConfig = {
       [
         'proceed_to_repossession',
         'Proceed to repossession',
-        [date('collateralSurrenderedOn', 'Date of collateral surrender')],
+        [dateField('collateralSurrenderedOn', 'Date of collateral surrender')],
       ],
       ['proceed_to_rfs', 'Proceed to filing relief from stay'],
       ['wait_for_discharge_notice', 'Wait for discharge notice'],
@@ -630,17 +629,17 @@ export const bankruptcy: CaseTypeConfig = {
         'rfs_outcome_waiting',
         'RFS outcome waiting',
         [
-          date('rfsRequestedOn', 'Date relief from stay requested'),
-          date('rfsNextHearingDate', 'Next hearing date', false),
+          dateField('rfsRequestedOn', 'Date relief from stay requested'),
+          dateField('rfsNextHearingDate', 'Next hearing date', false),
         ],
       ],
-      ['rfs_granted', 'RFS granted', [date('rfsOutcomeOn', 'Date of RFS outcome')]],
-      ['rfs_rejected', 'RFS rejected', [date('rfsOutcomeOn', 'Date of RFS outcome')]],
-      ['rfs_drop_dead_order', 'RFS outcome: drop-dead order', [date('rfsOutcomeOn', 'Date of RFS outcome')]],
+      ['rfs_granted', 'RFS granted', [dateField('rfsOutcomeOn', 'Date of RFS outcome')]],
+      ['rfs_rejected', 'RFS rejected', [dateField('rfsOutcomeOn', 'Date of RFS outcome')]],
+      ['rfs_drop_dead_order', 'RFS outcome: drop-dead order', [dateField('rfsOutcomeOn', 'Date of RFS outcome')]],
       [
         'rfs_rejected_confirmed_plan',
         'RFS rejected: back to the confirmed plan (chapter 13)',
-        [date('rfsOutcomeOn', 'Date of RFS outcome')],
+        [dateField('rfsOutcomeOn', 'Date of RFS outcome')],
       ],
     ]),
     stop('stopDropDeadOrder', 'Stop: drop-dead order', MANAGE, [
@@ -648,7 +647,7 @@ export const bankruptcy: CaseTypeConfig = {
       [
         'monitor_drop_dead_repayment',
         'Monitor repayment as drop-dead (plan captured as a promise)',
-        [date('dropDeadOrderReceivedOn', 'Date drop-dead order received')],
+        [dateField('dropDeadOrderReceivedOn', 'Date drop-dead order received')],
         ['recordPromise'],
       ],
       ['drop_dead_broken_repossession', 'Drop-dead order broken: repossession'],
@@ -658,7 +657,7 @@ export const bankruptcy: CaseTypeConfig = {
       [
         'repossession_completed',
         'Repossession completed',
-        [amount('totalLiquidationAmountCents', 'Total liquidation amount')],
+        [amountField('totalLiquidationAmountCents', 'Total liquidation amount')],
       ],
     ]),
     stop('stopPreClosure', 'Stop: pre-closure activities', MANAGE, [

@@ -1,4 +1,5 @@
 import type { CaseTypeConfig, FieldDef } from '../types';
+import { OFFICERS, system, followUp, manual, todoAfterDays, recordPaymentAction } from './build';
 
 const WORKING = ['RO_ASSIGNED', 'NEGOTIATION', 'SETTLEMENT', 'MEDIATION_BOARD'];
 
@@ -78,12 +79,7 @@ export const debtxTelco: CaseTypeConfig = {
       description: 'Placed with a DRC; waiting for the DRC to assign a recovery officer.',
       actors: ['drc_admin'],
       hooks: {
-        monitoring: [
-          {
-            algorithm: 'afterDaysInStatus',
-            params: { days: 3, todo: { type: 'assign_ro', label: 'Assign this case to a recovery officer' } },
-          },
-        ],
+        monitoring: [todoAfterDays(3, 'assign_ro', 'Assign this case to a recovery officer')],
       },
     },
     {
@@ -95,10 +91,7 @@ export const debtxTelco: CaseTypeConfig = {
       hooks: {
         monitoring: [
           { algorithm: 'accountStatusMirror', params: { map: { closed_written_off: 'WRITTEN_OFF' } } },
-          {
-            algorithm: 'afterDaysInStatus',
-            params: { days: 5, todo: { type: 'first_contact', label: 'No contact recorded yet: reach the customer' } },
-          },
+          todoAfterDays(5, 'first_contact', 'No contact recorded yet: reach the customer'),
           { algorithm: 'validityExpiry', params: VALIDITY },
         ],
       },
@@ -116,13 +109,7 @@ export const debtxTelco: CaseTypeConfig = {
             algorithm: 'promiseWatch',
             params: { toleranceDays: 2, todo: { type: 'promise_broken', label: 'Promise to pay broken: follow up' } },
           },
-          {
-            algorithm: 'afterDaysInStatus',
-            params: {
-              days: 30,
-              todo: { type: 'negotiation_stalled', label: 'Negotiating for 30 days: settle or escalate' },
-            },
-          },
+          todoAfterDays(30, 'negotiation_stalled', 'Negotiating for 30 days: settle or escalate'),
           { algorithm: 'validityExpiry', params: VALIDITY },
         ],
       },
@@ -160,13 +147,7 @@ export const debtxTelco: CaseTypeConfig = {
       actors: ['ro', 'mediation_board'],
       hooks: {
         monitoring: [
-          {
-            algorithm: 'afterDaysInStatus',
-            params: {
-              days: 45,
-              todo: { type: 'board_follow_up', label: '45 days before the board: record the outcome' },
-            },
-          },
+          todoAfterDays(45, 'board_follow_up', '45 days before the board: record the outcome'),
           {
             algorithm: 'boardHearingWatch',
             params: {
@@ -218,19 +199,19 @@ export const debtxTelco: CaseTypeConfig = {
     { from: 'RO_ASSIGNED', to: 'DRC_ASSIGNED', mode: 'system', guard: { guard: 'noRo' } },
     { from: 'NEGOTIATION', to: 'DRC_ASSIGNED', mode: 'system', guard: { guard: 'noRo' } },
     { from: 'SETTLEMENT', to: 'DRC_ASSIGNED', mode: 'system', guard: { guard: 'noRo' } },
-    { from: 'SETTLEMENT', to: 'NEGOTIATION', mode: 'system' },
-    { from: '*', to: 'WRITTEN_OFF', mode: 'system' },
-    { from: 'RO_ASSIGNED', to: 'NEGOTIATION', mode: 'followUp' },
-    { from: 'RO_ASSIGNED', to: 'SETTLEMENT', mode: 'followUp' },
-    { from: 'RO_ASSIGNED', to: 'MEDIATION_BOARD', mode: 'followUp' },
-    { from: 'NEGOTIATION', to: 'SETTLEMENT', mode: 'followUp' },
-    { from: 'NEGOTIATION', to: 'MEDIATION_BOARD', mode: 'followUp' },
-    { from: 'SETTLEMENT', to: 'NEGOTIATION', mode: 'followUp' },
-    { from: 'SETTLEMENT', to: 'MEDIATION_BOARD', mode: 'followUp' },
-    { from: 'MEDIATION_BOARD', to: 'SETTLEMENT', mode: 'followUp' },
-    { from: 'MEDIATION_BOARD', to: 'LEGAL', mode: 'followUp' },
-    { from: '*', to: 'WRITTEN_OFF', mode: 'manual', roles: ['supervisor'] },
-    { from: '*', to: 'WITHDRAWN', mode: 'manual', roles: ['recovery_officer', 'supervisor'] },
+    system('SETTLEMENT', 'NEGOTIATION'),
+    system('*', 'WRITTEN_OFF'),
+    followUp('RO_ASSIGNED', 'NEGOTIATION'),
+    followUp('RO_ASSIGNED', 'SETTLEMENT'),
+    followUp('RO_ASSIGNED', 'MEDIATION_BOARD'),
+    followUp('NEGOTIATION', 'SETTLEMENT'),
+    followUp('NEGOTIATION', 'MEDIATION_BOARD'),
+    followUp('SETTLEMENT', 'NEGOTIATION'),
+    followUp('SETTLEMENT', 'MEDIATION_BOARD'),
+    followUp('MEDIATION_BOARD', 'SETTLEMENT'),
+    followUp('MEDIATION_BOARD', 'LEGAL'),
+    manual('*', 'WRITTEN_OFF', ['supervisor']),
+    manual('*', 'WITHDRAWN'),
   ],
   actions: [
     {
@@ -278,17 +259,11 @@ export const debtxTelco: CaseTypeConfig = {
         { code: 'rejected', label: 'Reject', effects: ['decideSettlementApproval'] },
       ],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: ['ro', 'recovery_officer'],
-      statuses: ['DRC_ASSIGNED', ...WORKING, 'LEGAL'],
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction({ roles: ['ro', 'recovery_officer'], statuses: ['DRC_ASSIGNED', ...WORKING, 'LEGAL'] }),
     {
       code: 'reversePayment',
       label: 'Reverse a payment',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['DRC_ASSIGNED', ...WORKING, 'LEGAL'],
       allowedOnHold: true,
       results: [{ code: 'reversed', label: 'Payment reversed', effects: ['reversePayment'] }],
@@ -346,7 +321,7 @@ export const debtxTelco: CaseTypeConfig = {
     {
       code: 'decideRoRequest',
       label: 'Decide an RO request',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['*'],
       allowedOnHold: true,
       results: [

@@ -1,4 +1,17 @@
 import type { AlgorithmRef, CaseTypeConfig } from '../types';
+import {
+  OFFICERS,
+  system,
+  followUp,
+  manual,
+  textField,
+  dateField,
+  choiceField,
+  setCharacteristic,
+  afterDaysInStatus,
+  closeTasks,
+  todoAfterDays,
+} from './build';
 
 /**
  * Deceased (after ch. 2 of the banking process guide, docs/domain.md): the bank hears that a customer has died. The
@@ -10,16 +23,11 @@ import type { AlgorithmRef, CaseTypeConfig } from '../types';
  */
 
 /** C1-CLSTODO on every exit: the four to-do types of the deceased process (C1-TD-CL, C1-TD-AC, C1-TD-DN, C1-DNA1). */
-const closeDeceasedTodos: AlgorithmRef = {
-  algorithm: 'closeTasks',
-  params: { taskTypes: ['C1-TD-CL', 'C1-TD-AC', 'C1-TD-DN', 'C1-DNA1', 'DCSD_NEXT_ACTION'] },
-  note: 'C1-CLSTODO: To-Do Types C1-TD-CL, C1-TD-AC, C1-TD-DN, C1-DNA1',
-};
-const deceasedSwitch = (value: boolean, note: string): AlgorithmRef => ({
-  algorithm: 'setCharacteristic',
-  params: { field: 'deceasedSwitch', value },
-  note,
-});
+const closeDeceasedTodos: AlgorithmRef = closeTasks(
+  ['C1-TD-CL', 'C1-TD-AC', 'C1-TD-DN', 'C1-DNA1', 'DCSD_NEXT_ACTION'],
+  'C1-CLSTODO: To-Do Types C1-TD-CL, C1-TD-AC, C1-TD-DN, C1-DNA1',
+);
+const deceasedSwitch = (value: boolean, note: string): AlgorithmRef => setCharacteristic('deceasedSwitch', value, note);
 
 const COLLECTION_CASES = ['early_collections', 'internal_recovery', 'external_recovery', 'debtx_telco'];
 
@@ -61,15 +69,7 @@ export const deceased: CaseTypeConfig = {
       reason: 'The deceased case is closed',
     },
   ],
-  creationFields: [
-    {
-      name: 'reportedBy',
-      label: 'Reported by',
-      type: 'choice',
-      choices: ['branch', 'call_centre', 'collections'],
-      required: true,
-    },
-  ],
+  creationFields: [choiceField('reportedBy', 'Reported by', ['branch', 'call_centre', 'collections'])],
   settings: {},
   statuses: [
     {
@@ -82,19 +82,18 @@ export const deceased: CaseTypeConfig = {
       hooks: {
         enterProcessing: [deceasedSwitch(true, 'C1-CUSTSW: update deceased switch to Y')],
         monitoring: [
-          {
-            algorithm: 'afterDaysInStatus',
-            params: { days: 5, todo: { type: 'C1-DNA1', label: 'Deceased claim not verified for 5 days' } },
-            note: 'Table 2-5, 5 days (garbled: read as no-activity level 1)',
-          },
-          {
-            algorithm: 'afterDaysInStatus',
-            params: {
-              days: 10,
-              todo: { type: 'C1-TD-AC', label: 'Deceased claim not verified for 10 days: escalate' },
-            },
-            note: 'Table 2-5, 10 days (garbled: read as no-activity level 2)',
-          },
+          todoAfterDays(
+            5,
+            'C1-DNA1',
+            'Deceased claim not verified for 5 days',
+            'Table 2-5, 5 days (garbled: read as no-activity level 1)',
+          ),
+          todoAfterDays(
+            10,
+            'C1-TD-AC',
+            'Deceased claim not verified for 10 days: escalate',
+            'Table 2-5, 10 days (garbled: read as no-activity level 2)',
+          ),
         ],
         exitProcessing: [closeDeceasedTodos],
       },
@@ -107,18 +106,18 @@ export const deceased: CaseTypeConfig = {
       actors: ['system'],
       hooks: {
         enterProcessing: [
-          {
-            algorithm: 'setCharacteristic',
-            params: { field: 'deceasedWarningIndicator', value: true },
-            note: 'C1-UPDWARN: Association Type = Primary, Warning indicator Type = Deceased, Update Type = Set',
-          },
+          setCharacteristic(
+            'deceasedWarningIndicator',
+            true,
+            'C1-UPDWARN: Association Type = Primary, Warning indicator Type = Deceased, Update Type = Set',
+          ),
         ],
         monitoring: [
-          {
-            algorithm: 'afterDaysInStatus',
-            params: { days: 0, moveTo: 'MANAGECUST' },
-            note: 'C1-TRAN-STAT: transition to default next status (condition OK)',
-          },
+          afterDaysInStatus(
+            0,
+            { moveTo: 'MANAGECUST' },
+            'C1-TRAN-STAT: transition to default next status (condition OK)',
+          ),
         ],
         exitProcessing: [closeDeceasedTodos],
       },
@@ -170,17 +169,17 @@ export const deceased: CaseTypeConfig = {
     },
   ],
   transitions: [
-    { from: 'PENDING', to: 'DEATHCONFIRM', mode: 'followUp' },
-    { from: 'PENDING', to: 'INVALIDCLAIM', mode: 'manual', roles: ['recovery_officer', 'supervisor'] },
-    { from: 'DEATHCONFIRM', to: 'MANAGECUST', mode: 'system' },
-    { from: 'MANAGECUST', to: 'DCSD_CANCEL', mode: 'followUp' },
-    { from: 'MANAGECUST', to: 'DCSD_COMPLET', mode: 'manual', roles: ['recovery_officer', 'supervisor'] },
+    followUp('PENDING', 'DEATHCONFIRM'),
+    manual('PENDING', 'INVALIDCLAIM'),
+    system('DEATHCONFIRM', 'MANAGECUST'),
+    followUp('MANAGECUST', 'DCSD_CANCEL'),
+    manual('MANAGECUST', 'DCSD_COMPLET'),
   ],
   actions: [
     {
       code: 'verifyClaim',
       label: 'Verify the death claim',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['PENDING'],
       results: [
         {
@@ -188,8 +187,8 @@ export const deceased: CaseTypeConfig = {
           label: 'Death confirmed',
           effects: ['recordNote'],
           fields: [
-            { name: 'dateOfDeath', label: 'Date of death', type: 'date', required: true },
-            { name: 'proofOfDeath', label: 'Proof of death (certificate reference)', type: 'text', required: true },
+            dateField('dateOfDeath', 'Date of death'),
+            textField('proofOfDeath', 'Proof of death (certificate reference)'),
           ],
           next: 'DEATHCONFIRM',
         },
@@ -207,22 +206,16 @@ export const deceased: CaseTypeConfig = {
           label: 'Strategy decided for the account',
           effects: ['recordNote'],
           fields: [
-            { name: 'accountNumber', label: 'Account', type: 'text', required: true },
-            {
-              name: 'accountStrategy',
-              label: 'Strategy',
-              type: 'choice',
-              choices: [
-                'co_borrower_continues',
-                'claim_on_estate',
-                'collateral_realisation',
-                'insurance_claim',
-                'write_off',
-                'none',
-              ],
-              required: true,
-            },
-            { name: 'nextActionDate', label: 'Next action date', type: 'date', required: false },
+            textField('accountNumber', 'Account'),
+            choiceField('accountStrategy', 'Strategy', [
+              'co_borrower_continues',
+              'claim_on_estate',
+              'collateral_realisation',
+              'insurance_claim',
+              'write_off',
+              'none',
+            ]),
+            dateField('nextActionDate', 'Next action date', false),
           ],
         },
         { code: 'estate_contacted', label: 'Estate / next of kin contacted', effects: ['recordContact'] },
@@ -231,7 +224,7 @@ export const deceased: CaseTypeConfig = {
     {
       code: 'cancelCase',
       label: 'Cancel the deceased case',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['MANAGECUST'],
       results: [{ code: 'cancelled', label: 'Cancelled', effects: ['setClosureReason'], next: 'DCSD_CANCEL' }],
     },

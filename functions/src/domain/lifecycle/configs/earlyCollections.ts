@@ -1,4 +1,16 @@
-import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
+import type { AlgorithmRef, CaseTypeConfig } from '../types';
+import {
+  OFFICERS,
+  system,
+  followUp,
+  manual,
+  textField,
+  dateField,
+  afterDaysInStatus,
+  zeroBalanceClose,
+  todoAfterDays,
+  recordPaymentAction,
+} from './build';
 
 /**
  * Early collections (after ch. 8 of the banking process guide, docs/domain.md): the bank's own collectors chase an
@@ -42,21 +54,12 @@ const parkSmallBalance: AlgorithmRef = {
   params: { thresholdCents: SMALL_BALANCE_CENTS, direction: 'park', to: 'SMALL_BALANCE' },
   note: 'C1-ECRCSB seq 30 "Transition to Small Balance Status" (Small Balance Threshold; Use Overdue Amount = Yes)',
 };
-const curedClose: AlgorithmRef = {
-  algorithm: 'zeroBalanceClose',
-  params: { to: 'CLOSED' },
-  note: 'Closed "when account is cured": nothing overdue any more',
-};
+const curedClose: AlgorithmRef = zeroBalanceClose('CLOSED', 'Closed "when account is cured": nothing overdue any more');
 const skipTraceOnFailures: AlgorithmRef = {
   algorithm: 'unreachable',
   params: { consecutiveFailures: 5, moveTo: 'SKIP_TRACE' },
   note: 'C1-ECISTITN seq 40 "Consecutive Failed Contacts (X)" → Skip Tracing Status',
 };
-const tooLongIn = (days: number, type: string, label: string, note: string): AlgorithmRef => ({
-  algorithm: 'afterDaysInStatus',
-  params: { days, todo: { type, label } },
-  note,
-});
 const contactMonitoring: AlgorithmRef[] = [
   suspendOnIndicators,
   parkSmallBalance,
@@ -65,15 +68,6 @@ const contactMonitoring: AlgorithmRef[] = [
   // C1-ECVCC (contact cap → hold), C1-ECDCI (contact intensity) and C1-ECSC (schedule next call), seq 50–70,
   // have no counterpart in the algorithm library; see readings.
 ];
-
-const system = (from: string, to: string): TransitionDef => ({ from, to, mode: 'system' });
-const followUp = (from: string, to: string): TransitionDef => ({ from, to, mode: 'followUp' });
-const manual = (from: string, to: string, roles: TransitionDef['roles']): TransitionDef => ({
-  from,
-  to,
-  mode: 'manual',
-  roles,
-});
 
 export const earlyCollections: CaseTypeConfig = {
   id: 'early_collections',
@@ -113,11 +107,11 @@ export const earlyCollections: CaseTypeConfig = {
           contactAlternateOnIndicator,
           parkSmallBalance,
           curedClose,
-          {
-            algorithm: 'afterDaysInStatus',
-            params: { days: 5, moveTo: 'CONTACT' },
-            note: 'C1-ECIC seq 40 "Transition to Contact Status" (First Contact Calculation Parameter = Days since Case Start; Number of Days for First Contact = 5)',
-          },
+          afterDaysInStatus(
+            5,
+            { moveTo: 'CONTACT' },
+            'C1-ECIC seq 40 "Transition to Contact Status" (First Contact Calculation Parameter = Days since Case Start; Number of Days for First Contact = 5)',
+          ),
         ],
       },
     },
@@ -197,7 +191,7 @@ export const earlyCollections: CaseTypeConfig = {
       hooks: {
         monitoring: [
           curedClose,
-          tooLongIn(
+          todoAfterDays(
             14,
             'EC_SUSPENDED_TOO_LONG',
             'Suspended for more than 14 days: review the suspension',
@@ -236,7 +230,7 @@ export const earlyCollections: CaseTypeConfig = {
         exitProcessing: [{ algorithm: 'removeFromWorkList', params: { workList: 'lc_review' } }],
         monitoring: [
           curedClose,
-          tooLongIn(
+          todoAfterDays(
             14,
             'EC_LC_REVIEW_TOO_LONG',
             'In late collections review for more than 14 days',
@@ -254,7 +248,7 @@ export const earlyCollections: CaseTypeConfig = {
       hooks: {
         monitoring: [
           curedClose,
-          tooLongIn(
+          todoAfterDays(
             14,
             'EC_SKIP_TRACE_TOO_LONG',
             'In skip trace for more than 14 days',
@@ -278,7 +272,7 @@ export const earlyCollections: CaseTypeConfig = {
             params: { graceDays: 7, to: 'CONTACT', resolvedField: 'disputeResolvedOn' },
             note: 'C1-DISMON seq 10 "For Dispute Resolved to exit from Dispute Status" (No Of Grace Days = 7; Contact Status)',
           },
-          tooLongIn(
+          todoAfterDays(
             14,
             'EC_DISPUTE_TOO_LONG',
             'In dispute for more than 14 days',
@@ -310,7 +304,7 @@ export const earlyCollections: CaseTypeConfig = {
     system('SMALL_BALANCE', 'SUSPENDED'),
     system('SMALL_BALANCE', 'CONTACT'),
     system('DISPUTE', 'CONTACT'),
-    { from: '*', to: 'CLOSED', mode: 'system' },
+    system('*', 'CLOSED'),
     // Follow-ups of the collector's and the supervisors' results.
     ...['PENDING', ...WORKING].filter((s) => s !== 'UNDER_RESOLUTION').map((s) => followUp(s, 'UNDER_RESOLUTION')),
     ...['PENDING', ...WORKING].map((s) => followUp(s, 'DISPUTE')),
@@ -352,19 +346,12 @@ export const earlyCollections: CaseTypeConfig = {
           code: 'dispute_claimed',
           label: 'Customer has filed a dispute',
           effects: ['recordContact'],
-          fields: [{ name: 'disputeReason', label: 'Dispute', type: 'text', required: true }],
+          fields: [textField('disputeReason', 'Dispute')],
           next: 'DISPUTE',
         },
       ],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: ['recovery_officer', 'supervisor'],
-      statuses: ['*'],
-      allowedOnHold: true,
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction({ allowedOnHold: true }),
     {
       code: 'referForReview',
       label: 'Refer to the early collections supervisor',
@@ -375,7 +362,7 @@ export const earlyCollections: CaseTypeConfig = {
           code: 'referred',
           label: 'Referred for review',
           effects: [],
-          fields: [{ name: 'reviewReason', label: 'Review reason', type: 'text', required: true }],
+          fields: [textField('reviewReason', 'Review reason')],
           next: 'EC_REVIEW',
         },
       ],
@@ -390,7 +377,7 @@ export const earlyCollections: CaseTypeConfig = {
           code: 'referred',
           label: 'Referred to late collections',
           effects: [],
-          fields: [{ name: 'reviewReason', label: 'Review reason', type: 'text', required: true }],
+          fields: [textField('reviewReason', 'Review reason')],
           next: 'LC_REVIEW',
         },
       ],
@@ -398,7 +385,7 @@ export const earlyCollections: CaseTypeConfig = {
     {
       code: 'skipTraceAction',
       label: 'Record skip tracing',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['SKIP_TRACE'],
       results: [
         { code: 'traced', label: 'Customer traced: contact details updated', effects: ['recordNote'] },
@@ -415,7 +402,7 @@ export const earlyCollections: CaseTypeConfig = {
           code: 'resolved',
           label: 'Dispute resolved',
           effects: ['recordNote'],
-          fields: [{ name: 'disputeResolvedOn', label: 'Resolved on', type: 'date', required: true }],
+          fields: [dateField('disputeResolvedOn', 'Resolved on')],
         },
       ],
     },

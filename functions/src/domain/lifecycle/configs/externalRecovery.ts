@@ -1,4 +1,19 @@
-import type { AlgorithmRef, CaseTypeConfig, FieldDef, StatusDef, TransitionDef } from '../types';
+import type { AlgorithmRef, CaseTypeConfig, FieldDef, StatusDef } from '../types';
+import {
+  OFFICERS,
+  fromMatrix,
+  type MatrixCell,
+  textField,
+  yesField,
+  choiceField,
+  setCharacteristic,
+  raiseTodo,
+  zeroBalanceClose,
+  noteResult,
+  closeTasks,
+  recordPaymentAction,
+  debtSaleAction,
+} from './build';
 
 /**
  * External recovery (after ch. 11 of the banking process guide, docs/domain.md): a charged-off account that internal
@@ -10,11 +25,10 @@ import type { AlgorithmRef, CaseTypeConfig, FieldDef, StatusDef, TransitionDef }
  * The transition matrix is the guide's Figure 11–3 (printed clean); each status follows the guide's table for it.
  */
 
-type Cell = 'S' | 'F' | 'S,F';
 const AGENCIES = ['AGENCY_PRIMARY', 'AGENCY_SECONDARY', 'AGENCY_TERTIARY'];
 
 /** Figure 11–3 as printed (S system, F follow-up; X cells left out). Rows are "from", keys "to". */
-const MATRIX: Record<string, Record<string, Cell>> = {
+const MATRIX: Record<string, Record<string, MatrixCell>> = {
   REVIEW: {
     AGENCY_PRIMARY: 'F',
     AGENCY_SECONDARY: 'F',
@@ -45,41 +59,17 @@ const RECALL_ACKNOWLEDGED = {
   params: { field: 'recallProcedureComplete', value: true },
 };
 
-function fromMatrix(): TransitionDef[] {
-  const out: TransitionDef[] = [];
-  for (const [from, row] of Object.entries(MATRIX)) {
-    for (const [to, cell] of Object.entries(row)) {
-      if (cell.includes('S')) {
-        out.push(
-          from === 'RECALL_IN_PROGRESS' && to === 'SUPERVISOR_REVIEW'
-            ? { from, to, mode: 'system', guard: RECALL_ACKNOWLEDGED }
-            : { from, to, mode: 'system' },
-        );
-      }
-      if (cell.includes('F')) out.push({ from, to, mode: 'followUp' });
-    }
-  }
-  return out;
-}
-
 /** The agency tier chosen by "Assign Agency" picks the follow-up status. */
-const AGENCY_TIER: FieldDef = {
-  name: 'agencyTier',
-  label: 'Agency group',
-  type: 'choice',
-  choices: ['primary', 'secondary', 'tertiary'],
-  required: true,
-};
+const AGENCY_TIER: FieldDef = choiceField('agencyTier', 'Agency group', ['primary', 'secondary', 'tertiary']);
 const BY_TIER = {
   field: 'agencyTier',
   map: { primary: 'AGENCY_PRIMARY', secondary: 'AGENCY_SECONDARY', tertiary: 'AGENCY_TERTIARY' },
 };
 
-const paidOffCancelled: AlgorithmRef = {
-  algorithm: 'zeroBalanceClose',
-  params: { to: 'CLOSED_CANCELLED' },
-  note: 'Pay Off Monitor: "the account is paid off" → Closed Cancelled (11.4.10)',
-};
+const paidOffCancelled: AlgorithmRef = zeroBalanceClose(
+  'CLOSED_CANCELLED',
+  'Pay Off Monitor: "the account is paid off" → Closed Cancelled (11.4.10)',
+);
 
 function agencyStatus(code: string, label: string, tier: string, recallDays: number): StatusDef {
   return {
@@ -170,12 +160,12 @@ export const externalRecovery: CaseTypeConfig = {
       actors: ['system', 'drc_admin'],
       hooks: {
         enterProcessing: [
-          {
-            algorithm: 'setCharacteristic',
-            params: { field: 'recallStatus', value: 'recall' },
-            note: 'CM_EX_INIRCL (C1-INITRECAL): the assignment’s recall status is set to Recall',
-          },
-          { algorithm: 'setCharacteristic', params: { field: 'recallProcedureComplete', value: false } },
+          setCharacteristic(
+            'recallStatus',
+            'recall',
+            'CM_EX_INIRCL (C1-INITRECAL): the assignment’s recall status is set to Recall',
+          ),
+          setCharacteristic('recallProcedureComplete', false),
           {
             algorithm: 'raiseTodo',
             params: {
@@ -187,8 +177,8 @@ export const externalRecovery: CaseTypeConfig = {
           },
         ],
         exitProcessing: [
-          { algorithm: 'closeTasks', params: { taskTypes: ['EX_AGENCY_RECALL'] } },
-          { algorithm: 'setCharacteristic', params: { field: 'recallStatus', value: 'recalled' } },
+          closeTasks(['EX_AGENCY_RECALL']),
+          setCharacteristic('recallStatus', 'recalled'),
           { algorithm: 'reallocate', note: 'The placement ends: the case is taken back from the agency (DRC)' },
         ],
         monitoring: [paidOffCancelled],
@@ -203,19 +193,18 @@ export const externalRecovery: CaseTypeConfig = {
       actors: ['supervisor', 'recovery_officer'],
       hooks: {
         enterProcessing: [
-          {
-            algorithm: 'raiseTodo',
-            params: { type: 'EX_SUPERVISOR_REVIEW', label: 'Review the recalled or referred case' },
-            note: 'The supervisor works these cases via case-level tasks',
-          },
+          raiseTodo(
+            'EX_SUPERVISOR_REVIEW',
+            'Review the recalled or referred case',
+            'The supervisor works these cases via case-level tasks',
+          ),
         ],
-        exitProcessing: [{ algorithm: 'closeTasks', params: { taskTypes: ['EX_SUPERVISOR_REVIEW'] } }],
+        exitProcessing: [closeTasks(['EX_SUPERVISOR_REVIEW'])],
         monitoring: [
-          {
-            algorithm: 'zeroBalanceClose',
-            params: { to: 'CLOSED_PAID_OFF' },
-            note: 'Cure Monitor Batch (11.4.9): the matrix’s S Supervisor Review → Closed Paid Off',
-          },
+          zeroBalanceClose(
+            'CLOSED_PAID_OFF',
+            'Cure Monitor Batch (11.4.9): the matrix’s S Supervisor Review → Closed Paid Off',
+          ),
         ],
       },
     },
@@ -246,13 +235,7 @@ export const externalRecovery: CaseTypeConfig = {
       description: 'Parked: the recovery supervisor recommended write-off; marked for write-off.',
       actors: ['system'],
       hooks: {
-        enterProcessing: [
-          {
-            algorithm: 'setCharacteristic',
-            params: { field: 'markedForWriteOff', value: true },
-            note: 'Set Marked for Write Off flag as Y',
-          },
-        ],
+        enterProcessing: [setCharacteristic('markedForWriteOff', true, 'Set Marked for Write Off flag as Y')],
         monitoring: [
           {
             algorithm: 'accountStatusMirror',
@@ -292,12 +275,14 @@ export const externalRecovery: CaseTypeConfig = {
       actors: [],
     },
   ],
-  transitions: fromMatrix(),
+  transitions: fromMatrix(MATRIX, (from, to) =>
+    from === 'RECALL_IN_PROGRESS' && to === 'SUPERVISOR_REVIEW' ? RECALL_ACKNOWLEDGED : undefined,
+  ),
   actions: [
     {
       code: 'reviewCase',
       label: 'Review case',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['REVIEW'],
       results: [
         { code: 'reviewed', label: 'Reviewed', effects: ['recordNote'] },
@@ -312,15 +297,7 @@ export const externalRecovery: CaseTypeConfig = {
           code: 'refer_to_supervisor',
           label: 'Refer to supervisor (debt sale or write-off recommended)',
           effects: ['recordNote'],
-          fields: [
-            {
-              name: 'recommendation',
-              label: 'Recommendation',
-              type: 'choice',
-              choices: ['debt_sale', 'write_off'],
-              required: true,
-            },
-          ],
+          fields: [choiceField('recommendation', 'Recommendation', ['debt_sale', 'write_off'])],
           next: 'SUPERVISOR_REVIEW',
         },
       ],
@@ -345,27 +322,13 @@ export const externalRecovery: CaseTypeConfig = {
         { code: 'demographic_update', label: 'Demographic update', effects: ['recordNote'] },
       ],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: ['drc_admin', 'ro', 'recovery_officer', 'supervisor'],
-      statuses: ['*'],
-      allowedOnHold: true,
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction({ roles: ['drc_admin', 'ro', ...OFFICERS], allowedOnHold: true }),
     {
       code: 'recallCase',
       label: 'Recall case',
       roles: ['supervisor', 'recovery_officer'],
       statuses: AGENCIES,
-      results: [
-        {
-          code: 'recalled',
-          label: 'Recalled from the agency',
-          effects: ['recordNote'],
-          next: 'RECALL_IN_PROGRESS',
-        },
-      ],
+      results: [noteResult('recalled', 'Recalled from the agency', 'RECALL_IN_PROGRESS')],
     },
     {
       code: 'referToSupervisor',
@@ -377,7 +340,7 @@ export const externalRecovery: CaseTypeConfig = {
           code: 'referred',
           label: 'Referred to the supervisor',
           effects: [],
-          fields: [{ name: 'referralReason', label: 'Referral reason', type: 'text', required: true }],
+          fields: [textField('referralReason', 'Referral reason')],
           next: 'SUPERVISOR_REVIEW',
         },
       ],
@@ -393,14 +356,7 @@ export const externalRecovery: CaseTypeConfig = {
           code: 'recall_complete',
           label: 'Recall procedure complete',
           effects: [],
-          fields: [
-            {
-              name: 'recallProcedureComplete',
-              label: 'All updates and payments sent; recall procedure complete',
-              type: 'boolean',
-              required: true,
-            },
-          ],
+          fields: [yesField('recallProcedureComplete', 'All updates and payments sent; recall procedure complete')],
         },
       ],
     },
@@ -429,35 +385,19 @@ export const externalRecovery: CaseTypeConfig = {
           code: 'write_off',
           label: 'Mark for write-off',
           effects: [],
-          fields: [{ name: 'writeOffReason', label: 'Write-off reason', type: 'text', required: true }],
+          fields: [textField('writeOffReason', 'Write-off reason')],
           next: 'WRITE_OFF',
         },
-        { code: 'debt_sale', label: 'Mark for debt sale', effects: ['recordNote'], next: 'DEBT_SALE' },
+        noteResult('debt_sale', 'Mark for debt sale', 'DEBT_SALE'),
       ],
     },
-    {
-      code: 'debtSale',
-      label: 'Record the debt sale',
-      roles: ['supervisor'],
-      statuses: ['DEBT_SALE'],
-      results: [
-        {
-          code: 'marked_sold',
-          label: 'Marked sold to a buyer',
-          effects: [],
-          fields: [
-            { name: 'debtBuyer', label: 'Buyer (asset restructuring company)', type: 'text', required: true },
-            { name: 'salePriceCents', label: 'Sale price', type: 'amount', required: true },
-          ],
-        },
-      ],
-    },
+    debtSaleAction(),
     {
       code: 'sendBackToReview',
       label: 'Send back to supervisor review',
       roles: ['supervisor'],
       statuses: ['DEBT_SALE', 'WRITE_OFF'],
-      results: [{ code: 'reconsider', label: 'Reconsider', effects: ['recordNote'], next: 'SUPERVISOR_REVIEW' }],
+      results: [noteResult('reconsider', 'Reconsider', 'SUPERVISOR_REVIEW')],
     },
   ],
 };

@@ -1,4 +1,19 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
+import {
+  OFFICERS,
+  system,
+  followUp,
+  manual,
+  textField,
+  dateField,
+  choiceField,
+  setCharacteristic,
+  raiseTodo,
+  afterDaysInStatus,
+  noteResult,
+  closeTasks,
+  todoAfterDays,
+} from './build';
 
 /**
  * Financial hardship (after ch. 3 of the banking process guide, docs/domain.md): a customer applies for hardship
@@ -11,27 +26,9 @@ import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
  */
 
 const FH_INDICATOR = 'financialHardshipIndicator';
-const set = (field: string, value: string | boolean, note: string): AlgorithmRef => ({
-  algorithm: 'setCharacteristic',
-  params: { field, value },
-  note,
-});
-const letter = (type: string, label: string, note: string): AlgorithmRef => ({
-  algorithm: 'raiseTodo',
-  params: { type, label, dueInDays: 2 },
-  note,
-});
-const passThrough = (moveTo: string, note: string): AlgorithmRef => ({
-  algorithm: 'afterDaysInStatus',
-  params: { days: 0, moveTo },
-  note,
-});
-const cancelFrom = (from: string): TransitionDef => ({
-  from,
-  to: 'HARD_CANCEL',
-  mode: 'manual',
-  roles: ['recovery_officer', 'supervisor'],
-});
+const letter = (type: string, label: string, note: string): AlgorithmRef => raiseTodo(type, label, note, 2);
+const passThrough = (moveTo: string, note: string): AlgorithmRef => afterDaysInStatus(0, { moveTo }, note);
+const cancelFrom = (from: string): TransitionDef => manual(from, 'HARD_CANCEL');
 
 export const financialHardship: CaseTypeConfig = {
   id: 'financial_hardship',
@@ -75,16 +72,14 @@ export const financialHardship: CaseTypeConfig = {
           },
         ],
         monitoring: [
-          {
-            algorithm: 'afterDaysInStatus',
-            params: {
-              days: 14,
-              todo: { type: 'HARDSHIP_DRAFT_WAITING', label: 'Hardship application still in draft after 14 days' },
-            },
-            note: 'CS-MONITOR "Wait Time Out" (no parameters printed)',
-          },
+          todoAfterDays(
+            14,
+            'HARDSHIP_DRAFT_WAITING',
+            'Hardship application still in draft after 14 days',
+            'CS-MONITOR "Wait Time Out" (no parameters printed)',
+          ),
         ],
-        exitProcessing: [{ algorithm: 'closeTasks', note: 'C1-TO-DO-END: complete all to-dos of the case' }],
+        exitProcessing: [closeTasks(undefined, 'C1-TO-DO-END: complete all to-dos of the case')],
       },
     },
     {
@@ -112,28 +107,21 @@ export const financialHardship: CaseTypeConfig = {
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [
-          {
-            algorithm: 'raiseTodo',
-            params: { type: 'HARDSHIP_APPROVAL', label: 'Approve or decline the hardship application' },
-            note: 'C1-FH-AUTOAP: when not auto-approved, an approval task (SOA human task)',
-          },
+          raiseTodo(
+            'HARDSHIP_APPROVAL',
+            'Approve or decline the hardship application',
+            'C1-FH-AUTOAP: when not auto-approved, an approval task (SOA human task)',
+          ),
         ],
         monitoring: [
-          {
-            algorithm: 'afterDaysInStatus',
-            params: {
-              days: 5,
-              todo: { type: 'HARDSHIP_APPROVAL_OVERDUE', label: 'Hardship approval pending for 5 days' },
-            },
-            note: 'CS-MONITOR "Wait Time Out" (no parameters printed)',
-          },
+          todoAfterDays(
+            5,
+            'HARDSHIP_APPROVAL_OVERDUE',
+            'Hardship approval pending for 5 days',
+            'CS-MONITOR "Wait Time Out" (no parameters printed)',
+          ),
         ],
-        exitProcessing: [
-          {
-            algorithm: 'closeTasks',
-            params: { taskTypes: ['HARDSHIP_APPROVAL', 'HARDSHIP_APPROVAL_OVERDUE'] },
-          },
-        ],
+        exitProcessing: [closeTasks(['HARDSHIP_APPROVAL', 'HARDSHIP_APPROVAL_OVERDUE'])],
       },
     },
     {
@@ -141,11 +129,11 @@ export const financialHardship: CaseTypeConfig = {
       label: 'Hardship approved',
       kind: 'interim',
       description: 'Approved; the banker is notified and the FH indicator set; relief is applied by hand next.',
-      actors: ['recovery_officer', 'supervisor'],
+      actors: OFFICERS,
       hooks: {
         enterProcessing: [
           letter('HARDSHIP_NOTIFY_BANKER', 'Notify the banker of the approved hardship', 'C1-NOT-BANKR: notify banker'),
-          set(FH_INDICATOR, true, 'C1-SET-FH: set Financial Hardship indicator'),
+          setCharacteristic(FH_INDICATOR, true, 'C1-SET-FH: set Financial Hardship indicator'),
         ],
       },
     },
@@ -154,16 +142,16 @@ export const financialHardship: CaseTypeConfig = {
       label: 'Apply hardship relief',
       kind: 'interim',
       description: 'The relief types are applied to the accounts, after the second-level relief approval.',
-      actors: ['recovery_officer', 'supervisor'],
+      actors: OFFICERS,
       hooks: {
         enterProcessing: [
-          {
-            algorithm: 'raiseTodo',
-            params: { type: 'HARDSHIP_APPLY_RELIEF', label: 'Approve and apply the relief types to the accounts' },
-            note: 'C1-RELF-TYPE, C1-OP-RT, C1-FH-EVAL: assign, check and apply the relief types in the host',
-          },
+          raiseTodo(
+            'HARDSHIP_APPLY_RELIEF',
+            'Approve and apply the relief types to the accounts',
+            'C1-RELF-TYPE, C1-OP-RT, C1-FH-EVAL: assign, check and apply the relief types in the host',
+          ),
         ],
-        exitProcessing: [{ algorithm: 'closeTasks', params: { taskTypes: ['HARDSHIP_APPLY_RELIEF'] } }],
+        exitProcessing: [closeTasks(['HARDSHIP_APPLY_RELIEF'])],
       },
     },
     {
@@ -230,7 +218,7 @@ export const financialHardship: CaseTypeConfig = {
             note: 'C1_TRN-APL: transition to next status when the hardship expiry date is reached',
           },
         ],
-        exitProcessing: [{ algorithm: 'closeTasks', note: 'C1-TO-DO-END: complete all to-dos of the case' }],
+        exitProcessing: [closeTasks(undefined, 'C1-TO-DO-END: complete all to-dos of the case')],
       },
     },
     {
@@ -263,7 +251,7 @@ export const financialHardship: CaseTypeConfig = {
             'Send the hardship decline letter',
             'C1-FH-DEC: send hardship declination letter',
           ),
-          set(FH_INDICATOR, false, 'C1-UNSET-FH: remove Financial Hardship indicator'),
+          setCharacteristic(FH_INDICATOR, false, 'C1-UNSET-FH: remove Financial Hardship indicator'),
         ],
       },
     },
@@ -275,8 +263,8 @@ export const financialHardship: CaseTypeConfig = {
       actors: [],
       hooks: {
         enterProcessing: [
-          set(FH_INDICATOR, false, 'C1-UNSET-FH: remove Financial Hardship indicator'),
-          set('reliefStatus', 'expired', 'C1-UPDHDSTAT: update status to expired in hardship details'),
+          setCharacteristic(FH_INDICATOR, false, 'C1-UNSET-FH: remove Financial Hardship indicator'),
+          setCharacteristic('reliefStatus', 'expired', 'C1-UPDHDSTAT: update status to expired in hardship details'),
         ],
       },
     },
@@ -288,37 +276,38 @@ export const financialHardship: CaseTypeConfig = {
       actors: [],
       hooks: {
         enterProcessing: [
-          set('reliefStatus', 'cancelled', 'C1-CNHRDSHAP: cancel hardship application (cancel reason CI-CANRSN)'),
-          set(FH_INDICATOR, false, 'C1-UNSET-FH: remove Financial Hardship indicator'),
-          {
-            algorithm: 'closeTasks',
-            note: 'C1-CANFHAPPR, C1-CANRELREQ, C1-CANSOARQ: cancel pending approval requests',
-          },
+          setCharacteristic(
+            'reliefStatus',
+            'cancelled',
+            'C1-CNHRDSHAP: cancel hardship application (cancel reason CI-CANRSN)',
+          ),
+          setCharacteristic(FH_INDICATOR, false, 'C1-UNSET-FH: remove Financial Hardship indicator'),
+          closeTasks(undefined, 'C1-CANFHAPPR, C1-CANRELREQ, C1-CANSOARQ: cancel pending approval requests'),
         ],
       },
     },
   ],
   transitions: [
-    { from: 'PENDING', to: 'APP_SUBMIT', mode: 'followUp' },
-    { from: 'APP_SUBMIT', to: 'HARD_REFFERD', mode: 'system' },
-    { from: 'HARD_REFFERD', to: 'HARD_APPRV', mode: 'followUp' },
-    { from: 'HARD_REFFERD', to: 'HARD_DECLINE', mode: 'followUp' },
-    { from: 'HARD_APPRV', to: 'AP_HARD_RELF', mode: 'manual', roles: ['recovery_officer', 'supervisor'] },
-    { from: 'AP_HARD_RELF', to: 'NOTIF_SENT', mode: 'followUp' },
-    { from: 'AP_HARD_RELF', to: 'HARD_DECLINE', mode: 'followUp' },
-    { from: 'NOTIF_SENT', to: 'RLF_APPL', mode: 'system' },
-    { from: 'RLF_APPL', to: 'EXP_NOTIFICN', mode: 'system' },
-    { from: 'RLF_APPL', to: 'EXPIRY_EXTND', mode: 'followUp' },
-    { from: 'EXP_NOTIFICN', to: 'HARD_EXPIRED', mode: 'system' },
-    { from: 'EXP_NOTIFICN', to: 'EXPIRY_EXTND', mode: 'followUp' },
-    { from: 'EXPIRY_EXTND', to: 'NOTIF_SENT', mode: 'system' },
+    followUp('PENDING', 'APP_SUBMIT'),
+    system('APP_SUBMIT', 'HARD_REFFERD'),
+    followUp('HARD_REFFERD', 'HARD_APPRV'),
+    followUp('HARD_REFFERD', 'HARD_DECLINE'),
+    manual('HARD_APPRV', 'AP_HARD_RELF'),
+    followUp('AP_HARD_RELF', 'NOTIF_SENT'),
+    followUp('AP_HARD_RELF', 'HARD_DECLINE'),
+    system('NOTIF_SENT', 'RLF_APPL'),
+    system('RLF_APPL', 'EXP_NOTIFICN'),
+    followUp('RLF_APPL', 'EXPIRY_EXTND'),
+    system('EXP_NOTIFICN', 'HARD_EXPIRED'),
+    followUp('EXP_NOTIFICN', 'EXPIRY_EXTND'),
+    system('EXPIRY_EXTND', 'NOTIF_SENT'),
     ...['PENDING', 'HARD_REFFERD', 'HARD_APPRV', 'AP_HARD_RELF', 'RLF_APPL', 'EXP_NOTIFICN'].map(cancelFrom),
   ],
   actions: [
     {
       code: 'submitApplication',
       label: 'Submit the hardship application',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['PENDING'],
       results: [
         {
@@ -326,22 +315,16 @@ export const financialHardship: CaseTypeConfig = {
           label: 'Application submitted',
           effects: [],
           fields: [
-            {
-              name: 'hardshipReason',
-              label: 'Reason for hardship',
-              type: 'choice',
-              choices: [
-                'unemployment',
-                'illness_or_injury',
-                'disaster',
-                'reduced_income',
-                'family_circumstances',
-                'other',
-              ],
-              required: true,
-            },
-            { name: 'hardshipExpiryDate', label: 'Hardship expiry date', type: 'date', required: true },
-            { name: 'nominatedAccounts', label: 'Accounts nominated for relief', type: 'text', required: true },
+            choiceField('hardshipReason', 'Reason for hardship', [
+              'unemployment',
+              'illness_or_injury',
+              'disaster',
+              'reduced_income',
+              'family_circumstances',
+              'other',
+            ]),
+            dateField('hardshipExpiryDate', 'Hardship expiry date'),
+            textField('nominatedAccounts', 'Accounts nominated for relief'),
           ],
           next: 'APP_SUBMIT',
         },
@@ -353,12 +336,12 @@ export const financialHardship: CaseTypeConfig = {
       roles: ['supervisor'],
       statuses: ['HARD_REFFERD'],
       results: [
-        { code: 'approved', label: 'Approved', effects: ['recordNote'], next: 'HARD_APPRV' },
+        noteResult('approved', 'Approved', 'HARD_APPRV'),
         {
           code: 'declined',
           label: 'Declined',
           effects: [],
-          fields: [{ name: 'declineReason', label: 'Decline reason', type: 'text', required: true }],
+          fields: [textField('declineReason', 'Decline reason')],
           next: 'HARD_DECLINE',
         },
       ],
@@ -373,14 +356,14 @@ export const financialHardship: CaseTypeConfig = {
           code: 'relief_applied',
           label: 'Relief approved and applied',
           effects: [],
-          fields: [{ name: 'reliefTypes', label: 'Relief types applied', type: 'text', required: true }],
+          fields: [textField('reliefTypes', 'Relief types applied')],
           next: 'NOTIF_SENT',
         },
         {
           code: 'relief_declined',
           label: 'Relief declined',
           effects: [],
-          fields: [{ name: 'declineReason', label: 'Decline reason', type: 'text', required: true }],
+          fields: [textField('declineReason', 'Decline reason')],
           next: 'HARD_DECLINE',
         },
       ],
@@ -388,14 +371,14 @@ export const financialHardship: CaseTypeConfig = {
     {
       code: 'extendExpiry',
       label: 'Extend the hardship expiry',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['RLF_APPL', 'EXP_NOTIFICN'],
       results: [
         {
           code: 'extended',
           label: 'Expiry extended',
           effects: ['recordNote'],
-          fields: [{ name: 'hardshipExpiryDate', label: 'New expiry date', type: 'date', required: true }],
+          fields: [dateField('hardshipExpiryDate', 'New expiry date')],
           next: 'EXPIRY_EXTND',
         },
       ],

@@ -1,4 +1,24 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
+import {
+  OFFICERS,
+  system,
+  followUp,
+  type MatrixCell,
+  textField,
+  dateField,
+  amountField,
+  yesField,
+  choiceField,
+  setCharacteristic,
+  raiseTodo,
+  zeroBalanceClose,
+  noteResult,
+  fromMatrix,
+  closeTasks,
+  todoAfterDays,
+  recordPaymentAction,
+  debtSaleAction,
+} from './build';
 
 /**
  * Internal recovery (after ch. 10 of the banking process guide, docs/domain.md): the bank's internal recovery team
@@ -11,10 +31,8 @@ import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
  * below). Each status follows the guide's table for it.
  */
 
-type Cell = 'S' | 'F' | 'S,F';
-
 /** Figure 10–3 as printed (S system, F follow-up; X cells left out). Rows are "from", keys "to". */
-const MATRIX: Record<string, Record<string, Cell>> = {
+const MATRIX: Record<string, Record<string, MatrixCell>> = {
   REVIEW: {
     CONTACT: 'F',
     CONTACT_ALT: 'F',
@@ -116,32 +134,15 @@ const MATRIX: Record<string, Record<string, Cell>> = {
  * C1-DISMON in Dispute, and promises recorded as results (C1-TTURS has no library algorithm).
  */
 const ADDED: TransitionDef[] = [
-  { from: 'REVIEW', to: 'UNDER_SETTLEMENT_OFFER', mode: 'system' },
-  { from: 'DISPUTE', to: 'CONTACT', mode: 'system' },
-  { from: 'REVIEW', to: 'UNDER_RESOLUTION', mode: 'followUp' },
-  { from: 'CONTACT', to: 'UNDER_RESOLUTION', mode: 'followUp' },
-  { from: 'CONTACT_ALT', to: 'UNDER_RESOLUTION', mode: 'followUp' },
+  system('REVIEW', 'UNDER_SETTLEMENT_OFFER'),
+  system('DISPUTE', 'CONTACT'),
+  followUp('REVIEW', 'UNDER_RESOLUTION'),
+  followUp('CONTACT', 'UNDER_RESOLUTION'),
+  followUp('CONTACT_ALT', 'UNDER_RESOLUTION'),
 ];
 
 /** C1-TSOF "Transition the case to Under Settlement Offer Status if Active Settlement Offer Flag is Yes". */
 const ACTIVE_OFFER = { guard: 'characteristicEquals', params: { field: 'activeSettlementOffer', value: true } };
-
-function fromMatrix(): TransitionDef[] {
-  const out: TransitionDef[] = [];
-  for (const [from, row] of Object.entries(MATRIX)) {
-    for (const [to, cell] of Object.entries(row)) {
-      if (cell.includes('S')) {
-        out.push(
-          to === 'UNDER_SETTLEMENT_OFFER'
-            ? { from, to, mode: 'system', guard: ACTIVE_OFFER }
-            : { from, to, mode: 'system' },
-        );
-      }
-      if (cell.includes('F')) out.push({ from, to, mode: 'followUp' });
-    }
-  }
-  return out;
-}
 
 const suspendOnIndicators: AlgorithmRef = {
   algorithm: 'indicatorWatch',
@@ -152,31 +153,20 @@ const suspendOnIndicators: AlgorithmRef = {
   },
   note: 'IR_CM_SUSP / IR_CM_CESUS (C1-ECTTSS): account and party warning indicators → Suspended Status, Task Type',
 };
-const paidOff: AlgorithmRef = {
-  algorithm: 'zeroBalanceClose',
-  params: { to: 'CLOSED_PAID_OFF' },
-  note: 'Cure Monitor Batch: the customer paid off the entire outstanding (10.4.14)',
-};
-const paidOffCancelled: AlgorithmRef = {
-  algorithm: 'zeroBalanceClose',
-  params: { to: 'CLOSED_CANCELLED' },
-  note: 'Pay Off Monitor: "the account is paid off" → Closed Cancelled (10.4.17), where the matrix has no S to Closed Paid-off',
-};
+const paidOff: AlgorithmRef = zeroBalanceClose(
+  'CLOSED_PAID_OFF',
+  'Cure Monitor Batch: the customer paid off the entire outstanding (10.4.14)',
+);
+const paidOffCancelled: AlgorithmRef = zeroBalanceClose(
+  'CLOSED_CANCELLED',
+  'Pay Off Monitor: "the account is paid off" → Closed Cancelled (10.4.17), where the matrix has no S to Closed Paid-off',
+);
 const skipTraceOnFailures: AlgorithmRef = {
   algorithm: 'unreachable',
   params: { consecutiveFailures: 5, moveTo: 'SKIP_TRACE' },
   note: 'IR_CM_SKFLD (C1-ECISTITN) seq 40: Consecutive Failed Contacts (X) → Skip Tracing Status',
 };
-const tooLongIn = (type: string, label: string, note: string): AlgorithmRef => ({
-  algorithm: 'afterDaysInStatus',
-  params: { days: 14, todo: { type, label } },
-  note,
-});
-const setFlag = (field: string, value: string | boolean | null, note: string): AlgorithmRef => ({
-  algorithm: 'setCharacteristic',
-  params: { field, value },
-  note,
-});
+const tooLongIn = (type: string, label: string, note: string): AlgorithmRef => todoAfterDays(14, type, label, note);
 
 const CONTACTS = ['CONTACT', 'CONTACT_ALT'];
 
@@ -247,9 +237,15 @@ export const internalRecovery: CaseTypeConfig = {
       description: 'A settlement offer is open; the customer accepts, rejects or lets it expire.',
       actors: ['system', 'recovery_officer'],
       hooks: {
-        enterProcessing: [setFlag('offerStatus', 'open', 'The offer is open while the case is in this status')],
+        enterProcessing: [
+          setCharacteristic('offerStatus', 'open', 'The offer is open while the case is in this status'),
+        ],
         exitProcessing: [
-          setFlag('activeSettlementOffer', false, 'Clears the C1-TSOF flag so the case does not re-enter at once'),
+          setCharacteristic(
+            'activeSettlementOffer',
+            false,
+            'Clears the C1-TSOF flag so the case does not re-enter at once',
+          ),
         ],
         monitoring: [
           {
@@ -289,11 +285,10 @@ export const internalRecovery: CaseTypeConfig = {
       hooks: {
         monitoring: [
           suspendOnIndicators,
-          {
-            algorithm: 'zeroBalanceClose',
-            params: { to: 'SETTLED' },
-            note: 'IN_RESCONUND (C1-RCFR) seq 20, Settled Status: the final-settlement PTP is paid',
-          },
+          zeroBalanceClose(
+            'SETTLED',
+            'IN_RESCONUND (C1-RCFR) seq 20, Settled Status: the final-settlement PTP is paid',
+          ),
           {
             algorithm: 'accountStatusMirror',
             params: { map: { closed: 'CLOSED_PAID_OFF' } },
@@ -319,7 +314,7 @@ export const internalRecovery: CaseTypeConfig = {
       description: 'Parked: the recovery supervisor recommended write-off; marked for write-off.',
       actors: ['system'],
       hooks: {
-        enterProcessing: [setFlag('markedForWriteOff', true, 'Set Marked for Write Off flag = Y')],
+        enterProcessing: [setCharacteristic('markedForWriteOff', true, 'Set Marked for Write Off flag = Y')],
         monitoring: [
           {
             algorithm: 'accountStatusMirror',
@@ -356,13 +351,13 @@ export const internalRecovery: CaseTypeConfig = {
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [
-          {
-            algorithm: 'raiseTodo',
-            params: { type: 'IR_SUPERVISOR_REVIEW', label: 'Review the referred case (see the referral reason)' },
-            note: 'A task is created for the supervisor team',
-          },
+          raiseTodo(
+            'IR_SUPERVISOR_REVIEW',
+            'Review the referred case (see the referral reason)',
+            'A task is created for the supervisor team',
+          ),
         ],
-        exitProcessing: [{ algorithm: 'closeTasks', params: { taskTypes: ['IR_SUPERVISOR_REVIEW'] } }],
+        exitProcessing: [closeTasks(['IR_SUPERVISOR_REVIEW'])],
         monitoring: [paidOff],
       },
     },
@@ -373,7 +368,7 @@ export const internalRecovery: CaseTypeConfig = {
       description: 'Parked: the settlement plan is complete; marked for write-off of the remainder.',
       actors: ['system'],
       hooks: {
-        enterProcessing: [setFlag('markedForWriteOff', true, 'Marked for Write Off = Y')],
+        enterProcessing: [setCharacteristic('markedForWriteOff', true, 'Marked for Write Off = Y')],
         monitoring: [
           {
             algorithm: 'accountStatusMirror',
@@ -431,10 +426,10 @@ export const internalRecovery: CaseTypeConfig = {
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [
-          setFlag('disputeIndicator', true, 'IR_CM_SETDIS (C1-SETDISRI): set the Dispute risk indicator'),
+          setCharacteristic('disputeIndicator', true, 'IR_CM_SETDIS (C1-SETDISRI): set the Dispute risk indicator'),
         ],
         exitProcessing: [
-          setFlag('disputeIndicator', false, 'IR_CM_RSTDIS (C1-RSTDISRI): remove the Dispute risk indicator'),
+          setCharacteristic('disputeIndicator', false, 'IR_CM_RSTDIS (C1-RSTDISRI): remove the Dispute risk indicator'),
         ],
         monitoring: [
           {
@@ -483,27 +478,25 @@ export const internalRecovery: CaseTypeConfig = {
       actors: [],
     },
   ],
-  transitions: [...fromMatrix(), ...ADDED],
+  transitions: [
+    ...fromMatrix(MATRIX, (_from, to) => (to === 'UNDER_SETTLEMENT_OFFER' ? ACTIVE_OFFER : undefined)),
+    ...ADDED,
+  ],
   actions: [
     {
       code: 'accountReview',
       label: 'Account review',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['REVIEW'],
       results: [
-        { code: 'initiate_contact', label: 'Initiate contact', effects: ['recordNote'], next: 'CONTACT' },
-        {
-          code: 'contact_alternate',
-          label: 'Contact third parties / attorneys',
-          effects: ['recordNote'],
-          next: 'CONTACT_ALT',
-        },
-        { code: 'assign_skip_trace', label: 'Assign to skip tracing', effects: ['recordNote'], next: 'SKIP_TRACE' },
+        noteResult('initiate_contact', 'Initiate contact', 'CONTACT'),
+        noteResult('contact_alternate', 'Contact third parties / attorneys', 'CONTACT_ALT'),
+        noteResult('assign_skip_trace', 'Assign to skip tracing', 'SKIP_TRACE'),
         {
           code: 'refer_to_supervisor',
           label: 'Refer to supervisor review',
           effects: [],
-          fields: [{ name: 'referralReason', label: 'Referral reason', type: 'text', required: true }],
+          fields: [textField('referralReason', 'Referral reason')],
           next: 'SUPERVISOR_REVIEW',
         },
         {
@@ -534,7 +527,7 @@ export const internalRecovery: CaseTypeConfig = {
           code: 'dispute_claimed',
           label: 'Customer has filed a dispute',
           effects: ['recordContact'],
-          fields: [{ name: 'disputeReason', label: 'Dispute', type: 'text', required: true }],
+          fields: [textField('disputeReason', 'Dispute')],
           next: 'DISPUTE',
         },
       ],
@@ -542,7 +535,7 @@ export const internalRecovery: CaseTypeConfig = {
     {
       code: 'makeSettlementOffer',
       label: 'Make a settlement offer',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['REVIEW', ...CONTACTS, 'SUPERVISOR_REVIEW', 'SKIP_TRACE'],
       results: [
         {
@@ -550,14 +543,9 @@ export const internalRecovery: CaseTypeConfig = {
           label: 'Offer made',
           effects: [],
           fields: [
-            { name: 'offerAmountCents', label: 'Offered settlement amount', type: 'amount', required: true },
-            { name: 'offerExpiresOn', label: 'Offer expires on', type: 'date', required: true },
-            {
-              name: 'activeSettlementOffer',
-              label: 'Offer is active (sent to the customer)',
-              type: 'boolean',
-              required: true,
-            },
+            amountField('offerAmountCents', 'Offered settlement amount'),
+            dateField('offerExpiresOn', 'Offer expires on'),
+            yesField('activeSettlementOffer', 'Offer is active (sent to the customer)'),
           ],
         },
       ],
@@ -565,44 +553,29 @@ export const internalRecovery: CaseTypeConfig = {
     {
       code: 'recordOfferResponse',
       label: 'Record the customer’s response to the offer',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['UNDER_SETTLEMENT_OFFER'],
       results: [
         {
           code: 'response',
           label: 'Customer responded',
           effects: ['recordContact'],
-          fields: [
-            {
-              name: 'offerStatus',
-              label: 'Response',
-              type: 'choice',
-              choices: ['accepted', 'rejected'],
-              required: true,
-            },
-          ],
+          fields: [choiceField('offerStatus', 'Response', ['accepted', 'rejected'])],
         },
       ],
     },
     {
       code: 'agreeSettlement',
       label: 'Capture the settlement plan (PTP for the settlement)',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['UNDER_SETTLEMENT_OFFER', 'UNDER_RESOLUTION'],
       results: [{ code: 'settlement_agreed', label: 'Settlement plan agreed', effects: ['agreeSettlement'] }],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: ['recovery_officer', 'supervisor'],
-      statuses: ['*'],
-      allowedOnHold: true,
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction({ allowedOnHold: true }),
     {
       code: 'suspend',
       label: 'Suspend recovery',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['UNDER_SETTLEMENT_OFFER', ...CONTACTS, 'UNDER_RESOLUTION'],
       results: [
         {
@@ -610,13 +583,13 @@ export const internalRecovery: CaseTypeConfig = {
           label: 'Suspended',
           effects: [],
           fields: [
-            {
-              name: 'suspendReason',
-              label: 'Suspension reason',
-              type: 'choice',
-              choices: ['possible_bankruptcy', 'deceased', 'cease_and_desist', 'hardship', 'other'],
-              required: true,
-            },
+            choiceField('suspendReason', 'Suspension reason', [
+              'possible_bankruptcy',
+              'deceased',
+              'cease_and_desist',
+              'hardship',
+              'other',
+            ]),
           ],
           next: 'SUSPEND',
         },
@@ -625,28 +598,18 @@ export const internalRecovery: CaseTypeConfig = {
     {
       code: 'resumeContact',
       label: 'Resume recovery',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['SUSPEND'],
       results: [
-        { code: 'resume_contact', label: 'Resume contact', effects: ['recordNote'], next: 'CONTACT' },
-        {
-          code: 'resume_contact_alternate',
-          label: 'Resume contact with third parties',
-          effects: ['recordNote'],
-          next: 'CONTACT_ALT',
-        },
-        {
-          code: 'dispute_claimed',
-          label: 'Customer has filed a dispute',
-          effects: ['recordNote'],
-          next: 'DISPUTE',
-        },
+        noteResult('resume_contact', 'Resume contact', 'CONTACT'),
+        noteResult('resume_contact_alternate', 'Resume contact with third parties', 'CONTACT_ALT'),
+        noteResult('dispute_claimed', 'Customer has filed a dispute', 'DISPUTE'),
       ],
     },
     {
       code: 'referToSupervisor',
       label: 'Refer to supervisor review',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: [
         'UNDER_SETTLEMENT_OFFER',
         ...CONTACTS,
@@ -662,7 +625,7 @@ export const internalRecovery: CaseTypeConfig = {
           code: 'referred',
           label: 'Referred',
           effects: [],
-          fields: [{ name: 'referralReason', label: 'Referral reason', type: 'text', required: true }],
+          fields: [textField('referralReason', 'Referral reason')],
           next: 'SUPERVISOR_REVIEW',
         },
       ],
@@ -673,17 +636,12 @@ export const internalRecovery: CaseTypeConfig = {
       roles: ['supervisor'],
       statuses: ['SUPERVISOR_REVIEW'],
       results: [
-        { code: 'back_to_review', label: 'Back to the specialist’s review', effects: ['recordNote'], next: 'REVIEW' },
-        { code: 'resume_contact', label: 'Resume contact', effects: ['recordNote'], next: 'CONTACT' },
-        {
-          code: 'resume_contact_alternate',
-          label: 'Contact third parties',
-          effects: ['recordNote'],
-          next: 'CONTACT_ALT',
-        },
-        { code: 'suspend', label: 'Suspend', effects: ['recordNote'], next: 'SUSPEND' },
-        { code: 'skip_trace', label: 'Assign to skip tracing', effects: ['recordNote'], next: 'SKIP_TRACE' },
-        { code: 'dispute', label: 'Hand to dispute management', effects: ['recordNote'], next: 'DISPUTE' },
+        noteResult('back_to_review', 'Back to the specialist’s review', 'REVIEW'),
+        noteResult('resume_contact', 'Resume contact', 'CONTACT'),
+        noteResult('resume_contact_alternate', 'Contact third parties', 'CONTACT_ALT'),
+        noteResult('suspend', 'Suspend', 'SUSPEND'),
+        noteResult('skip_trace', 'Assign to skip tracing', 'SKIP_TRACE'),
+        noteResult('dispute', 'Hand to dispute management', 'DISPUTE'),
       ],
     },
     {
@@ -703,25 +661,20 @@ export const internalRecovery: CaseTypeConfig = {
           code: 'write_off',
           label: 'Recommend write-off',
           effects: [],
-          fields: [{ name: 'writeOffReason', label: 'Write-off reason', type: 'text', required: true }],
+          fields: [textField('writeOffReason', 'Write-off reason')],
           next: 'WRITE_OFF',
         },
-        { code: 'debt_sale', label: 'Recommend debt sale', effects: ['recordNote'], next: 'DEBT_SALE' },
+        noteResult('debt_sale', 'Recommend debt sale', 'DEBT_SALE'),
       ],
     },
     {
       code: 'skipTraceAction',
       label: 'Skip trace action',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['SKIP_TRACE'],
       results: [
-        { code: 'traced', label: 'Traced: contact the customer', effects: ['recordNote'], next: 'CONTACT' },
-        {
-          code: 'traced_alternate',
-          label: 'Traced: contact third parties',
-          effects: ['recordNote'],
-          next: 'CONTACT_ALT',
-        },
+        noteResult('traced', 'Traced: contact the customer', 'CONTACT'),
+        noteResult('traced_alternate', 'Traced: contact third parties', 'CONTACT_ALT'),
         { code: 'not_traced', label: 'Not traced yet', effects: ['recordNote'] },
       ],
     },
@@ -735,26 +688,10 @@ export const internalRecovery: CaseTypeConfig = {
           code: 'resolved',
           label: 'Dispute resolved',
           effects: ['recordNote'],
-          fields: [{ name: 'disputeResolvedOn', label: 'Resolved on', type: 'date', required: true }],
+          fields: [dateField('disputeResolvedOn', 'Resolved on')],
         },
       ],
     },
-    {
-      code: 'debtSale',
-      label: 'Record the debt sale',
-      roles: ['supervisor'],
-      statuses: ['DEBT_SALE'],
-      results: [
-        {
-          code: 'marked_sold',
-          label: 'Marked sold to a buyer',
-          effects: [],
-          fields: [
-            { name: 'debtBuyer', label: 'Buyer (asset restructuring company)', type: 'text', required: true },
-            { name: 'salePriceCents', label: 'Sale price', type: 'amount', required: true },
-          ],
-        },
-      ],
-    },
+    debtSaleAction(),
   ],
 };

@@ -1,4 +1,21 @@
 import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
+import {
+  OFFICERS,
+  system,
+  followUp,
+  textField,
+  dateField,
+  amountField,
+  yesField,
+  choiceField,
+  setCharacteristic,
+  raiseTodo,
+  afterDaysInStatus,
+  closeTasks,
+  noteResult,
+  todoAfterDays,
+  recordPaymentAction,
+} from './build';
 
 /**
  * Legal proceeding (after ch. 4 of the banking process guide, docs/domain.md): after the default notice expires the
@@ -16,38 +33,24 @@ const NO_ACTIVITY_TODOS = ['LEGAL_NO_ACTIVITY_L1', 'LEGAL_NO_ACTIVITY_L2'];
 
 /** "Legal No Activity – Level 1 / Level 2" to-dos (closed by LG012/LG014/LG015/LG022); days are not given. */
 const noActivity: AlgorithmRef[] = [
-  {
-    algorithm: 'afterDaysInStatus',
-    params: { days: 5, todo: { type: 'LEGAL_NO_ACTIVITY_L1', label: 'Legal case: no activity for 5 days' } },
-    note: 'Legal No Activity – Level 1 (to-do type named in LG012; day count not given, 5 as in ch. 5)',
-  },
-  {
-    algorithm: 'afterDaysInStatus',
-    params: {
-      days: 10,
-      todo: { type: 'LEGAL_NO_ACTIVITY_L2', label: 'Legal case: no activity for 10 days (supervisor)' },
-    },
-    note: 'Legal No Activity – Level 2 (to-do type named in LG012; day count not given, 10 as in ch. 5)',
-  },
+  todoAfterDays(
+    5,
+    'LEGAL_NO_ACTIVITY_L1',
+    'Legal case: no activity for 5 days',
+    'Legal No Activity – Level 1 (to-do type named in LG012; day count not given, 5 as in ch. 5)',
+  ),
+  todoAfterDays(
+    10,
+    'LEGAL_NO_ACTIVITY_L2',
+    'Legal case: no activity for 10 days (supervisor)',
+    'Legal No Activity – Level 2 (to-do type named in LG012; day count not given, 10 as in ch. 5)',
+  ),
 ];
-const closeNoActivity = (instance: string): AlgorithmRef => ({
-  algorithm: 'closeTasks',
-  params: { taskTypes: NO_ACTIVITY_TODOS },
-  note: `${instance} (C1-CLSTODO): close Legal No Activity – Level 1 and Level 2`,
-});
-const set = (field: string, value: string | boolean | null, note?: string): AlgorithmRef => ({
-  algorithm: 'setCharacteristic',
-  params: { field, value },
-  ...(note ? { note } : {}),
-});
+const closeNoActivity = (instance: string): AlgorithmRef =>
+  closeTasks(NO_ACTIVITY_TODOS, `${instance} (C1-CLSTODO): close Legal No Activity – Level 1 and Level 2`);
 
-const followUp = (from: string, to: string): TransitionDef => ({ from, to, mode: 'followUp' });
-const resumeTo = (to: string): TransitionDef => ({
-  from: 'LEGINPROG',
-  to,
-  mode: 'system',
-  guard: { guard: 'characteristicEquals', params: { field: 'resumeStatus', value: to } },
-});
+const resumeTo = (to: string): TransitionDef =>
+  system('LEGINPROG', to, { guard: 'characteristicEquals', params: { field: 'resumeStatus', value: to } });
 
 export const legalProceeding: CaseTypeConfig = {
   id: 'legal_proceeding',
@@ -75,8 +78,8 @@ export const legalProceeding: CaseTypeConfig = {
   level: 'account',
   blockedBy: ['legal_proceeding'],
   creationFields: [
-    { name: 'defaultNoticeSentOn', label: 'Default notice sent on', type: 'date', required: true },
-    { name: 'defaultNoticeExpiresOn', label: 'Default notice expires on', type: 'date', required: true },
+    dateField('defaultNoticeSentOn', 'Default notice sent on'),
+    dateField('defaultNoticeExpiresOn', 'Default notice expires on'),
   ],
   settings: {},
   statuses: [
@@ -95,11 +98,11 @@ export const legalProceeding: CaseTypeConfig = {
           },
         ],
         monitoring: [
-          {
-            algorithm: 'afterDaysInStatus',
-            params: { days: 0, moveTo: 'ASSNEWLSP' },
-            note: 'LG023 (C1-ASORVCHK): Association Review Required = No; Next Status = Assign New LSP',
-          },
+          afterDaysInStatus(
+            0,
+            { moveTo: 'ASSNEWLSP' },
+            'LG023 (C1-ASORVCHK): Association Review Required = No; Next Status = Assign New LSP',
+          ),
         ],
       },
     },
@@ -118,13 +121,13 @@ export const legalProceeding: CaseTypeConfig = {
           },
         ],
         enterProcessing: [
-          {
-            algorithm: 'raiseTodo',
-            params: { type: 'LEGAL_ASSIGN_LSP', label: 'Assign or confirm the legal service provider' },
-            note: 'LG004 (C1-ASGNLSP): automated allocation with manual review; the review is this to-do',
-          },
+          raiseTodo(
+            'LEGAL_ASSIGN_LSP',
+            'Assign or confirm the legal service provider',
+            'LG004 (C1-ASGNLSP): automated allocation with manual review; the review is this to-do',
+          ),
         ],
-        exitProcessing: [{ algorithm: 'closeTasks', params: { taskTypes: ['LEGAL_ASSIGN_LSP'] } }],
+        exitProcessing: [closeTasks(['LEGAL_ASSIGN_LSP'])],
       },
     },
     {
@@ -156,20 +159,12 @@ export const legalProceeding: CaseTypeConfig = {
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [
-          set('lspAssignmentStatus', 'pending_approval', 'LSP assignment status: Pending Approval'),
-          {
-            algorithm: 'raiseTodo',
-            params: { type: 'LEGAL_LSP_APPROVAL', label: 'Approve or reject the LSP assignment' },
-            note: 'An approval request is created',
-          },
+          setCharacteristic('lspAssignmentStatus', 'pending_approval', 'LSP assignment status: Pending Approval'),
+          raiseTodo('LEGAL_LSP_APPROVAL', 'Approve or reject the LSP assignment', 'An approval request is created'),
         ],
         exitProcessing: [
-          {
-            algorithm: 'closeTasks',
-            params: { taskTypes: ['LEGAL_LSP_APPROVAL'] },
-            note: 'LG024 (C1-CANAPPR): cancel the approval request',
-          },
-          set('lspApprovalRequired', false),
+          closeTasks(['LEGAL_LSP_APPROVAL'], 'LG024 (C1-CANAPPR): cancel the approval request'),
+          setCharacteristic('lspApprovalRequired', false),
         ],
       },
     },
@@ -181,17 +176,15 @@ export const legalProceeding: CaseTypeConfig = {
       actors: ['recovery_officer', 'mediation_board'],
       hooks: {
         monitoring: [
-          {
-            algorithm: 'afterDaysInStatus',
-            params: { days: 3, todo: { type: 'LEGAL_ACK_REMINDER', label: 'The LSP has not acknowledged yet' } },
-            note: 'LG006 (C1-SETDSPDT): set display date, offset days = 3',
-          },
+          todoAfterDays(
+            3,
+            'LEGAL_ACK_REMINDER',
+            'The LSP has not acknowledged yet',
+            'LG006 (C1-SETDSPDT): set display date, offset days = 3',
+          ),
           ...noActivity,
         ],
-        exitProcessing: [
-          closeNoActivity('LG012'),
-          { algorithm: 'closeTasks', params: { taskTypes: ['LEGAL_ACK_REMINDER', 'LEGAL_AWAIT_LSP_ACK'] } },
-        ],
+        exitProcessing: [closeNoActivity('LG012'), closeTasks(['LEGAL_ACK_REMINDER', 'LEGAL_AWAIT_LSP_ACK'])],
       },
     },
     {
@@ -201,9 +194,12 @@ export const legalProceeding: CaseTypeConfig = {
       description: 'Litigation is under way; after an LSP change the case resumes where the previous LSP stopped.',
       actors: ['system', 'supervisor', 'mediation_board'],
       hooks: {
-        enterProcessing: [set('lspAssignmentStatus', 'approved', 'The LSP accepted the case')],
+        enterProcessing: [setCharacteristic('lspAssignmentStatus', 'approved', 'The LSP accepted the case')],
         monitoring: noActivity,
-        exitProcessing: [closeNoActivity('LG012'), set('resumeStatus', null, 'LG008 (C1-RESSTATUS): resumed')],
+        exitProcessing: [
+          closeNoActivity('LG012'),
+          setCharacteristic('resumeStatus', null, 'LG008 (C1-RESSTATUS): resumed'),
+        ],
       },
     },
     {
@@ -239,7 +235,11 @@ export const legalProceeding: CaseTypeConfig = {
         ],
         exitProcessing: [
           closeNoActivity('LG015'),
-          set('resumeStatus', 'JDGENFORC', 'C1-SAVPRESTA: where Legal In Progress resumes after an LSP change'),
+          setCharacteristic(
+            'resumeStatus',
+            'JDGENFORC',
+            'C1-SAVPRESTA: where Legal In Progress resumes after an LSP change',
+          ),
         ],
       },
     },
@@ -270,7 +270,11 @@ export const legalProceeding: CaseTypeConfig = {
         ],
         exitProcessing: [
           closeNoActivity('LG022'),
-          set('resumeStatus', 'JDGCOMP', 'C1-SAVPRESTA: where Legal In Progress resumes after an LSP change'),
+          setCharacteristic(
+            'resumeStatus',
+            'JDGCOMP',
+            'C1-SAVPRESTA: where Legal In Progress resumes after an LSP change',
+          ),
         ],
       },
     },
@@ -281,7 +285,9 @@ export const legalProceeding: CaseTypeConfig = {
       description: 'The current LSP is retired (date of the retirement deed) and a new one is to be assigned.',
       actors: ['supervisor'],
       hooks: {
-        enterProcessing: [set('lspAssignmentStatus', 'closed', 'The current (approved) assignment is closed')],
+        enterProcessing: [
+          setCharacteristic('lspAssignmentStatus', 'closed', 'The current (approved) assignment is closed'),
+        ],
       },
     },
     {
@@ -292,8 +298,8 @@ export const legalProceeding: CaseTypeConfig = {
       actors: [],
       hooks: {
         enterProcessing: [
-          set('lspAssignmentStatus', 'closed', 'LG019 (C1-LSPSTATUS): LSP assignment → Closed'),
-          { algorithm: 'closeTasks' },
+          setCharacteristic('lspAssignmentStatus', 'closed', 'LG019 (C1-LSPSTATUS): LSP assignment → Closed'),
+          closeTasks(),
         ],
       },
     },
@@ -305,8 +311,8 @@ export const legalProceeding: CaseTypeConfig = {
       actors: [],
       hooks: {
         enterProcessing: [
-          set('lspAssignmentStatus', 'closed', 'LG017 (C1-LSPSTATUS): LSP assignment → Closed'),
-          { algorithm: 'closeTasks' },
+          setCharacteristic('lspAssignmentStatus', 'closed', 'LG017 (C1-LSPSTATUS): LSP assignment → Closed'),
+          closeTasks(),
         ],
       },
     },
@@ -318,14 +324,14 @@ export const legalProceeding: CaseTypeConfig = {
       actors: [],
       hooks: {
         enterProcessing: [
-          set('lspAssignmentStatus', 'cancelled', 'LG018 (C1-LSPSTATUS): LSP assignment → Cancelled'),
-          { algorithm: 'closeTasks' },
+          setCharacteristic('lspAssignmentStatus', 'cancelled', 'LG018 (C1-LSPSTATUS): LSP assignment → Cancelled'),
+          closeTasks(),
         ],
       },
     },
   ],
   transitions: [
-    { from: 'PENDING', to: 'ASSNEWLSP', mode: 'system' },
+    system('PENDING', 'ASSNEWLSP'),
     followUp('PENDING', 'ASSNEWLSP'),
     followUp('ASSNEWLSP', 'PREPLOGDOC'),
     {
@@ -334,7 +340,7 @@ export const legalProceeding: CaseTypeConfig = {
       mode: 'system',
       guard: { guard: 'characteristicEquals', params: { field: 'lspApprovalRequired', value: true } },
     },
-    { from: 'PREPLOGDOC', to: 'WTFRLSPACK', mode: 'system' },
+    system('PREPLOGDOC', 'WTFRLSPACK'),
     followUp('PENDINGAPP', 'PREPLOGDOC'),
     followUp('PENDINGAPP', 'ASSNEWLSP'),
     followUp('WTFRLSPACK', 'LEGINPROG'),
@@ -359,13 +365,13 @@ export const legalProceeding: CaseTypeConfig = {
       from,
       to: 'CANCEL',
       mode: 'manual',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
     })),
     ...['LEGINPROG', 'DEFMATTER', 'MTFRJDGFIELD', 'CHNGORRETLSP'].map((from): TransitionDef => ({
       from,
       to: 'WITHDRAW',
       mode: 'manual',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
     })),
   ],
   actions: [
@@ -374,12 +380,12 @@ export const legalProceeding: CaseTypeConfig = {
       label: 'Review linked accounts and customers',
       roles: ['recovery_officer'],
       statuses: ['PENDING'],
-      results: [{ code: 'reviewed', label: 'Association reviewed', effects: ['recordNote'], next: 'ASSNEWLSP' }],
+      results: [noteResult('reviewed', 'Association reviewed', 'ASSNEWLSP')],
     },
     {
       code: 'assignLsp',
       label: 'Assign the legal service provider',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['ASSNEWLSP'],
       results: [
         {
@@ -387,13 +393,8 @@ export const legalProceeding: CaseTypeConfig = {
           label: 'LSP assigned',
           effects: [],
           fields: [
-            { name: 'lspName', label: 'Legal service provider', type: 'text', required: true },
-            {
-              name: 'lspApprovalRequired',
-              label: 'Needs approval (chosen over the proposed or previous LSP)',
-              type: 'boolean',
-              required: true,
-            },
+            textField('lspName', 'Legal service provider'),
+            yesField('lspApprovalRequired', 'Needs approval (chosen over the proposed or previous LSP)'),
           ],
           next: 'PREPLOGDOC',
         },
@@ -409,7 +410,7 @@ export const legalProceeding: CaseTypeConfig = {
           code: 'submitted',
           label: 'Documents submitted',
           effects: [],
-          fields: [{ name: 'documentsSubmittedOn', label: 'Submitted on', type: 'date', required: true }],
+          fields: [dateField('documentsSubmittedOn', 'Submitted on')],
         },
       ],
     },
@@ -423,15 +424,7 @@ export const legalProceeding: CaseTypeConfig = {
           code: 'decided',
           label: 'Decided',
           effects: ['recordNote'],
-          fields: [
-            {
-              name: 'lspAssignmentStatus',
-              label: 'Decision',
-              type: 'choice',
-              choices: ['approved', 'rejected'],
-              required: true,
-            },
-          ],
+          fields: [choiceField('lspAssignmentStatus', 'Decision', ['approved', 'rejected'])],
           nextBy: { field: 'lspAssignmentStatus', map: { approved: 'PREPLOGDOC', rejected: 'ASSNEWLSP' } },
         },
       ],
@@ -442,8 +435,8 @@ export const legalProceeding: CaseTypeConfig = {
       roles: ['recovery_officer', 'mediation_board'],
       statuses: ['WTFRLSPACK'],
       results: [
-        { code: 'accepted', label: 'LSP accepted the case', effects: ['recordNote'], next: 'LEGINPROG' },
-        { code: 'refused', label: 'LSP refused the case', effects: ['recordNote'], next: 'ASSNEWLSP' },
+        noteResult('accepted', 'LSP accepted the case', 'LEGINPROG'),
+        noteResult('refused', 'LSP refused the case', 'ASSNEWLSP'),
       ],
     },
     {
@@ -454,20 +447,15 @@ export const legalProceeding: CaseTypeConfig = {
       allowedOnHold: true,
       results: [
         { code: 'progress', label: 'Progress noted', effects: ['recordNote'] },
-        { code: 'defended', label: 'Customer defends the claim', effects: ['recordNote'], next: 'DEFMATTER' },
+        noteResult('defended', 'Customer defends the claim', 'DEFMATTER'),
         {
           code: 'motion_filed',
           label: 'Motion for judgment filed',
           effects: ['recordNote'],
-          fields: [{ name: 'motionFiledOn', label: 'Filed on', type: 'date', required: true }],
+          fields: [dateField('motionFiledOn', 'Filed on')],
           next: 'MTFRJDGFIELD',
         },
-        {
-          code: 'back_to_litigation',
-          label: 'Back to litigation in progress',
-          effects: ['recordNote'],
-          next: 'LEGINPROG',
-        },
+        noteResult('back_to_litigation', 'Back to litigation in progress', 'LEGINPROG'),
       ],
     },
     {
@@ -482,8 +470,8 @@ export const legalProceeding: CaseTypeConfig = {
           label: 'Judgment obtained: enforce',
           effects: ['recordNote'],
           fields: [
-            { name: 'judgmentDate', label: 'Judgment date', type: 'date', required: true },
-            { name: 'judgmentAmountCents', label: 'Judgment amount', type: 'amount', required: false },
+            dateField('judgmentDate', 'Judgment date'),
+            amountField('judgmentAmountCents', 'Judgment amount', false),
           ],
           next: 'JDGENFORC',
         },
@@ -491,15 +479,10 @@ export const legalProceeding: CaseTypeConfig = {
           code: 'judgment_arrangement',
           label: 'Judgment obtained: arrangement agreed',
           effects: ['recordNote', 'agreeSettlement'],
-          fields: [{ name: 'judgmentDate', label: 'Judgment date', type: 'date', required: true }],
+          fields: [dateField('judgmentDate', 'Judgment date')],
           next: 'JDGCOMP',
         },
-        {
-          code: 'motion_denied',
-          label: 'Motion denied: litigation continues',
-          effects: ['recordNote'],
-          next: 'LEGINPROG',
-        },
+        noteResult('motion_denied', 'Motion denied: litigation continues', 'LEGINPROG'),
       ],
     },
     {
@@ -513,7 +496,7 @@ export const legalProceeding: CaseTypeConfig = {
           code: 'warrant_of_possession',
           label: 'Warrant of possession granted (open an asset repossession case)',
           effects: ['recordNote'],
-          fields: [{ name: 'warrantGrantedOn', label: 'Granted on', type: 'date', required: true }],
+          fields: [dateField('warrantGrantedOn', 'Granted on')],
         },
         { code: 'garnishee_order', label: 'Garnishee order obtained', effects: ['recordNote'] },
         {
@@ -522,46 +505,29 @@ export const legalProceeding: CaseTypeConfig = {
           effects: ['recordNote', 'agreeSettlement'],
           next: 'JDGCOMP',
         },
-        {
-          code: 'arrangement_broken',
-          label: 'Arrangement broken: enforce',
-          effects: ['recordNote'],
-          next: 'JDGENFORC',
-        },
-        {
-          code: 'judgment_satisfied',
-          label: 'Judgment satisfied: complete',
-          effects: ['recordNote'],
-          next: 'COMPLETE',
-        },
+        noteResult('arrangement_broken', 'Arrangement broken: enforce', 'JDGENFORC'),
+        noteResult('judgment_satisfied', 'Judgment satisfied: complete', 'COMPLETE'),
       ],
     },
-    {
-      code: 'recordPayment',
-      label: 'Record a payment',
-      roles: ['recovery_officer', 'supervisor'],
-      statuses: ['*'],
-      allowedOnHold: true,
-      results: [{ code: 'received', label: 'Payment received', effects: ['recordPayment'] }],
-    },
+    recordPaymentAction({ allowedOnHold: true }),
     {
       code: 'changeLsp',
       label: 'Change the LSP',
       roles: ['supervisor'],
       statuses: LITIGATION,
-      results: [{ code: 'change', label: 'LSP to be changed', effects: ['recordNote'], next: 'CHNGORRETLSP' }],
+      results: [noteResult('change', 'LSP to be changed', 'CHNGORRETLSP')],
     },
     {
       code: 'retireLsp',
       label: 'Retire the current LSP',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['CHNGORRETLSP'],
       results: [
         {
           code: 'retired',
           label: 'Retirement deed signed',
           effects: [],
-          fields: [{ name: 'retirementDeedDate', label: 'Date of the retirement deed', type: 'date', required: true }],
+          fields: [dateField('retirementDeedDate', 'Date of the retirement deed')],
           next: 'ASSNEWLSP',
         },
       ],

@@ -1,4 +1,19 @@
-import type { AlgorithmRef, CaseTypeConfig, TransitionDef } from '../types';
+import type { AlgorithmRef, CaseTypeConfig } from '../types';
+import {
+  OFFICERS,
+  system,
+  followUp,
+  manual,
+  textField,
+  amountField,
+  setCharacteristic,
+  raiseTodo,
+  afterDaysInStatus,
+  closeTasks,
+  zeroBalanceClose,
+  noteResult,
+  todoAfterDays,
+} from './build';
 
 /**
  * Right of set-off (after ch. 6 of the banking process guide, docs/domain.md): arrears that stay unpaid after
@@ -15,39 +30,28 @@ const APPROVAL_THRESHOLD_CENTS = 10_000_000;
 const NO_ACTIVITY_TODOS = ['ROSO_NO_ACTIVITY_L1', 'ROSO_NO_ACTIVITY_L2'];
 
 const noActivity: AlgorithmRef[] = [
-  {
-    algorithm: 'afterDaysInStatus',
-    params: { days: 1, todo: { type: 'ROSO_NO_ACTIVITY_L1', label: 'Set-off: no activity for a day' } },
-    note: 'No-activity monitoring: 1 day → ROSO No Activity Level 1',
-  },
-  {
-    algorithm: 'afterDaysInStatus',
-    params: { days: 2, todo: { type: 'ROSO_NO_ACTIVITY_L2', label: 'Set-off: no activity for 2 days (supervisor)' } },
-    note: 'No-activity monitoring: 2 days → ROSO No Activity Level 2',
-  },
+  todoAfterDays(
+    1,
+    'ROSO_NO_ACTIVITY_L1',
+    'Set-off: no activity for a day',
+    'No-activity monitoring: 1 day → ROSO No Activity Level 1',
+  ),
+  todoAfterDays(
+    2,
+    'ROSO_NO_ACTIVITY_L2',
+    'Set-off: no activity for 2 days (supervisor)',
+    'No-activity monitoring: 2 days → ROSO No Activity Level 2',
+  ),
 ];
-const paidWithdraws: AlgorithmRef = {
-  algorithm: 'zeroBalanceClose',
-  params: { to: 'WITHDRAWN' },
-  note: 'Event Manager: a payment arrives (read as: the arrears are paid) → Withdrawn',
-};
-const set = (field: string, value: string, note: string): AlgorithmRef => ({
-  algorithm: 'setCharacteristic',
-  params: { field, value },
-  note,
-});
-const todo = (type: string, label: string, note: string): AlgorithmRef => ({
-  algorithm: 'raiseTodo',
-  params: { type, label },
-  note,
-});
+const paidWithdraws: AlgorithmRef = zeroBalanceClose(
+  'WITHDRAWN',
+  'Event Manager: a payment arrives (read as: the arrears are paid) → Withdrawn',
+);
 const cancelSetOff = (reason: string, note: string): AlgorithmRef[] => [
-  set('setOffStatus', 'cancelled', 'C1-CANROSO: cancel set-off'),
-  set('setOffExclusionReason', reason, note),
-  { algorithm: 'closeTasks' },
+  setCharacteristic('setOffStatus', 'cancelled', 'C1-CANROSO: cancel set-off'),
+  setCharacteristic('setOffExclusionReason', reason, note),
+  closeTasks(),
 ];
-
-const followUp = (from: string, to: string): TransitionDef => ({ from, to, mode: 'followUp' });
 
 export const rightOfSetOff: CaseTypeConfig = {
   id: 'right_of_set_off',
@@ -71,9 +75,7 @@ export const rightOfSetOff: CaseTypeConfig = {
   category: 'ROSO',
   level: 'account',
   blockedBy: ['right_of_set_off', 'bankruptcy', 'deceased', 'financial_hardship'],
-  creationFields: [
-    { name: 'targetAccounts', label: 'Target CASA / TD accounts to debit', type: 'text', required: true },
-  ],
+  creationFields: [textField('targetAccounts', 'Target CASA / TD accounts to debit')],
   settings: {},
   statuses: [
     {
@@ -84,13 +86,7 @@ export const rightOfSetOff: CaseTypeConfig = {
       actors: ['system', 'recovery_officer'],
       hooks: {
         monitoring: [paidWithdraws, ...noActivity],
-        exitProcessing: [
-          {
-            algorithm: 'closeTasks',
-            params: { taskTypes: NO_ACTIVITY_TODOS },
-            note: 'C1-CLSTODO: ROSO No Activity Level 1 and 2',
-          },
-        ],
+        exitProcessing: [closeTasks(NO_ACTIVITY_TODOS, 'C1-CLSTODO: ROSO No Activity Level 1 and 2')],
       },
     },
     {
@@ -101,11 +97,11 @@ export const rightOfSetOff: CaseTypeConfig = {
       actors: ['system'],
       hooks: {
         monitoring: [
-          {
-            algorithm: 'afterDaysInStatus',
-            params: { days: 0, moveTo: 'PENDINGAPPR' },
-            note: 'C1-ROSOAPPR: Approval Required Status = PENDINGAPPR (the default transition)',
-          },
+          afterDaysInStatus(
+            0,
+            { moveTo: 'PENDINGAPPR' },
+            'C1-ROSOAPPR: Approval Required Status = PENDINGAPPR (the default transition)',
+          ),
         ],
       },
     },
@@ -117,15 +113,14 @@ export const rightOfSetOff: CaseTypeConfig = {
       actors: ['supervisor'],
       hooks: {
         enterProcessing: [
-          todo('ROSO_APPROVAL', 'Approve or reject the set-off', 'C1-ROSOAPPR: create an approval work item'),
+          raiseTodo('ROSO_APPROVAL', 'Approve or reject the set-off', 'C1-ROSOAPPR: create an approval work item'),
         ],
         monitoring: [paidWithdraws, ...noActivity],
         exitProcessing: [
-          {
-            algorithm: 'closeTasks',
-            params: { taskTypes: ['ROSO_APPROVAL', ...NO_ACTIVITY_TODOS] },
-            note: 'C1-ABORTAPP (abort the approval work item) and C1-CLSTODO',
-          },
+          closeTasks(
+            ['ROSO_APPROVAL', ...NO_ACTIVITY_TODOS],
+            'C1-ABORTAPP (abort the approval work item) and C1-CLSTODO',
+          ),
         ],
       },
     },
@@ -137,13 +132,13 @@ export const rightOfSetOff: CaseTypeConfig = {
       actors: ['system', 'recovery_officer'],
       hooks: {
         enterProcessing: [
-          todo(
+          raiseTodo(
             'ROSO_TRANSFER',
             'Execute the set-off transfer (target account → ledger → delinquent account)',
             'C1-FUNDTRFR: execute funds transfer',
           ),
         ],
-        exitProcessing: [{ algorithm: 'closeTasks', params: { taskTypes: ['ROSO_TRANSFER'] } }],
+        exitProcessing: [closeTasks(['ROSO_TRANSFER'])],
       },
     },
     {
@@ -154,26 +149,14 @@ export const rightOfSetOff: CaseTypeConfig = {
       actors: ['system', 'recovery_officer'],
       hooks: {
         enterProcessing: [
-          todo(
+          raiseTodo(
             'ROSO_NOTIFICATION',
             'Send the set-off notification to the customer',
             'C1-CCCREATE: generate customer contact',
           ),
         ],
-        monitoring: [
-          {
-            algorithm: 'afterDaysInStatus',
-            params: { days: 1, moveTo: 'COMPLETED' },
-            note: 'CS-MONITOR: Next Status COMPLETED, No Of Days 1',
-          },
-        ],
-        exitProcessing: [
-          {
-            algorithm: 'closeTasks',
-            params: { taskTypes: ['ROSO_COMPLETION_FAILED'] },
-            note: 'C1-CLSTODO: To-Do Type ROSO Completion Failed',
-          },
-        ],
+        monitoring: [afterDaysInStatus(1, { moveTo: 'COMPLETED' }, 'CS-MONITOR: Next Status COMPLETED, No Of Days 1')],
+        exitProcessing: [closeTasks(['ROSO_COMPLETION_FAILED'], 'C1-CLSTODO: To-Do Type ROSO Completion Failed')],
       },
     },
     {
@@ -192,8 +175,8 @@ export const rightOfSetOff: CaseTypeConfig = {
       actors: [],
       hooks: {
         enterProcessing: [
-          todo('ROSO_REVERSE', 'Reverse the set-off transfer', 'C1-REVROSO: reverse set-off'),
-          set('setOffExclusionReason', 'reversed', 'C1-EXCLROSO: reason code Reversed'),
+          raiseTodo('ROSO_REVERSE', 'Reverse the set-off transfer', 'C1-REVROSO: reverse set-off'),
+          setCharacteristic('setOffExclusionReason', 'reversed', 'C1-EXCLROSO: reason code Reversed'),
         ],
       },
     },
@@ -224,8 +207,8 @@ export const rightOfSetOff: CaseTypeConfig = {
   ],
   transitions: [
     followUp('PENDING', 'SUBMITTED'),
-    { from: 'PENDING', to: 'CANCELLED', mode: 'manual', roles: ['recovery_officer', 'supervisor'] },
-    { from: 'PENDING', to: 'WITHDRAWN', mode: 'system' },
+    manual('PENDING', 'CANCELLED'),
+    system('PENDING', 'WITHDRAWN'),
     followUp('PENDING', 'WITHDRAWN'),
     {
       from: 'SUBMITTED',
@@ -233,30 +216,30 @@ export const rightOfSetOff: CaseTypeConfig = {
       mode: 'system',
       guard: { guard: 'amountDueBelow', params: { cents: APPROVAL_THRESHOLD_CENTS } },
     },
-    { from: 'SUBMITTED', to: 'PENDINGAPPR', mode: 'system' },
+    system('SUBMITTED', 'PENDINGAPPR'),
     followUp('PENDINGAPPR', 'TRANSFERREQ'),
     followUp('PENDINGAPPR', 'REJECTED'),
-    { from: 'PENDINGAPPR', to: 'CANCELLED', mode: 'manual', roles: ['recovery_officer', 'supervisor'] },
-    { from: 'PENDINGAPPR', to: 'WITHDRAWN', mode: 'system' },
+    manual('PENDINGAPPR', 'CANCELLED'),
+    system('PENDINGAPPR', 'WITHDRAWN'),
     followUp('PENDINGAPPR', 'WITHDRAWN'),
     followUp('TRANSFERREQ', 'NOTIFY'),
     followUp('TRANSFERREQ', 'CANCELLED'),
-    { from: 'NOTIFY', to: 'COMPLETED', mode: 'system' },
-    { from: 'NOTIFY', to: 'COMPLETED', mode: 'manual', roles: ['recovery_officer', 'supervisor'] },
-    { from: 'NOTIFY', to: 'REVERSED', mode: 'manual', roles: ['recovery_officer', 'supervisor'] },
+    system('NOTIFY', 'COMPLETED'),
+    manual('NOTIFY', 'COMPLETED'),
+    manual('NOTIFY', 'REVERSED'),
   ],
   actions: [
     {
       code: 'submitSetOff',
       label: 'Submit the set-off',
-      roles: ['recovery_officer', 'supervisor'],
+      roles: OFFICERS,
       statuses: ['PENDING'],
       results: [
         {
           code: 'submitted',
           label: 'Target accounts reviewed: submitted',
           effects: ['recordNote'],
-          fields: [{ name: 'setOffAmountCents', label: 'Amount to set off', type: 'amount', required: true }],
+          fields: [amountField('setOffAmountCents', 'Amount to set off')],
           next: 'SUBMITTED',
         },
       ],
@@ -287,7 +270,7 @@ export const rightOfSetOff: CaseTypeConfig = {
       roles: ['supervisor'],
       statuses: ['PENDINGAPPR'],
       results: [
-        { code: 'approved', label: 'Approved', effects: ['recordNote'], next: 'TRANSFERREQ' },
+        noteResult('approved', 'Approved', 'TRANSFERREQ'),
         { code: 'rejected', label: 'Rejected', effects: ['setClosureReason'], next: 'REJECTED' },
       ],
     },
