@@ -8,7 +8,6 @@ import { callableFunctions } from './api/callables';
 
 export { onRequestCreated } from './triggers/onRequestCreated';
 export { onCaseCreated } from './triggers/onCaseCreated';
-export { whoAmI } from './callables/whoAmI';
 export { listCases } from './callables/listCases';
 export { getCase } from './callables/getCase';
 export { customerOverview } from './callables/customerOverview';
@@ -18,7 +17,6 @@ export { monitorSchedule } from './triggers/monitorSchedule';
 export { onMonitorShard } from './triggers/onMonitorShard';
 export { listCaseTypesFn as listCaseTypes, saveCaseType } from './callables/caseTypes';
 export { readAuditTrail, verifyAuditTrailFn as verifyAuditTrail } from './callables/auditTrail';
-export { inviteUser, updateUser, listUsers } from './callables/users';
 export { backupFirestore } from './triggers/backupFirestore';
 export { exportCustomerData } from './callables/customerData';
 export { uploadImport, importStatus, importErrorsCsvFn as importErrorsCsv, resumeImport } from './callables/bulkImport';

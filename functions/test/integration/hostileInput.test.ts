@@ -8,11 +8,13 @@ import { getCaseHandler } from '../../src/callables/getCase';
 import { getRequestHandler } from '../../src/callables/getRequest';
 import { listCasesHandler } from '../../src/callables/listCases';
 import { submitRequestHandler } from '../../src/callables/submitRequest';
-import { whoAmIHandler } from '../../src/callables/whoAmI';
 import { COL, firestore } from '../../src/data/db';
 import { processRequest } from '../../src/services/processRequest';
 import { demoSource } from '../../src/sources/demoSource';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
+
+const whoAmIHandler = handlerOf('whoAmI');
 
 /**
  * Property-based fuzzing (docs/security.md, "Tests"): random and mutated inputs through every callable and the request

@@ -7,8 +7,6 @@ import { getCaseHandler } from '../../src/callables/getCase';
 import { jobBasketCountsHandler } from '../../src/callables/jobBasket';
 import { listCasesHandler } from '../../src/callables/listCases';
 import { submitRequestHandler } from '../../src/callables/submitRequest';
-import { inviteUserHandler, updateUserHandler } from '../../src/callables/users';
-import { whoAmIHandler } from '../../src/callables/whoAmI';
 import { COL, firestore } from '../../src/data/db';
 import { SESSION_CACHE_MS, forgetSession, sessionProfile } from '../../src/data/sessions';
 import type { AuditEvent } from '../../src/domain/audit/chain';
@@ -20,6 +18,11 @@ import { apiCase, call, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { inboxFor } from '../support/notifyCases';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const inviteUserHandler = handlerOf('inviteUser');
+const updateUserHandler = handlerOf('updateUser');
+const whoAmIHandler = handlerOf('whoAmI');
 
 /**
  * Isolation that survives people moving: an RO's scope is their cases in their DRC, a session ends the moment its
