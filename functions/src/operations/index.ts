@@ -1,6 +1,8 @@
 import type { Operation } from '../api/registry';
 import type { ContractNamed, OperationName } from '../domain/contracts';
 import { CONTRACTS } from '../domain/contracts';
+import { BASKET_OPERATIONS } from './basket';
+import { CASES_OPERATIONS } from './cases';
 import { FIELD_OPERATIONS } from './field';
 import { USERS_OPERATIONS } from './users';
 
@@ -11,6 +13,8 @@ import { USERS_OPERATIONS } from './users';
  */
 const BY_NAME: { [N in OperationName]: Operation<ContractNamed<N>> } = {
   ...FIELD_OPERATIONS,
+  ...CASES_OPERATIONS,
+  ...BASKET_OPERATIONS,
   ...USERS_OPERATIONS,
 };
 

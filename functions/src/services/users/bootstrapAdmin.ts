@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { inviteUserInput } from '../../domain/contracts/users';
 import type { Actor } from '../../domain/model/roles';
-import { Refusal } from '../../domain/refusal';
-import { issuesToFields } from '../../domain/requests/schemas';
+import { parseOrRefuse } from '../../domain/parseOrRefuse';
 import { COL, firestore } from '../../data/db';
 import { readDoc } from '../../data/ops';
 import { adminAuth, plainProfile, setRoleClaims, writeProfile } from './profiles';
@@ -24,20 +23,6 @@ export interface BootstrapAdminResult {
   setPasswordLink: string;
 }
 
-/** The command line's input, refused by field as a callable refuses it, before anything is written. */
-function parseBootstrapInput(input: unknown): z.output<typeof bootstrapInput> {
-  const parsed = bootstrapInput.safeParse(input ?? {});
-  if (parsed.success) return parsed.data;
-  const fields = issuesToFields(parsed.error);
-  throw new Refusal(
-    'invalid-argument',
-    `Please correct: ${Object.entries(fields)
-      .map(([k, v]) => `${k} ${v}`)
-      .join('; ')}.`,
-    { fields },
-  );
-}
-
 /**
  * The first administrator of a new project (`npm run admin:create -- <email>`): nobody can call `inviteUser`
  * before an admin exists. Creates the account or finds it by email and makes it an active admin with the same
@@ -48,7 +33,7 @@ export async function bootstrapAdmin(
   input: { email: string; displayName?: string },
   actor: Actor = COMMAND_LINE_ACTOR,
 ): Promise<BootstrapAdminResult> {
-  const body = parseBootstrapInput(input);
+  const body = parseOrRefuse(bootstrapInput, input);
   const auth = adminAuth();
   const existing = await auth.getUserByEmail(body.email).catch((error: { code?: string }) => {
     if (error.code === 'auth/user-not-found') return null;
