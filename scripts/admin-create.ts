@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     `project ${target.projectId} (from ${target.from})${target.emulators ? ', on the local stack' : ', with Application Default Credentials'}`,
   );
   // Imported only now: the Admin SDK reads the project and emulator settings when it first starts.
-  const { bootstrapAdmin } = await import('../functions/src/callables/users');
+  const { bootstrapAdmin } = await import('../functions/src/services/users/bootstrapAdmin');
   const out = await bootstrapAdmin({ email, displayName: argAfter(argv, '--name') });
   console.log(
     out.created

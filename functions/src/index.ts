@@ -8,19 +8,11 @@ import { callableFunctions } from './api/callables';
 
 export { onRequestCreated } from './triggers/onRequestCreated';
 export { onCaseCreated } from './triggers/onCaseCreated';
-export { whoAmI } from './callables/whoAmI';
-export { listCases } from './callables/listCases';
-export { getCase } from './callables/getCase';
-export { customerOverview } from './callables/customerOverview';
-export { submitRequest } from './callables/submitRequest';
-export { getRequest } from './callables/getRequest';
 export { monitorSchedule } from './triggers/monitorSchedule';
 export { onMonitorShard } from './triggers/onMonitorShard';
 export { listCaseTypesFn as listCaseTypes, saveCaseType } from './callables/caseTypes';
 export { readAuditTrail, verifyAuditTrailFn as verifyAuditTrail } from './callables/auditTrail';
-export { inviteUser, updateUser, listUsers } from './callables/users';
 export { backupFirestore } from './triggers/backupFirestore';
-export { exportCustomerData } from './callables/customerData';
 export { uploadImport, importStatus, importErrorsCsvFn as importErrorsCsv, resumeImport } from './callables/bulkImport';
 export { onImportWritten } from './triggers/onImportWritten';
 export { sourceWebhook } from './webhooks/sourceWebhook';
@@ -28,8 +20,6 @@ export { onSourceChangeCreated } from './triggers/onSourceChangeCreated';
 export { syncDataLakeSchedule } from './triggers/syncDataLakeSchedule';
 export { sweepPendingSchedule } from './triggers/sweepPending';
 export { listSourceProblems } from './callables/sourceProblems';
-export { jobBasketCounts, exportCases } from './callables/jobBasket';
-export { dashboardFigures } from './callables/dashboard';
 export {
   getAssignmentPolicy,
   saveAssignmentPolicy,

@@ -27,7 +27,7 @@ export async function callerActor(request: Pick<CallableRequest, 'auth'>): Promi
     throw new HttpsError('unauthenticated', SESSION_ENDED);
   }
   const name = typeof auth.token.name === 'string' ? auth.token.name : (auth.token.email ?? auth.uid);
-  return { uid: auth.uid, role, drcId, displayName: name };
+  return { uid: auth.uid, role, drcId, displayName: name, email: auth.token.email ?? null };
 }
 
 /** Parses callable input with zod; bad input is INVALID_ARGUMENT with per-field messages. */

@@ -2,63 +2,25 @@
  * The shapes the web client and the mobile API exchange with the functions.
  * Types only (no runtime code), so the web client can import them without pulling in server code.
  */
+import type { z } from 'zod';
+import type * as basket from '../domain/contracts/basket';
+import type * as cases from '../domain/contracts/cases';
+import type * as users from '../domain/contracts/users';
 import type { CaseState } from '../domain/model/case';
-import type { ActorRole, Role } from '../domain/model/roles';
 
 export type CaseView = CaseState;
 
-export interface TimelineEntry {
-  id: string;
-  seq: number;
-  at: string;
-  actor: { uid: string; role: ActorRole; displayName: string | null };
-  /** e.g. `registerCase`, `recordPayment/received`, `manual:WRITTEN_OFF`. */
-  action: string;
-  summary: string;
-  transitions: { from: string; to: string; mode: string }[];
-  requestId: string | null;
-}
+export type TimelineEntry = z.infer<typeof cases.timelineEntry>;
 
 /** A JSON Schema (draft 2020-12) of a result's inputs, generated from its zod schema: the web renders the form from it. */
 export type JsonSchema = Record<string, unknown>;
 
-export interface ResultView {
-  code: string;
-  label: string;
-  next: string | null;
-  inputSchema: JsonSchema;
-}
+export type ResultView = z.infer<typeof cases.resultView>;
+export type ActionView = z.infer<typeof cases.actionView>;
+export type StatusView = z.infer<typeof cases.statusView>;
+export type PersonRef = z.infer<typeof cases.personRef>;
 
-export interface ActionView {
-  code: string;
-  label: string;
-  results: ResultView[];
-}
-
-export interface StatusView {
-  code: string;
-  label: string;
-  kind: 'initial' | 'interim' | 'final';
-}
-
-export interface PersonRef {
-  uid: string;
-  displayName: string;
-}
-
-export interface CaseDetail {
-  case: CaseView;
-  statusLabel: string;
-  timeline: TimelineEntry[];
-  /** What the caller may record on this case now. */
-  actions: ActionView[];
-  /** Manual transitions the caller may make now. */
-  manualTargets: StatusView[];
-  /** For a DRC admin: the recovery officers of the case's DRC, to assign. */
-  assignableRos: PersonRef[];
-  drcName: string | null;
-  roName: string | null;
-}
+export type CaseDetail = z.infer<typeof cases.caseDetail>;
 
 /** The job basket's tabs, counters and sort orders (functions/src/domain/jobBasket/basket.ts). */
 export type BasketTab = 'all' | 'active' | 'negotiation' | 'mediation' | 'cpe' | 'requests' | 'approvals' | 'closed';
@@ -66,114 +28,24 @@ export type BasketCounter =
   'promisesDue' | 'promisesKept' | 'promisesBroken' | 'followUpsDue' | 'escalated' | 'notFollowedUp';
 export type BasketSort = 'updatedAt' | 'arrears' | 'statusSince' | 'account';
 
+/** What the web sends: an absent field is left out, never null (the schemas also take null, as callables send it). */
+type Given<T> = { [K in keyof T]: Exclude<T[K], null> };
+
 /** What narrows the job basket: the same for its list, its counts and its export. */
-export interface BasketFilter {
-  status?: string;
-  search?: string;
-  tab?: BasketTab;
-  counter?: BasketCounter;
-  drcId?: string;
-  roId?: string;
-  /** Calendar dates (YYYY-MM-DD) bounding updatedAt. */
-  updatedFrom?: string;
-  updatedTo?: string;
-  /** Calendar dates (YYYY-MM-DD) bounding openedAt (the dashboard's ageing links). */
-  openedFrom?: string;
-  openedTo?: string;
-}
+export type BasketFilter = Given<z.input<typeof basket.basketFilterSchema>>;
+export type ListCasesInput = Given<z.input<typeof basket.basketPageSchema>>;
+export type NameMaps = z.infer<typeof basket.nameMaps>;
+export type ListCasesOutput = z.infer<typeof basket.listCases.output>;
+export type BasketCountsOutput = z.infer<typeof basket.jobBasketCounts.output>;
+export type ExportCasesInput = Given<z.input<typeof basket.exportCasesInput>>;
+export type ExportColumn = basket.ExportColumn;
+export type ExportCasesOutput = z.infer<typeof basket.exportCases.output>;
 
-export interface ListCasesInput extends BasketFilter {
-  sort?: BasketSort;
-  limit?: number;
-  cursor?: string;
-}
-
-/** DRC and user names by id, so lists never show bare ids. */
-export interface NameMaps {
-  drcs: Record<string, string>;
-  users: Record<string, string>;
-}
-
-export interface ListCasesOutput {
-  cases: CaseView[];
-  nextCursor: string | null;
-  statuses: StatusView[];
-  names: NameMaps;
-}
-
-export interface BasketCountsOutput {
-  /** The tabs the caller works from, the first one to open on. */
-  tabs: BasketTab[];
-  /** Cases in each of those tabs (with the other filters applied). */
-  tabCounts: Partial<Record<BasketTab, number>>;
-  /** Cases of each counter within the chosen tab and filters. */
-  counters: Record<BasketCounter, number>;
-  /** Every DRC and RO the caller may filter by. */
-  drcs: { id: string; name: string }[];
-  ros: { uid: string; name: string; drcId: string | null }[];
-}
-
-export interface ExportCasesInput extends BasketFilter {
-  sort?: BasketSort;
-  format: 'csv' | 'xlsx';
-  /** The columns shown, in order, with their headings in the reader's language. */
-  columns: { key: ExportColumn; heading: string }[];
-  /** Status code → label in the reader's language (the configured label otherwise). */
-  statusLabels?: Record<string, string>;
-}
-
-export type ExportColumn =
-  | 'account'
-  | 'customer'
-  | 'phone'
-  | 'requiredAction'
-  | 'status'
-  | 'arrears'
-  | 'amountDue'
-  | 'drc'
-  | 'ro'
-  | 'nextFollowUp'
-  | 'statusSince'
-  | 'updated';
-
-export interface ExportCasesOutput {
-  fileName: string;
-  /** CSV text, or the .xlsx file as base64. */
-  content: string;
-  encoding: 'utf8' | 'base64';
-  rows: number;
-  /** True when the list was longer than the export limit and was cut. */
-  truncated: boolean;
-}
-
-export type RequestType = 'registerCase' | 'caseAction' | 'manualTransition' | 'completeTask';
-export type RequestState = 'PENDING' | 'APPLIED' | 'REJECTED';
-
-export interface SubmitRequestInput {
-  type: RequestType;
-  caseId?: string;
-  payload: Record<string, unknown>;
-  /** A client-made id (uuid) so a retried submission is the same request, never a second one. */
-  clientRequestId: string;
-}
-
-export interface RequestView {
-  id: string;
-  type: RequestType;
-  state: RequestState;
-  caseId: string | null;
-  error: { code: string; message: string; fields?: Record<string, string> } | null;
-  createdAt: string;
-  appliedAt: string | null;
-}
-
-export interface Me {
-  uid: string;
-  email: string | null;
-  role: Role;
-  drcId: string | null;
-  displayName: string;
-}
+export type RequestType = (typeof cases.REQUEST_TYPES)[number];
+export type RequestState = (typeof cases.REQUEST_STATES)[number];
+export type SubmitRequestInput = z.input<typeof cases.submitRequestInput>;
+export type RequestView = z.infer<typeof cases.requestView>;
+export type Me = z.infer<typeof users.me>;
 
 /** A case type as the admin screens show it: the configuration, its checks, and its diagram. */
 export interface CaseTypeView {
@@ -259,33 +131,10 @@ export interface ImportView {
 }
 
 /** One DRC's or RO's figures on the dashboard (DRC and RO performance). */
-export interface PerformanceRow {
-  id: string;
-  name: string;
-  cases: number;
-  open: number;
-  arrearsCents: number;
-  collectedCents: number;
-  /** Collected ÷ arrears placed, 0..1. */
-  recoveryRate: number;
-  promisesKept: number;
-  promisesBroken: number;
-}
-
-export type AgeBucket = '0_30' | '31_60' | '61_90' | '90plus';
-export type Stage = 'intake' | 'field' | 'escalated' | 'closed';
-
-export interface DashboardOutput {
-  byStatus: { status: string; label: string; count: number }[];
-  byStage: { stage: Stage; count: number }[];
-  totals: { cases: number; open: number; arrearsCents: number; collectedCents: number; recoveryRate: number };
-  drcs: PerformanceRow[];
-  ros: PerformanceRow[];
-  /** Open cases by days since opened; `from`/`to` are the openedAt dates (YYYY-MM-DD) bounding the bucket. */
-  ageing: { bucket: AgeBucket; count: number; openedFrom: string | null; openedTo: string | null }[];
-  /** Cases opened and closed per week, oldest first; weeks start on Monday. */
-  trend: { weekStart: string; opened: number; closed: number }[];
-}
+export type PerformanceRow = z.infer<typeof basket.performanceRow>;
+export type AgeBucket = (typeof basket.AGE_BUCKETS)[number];
+export type Stage = (typeof basket.STAGES)[number];
+export type DashboardOutput = z.infer<typeof basket.dashboardOutput>;
 
 // ─── Assignment: callables in callables/assignment.ts ────────────────────────────────────────────────────
 

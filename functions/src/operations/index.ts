@@ -1,7 +1,10 @@
 import type { Operation } from '../api/registry';
 import type { ContractNamed, OperationName } from '../domain/contracts';
 import { CONTRACTS } from '../domain/contracts';
+import { BASKET_OPERATIONS } from './basket';
+import { CASES_OPERATIONS } from './cases';
 import { FIELD_OPERATIONS } from './field';
+import { USERS_OPERATIONS } from './users';
 
 /**
  * Every operation: a handler bound to each contract of domain/contracts. The record type makes a contract
@@ -10,6 +13,9 @@ import { FIELD_OPERATIONS } from './field';
  */
 const BY_NAME: { [N in OperationName]: Operation<ContractNamed<N>> } = {
   ...FIELD_OPERATIONS,
+  ...CASES_OPERATIONS,
+  ...BASKET_OPERATIONS,
+  ...USERS_OPERATIONS,
 };
 
 /** In the contracts' order (the OpenAPI document's). */

@@ -1,14 +1,6 @@
 import { FieldPath, type Query, type QueryDocumentSnapshot } from 'firebase-admin/firestore';
-import { z } from 'zod';
-import {
-  BASKET_COUNTERS,
-  BASKET_SORTS,
-  BASKET_TABS,
-  counterFilter,
-  tabFilter,
-  type BasketCounter,
-  type BasketTab,
-} from '../domain/jobBasket/basket';
+import type { BasketFilterInput, BasketPageInput } from '../domain/contracts/basket';
+import { BASKET_SORTS, counterFilter, tabFilter, type BasketCounter, type BasketTab } from '../domain/jobBasket/basket';
 import { searchKeyFor } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import { caseListScope } from '../domain/policy/caseScope';
@@ -17,36 +9,7 @@ import { readQuery } from '../data/ops';
 import { readCursor } from './keysetPage';
 import { encodeCursor } from '../domain/paging/cursor';
 
-// Callable clients send absent optional fields as null; both mean "not given".
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'is not a date (YYYY-MM-DD)');
-const id = z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'is not an id');
-
-/** What narrows the job basket: the same for the list, its counts and its export. */
-export const basketFilterInput = {
-  status: z
-    .string()
-    .regex(/^[A-Z_]{2,64}$/, 'is not a status code')
-    .nullish(),
-  search: z.string().trim().max(64).nullish(),
-  tab: z.enum(BASKET_TABS).nullish(),
-  counter: z.enum(BASKET_COUNTERS).nullish(),
-  drcId: id.nullish(),
-  roId: id.nullish(),
-  updatedFrom: isoDay.nullish(),
-  updatedTo: isoDay.nullish(),
-  openedFrom: isoDay.nullish(),
-  openedTo: isoDay.nullish(),
-};
-export const basketFilterSchema = z.strictObject(basketFilterInput);
-export type BasketFilterInput = z.output<typeof basketFilterSchema>;
-
-export const basketPageSchema = z.strictObject({
-  ...basketFilterInput,
-  sort: z.enum(Object.keys(BASKET_SORTS) as [keyof typeof BASKET_SORTS]).nullish(),
-  limit: z.number().int().min(1).max(100).nullish(),
-  cursor: z.string().max(400).nullish(),
-});
-export type BasketPageInput = z.output<typeof basketPageSchema>;
+export type { BasketFilterInput, BasketPageInput } from '../domain/contracts/basket';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -1,8 +1,11 @@
 import { getAuth } from 'firebase-admin/auth';
-import { bootstrapAdmin, COMMAND_LINE_ACTOR, inviteUserHandler } from '../../src/callables/users';
+import { bootstrapAdmin, COMMAND_LINE_ACTOR } from '../../src/services/users/bootstrapAdmin';
 import { COL, firestore } from '../../src/data/db';
 import { verifyChain, type AuditEvent } from '../../src/domain/audit/chain';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
+
+const inviteUserHandler = handlerOf('inviteUser');
 
 /**
  * `npm run admin:create -- <email>` on a new project: the first admin, with the same claims, profile and audit
@@ -62,7 +65,7 @@ describe('first admin from the command line', () => {
 
   it('works in a fresh process, where nothing has started the Admin SDK yet (a cold instance, the command line)', async () => {
     await jest.isolateModulesAsync(async () => {
-      const fresh = await import('../../src/callables/users');
+      const fresh = await import('../../src/services/users/bootstrapAdmin');
       const out = await fresh.bootstrapAdmin({ email: `cold.${Date.now()}@example.com` });
       expect(out.created).toBe(true);
     });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readAuditTrailHandler, verifyAuditTrailHandler } from '../../src/callables/auditTrail';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { csvCell } from '../../src/csv';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverCaseCreated, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const submitRequestHandler = handlerOf('submitRequest');
 
 beforeAll(async () => {
   await seedOrganisation();

@@ -1,8 +1,10 @@
-import { listCasesHandler } from '../../src/callables/listCases';
 import { COL, firestore } from '../../src/data/db';
 import { opCount, resetOpCount } from '../../src/data/ops';
 import { apiCase, call, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
+
+const listCasesHandler = handlerOf('listCases');
 
 /**
  * A cursor into a long run of equal sort values (120 CPE-only cases, all with no arrears) reads about one page,

@@ -1,6 +1,8 @@
-import { listCasesHandler } from '../../src/callables/listCases';
 import { COL, firestore } from '../../src/data/db';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
+
+const listCasesHandler = handlerOf('listCases');
 
 /**
  * Sorting the basket by a value many cases share (CPE-only cases all have no arrears) still pages through

@@ -5,7 +5,6 @@ import {
   resumeImportHandler,
   uploadImportHandler,
 } from '../../src/callables/bulkImport';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { demoSource } from '../../src/sources/demoSource';
 import {
@@ -20,6 +19,9 @@ import {
 import { IMPORTS, type ImportRowResult } from '../../src/services/bulkImportStore';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const submitRequestHandler = handlerOf('submitRequest');
 
 /**
  * Bulk registration end to end on the emulator: a file with good and bad rows through the callables,

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { getCaseHandler } from '../../src/callables/getCase';
-import { getRequestHandler } from '../../src/callables/getRequest';
-import { listCasesHandler } from '../../src/callables/listCases';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { verifyChain, type AuditEvent } from '../../src/domain/audit/chain';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverCaseCreated, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const listCasesHandler = handlerOf('listCases');
+const getCaseHandler = handlerOf('getCase');
+const getRequestHandler = handlerOf('getRequest');
+const submitRequestHandler = handlerOf('submitRequest');
 
 /** Submits a request as a user would (callable), then delivers the trigger event, and returns the request's fate. */
 async function submit(user: string, body: { type: string; caseId?: string; payload: Record<string, unknown> }) {

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { listCaseTypesHandler, saveCaseTypeHandler } from '../../src/callables/caseTypes';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { clearCaseTypeCache, loadCaseType, seedShippedCaseTypes } from '../../src/data/caseTypes';
 import { COL, firestore } from '../../src/data/db';
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import type { CaseState } from '../../src/domain/model/case';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const submitRequestHandler = handlerOf('submitRequest');
 
 beforeAll(async () => {
   await seedOrganisation();

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { exportCustomerDataHandler } from '../../src/callables/customerData';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { demoSourceAccount } from '../../src/demo/sourceAccounts';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const exportCustomerDataHandler = handlerOf('exportCustomerData');
+const submitRequestHandler = handlerOf('submitRequest');
 
 beforeAll(async () => {
   await seedOrganisation();

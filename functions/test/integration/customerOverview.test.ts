@@ -1,8 +1,10 @@
 import type { CallableRequest } from 'firebase-functions/v2/https';
-import { customerOverviewHandler } from '../../src/callables/customerOverview';
 import type { ContactChange } from '../../src/domain/model/case';
 import { apiCase, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
+
+const customerOverviewHandler = handlerOf('customerOverview');
 
 /**
  * Customer 360: the customer's other cases, cut to what the caller may see, and the same

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { getCaseHandler } from '../../src/callables/getCase';
-import { getRequestHandler } from '../../src/callables/getRequest';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { verifyChain, type AuditEvent } from '../../src/domain/audit/chain';
 import type { CaseState } from '../../src/domain/model/case';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverCaseCreated, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const getCaseHandler = handlerOf('getCase');
+const getRequestHandler = handlerOf('getRequest');
+const submitRequestHandler = handlerOf('submitRequest');
 
 /**
  * Field work (docs/decisions/0013) through requests and the onRequestCreated trigger: what the RO's field work

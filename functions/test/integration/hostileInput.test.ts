@@ -3,16 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { HttpsError } from 'firebase-functions/v2/https';
 import * as assignment from '../../src/callables/assignment';
 import { listCaseTypesHandler, saveCaseTypeHandler } from '../../src/callables/caseTypes';
-import { customerOverviewHandler } from '../../src/callables/customerOverview';
-import { getCaseHandler } from '../../src/callables/getCase';
-import { getRequestHandler } from '../../src/callables/getRequest';
-import { listCasesHandler } from '../../src/callables/listCases';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
-import { whoAmIHandler } from '../../src/callables/whoAmI';
 import { COL, firestore } from '../../src/data/db';
 import { processRequest } from '../../src/services/processRequest';
 import { demoSource } from '../../src/sources/demoSource';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
+
+const listCasesHandler = handlerOf('listCases');
+const customerOverviewHandler = handlerOf('customerOverview');
+const getCaseHandler = handlerOf('getCase');
+const getRequestHandler = handlerOf('getRequest');
+const submitRequestHandler = handlerOf('submitRequest');
+const whoAmIHandler = handlerOf('whoAmI');
 
 /**
  * Property-based fuzzing (docs/security.md, "Tests"): random and mutated inputs through every callable and the request

@@ -1,11 +1,14 @@
 import ExcelJS from 'exceljs';
-import { dashboardHandler } from '../../src/callables/dashboard';
-import { exportCasesHandler, jobBasketCountsHandler } from '../../src/callables/jobBasket';
-import { listCasesHandler } from '../../src/callables/listCases';
 import { COL, firestore } from '../../src/data/db';
 import { storedBasketFields } from '../../src/domain/jobBasket/basket';
 import type { CaseState, PromiseToPay } from '../../src/domain/model/case';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
+
+const dashboardHandler = handlerOf('dashboardFigures');
+const exportCasesHandler = handlerOf('exportCases');
+const jobBasketCountsHandler = handlerOf('jobBasketCounts');
+const listCasesHandler = handlerOf('listCases');
 
 /**
  * The job basket's tabs, counters, sort orders, names and export, over cases whose `basket` fields are

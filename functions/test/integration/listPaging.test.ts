@@ -1,6 +1,8 @@
-import { listCasesHandler } from '../../src/callables/listCases';
 import { COL, firestore } from '../../src/data/db';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
+
+const listCasesHandler = handlerOf('listCases');
 
 /** Paging the job basket returns every visible case exactly once, ties on updatedAt included. */
 beforeAll(async () => {

@@ -1,10 +1,12 @@
-import { getCaseHandler } from '../../src/callables/getCase';
-import { listCasesHandler } from '../../src/callables/listCases';
 import { storedBasketFields } from '../../src/domain/jobBasket/basket';
 import { FIELD_POLICY } from '../../src/domain/policy/table';
 import { COL, firestore } from '../../src/data/db';
 import { apiCase } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
+
+const listCasesHandler = handlerOf('listCases');
+const getCaseHandler = handlerOf('getCase');
 
 /** The NIC reaches only the roles the field policy names; everyone else reads it masked (last 3 characters). */
 const NIC = '197101259365';

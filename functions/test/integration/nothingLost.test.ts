@@ -1,9 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import functionsTest from 'firebase-functions-test';
-import { dashboardHandler } from '../../src/callables/dashboard';
-import { getRequestHandler } from '../../src/callables/getRequest';
 import { listSourceProblemsHandler } from '../../src/callables/sourceProblems';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { CREDIT_TASK_TYPE, type CaseState } from '../../src/domain/model/case';
 import { RETRY } from '../../src/domain/requests/retries';
@@ -22,6 +19,11 @@ import { onSourceChangeCreated } from '../../src/triggers/onSourceChangeCreated'
 import { apiCase, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const dashboardHandler = handlerOf('dashboardFigures');
+const getRequestHandler = handlerOf('getRequest');
+const submitRequestHandler = handlerOf('submitRequest');
 
 /**
  * Money from the source systems is never dropped, and no request or source change is left PENDING: fault

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { LEASE_SECONDS, leaseTerms } from '../../src/services/presence';
 import { apiCase, call, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const submitRequestHandler = handlerOf('submitRequest');
 
 /**
  * Live presence (docs/decisions/0016): one lease per customer; while it is live nobody else records contact with

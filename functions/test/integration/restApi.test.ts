@@ -170,3 +170,23 @@ it('a REST token whose user was disabled or moved in the profile is refused at o
   await firestore().collection(COL.users).doc(user.uid).update({ drcId: 'drc1' });
   expect((await request('GET', '/api/v1/cases/H2', { token: user.token })).status).toBe(401);
 });
+
+it('serves the web client’s reading operations over REST too, beside the field API and under their own paths', async () => {
+  const me = await request('GET', '/api/v1/me', { token: drc2 });
+  expect(me).toMatchObject({ status: 200, body: { role: 'drc_admin', drcId: 'drc2' } });
+  expect((me.body as { email: string }).email).toMatch(/^rest-.*@demo\.debtx$/);
+  const basket = await request('GET', '/api/v1/basket/cases', { token: drc2, query: { limit: '5' } });
+  expect(basket.status).toBe(200);
+  expect((basket.body as { cases: { id: string }[] }).cases.map((c) => c.id)).toEqual(['H2']);
+  const counts = await request('GET', '/api/v1/basket/counts', { token: drc2 });
+  expect(counts.status).toBe(200);
+  expect((counts.body as { tabs: string[] }).tabs.length).toBeGreaterThan(0);
+  const foreign = await request('GET', '/api/v1/web-cases/H1', { token: drc2 });
+  const missing = await request('GET', '/api/v1/web-cases/ZZ9', { token: drc2 });
+  expect(foreign.status).toBe(404);
+  expect(JSON.stringify(foreign.body).replace('H1', 'ID')).toBe(JSON.stringify(missing.body).replace('ZZ9', 'ID'));
+  expect(await request('GET', '/api/v1/web-requests/no-such-request', { token: drc2 })).toMatchObject({
+    status: 404,
+    body: { error: { status: 'NOT_FOUND' } },
+  });
+});

@@ -2,13 +2,6 @@ import { randomUUID } from 'node:crypto';
 import functionsTest from 'firebase-functions-test';
 import type { CallableRequest } from 'firebase-functions/v2/https';
 import { reassignCasesHandler, recallCasesHandler, setRoProfileHandler } from '../../src/callables/assignment';
-import { dashboardHandler } from '../../src/callables/dashboard';
-import { getCaseHandler } from '../../src/callables/getCase';
-import { jobBasketCountsHandler } from '../../src/callables/jobBasket';
-import { listCasesHandler } from '../../src/callables/listCases';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
-import { inviteUserHandler, updateUserHandler } from '../../src/callables/users';
-import { whoAmIHandler } from '../../src/callables/whoAmI';
 import { COL, firestore } from '../../src/data/db';
 import { SESSION_CACHE_MS, forgetSession, sessionProfile } from '../../src/data/sessions';
 import type { AuditEvent } from '../../src/domain/audit/chain';
@@ -20,6 +13,16 @@ import { apiCase, call, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { inboxFor } from '../support/notifyCases';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const dashboardHandler = handlerOf('dashboardFigures');
+const jobBasketCountsHandler = handlerOf('jobBasketCounts');
+const listCasesHandler = handlerOf('listCases');
+const getCaseHandler = handlerOf('getCase');
+const submitRequestHandler = handlerOf('submitRequest');
+const inviteUserHandler = handlerOf('inviteUser');
+const updateUserHandler = handlerOf('updateUser');
+const whoAmIHandler = handlerOf('whoAmI');
 
 /**
  * Isolation that survives people moving: an RO's scope is their cases in their DRC, a session ends the moment its

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import functionsTest from 'firebase-functions-test';
-import { getRequestHandler } from '../../src/callables/getRequest';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import type { CaseState } from '../../src/domain/model/case';
 import { signBody } from '../../src/domain/sync/signature';
@@ -13,6 +11,10 @@ import { onSourceChangeCreated } from '../../src/triggers/onSourceChangeCreated'
 import { handleSourceWebhook } from '../../src/webhooks/sourceWebhook';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverCaseCreated, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const getRequestHandler = handlerOf('getRequest');
+const submitRequestHandler = handlerOf('submitRequest');
 
 const fft = functionsTest({ projectId: process.env.GCLOUD_PROJECT });
 const changeTrigger = fft.wrap(onSourceChangeCreated);

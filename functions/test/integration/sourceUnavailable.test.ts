@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { processRequest } from '../../src/services/processRequest';
 import { HttpSource } from '../../src/sources/httpSource';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const submitRequestHandler = handlerOf('submitRequest');
 
 /**
  * A registration whose source systems fail writes nothing but the request's rejection: a failing

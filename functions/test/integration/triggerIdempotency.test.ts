@@ -2,10 +2,12 @@ import { processRequest } from '../../src/services/processRequest';
 import { demoSource } from '../../src/sources/demoSource';
 import type { AccountSource } from '../../src/sources/types';
 import { randomUUID } from 'node:crypto';
-import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverCaseCreated, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const submitRequestHandler = handlerOf('submitRequest');
 
 beforeAll(seedOrganisation);
 afterAll(cleanupTriggers);

@@ -1,5 +1,6 @@
 import type { Me } from '../../../functions/src/api/contract';
 import type { ActorRole } from '../../../functions/src/domain/model/roles';
+import { roleIn, USER_ADMIN_ROLES } from '../../../functions/src/domain/policy/operationRoles';
 import { t, type MessageKey } from '../i18n/t';
 
 export function roleLabel(role: ActorRole): string {
@@ -21,9 +22,9 @@ export function canSaveCaseTypes(me: Me): boolean {
   return me.role === 'admin';
 }
 
-/** Who manages users (functions/src/callables/users.ts mayManage): admins all, DRC admins their DRC's ROs. */
+/** Who manages users (functions/src/domain/policy/operationRoles.ts): admins all, DRC admins their DRC's ROs. */
 export function canManageUsers(me: Me): boolean {
-  return me.role === 'admin' || me.role === 'drc_admin';
+  return roleIn(USER_ADMIN_ROLES, me.role);
 }
 
 /** Who reads and verifies the audit trail (functions/src/callables/auditTrail.ts AUDIT_READERS). */
@@ -41,7 +42,7 @@ export function canCompleteTasks(me: Me): boolean {
   return me.role !== 'auditor';
 }
 
-/** Roles that belong to a DRC (functions/src/callables/users.ts checkDrcRule); every other role has none. */
+/** Roles that belong to a DRC (functions/src/services/users/profiles.ts checkDrcRule); every other role has none. */
 export function roleHasDrc(role: string): boolean {
   return role === 'drc_admin' || role === 'ro';
 }

@@ -2,48 +2,16 @@
  * The shapes of the administration callables (functions/src/callables/users.ts and auditTrail.ts),
  * which functions/src/api/contract.ts does not carry yet. Types only, like the contract.
  */
-import type { Language } from '../../../functions/src/domain/model/languages';
-import type { ActorRole, Role } from '../../../functions/src/domain/model/roles';
+import type { z } from 'zod';
+import type * as users from '../../../functions/src/domain/contracts/users';
+import type { ActorRole } from '../../../functions/src/domain/model/roles';
 
-/** A user as listUsers lists them, and as updateUser returns them. */
-export interface UserView {
-  uid: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  drcId: string | null;
-  active: boolean;
-}
-
-export interface ListUsersOutput {
-  users: UserView[];
-}
-
-export interface InviteUserInput {
-  email: string;
-  displayName: string;
-  role: Role;
-  /** Only for DRC admins and ROs, who belong to a DRC. */
-  drcId?: string | null;
-  /** The language of the invitation email (the inviter's screen language: they usually share it). */
-  language?: Language;
-}
-
-export interface InviteUserOutput {
-  uid: string;
-  /** The set-password link went to the invited person by email; it is never returned to the inviter. */
-  invitationSent: true;
-  emailedTo: string;
-}
-
-/** Only the fields given change; `drcId: null` takes the user out of their DRC. */
-export interface UpdateUserInput {
-  uid: string;
-  role?: Role;
-  drcId?: string | null;
-  disabled?: boolean;
-  displayName?: string;
-}
+/** The user operations' shapes are their contracts' (functions/src/domain/contracts/users.ts). */
+export type UserView = z.infer<typeof users.userView>;
+export type ListUsersOutput = z.infer<typeof users.listUsers.output>;
+export type InviteUserInput = z.input<typeof users.inviteUserInput>;
+export type InviteUserOutput = z.infer<typeof users.inviteUser.output>;
+export type UpdateUserInput = z.input<typeof users.updateUserInput>;
 
 /** One audit event (functions/src/domain/audit/chain.ts AuditEvent, with its document id). */
 export interface AuditEventView {

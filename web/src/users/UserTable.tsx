@@ -68,7 +68,7 @@ interface UserRowProps {
 
 function UserRow({ me, user, row, drcIds, onEdit, onSave, onSetActive }: UserRowProps) {
   const self = user.uid === me.uid;
-  // functions/src/callables/users.ts: admins manage everyone but themselves; DRC admins their DRC's ROs.
+  // functions/src/services/users/profiles.ts mayManage: admins manage everyone but themselves; DRC admins their DRC's ROs.
   const manageable =
     me.role === 'admin' || (me.role === 'drc_admin' && user.role === 'ro' && !!me.drcId && user.drcId === me.drcId);
   const mayToggle = manageable && !self;

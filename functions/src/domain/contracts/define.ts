@@ -5,7 +5,7 @@ import type { Role } from '../model/roles';
 export type Area =
   'cases' | 'basket' | 'imports' | 'assignment' | 'users' | 'notifications' | 'audit' | 'configuration' | 'field';
 
-export type ApiTag = 'Cases' | 'Negotiation' | 'Mediation board' | 'CPE' | 'Requests' | 'Presence';
+export type ApiTag = 'Cases' | 'Negotiation' | 'Mediation board' | 'CPE' | 'Requests' | 'Presence' | 'Account';
 
 /** How an operation is served over HTTPS under /api/v1 (and listed in the OpenAPI document). */
 export interface RestBinding {

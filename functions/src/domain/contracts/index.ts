@@ -1,12 +1,15 @@
 import type { z } from 'zod';
+import { BASKET_CONTRACTS } from './basket';
+import { CASES_CONTRACTS } from './cases';
 import { FIELD_CONTRACTS } from './field';
+import { USERS_CONTRACTS } from './users';
 
 /**
  * Every server operation's contract, grouped by area (one file each). The web client's `call(name, input)` and
  * the server's registry (functions/src/operations) are both typed from this list, so a name, an input or an
  * output cannot differ between them.
  */
-export const CONTRACTS = [...FIELD_CONTRACTS] as const;
+export const CONTRACTS = [...FIELD_CONTRACTS, ...CASES_CONTRACTS, ...BASKET_CONTRACTS, ...USERS_CONTRACTS] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];
 export type OperationName = AnyContract['name'];

@@ -20,6 +20,8 @@ export interface Actor {
   /** Set for drc_admin and ro: the DRC they belong to. */
   drcId?: string | null;
   displayName?: string;
+  /** The signed-in user's email, from the verified token (whoAmI shows it). */
+  email?: string | null;
 }
 
 export const SYSTEM_ACTOR: Actor = { uid: 'system', role: 'system', displayName: 'DebtX' };

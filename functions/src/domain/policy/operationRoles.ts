@@ -1,4 +1,4 @@
-import type { Role } from '../model/roles';
+import { ROLES, type Role } from '../model/roles';
 
 /**
  * Who may call each group of operations at all, beside the policy table (table.ts) that then decides which cases
@@ -21,6 +21,24 @@ export const CASE_WORKER_ROLES = [
 
 /** Who may see who is working a case: the case workers, and those who oversee them. */
 export const PRESENCE_ROLES = [...CASE_WORKER_ROLES, 'admin', 'auditor'] as const satisfies readonly Role[];
+
+/** Everyone with a DebtX role: what they reach is then the case scope of the policy table (or their own data). */
+export const SIGNED_IN_ROLES = ROLES;
+
+/** Who answers a data-subject access request (everything held on one customer). */
+export const DATA_SUBJECT_ROLES = ['supervisor', 'admin', 'auditor'] as const satisfies readonly Role[];
+
+/** Who invites and changes users: admins all of them, DRC admins their own DRC's ROs. */
+export const USER_ADMIN_ROLES = ['admin', 'drc_admin'] as const satisfies readonly Role[];
+
+/** Who reads the user directory: the operator's staff all of it, a DRC admin their own DRC's. */
+export const USER_READER_ROLES = [
+  'admin',
+  'supervisor',
+  'recovery_officer',
+  'auditor',
+  'drc_admin',
+] as const satisfies readonly Role[];
 
 /** Whether a role is in one of these lists (a typed `includes` for the web's screens). */
 export function roleIn(roles: readonly Role[], role: string): boolean {

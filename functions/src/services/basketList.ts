@@ -1,21 +1,18 @@
-import { onCall, type CallableRequest } from 'firebase-functions/v2/https';
-import type { ListCasesOutput } from '../api/contract';
-import { REGION } from '../config';
+import type { z } from 'zod';
+import type { BasketPageInput, listCases } from '../domain/contracts/basket';
 import { isBasketField } from '../domain/jobBasket/basket';
 import type { CaseState } from '../domain/model/case';
 import { caseViewFor } from '../domain/policy/caseView';
 import { DEFAULT_CASE_TYPE, latestCaseType } from '../data/caseTypes';
-import { basketPage, basketPageSchema, basketQuery } from '../services/basketQuery';
-import { namesOf } from '../services/names';
-import { callerActor, parseInput } from '../api/caller';
+import type { Actor } from '../domain/model/roles';
+import { basketPage, basketQuery } from './basketQuery';
+import { namesOf } from './names';
 
 /**
  * The job basket: the caller's cases (scoped by role), narrowed by tab, counter, status, DRC, RO, dates and
  * search, in the chosen order, a page at a time; with the names of the DRCs and ROs on the page.
  */
-export async function listCasesHandler(request: Pick<CallableRequest, 'auth' | 'data'>): Promise<ListCasesOutput> {
-  const actor = await callerActor(request);
-  const input = parseInput(basketPageSchema, request.data);
+export async function listBasket(actor: Actor, input: BasketPageInput): Promise<z.input<typeof listCases.output>> {
   const config = (await latestCaseType(DEFAULT_CASE_TYPE))!;
   const statuses = config.statuses.map(({ code, label, kind }) => ({ code, label, kind }));
   const query = basketQuery(actor, input);
@@ -29,5 +26,3 @@ export async function listCasesHandler(request: Pick<CallableRequest, 'auth' | '
   );
   return { cases, nextCursor, statuses, names: await namesOf(cases) };
 }
-
-export const listCases = onCall({ region: REGION }, listCasesHandler);

@@ -1,13 +1,16 @@
 import { AggregateField, type Query } from 'firebase-admin/firestore';
-import { onCall, type CallableRequest } from 'firebase-functions/v2/https';
-import type { AgeBucket, DashboardOutput, PerformanceRow, Stage } from '../api/contract';
-import { REGION } from '../config';
+import type { z } from 'zod';
+import type { AGE_BUCKETS, dashboardOutput, performanceRow, STAGES as STAGE_NAMES } from '../domain/contracts/basket';
 import { OPERATOR_ROLES, type Actor } from '../domain/model/roles';
 import { DEFAULT_CASE_TYPE, latestCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { aggregateQuery, countQuery, readQuery } from '../data/ops';
-import { basketQuery, type BasketFilterInput } from '../services/basketQuery';
-import { callerActor } from '../api/caller';
+import { basketQuery, type BasketFilterInput } from './basketQuery';
+
+type AgeBucket = (typeof AGE_BUCKETS)[number];
+type Stage = (typeof STAGE_NAMES)[number];
+type PerformanceRow = z.input<typeof performanceRow>;
+type DashboardOutput = z.input<typeof dashboardOutput>;
 
 const STAGES: Record<Stage, string[]> = {
   intake: ['OPEN', 'DRC_ASSIGNED'],
@@ -90,8 +93,7 @@ async function people(actor: Actor): Promise<{ drcs: [string, string][]; ros: [s
  * cases and an 8-week trend, every figure a count() or sum() aggregation under the caller's scope, so the
  * cost follows the number of figures, not the number of cases (one read per 1,000 cases counted).
  */
-export async function dashboardHandler(request: Pick<CallableRequest, 'auth'>): Promise<DashboardOutput> {
-  const actor = await callerActor(request);
+export async function dashboardFiguresFor(actor: Actor): Promise<DashboardOutput> {
   const config = (await latestCaseType(DEFAULT_CASE_TYPE))!;
   const now = Date.now();
   const todayMs = Date.parse(`${day(now)}T00:00:00.000Z`);
@@ -155,5 +157,3 @@ export async function dashboardHandler(request: Pick<CallableRequest, 'auth'>): 
     trend,
   };
 }
-
-export const dashboardFigures = onCall({ region: REGION, timeoutSeconds: 120 }, dashboardHandler);

@@ -1,19 +1,13 @@
-import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
-import { z } from 'zod';
-import type { CustomerOverview } from '../api/contract';
-import { caseId } from '../domain/contracts/schemas';
-import { REGION } from '../config';
-import { customerOverviewOf, visibleSiblings } from '../domain/cases/customerOverview';
+import { customerOverviewOf, visibleSiblings, type CustomerOverview } from '../domain/cases/customerOverview';
 import { statusOf } from '../domain/lifecycle/engine';
 import type { CaseTypeConfig } from '../domain/lifecycle/types';
 import type { CaseState } from '../domain/model/case';
+import type { Actor } from '../domain/model/roles';
 import { canSeeCase } from '../domain/policy/caseScope';
+import { Refusal } from '../domain/refusal';
 import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { opCount, readDoc, readQuery } from '../data/ops';
-import { callerActor, parseInput } from '../api/caller';
-
-const input = z.strictObject({ caseId });
 
 /**
  * The newest cases of one customer read at most: a customer has a handful of accounts, and the panel lists
@@ -45,16 +39,13 @@ async function namesById(userIds: string[], drcIds: string[]) {
  * the contact details and their history. A case outside the caller's scope gets the same refusal as one
  * that does not exist, so the caller learns nothing about it or its customer.
  */
-export async function customerOverviewHandler(
-  request: Pick<CallableRequest, 'auth' | 'data'>,
-): Promise<CustomerOverview> {
-  const actor = await callerActor(request);
-  const { caseId: id } = parseInput(input, request.data);
+export async function customerOverviewFor(actor: Actor, id: string): Promise<CustomerOverview> {
   const db = firestore();
   const snap = await readDoc(db.collection(COL.cases).doc(id));
   const current = snap.exists ? (snap.data() as CaseState) : null;
+  // The words of notVisible; the code is this operation's published one (PERMISSION_DENIED), which clients check.
   if (!current || !canSeeCase(actor, current)) {
-    throw new HttpsError('permission-denied', `No case ${id} that you can see.`);
+    throw new Refusal('permission-denied', `No case ${id} that you can see.`);
   }
   const sameCustomer = (
     await readQuery(
@@ -88,5 +79,3 @@ export async function customerOverviewHandler(
     drcs,
   });
 }
-
-export const customerOverview = onCall({ region: REGION }, customerOverviewHandler);

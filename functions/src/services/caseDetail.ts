@@ -1,32 +1,31 @@
-import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
 import { z } from 'zod';
-import type { CaseDetail, PersonRef, TimelineEntry } from '../api/contract';
-import { REGION } from '../config';
 import type { AuditEvent } from '../domain/audit/chain';
+import type { caseDetail } from '../domain/contracts/cases';
 import { availableActions, isFinal, resultInputSchema, statusOf } from '../domain/lifecycle/engine';
 import type { CaseState } from '../domain/model/case';
+import type { Actor } from '../domain/model/roles';
 import { canSeeCase } from '../domain/policy/caseScope';
 import { caseViewFor } from '../domain/policy/caseView';
+import { notVisible } from '../domain/refusal';
 import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { readDoc, readQuery } from '../data/ops';
-import { notVisible } from '../api/legacyRefusal';
-import { callerActor, parseInput } from '../api/caller';
-
-const input = z.strictObject({ caseId: z.string().regex(/^[A-Za-z0-9_-]{1,128}$/, 'is not a case id') });
 
 const TIMELINE_LIMIT = 200;
 
-export async function getCaseHandler(request: Pick<CallableRequest, 'auth' | 'data'>): Promise<CaseDetail> {
-  const actor = await callerActor(request);
-  const { caseId } = parseInput(input, request.data);
+/**
+ * One case as its page shows it: the case (NIC masked by role), its newest events, what the caller may record and
+ * which manual transitions they may make now, and the names of its DRC and RO.
+ */
+export async function caseDetailFor(actor: Actor, caseId: string): Promise<z.input<typeof caseDetail>> {
   const db = firestore();
   const snap = await readDoc(db.collection(COL.cases).doc(caseId));
   const c = snap.exists ? (snap.data() as CaseState) : null;
   // Same answer for "no such case" and "not yours": the caller learns nothing about cases outside their scope.
   if (!c || !canSeeCase(actor, c)) throw notVisible('case', caseId);
   const config = await loadCaseType(c.caseType, c.configVersion);
-  if (!config) throw new HttpsError('internal', `Case ${caseId} runs an unknown case type.`);
+  // Not the caller's doing, and nothing they can correct: an internal error.
+  if (!config) throw new Error(`Case ${caseId} runs an unknown case type.`);
 
   const [auditSnap, drcSnap, roSnap, roList] = await Promise.all([
     readQuery(
@@ -40,7 +39,7 @@ export async function getCaseHandler(request: Pick<CallableRequest, 'auth' | 'da
         )
       : null,
   ]);
-  const timeline: TimelineEntry[] = auditSnap.docs.map((d) => {
+  const timeline = auditSnap.docs.map((d) => {
     const e = d.data() as AuditEvent;
     return {
       id: d.id,
@@ -78,7 +77,7 @@ export async function getCaseHandler(request: Pick<CallableRequest, 'auth' | 'da
         )
         .map((t) => statusOf(config, t.to)!)
         .map(({ code, label, kind }) => ({ code, label, kind }));
-  const assignableRos: PersonRef[] =
+  const assignableRos =
     roList?.docs.map((d) => ({ uid: d.id, displayName: String(d.get('displayName') ?? d.id) })) ?? [];
   return {
     case: caseViewFor(actor.role, c),
@@ -91,5 +90,3 @@ export async function getCaseHandler(request: Pick<CallableRequest, 'auth' | 'da
     roName: roSnap?.exists ? String(roSnap.get('displayName')) : null,
   };
 }
-
-export const getCase = onCall({ region: REGION }, getCaseHandler);
