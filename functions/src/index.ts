@@ -16,8 +16,6 @@ export { submitRequest } from './callables/submitRequest';
 export { getRequest } from './callables/getRequest';
 export { monitorSchedule } from './triggers/monitorSchedule';
 export { onMonitorShard } from './triggers/onMonitorShard';
-export { listCaseTypesFn as listCaseTypes, saveCaseType } from './callables/caseTypes';
-export { readAuditTrail, verifyAuditTrailFn as verifyAuditTrail } from './callables/auditTrail';
 export { inviteUser, updateUser, listUsers } from './callables/users';
 export { backupFirestore } from './triggers/backupFirestore';
 export { exportCustomerData } from './callables/customerData';
@@ -30,16 +28,6 @@ export { sweepPendingSchedule } from './triggers/sweepPending';
 export { listSourceProblems } from './callables/sourceProblems';
 export { jobBasketCounts, exportCases } from './callables/jobBasket';
 export { dashboardFigures } from './callables/dashboard';
-export {
-  getAssignmentPolicy,
-  saveAssignmentPolicy,
-  setRoAssignmentMode,
-  setRoProfile,
-  recallCases,
-  reassignCases,
-  placeWithAgencyFn as placeWithAgency,
-  refreshDrcPerformanceFn as refreshDrcPerformance,
-} from './callables/assignment';
 export { api } from './api/rest';
 export { onAuditNotify } from './triggers/onAuditNotify';
 export { onNotificationCreated } from './triggers/onNotificationCreated';

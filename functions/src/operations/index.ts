@@ -1,6 +1,9 @@
 import type { Operation } from '../api/registry';
 import type { ContractNamed, OperationName } from '../domain/contracts';
 import { CONTRACTS } from '../domain/contracts';
+import { ASSIGNMENT_OPERATIONS } from './assignment';
+import { AUDIT_OPERATIONS } from './audit';
+import { CONFIGURATION_OPERATIONS } from './configuration';
 import { FIELD_OPERATIONS } from './field';
 
 /**
@@ -10,6 +13,9 @@ import { FIELD_OPERATIONS } from './field';
  */
 const BY_NAME: { [N in OperationName]: Operation<ContractNamed<N>> } = {
   ...FIELD_OPERATIONS,
+  ...ASSIGNMENT_OPERATIONS,
+  ...CONFIGURATION_OPERATIONS,
+  ...AUDIT_OPERATIONS,
 };
 
 /** In the contracts' order (the OpenAPI document's). */

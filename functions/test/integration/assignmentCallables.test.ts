@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import {
-  getAssignmentPolicyHandler,
-  refreshDrcPerformanceHandler,
-  reassignCasesHandler,
-  recallCasesHandler,
-  saveAssignmentPolicyHandler,
-  setRoAssignmentModeHandler,
-  setRoProfileHandler,
-} from '../../src/callables/assignment';
 import { DEFAULT_STORED_RULES } from '../../src/domain/assignment/policyConfig';
 import type { CaseState } from '../../src/domain/model/case';
 import { COL, firestore } from '../../src/data/db';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { openCase } from '../support/openCases';
 import { cleanupTriggers, deliverCaseCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const getAssignmentPolicyHandler = handlerOf('getAssignmentPolicy');
+const refreshDrcPerformanceHandler = handlerOf('refreshDrcPerformance');
+const reassignCasesHandler = handlerOf('reassignCases');
+const recallCasesHandler = handlerOf('recallCases');
+const saveAssignmentPolicyHandler = handlerOf('saveAssignmentPolicy');
+const setRoAssignmentModeHandler = handlerOf('setRoAssignmentMode');
+const setRoProfileHandler = handlerOf('setRoProfile');
 
 const db = firestore();
 const ALL = ['arrears', 'cpe', 'arrears_cpe'] as const;

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { readAuditTrailHandler, verifyAuditTrailHandler } from '../../src/callables/auditTrail';
 import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { csvCell } from '../../src/services/auditTrail';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverCaseCreated, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const readAuditTrailHandler = handlerOf('readAuditTrail');
+const verifyAuditTrailHandler = handlerOf('verifyAuditTrail');
 
 beforeAll(async () => {
   await seedOrganisation();

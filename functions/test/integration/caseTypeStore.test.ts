@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { listCaseTypesHandler, saveCaseTypeHandler } from '../../src/callables/caseTypes';
 import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { clearCaseTypeCache, loadCaseType, seedShippedCaseTypes } from '../../src/data/caseTypes';
 import { COL, firestore } from '../../src/data/db';
@@ -7,6 +6,10 @@ import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import type { CaseState } from '../../src/domain/model/case';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const listCaseTypesHandler = handlerOf('listCaseTypes');
+const saveCaseTypeHandler = handlerOf('saveCaseType');
 
 beforeAll(async () => {
   await seedOrganisation();

@@ -4,11 +4,13 @@ import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { getRequestHandler } from '../../src/callables/getRequest';
 import { COL, firestore } from '../../src/data/db';
 import type { CaseState } from '../../src/domain/model/case';
-import { saveCaseTypeHandler } from '../../src/callables/caseTypes';
 import { clearCaseTypeCache } from '../../src/data/caseTypes';
 import type { CaseTypeConfig } from '../../src/domain/lifecycle/types';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { cleanupTriggers, deliverCaseCreated, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const saveCaseTypeHandler = handlerOf('saveCaseType');
 
 /**
  * Cross-case holds: an open bankruptcy holds the customer's collection cases and blocks new ones; closing it releases

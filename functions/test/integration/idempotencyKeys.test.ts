@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { restHandler, type RestRequest } from '../../src/api/rest';
-import { recallCasesHandler } from '../../src/callables/assignment';
 import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { apiCase, putCases } from '../support/apiCases';
 import { asUser, demoActor, seedOrganisation } from '../support/fixtures';
 import { recordingResponse } from '../support/restResponse';
+import { handlerOf } from '../support/operationCall';
+
+const recallCasesHandler = handlerOf('recallCases');
 
 /**
  * Idempotency keys bind to their write: a key reused with another type, case or payload is refused with

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { HttpsError } from 'firebase-functions/v2/https';
-import { placeWithAgencyHandler, reassignCasesHandler, recallCasesHandler } from '../../src/callables/assignment';
 import { getRequestHandler } from '../../src/callables/getRequest';
 import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { externalRecovery } from '../../src/domain/lifecycle/configs/externalRecovery';
@@ -11,6 +10,11 @@ import { assignCaseToDrc } from '../../src/services/assignDrc';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { openCase } from '../support/openCases';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const placeWithAgencyHandler = handlerOf('placeWithAgency');
+const reassignCasesHandler = handlerOf('reassignCases');
+const recallCasesHandler = handlerOf('recallCases');
 
 /**
  * Every change of a case's DRC keeps the placement policy and the DRC's open-case counter (decision 0029):

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import functionsTest from 'firebase-functions-test';
 import type { CallableRequest } from 'firebase-functions/v2/https';
-import { reassignCasesHandler, recallCasesHandler, setRoProfileHandler } from '../../src/callables/assignment';
 import { dashboardHandler } from '../../src/callables/dashboard';
 import { getCaseHandler } from '../../src/callables/getCase';
 import { jobBasketCountsHandler } from '../../src/callables/jobBasket';
@@ -20,6 +19,11 @@ import { apiCase, call, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { inboxFor } from '../support/notifyCases';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const reassignCasesHandler = handlerOf('reassignCases');
+const recallCasesHandler = handlerOf('recallCases');
+const setRoProfileHandler = handlerOf('setRoProfile');
 
 /**
  * Isolation that survives people moving: an RO's scope is their cases in their DRC, a session ends the moment its

@@ -1,9 +1,11 @@
 import { getAuth } from 'firebase-admin/auth';
-import { setRoProfileHandler } from '../../src/callables/assignment';
 import { inviteUserHandler, listUsersHandler, updateUserHandler } from '../../src/callables/users';
 import { COL, firestore } from '../../src/data/db';
 import { verifyChain, type AuditEvent } from '../../src/domain/audit/chain';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
+
+const setRoProfileHandler = handlerOf('setRoProfile');
 
 /** User administration against the real Auth emulator: claims set only by admins, mirrored, audited. */
 beforeAll(seedOrganisation);

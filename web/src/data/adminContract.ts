@@ -2,7 +2,7 @@
  * The shapes of the administration callables (functions/src/callables/users.ts and auditTrail.ts),
  * which functions/src/api/contract.ts does not carry yet. Types only, like the contract.
  */
-import type { ActorRole, Role } from '../../../functions/src/domain/model/roles';
+import type { Role } from '../../../functions/src/domain/model/roles';
 
 /** A user as listUsers lists them, and as updateUser returns them. */
 export interface UserView {
@@ -44,39 +44,10 @@ export interface UpdateUserInput {
   displayName?: string;
 }
 
-/** One audit event (functions/src/domain/audit/chain.ts AuditEvent, with its document id). */
-export interface AuditEventView {
-  id: string;
-  /** `cases/<id>`, `users/<uid>`, ... */
-  entity: string;
-  /** Its number in the entity's chain, from 1. */
-  seq: number;
-  at: string;
-  actor: { uid: string; role: ActorRole; displayName: string | null };
-  action: string;
-  summary: string;
-  requestId: string | null;
-  before: Record<string, unknown>;
-  after: Record<string, unknown>;
-  details: Record<string, unknown>;
-  transitions: { from: string; to: string; mode: string }[];
-  prevHash: string;
-  hash: string;
-}
-
-export interface ReadAuditTrailInput {
-  /** One entity's chain, in order; without it, the newest events first. */
-  entity?: string;
-  limit?: number;
-}
-
-export interface ReadAuditTrailOutput {
-  events: AuditEventView[];
-}
-
-/** What verifyAuditTrail found: every chain checked, and the first broken link of each broken one. */
-export interface AuditTrailReport {
-  entities: number;
-  events: number;
-  broken: { entity: string; seq: number; reason: string }[];
-}
+/** The audit trail's shapes: the contracts in functions/src/domain/contracts/audit.ts. */
+export type {
+  AuditEventView,
+  ReadAuditTrailInput,
+  ReadAuditTrailOutput,
+  AuditTrailReport,
+} from '../../../functions/src/domain/contracts/audit';

@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import { ASSIGNMENT_CONTRACTS } from './assignment';
+import { AUDIT_CONTRACTS } from './audit';
+import { CONFIGURATION_CONTRACTS } from './configuration';
 import { FIELD_CONTRACTS } from './field';
 
 /**
@@ -6,7 +9,12 @@ import { FIELD_CONTRACTS } from './field';
  * the server's registry (functions/src/operations) are both typed from this list, so a name, an input or an
  * output cannot differ between them.
  */
-export const CONTRACTS = [...FIELD_CONTRACTS] as const;
+export const CONTRACTS = [
+  ...FIELD_CONTRACTS,
+  ...ASSIGNMENT_CONTRACTS,
+  ...CONFIGURATION_CONTRACTS,
+  ...AUDIT_CONTRACTS,
+] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];
 export type OperationName = AnyContract['name'];
