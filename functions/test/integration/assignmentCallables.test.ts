@@ -95,6 +95,22 @@ describe('assignment policy configuration', () => {
     await save([terms('drc3')]);
   });
 
+  it('shows a DRC whose stored document is broken with its problem, and the others in full (output schema)', async () => {
+    const broken = firestore().collection(COL.drcs).doc('drc_broken');
+    await broken.set({ name: 'Broken DRC', active: true, actions: ['arrears'], capacity: 'many' });
+    try {
+      const view = await getAssignmentPolicyHandler(asUser('admin'));
+      expect(view.drcs.find((d) => d.id === 'drc_broken')).toEqual({
+        id: 'drc_broken',
+        name: 'Broken DRC',
+        problem: expect.stringContaining('capacity'),
+      });
+      expect(view.drcs.find((d) => d.id === 'drc3')).toMatchObject({ problem: null, capacity: expect.any(Number) });
+    } finally {
+      await broken.delete();
+    }
+  });
+
   it('refuses bad input field by field and non-admins, changing nothing', async () => {
     const version = await policyVersion();
     await expect(
