@@ -10,8 +10,6 @@ export { onRequestCreated } from './triggers/onRequestCreated';
 export { onCaseCreated } from './triggers/onCaseCreated';
 export { monitorSchedule } from './triggers/monitorSchedule';
 export { onMonitorShard } from './triggers/onMonitorShard';
-export { listCaseTypesFn as listCaseTypes, saveCaseType } from './callables/caseTypes';
-export { readAuditTrail, verifyAuditTrailFn as verifyAuditTrail } from './callables/auditTrail';
 export { backupFirestore } from './triggers/backupFirestore';
 export { uploadImport, importStatus, importErrorsCsvFn as importErrorsCsv, resumeImport } from './callables/bulkImport';
 export { onImportWritten } from './triggers/onImportWritten';
@@ -20,16 +18,6 @@ export { onSourceChangeCreated } from './triggers/onSourceChangeCreated';
 export { syncDataLakeSchedule } from './triggers/syncDataLakeSchedule';
 export { sweepPendingSchedule } from './triggers/sweepPending';
 export { listSourceProblems } from './callables/sourceProblems';
-export {
-  getAssignmentPolicy,
-  saveAssignmentPolicy,
-  setRoAssignmentMode,
-  setRoProfile,
-  recallCases,
-  reassignCases,
-  placeWithAgencyFn as placeWithAgency,
-  refreshDrcPerformanceFn as refreshDrcPerformance,
-} from './callables/assignment';
 export { api } from './api/rest';
 export { onAuditNotify } from './triggers/onAuditNotify';
 export { onNotificationCreated } from './triggers/onNotificationCreated';

@@ -47,46 +47,13 @@ export type SubmitRequestInput = z.input<typeof cases.submitRequestInput>;
 export type RequestView = z.infer<typeof cases.requestView>;
 export type Me = z.infer<typeof users.me>;
 
-/** A case type as the admin screens show it: the configuration, its checks, and its diagram. */
-export interface CaseTypeView {
-  id: string;
-  version: number;
-  name: string;
-  description: string;
-  category: string;
-  level: 'account' | 'customer';
-  readings: string[];
-  statuses: (StatusView & {
-    description: string;
-    actors: string[];
-    hooks: { spot: string; algorithm: string; params: Record<string, unknown>; note: string | null }[];
-  })[];
-  transitions: { from: string; to: string; mode: string; roles: string[]; guard: string | null }[];
-  actions: {
-    code: string;
-    label: string;
-    roles: string[];
-    statuses: string[];
-    results: { code: string; label: string; next: string | null }[];
-  }[];
-  /** Mermaid `stateDiagram-v2` source drawn from the configuration itself. */
-  mermaid: string;
-  /** Whether this is the newest version (new cases start on it). */
-  latest: boolean;
-}
-
-export interface ListCaseTypesOutput {
-  caseTypes: CaseTypeView[];
-}
-
-export interface SaveCaseTypeInput {
-  config: Record<string, unknown>;
-}
-
-export interface SaveCaseTypeOutput {
-  id: string;
-  version: number;
-}
+/** Case types: the contracts in domain/contracts/configuration.ts. */
+export type {
+  CaseTypeView,
+  ListCaseTypesOutput,
+  SaveCaseTypeInput,
+  SaveCaseTypeOutput,
+} from '../domain/contracts/configuration';
 
 /**
  * Field work (docs/decisions/0013). Cases carry `boardPhase` (top level, null until escalated; one of BOARD_PHASES:
@@ -136,125 +103,24 @@ export type AgeBucket = (typeof basket.AGE_BUCKETS)[number];
 export type Stage = (typeof basket.STAGES)[number];
 export type DashboardOutput = z.infer<typeof basket.dashboardOutput>;
 
-// ─── Assignment: callables in callables/assignment.ts ────────────────────────────────────────────────────
-
-/** The assignment policy's rules (`settings/assignmentPolicy`). */
-export interface AssignmentRules {
-  /** Cases carrying any of these indicators are never placed (deceased, bankruptcy, dispute, do_not_contact...). */
-  excludedIndicators: string[];
-  /** Cases held by another case (an open deceased or bankruptcy case) are never placed. */
-  excludeHeld: boolean;
-  /** Width of a recovery-rate band (0.01–1): DRCs in one band are equals and take turns. */
-  performanceBand: number;
-  /** The window (days) over which a DRC's recovery rate is measured. */
-  performanceWindowDays: number;
-}
-
-export type RoAssignmentModeName = 'manual' | 'round_robin' | 'least_loaded' | 'by_area';
-export type AgencyTierName = 'primary' | 'secondary' | 'tertiary';
-
-/** A DRC's contract terms, as saved by an admin. */
-export interface DrcTermsInput {
-  id: string;
-  name: string;
-  active: boolean;
-  actions: ('arrears' | 'cpe' | 'arrears_cpe')[];
-  /** Empty: every case type. */
-  caseTypes: string[];
-  /** Empty: island-wide. */
-  regions: string[];
-  capacity: number;
-  minArrearsCents: number;
-  maxArrearsCents: number | null;
-  agencyTier: AgencyTierName | null;
-}
-
-/** A DRC as getAssignmentPolicy shows it: terms, counters and mode; `problem` when its document is invalid. */
-export interface DrcPolicyView extends DrcTermsInput {
-  openCases: number;
-  recoveryRate: number;
-  lastAssignedAt: string | null;
-  roAssignmentMode: RoAssignmentModeName;
-  problem: string | null;
-}
-
-/** getAssignmentPolicy() (admin, officers, auditor) → this; saveAssignmentPolicy (admin) returns it too. */
-export interface AssignmentPolicyView {
-  rules: AssignmentRules;
-  /** Incremented on every save; send it back as expectedVersion. */
-  version: number;
-  drcs: DrcPolicyView[];
-}
-
-/** saveAssignmentPolicy(input): rules and/or DRC terms; a stale expectedVersion is FAILED_PRECONDITION. */
-export interface SaveAssignmentPolicyInput {
-  rules?: AssignmentRules;
-  drcs?: DrcTermsInput[];
-  expectedVersion: number;
-}
-
-/** setRoAssignmentMode(input): a DRC admin for their own DRC (drcId omitted); an admin names the DRC. */
-export interface SetRoAssignmentModeInput {
-  mode: RoAssignmentModeName;
-  drcId?: string;
-}
-
-/** setRoProfile(input): a DRC admin for their own ROs, or an admin. Areas are cities or regions. */
-export interface SetRoProfileInput {
-  uid: string;
-  areas: string[];
-  capacity: number | null;
-}
-
-/** recallCases(input): recovery officer or supervisor; 1–200 cases; `replace` places them again by the policy. */
-export interface RecallCasesInput {
-  /** Client-chosen id (8–128 of A-Z a-z 0-9 - _): retrying with the same id and input repeats nothing. */
-  operationId: string;
-  caseIds: string[];
-  reason: string;
-  replace?: boolean;
-}
-
-/** reassignCases(input): a DRC admin gives toRoId (an RO of their DRC); an officer gives toDrcId. */
-export interface ReassignCasesInput {
-  operationId: string;
-  caseIds: string[];
-  reason: string;
-  toRoId?: string;
-  toDrcId?: string;
-}
-
-/**
- * placeWithAgency(input): officers; external-recovery cases in Review or Supervisor Review go to an agency (a DRC
- * whose agencyTier is the tier) chosen by the policy; `next` is the tier after the last one (none → primary).
- */
-export interface PlaceWithAgencyInput {
-  operationId: string;
-  caseIds: string[];
-  reason: string;
-  tier: 'next' | AgencyTierName;
-}
-
-/** One case's outcome in a bulk operation. */
-export interface BulkCaseResult {
-  caseId: string;
-  ok: boolean;
-  /** recalled, recall-started, replaced, reassigned, moved, placed, unchanged — or why it was refused. */
-  code: string;
-  message: string;
-  drcId?: string | null;
-  roId?: string | null;
-}
-
-/** What recallCases and reassignCases return (also on a retry with the same operationId). */
-export interface BulkOperationResult {
-  operationId: string;
-  kind: string;
-  state: 'RUNNING' | 'DONE';
-  results: BulkCaseResult[];
-  applied: number;
-  refused: number;
-}
+// ─── Assignment: the contracts in domain/contracts/assignment.ts ───────────────────────────────────────
+export type {
+  AssignmentRules,
+  RoAssignmentModeName,
+  AgencyTierName,
+  DrcTermsInput,
+  DrcPolicyView,
+  BrokenDrcView,
+  AssignmentPolicyView,
+  SaveAssignmentPolicyInput,
+  SetRoAssignmentModeInput,
+  SetRoProfileInput,
+  RecallCasesInput,
+  ReassignCasesInput,
+  PlaceWithAgencyInput,
+  BulkCaseResult,
+  BulkOperationResult,
+} from '../domain/contracts/assignment';
 
 /** A source change that needs a person: parked FAILED after its last attempt, or a payment for an account with no case. */
 export interface SourceProblem {

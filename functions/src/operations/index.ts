@@ -3,6 +3,9 @@ import type { ContractNamed, OperationName } from '../domain/contracts';
 import { CONTRACTS } from '../domain/contracts';
 import { BASKET_OPERATIONS } from './basket';
 import { CASES_OPERATIONS } from './cases';
+import { ASSIGNMENT_OPERATIONS } from './assignment';
+import { AUDIT_OPERATIONS } from './audit';
+import { CONFIGURATION_OPERATIONS } from './configuration';
 import { FIELD_OPERATIONS } from './field';
 import { USERS_OPERATIONS } from './users';
 
@@ -16,6 +19,9 @@ const BY_NAME: { [N in OperationName]: Operation<ContractNamed<N>> } = {
   ...CASES_OPERATIONS,
   ...BASKET_OPERATIONS,
   ...USERS_OPERATIONS,
+  ...ASSIGNMENT_OPERATIONS,
+  ...CONFIGURATION_OPERATIONS,
+  ...AUDIT_OPERATIONS,
 };
 
 /** In the contracts' order (the OpenAPI document's). */

@@ -2,7 +2,27 @@ import { FieldPath } from 'firebase-admin/firestore';
 import { EMPTY_HEAD, verifyChain, type AuditEvent } from '../domain/audit/chain';
 import { COL, firestore } from '../data/db';
 import { toCsv } from '../csv';
-import { streamQuery } from '../data/ops';
+import { readQuery, streamQuery } from '../data/ops';
+
+/**
+ * One entity's chain in order (up to 500 events by default), or the newest events across the trail (100 by
+ * default), each with its document id.
+ */
+export async function readAuditEvents(query: {
+  entity?: string | null;
+  limit?: number | null;
+}): Promise<(AuditEvent & { id: string })[]> {
+  const base = firestore().collection(COL.audit);
+  const snap = await readQuery(
+    query.entity
+      ? base
+          .where('entity', '==', query.entity)
+          .orderBy('seq', 'asc')
+          .limit(query.limit ?? 500)
+      : base.orderBy('at', 'desc').limit(query.limit ?? 100),
+  );
+  return snap.docs.map((d) => ({ ...(d.data() as AuditEvent), id: d.id }));
+}
 
 export interface TrailReport {
   entities: number;

@@ -1,10 +1,11 @@
-import { HttpsError } from 'firebase-functions/v2/https';
 import { keyReusedMessage, requestFingerprint } from '../domain/requests/fingerprint';
+import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
+import { Refusal } from '../domain/refusal';
 import type { Instant } from '../domain/model/time';
 import { COL, firestore } from '../data/db';
-import { runTx } from '../data/ops';
-import type { BulkOperationResult } from '../api/contract';
+import { readDoc, runTx } from '../data/ops';
+import type { BulkOperationResult } from '../domain/contracts/assignment';
 import type { CaseResult } from './reassign';
 
 export type BulkOpView = BulkOperationResult;
@@ -31,7 +32,7 @@ export async function runBulk(
     const snap = await tx.get(ref);
     if (snap.exists) {
       if (snap.get('createdBy') !== actor.uid || snap.get('fingerprint') !== fingerprint) {
-        throw new HttpsError('already-exists', keyReusedMessage(operationId), {
+        throw new Refusal('already-exists', keyReusedMessage(operationId), {
           fields: { operationId: 'is already used for a different request' },
         });
       }
@@ -68,4 +69,17 @@ export async function runBulk(
     await ref.update({ state: 'DONE', finishedAt: now, applied, refused: results.length - applied });
   }
   return { operationId, kind, state: 'DONE', results, applied, refused: results.length - applied };
+}
+
+/** The cases a bulk operation names, by id; those that do not exist are absent from the map. */
+export async function readCases(ids: readonly string[]): Promise<Map<string, CaseState>> {
+  const snaps = await Promise.all(ids.map((i) => readDoc(firestore().collection(COL.cases).doc(i))));
+  return new Map(snaps.filter((s) => s.exists).map((s) => [s.id, s.data() as CaseState]));
+}
+
+/** A bulk operation is checked whole before any case changes: one problem refuses it all. */
+export function refuseAll(problems: string[], field: string): never {
+  throw new Refusal('invalid-argument', `Nothing was changed: ${problems.join('; ')}.`, {
+    fields: { [field]: problems.join('; ') },
+  });
 }

@@ -1,4 +1,4 @@
-import type { BulkCaseResult } from '../api/contract';
+import type { BulkCaseResult } from '../domain/contracts/assignment';
 import { refusalOf } from '../domain/assignment/drcPolicy';
 import { applyAction, applyPlacement, initialStatus, isFinal } from '../domain/lifecycle/engine';
 import { SETTINGS_DEFAULTS, type CaseTypeConfig } from '../domain/lifecycle/types';

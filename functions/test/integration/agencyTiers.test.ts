@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import {
-  placeWithAgencyHandler,
-  recallCasesHandler,
-  saveAssignmentPolicyHandler,
-} from '../../src/callables/assignment';
-import { getAssignmentPolicyHandler } from '../../src/callables/assignment';
 import { DEFAULT_STORED_RULES } from '../../src/domain/assignment/policyConfig';
 import { externalRecovery } from '../../src/domain/lifecycle/configs/externalRecovery';
 import type { CaseState } from '../../src/domain/model/case';
 import { COL, firestore } from '../../src/data/db';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { openCase } from '../support/openCases';
+import { handlerOf } from '../support/operationCall';
+
+const placeWithAgencyHandler = handlerOf('placeWithAgency');
+const recallCasesHandler = handlerOf('recallCases');
+const saveAssignmentPolicyHandler = handlerOf('saveAssignmentPolicy');
+const getAssignmentPolicyHandler = handlerOf('getAssignmentPolicy');
 
 /** External recovery (docs/domain.md): primary → secondary → tertiary agencies, recall, re-placement. */
 const db = firestore();

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import {
-  getAssignmentPolicyHandler,
-  refreshDrcPerformanceHandler,
-  reassignCasesHandler,
-  recallCasesHandler,
-  saveAssignmentPolicyHandler,
-  setRoAssignmentModeHandler,
-  setRoProfileHandler,
-} from '../../src/callables/assignment';
 import { DEFAULT_STORED_RULES } from '../../src/domain/assignment/policyConfig';
 import type { CaseState } from '../../src/domain/model/case';
 import { COL, firestore } from '../../src/data/db';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { openCase } from '../support/openCases';
 import { cleanupTriggers, deliverCaseCreated } from '../support/triggers';
+import { handlerOf } from '../support/operationCall';
+
+const getAssignmentPolicyHandler = handlerOf('getAssignmentPolicy');
+const refreshDrcPerformanceHandler = handlerOf('refreshDrcPerformance');
+const reassignCasesHandler = handlerOf('reassignCases');
+const recallCasesHandler = handlerOf('recallCases');
+const saveAssignmentPolicyHandler = handlerOf('saveAssignmentPolicy');
+const setRoAssignmentModeHandler = handlerOf('setRoAssignmentMode');
+const setRoProfileHandler = handlerOf('setRoProfile');
 
 const db = firestore();
 const ALL = ['arrears', 'cpe', 'arrears_cpe'] as const;
@@ -93,6 +93,22 @@ describe('assignment policy configuration', () => {
       saveAssignmentPolicyHandler(asUser('admin', { rules: DEFAULT_STORED_RULES, expectedVersion: before.version })),
     ).rejects.toMatchObject({ code: 'failed-precondition' });
     await save([terms('drc3')]);
+  });
+
+  it('shows a DRC whose stored document is broken with its problem, and the others in full (output schema)', async () => {
+    const broken = firestore().collection(COL.drcs).doc('drc_broken');
+    await broken.set({ name: 'Broken DRC', active: true, actions: ['arrears'], capacity: 'many' });
+    try {
+      const view = await getAssignmentPolicyHandler(asUser('admin'));
+      expect(view.drcs.find((d) => d.id === 'drc_broken')).toEqual({
+        id: 'drc_broken',
+        name: 'Broken DRC',
+        problem: expect.stringContaining('capacity'),
+      });
+      expect(view.drcs.find((d) => d.id === 'drc3')).toMatchObject({ problem: null, capacity: expect.any(Number) });
+    } finally {
+      await broken.delete();
+    }
   });
 
   it('refuses bad input field by field and non-admins, changing nothing', async () => {

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readAuditTrailHandler, verifyAuditTrailHandler } from '../../src/callables/auditTrail';
 import { COL, firestore } from '../../src/data/db';
 import { csvCell } from '../../src/csv';
 import { asUser, seedOrganisation } from '../support/fixtures';
@@ -7,6 +6,8 @@ import { cleanupTriggers, deliverCaseCreated, deliverRequestCreated } from '../s
 import { handlerOf } from '../support/operationCall';
 
 const submitRequestHandler = handlerOf('submitRequest');
+const readAuditTrailHandler = handlerOf('readAuditTrail');
+const verifyAuditTrailHandler = handlerOf('verifyAuditTrail');
 
 beforeAll(async () => {
   await seedOrganisation();

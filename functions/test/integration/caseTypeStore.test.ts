@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { listCaseTypesHandler, saveCaseTypeHandler } from '../../src/callables/caseTypes';
 import { clearCaseTypeCache, loadCaseType, seedShippedCaseTypes } from '../../src/data/caseTypes';
 import { COL, firestore } from '../../src/data/db';
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
@@ -9,6 +8,8 @@ import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
 import { handlerOf } from '../support/operationCall';
 
 const submitRequestHandler = handlerOf('submitRequest');
+const listCaseTypesHandler = handlerOf('listCaseTypes');
+const saveCaseTypeHandler = handlerOf('saveCaseType');
 
 beforeAll(async () => {
   await seedOrganisation();

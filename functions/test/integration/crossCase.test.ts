@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { COL, firestore } from '../../src/data/db';
 import type { CaseState } from '../../src/domain/model/case';
-import { saveCaseTypeHandler } from '../../src/callables/caseTypes';
 import { clearCaseTypeCache } from '../../src/data/caseTypes';
 import type { CaseTypeConfig } from '../../src/domain/lifecycle/types';
 import { asUser, seedOrganisation } from '../support/fixtures';
@@ -11,6 +10,7 @@ import { handlerOf } from '../support/operationCall';
 const getCaseHandler = handlerOf('getCase');
 const submitRequestHandler = handlerOf('submitRequest');
 const getRequestHandler = handlerOf('getRequest');
+const saveCaseTypeHandler = handlerOf('saveCaseType');
 
 /**
  * Cross-case holds: an open bankruptcy holds the customer's collection cases and blocks new ones; closing it releases

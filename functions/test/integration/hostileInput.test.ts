@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { HttpsError } from 'firebase-functions/v2/https';
-import * as assignment from '../../src/callables/assignment';
-import { listCaseTypesHandler, saveCaseTypeHandler } from '../../src/callables/caseTypes';
 import { COL, firestore } from '../../src/data/db';
 import { processRequest } from '../../src/services/processRequest';
 import { demoSource } from '../../src/sources/demoSource';
@@ -15,6 +13,18 @@ const getCaseHandler = handlerOf('getCase');
 const getRequestHandler = handlerOf('getRequest');
 const submitRequestHandler = handlerOf('submitRequest');
 const whoAmIHandler = handlerOf('whoAmI');
+const assignment = {
+  getAssignmentPolicyHandler: handlerOf('getAssignmentPolicy'),
+  saveAssignmentPolicyHandler: handlerOf('saveAssignmentPolicy'),
+  setRoAssignmentModeHandler: handlerOf('setRoAssignmentMode'),
+  setRoProfileHandler: handlerOf('setRoProfile'),
+  recallCasesHandler: handlerOf('recallCases'),
+  reassignCasesHandler: handlerOf('reassignCases'),
+  placeWithAgencyHandler: handlerOf('placeWithAgency'),
+  refreshDrcPerformanceHandler: handlerOf('refreshDrcPerformance'),
+};
+const listCaseTypesHandler = handlerOf('listCaseTypes');
+const saveCaseTypeHandler = handlerOf('saveCaseType');
 
 /**
  * Property-based fuzzing (docs/security.md, "Tests"): random and mutated inputs through every callable and the request

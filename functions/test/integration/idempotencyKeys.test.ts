@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { restHandler, type RestRequest } from '../../src/api/rest';
-import { recallCasesHandler } from '../../src/callables/assignment';
 import { COL, firestore } from '../../src/data/db';
 import { apiCase, putCases } from '../support/apiCases';
 import { asUser, demoActor, seedOrganisation } from '../support/fixtures';
@@ -8,6 +7,7 @@ import { recordingResponse } from '../support/restResponse';
 import { handlerOf } from '../support/operationCall';
 
 const submitRequestHandler = handlerOf('submitRequest');
+const recallCasesHandler = handlerOf('recallCases');
 
 /**
  * Idempotency keys bind to their write: a key reused with another type, case or payload is refused with

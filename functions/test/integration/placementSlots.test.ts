@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { HttpsError } from 'firebase-functions/v2/https';
-import { placeWithAgencyHandler, reassignCasesHandler, recallCasesHandler } from '../../src/callables/assignment';
 import { externalRecovery } from '../../src/domain/lifecycle/configs/externalRecovery';
 import type { CaseState } from '../../src/domain/model/case';
 import { COL, firestore } from '../../src/data/db';
@@ -13,6 +12,9 @@ import { handlerOf } from '../support/operationCall';
 
 const getRequestHandler = handlerOf('getRequest');
 const submitRequestHandler = handlerOf('submitRequest');
+const placeWithAgencyHandler = handlerOf('placeWithAgency');
+const reassignCasesHandler = handlerOf('reassignCases');
+const recallCasesHandler = handlerOf('recallCases');
 
 /**
  * Every change of a case's DRC keeps the placement policy and the DRC's open-case counter (decision 0029):

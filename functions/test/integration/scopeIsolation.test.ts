@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import functionsTest from 'firebase-functions-test';
 import type { CallableRequest } from 'firebase-functions/v2/https';
-import { reassignCasesHandler, recallCasesHandler, setRoProfileHandler } from '../../src/callables/assignment';
 import { COL, firestore } from '../../src/data/db';
 import { SESSION_CACHE_MS, forgetSession, sessionProfile } from '../../src/data/sessions';
 import type { AuditEvent } from '../../src/domain/audit/chain';
@@ -23,6 +22,9 @@ const submitRequestHandler = handlerOf('submitRequest');
 const inviteUserHandler = handlerOf('inviteUser');
 const updateUserHandler = handlerOf('updateUser');
 const whoAmIHandler = handlerOf('whoAmI');
+const reassignCasesHandler = handlerOf('reassignCases');
+const recallCasesHandler = handlerOf('recallCases');
+const setRoProfileHandler = handlerOf('setRoProfile');
 
 /**
  * Isolation that survives people moving: an RO's scope is their cases in their DRC, a session ends the moment its

@@ -1,5 +1,4 @@
 import { getAuth } from 'firebase-admin/auth';
-import { setRoProfileHandler } from '../../src/callables/assignment';
 import { COL, firestore } from '../../src/data/db';
 import { verifyChain, type AuditEvent } from '../../src/domain/audit/chain';
 import { asUser, seedOrganisation } from '../support/fixtures';
@@ -8,6 +7,7 @@ import { handlerOf } from '../support/operationCall';
 const inviteUserHandler = handlerOf('inviteUser');
 const listUsersHandler = handlerOf('listUsers');
 const updateUserHandler = handlerOf('updateUser');
+const setRoProfileHandler = handlerOf('setRoProfile');
 
 /** User administration against the real Auth emulator: claims set only by admins, mirrored, audited. */
 beforeAll(seedOrganisation);

@@ -1,6 +1,14 @@
 import type { Me } from '../../../functions/src/api/contract';
 import type { ActorRole } from '../../../functions/src/domain/model/roles';
-import { roleIn, USER_ADMIN_ROLES } from '../../../functions/src/domain/policy/operationRoles';
+import {
+  ASSIGNMENT_POLICY_READERS,
+  AUDIT_READERS,
+  CASE_TYPE_VIEWERS,
+  CONFIGURATION_EDITORS,
+  REASSIGN_ROLES,
+  roleIn,
+  USER_ADMIN_ROLES,
+} from '../../../functions/src/domain/policy/operationRoles';
 import { t, type MessageKey } from '../i18n/t';
 
 export function roleLabel(role: ActorRole): string {
@@ -12,14 +20,14 @@ export function canRegisterCases(me: Me): boolean {
   return me.role === 'recovery_officer' || me.role === 'supervisor';
 }
 
-/** Who may see case types and their diagrams (functions/src/callables/caseTypes.ts VIEWERS). */
+/** Who may see case types and their diagrams (the listCaseTypes contract's roles). */
 export function canSeeCaseTypes(me: Me): boolean {
-  return me.role === 'admin' || me.role === 'supervisor' || me.role === 'recovery_officer' || me.role === 'auditor';
+  return roleIn(CASE_TYPE_VIEWERS, me.role);
 }
 
-/** Who may save a new case-type version (functions/src/callables/caseTypes.ts saveCaseTypeHandler). */
+/** Who may save a new case-type version (the saveCaseType contract's roles). */
 export function canSaveCaseTypes(me: Me): boolean {
-  return me.role === 'admin';
+  return roleIn(CONFIGURATION_EDITORS, me.role);
 }
 
 /** Who manages users (functions/src/domain/policy/operationRoles.ts): admins all, DRC admins their DRC's ROs. */
@@ -27,14 +35,14 @@ export function canManageUsers(me: Me): boolean {
   return roleIn(USER_ADMIN_ROLES, me.role);
 }
 
-/** Who reads and verifies the audit trail (functions/src/callables/auditTrail.ts AUDIT_READERS). */
+/** Who reads and verifies the audit trail (the readAuditTrail and verifyAuditTrail contracts' roles). */
 export function canReadAuditTrail(me: Me): boolean {
-  return me.role === 'auditor' || me.role === 'admin' || me.role === 'supervisor';
+  return roleIn(AUDIT_READERS, me.role);
 }
 
-/** Who recalls or reassigns cases in bulk (functions/src/callables/assignment.ts): officers, and DRC admins between their ROs. */
+/** Who recalls or reassigns cases in bulk (the reassignCases contract's roles): officers, and DRC admins between their ROs. */
 export function canReassignCases(me: Me): boolean {
-  return me.role === 'recovery_officer' || me.role === 'supervisor' || me.role === 'drc_admin';
+  return roleIn(REASSIGN_ROLES, me.role);
 }
 
 /** Who may submit completeTask requests (functions/src/domain/policy/caseScope.ts REQUEST_ROLES.completeTask). */
@@ -64,5 +72,5 @@ export function canDecideCpe(me: Me): boolean {
 
 /** Who sees the assignment policy: the recovery section reads it, an admin edits it, a DRC admin sees its own DRC. */
 export function canSeeAssignmentRules(me: Me): boolean {
-  return ['admin', 'supervisor', 'recovery_officer', 'auditor', 'drc_admin'].includes(me.role);
+  return roleIn(ASSIGNMENT_POLICY_READERS, me.role);
 }

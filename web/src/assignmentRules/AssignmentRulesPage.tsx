@@ -2,6 +2,7 @@ import { httpsCallable } from 'firebase/functions';
 import { useState, type FormEvent } from 'react';
 import type {
   AssignmentPolicyView,
+  DrcPolicyView,
   Me,
   RoAssignmentModeName,
   SaveAssignmentPolicyInput,
@@ -157,7 +158,7 @@ export function AssignmentRulesPage({ me }: { me: Me }) {
         <h2>{t('policy.drcs')}</h2>
         <div className="policy-drcs">
           {draft.drcs.map((d, i) => {
-            const stats = view.drcs.find((v) => v.id === d.id);
+            const stats = view.drcs.find((v): v is DrcPolicyView => v.id === d.id && v.problem === null);
             const p = (field: string) => `drcs.${i}.${field}`;
             const idOf = (field: string) => `policy-${d.id}-${field}`;
             return (

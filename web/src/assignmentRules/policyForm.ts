@@ -1,6 +1,7 @@
 import type {
   AgencyTierName,
   AssignmentPolicyView,
+  DrcPolicyView,
   DrcTermsInput,
   SaveAssignmentPolicyInput,
 } from '../../../functions/src/api/contract';
@@ -45,7 +46,8 @@ export function draftOf(view: AssignmentPolicyView): PolicyDraft {
     performanceBand: String(view.rules.performanceBand),
     performanceWindowDays: String(view.rules.performanceWindowDays),
     drcs: view.drcs
-      .filter((d) => !d.problem)
+      // A DRC whose document does not parse carries only its id, name and problem: it is not a form row.
+      .filter((d): d is DrcPolicyView => d.problem === null)
       .map((d) => ({
         id: d.id,
         name: d.name,

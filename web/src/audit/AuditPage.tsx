@@ -9,7 +9,7 @@ import { csvFileName, startDownload } from './csvFile';
 import { useAuditEvents, type AuditQuery } from './useAuditEvents';
 import { VerifyChains } from './VerifyChains';
 
-/** What readAuditTrail accepts as an entity (functions/src/callables/auditTrail.ts). */
+/** What readAuditTrail accepts as an entity (functions/src/domain/contracts/audit.ts AUDIT_ENTITY_PATTERN). */
 const ENTITY = /^[A-Za-z]+\/[A-Za-z0-9_@~-]{1,160}$/;
 
 type ExportState =

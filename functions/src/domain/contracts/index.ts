@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { BASKET_CONTRACTS } from './basket';
 import { CASES_CONTRACTS } from './cases';
+import { ASSIGNMENT_CONTRACTS } from './assignment';
+import { AUDIT_CONTRACTS } from './audit';
+import { CONFIGURATION_CONTRACTS } from './configuration';
 import { FIELD_CONTRACTS } from './field';
 import { USERS_CONTRACTS } from './users';
 
@@ -9,7 +12,15 @@ import { USERS_CONTRACTS } from './users';
  * the server's registry (functions/src/operations) are both typed from this list, so a name, an input or an
  * output cannot differ between them.
  */
-export const CONTRACTS = [...FIELD_CONTRACTS, ...CASES_CONTRACTS, ...BASKET_CONTRACTS, ...USERS_CONTRACTS] as const;
+export const CONTRACTS = [
+  ...FIELD_CONTRACTS,
+  ...CASES_CONTRACTS,
+  ...BASKET_CONTRACTS,
+  ...USERS_CONTRACTS,
+  ...ASSIGNMENT_CONTRACTS,
+  ...CONFIGURATION_CONTRACTS,
+  ...AUDIT_CONTRACTS,
+] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];
 export type OperationName = AnyContract['name'];

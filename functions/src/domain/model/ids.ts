@@ -3,6 +3,7 @@ import { z } from 'zod';
 /**
  * An id that names a Firestore document (a uid, a message id): anything Firestore refuses as a document id is
  * refused here first with a specific reason (INVALID_ARGUMENT), never left to fail as an internal error.
+ * Bytes are counted with TextEncoder, not Buffer: the web client validates its forms with these schemas too.
  */
 export function documentId(what: string, maxBytes = 1500) {
   return z.string({ error: 'is required' }).superRefine((v, ctx) => {

@@ -40,6 +40,41 @@ export const USER_READER_ROLES = [
   'drc_admin',
 ] as const satisfies readonly Role[];
 
+/** Who reads the assignment policy: the recovery section and the auditor; a DRC admin sees only their own DRC. */
+export const ASSIGNMENT_POLICY_READERS = [
+  'admin',
+  'recovery_officer',
+  'supervisor',
+  'auditor',
+  'drc_admin',
+] as const satisfies readonly Role[];
+
+/** Configuration (the assignment policy, case types) is the administrator's alone. */
+export const CONFIGURATION_EDITORS = ['admin'] as const satisfies readonly Role[];
+
+/** Who sets how a DRC's cases reach its ROs and what each RO covers: the DRC's admin, or an administrator. */
+export const RO_SETUP_ROLES = ['drc_admin', 'admin'] as const satisfies readonly Role[];
+
+/** The recovery section's officers: they recall cases and place them with agencies. */
+export const RECOVERY_OFFICER_ROLES = ['recovery_officer', 'supervisor'] as const satisfies readonly Role[];
+
+/** Who reassigns cases in bulk: officers between DRCs, and a DRC admin between their own ROs. */
+export const REASSIGN_ROLES = ['drc_admin', ...RECOVERY_OFFICER_ROLES] as const satisfies readonly Role[];
+
+/** Who recomputes the DRCs' recovery rates on demand. */
+export const DRC_PERFORMANCE_ROLES = ['admin', 'supervisor'] as const satisfies readonly Role[];
+
+/** Who sees case types and their diagrams: the operator's staff. */
+export const CASE_TYPE_VIEWERS = [
+  'admin',
+  'supervisor',
+  'recovery_officer',
+  'auditor',
+] as const satisfies readonly Role[];
+
+/** Who reads and verifies the audit trail. */
+export const AUDIT_READERS = ['auditor', 'admin', 'supervisor'] as const satisfies readonly Role[];
+
 /** Whether a role is in one of these lists (a typed `includes` for the web's screens). */
 export function roleIn(roles: readonly Role[], role: string): boolean {
   return (roles as readonly string[]).includes(role);
