@@ -21,13 +21,11 @@ export { readAuditTrail, verifyAuditTrailFn as verifyAuditTrail } from './callab
 export { inviteUser, updateUser, listUsers } from './callables/users';
 export { backupFirestore } from './triggers/backupFirestore';
 export { exportCustomerData } from './callables/customerData';
-export { uploadImport, importStatus, importErrorsCsvFn as importErrorsCsv, resumeImport } from './callables/bulkImport';
 export { onImportWritten } from './triggers/onImportWritten';
 export { sourceWebhook } from './webhooks/sourceWebhook';
 export { onSourceChangeCreated } from './triggers/onSourceChangeCreated';
 export { syncDataLakeSchedule } from './triggers/syncDataLakeSchedule';
 export { sweepPendingSchedule } from './triggers/sweepPending';
-export { listSourceProblems } from './callables/sourceProblems';
 export { jobBasketCounts, exportCases } from './callables/jobBasket';
 export { dashboardFigures } from './callables/dashboard';
 export {

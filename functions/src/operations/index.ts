@@ -2,6 +2,7 @@ import type { Operation } from '../api/registry';
 import type { ContractNamed, OperationName } from '../domain/contracts';
 import { CONTRACTS } from '../domain/contracts';
 import { FIELD_OPERATIONS } from './field';
+import { IMPORTS_OPERATIONS } from './imports';
 
 /**
  * Every operation: a handler bound to each contract of domain/contracts. The record type makes a contract
@@ -10,6 +11,7 @@ import { FIELD_OPERATIONS } from './field';
  */
 const BY_NAME: { [N in OperationName]: Operation<ContractNamed<N>> } = {
   ...FIELD_OPERATIONS,
+  ...IMPORTS_OPERATIONS,
 };
 
 /** In the contracts' order (the OpenAPI document's). */

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import functionsTest from 'firebase-functions-test';
 import { dashboardHandler } from '../../src/callables/dashboard';
 import { getRequestHandler } from '../../src/callables/getRequest';
-import { listSourceProblemsHandler } from '../../src/callables/sourceProblems';
 import { submitRequestHandler } from '../../src/callables/submitRequest';
 import { COL, firestore } from '../../src/data/db';
 import { CREDIT_TASK_TYPE, type CaseState } from '../../src/domain/model/case';
@@ -21,12 +20,14 @@ import { demoSource } from '../../src/sources/demoSource';
 import { onSourceChangeCreated } from '../../src/triggers/onSourceChangeCreated';
 import { apiCase, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
 import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
 
 /**
  * Money from the source systems is never dropped, and no request or source change is left PENDING: fault
  * injection (a throw on the first attempts, duplicate delivery, a crash between two writes) and the sweep.
  */
+const listSourceProblemsHandler = handlerOf('listSourceProblems');
 const fft = functionsTest({ projectId: process.env.GCLOUD_PROJECT });
 const changeTrigger = fft.wrap(onSourceChangeCreated);
 
