@@ -44,14 +44,6 @@ export { onNotificationCreated } from './triggers/onNotificationCreated';
 export { notifySchedule } from './triggers/notifySchedule';
 export { onImportNotify } from './triggers/onImportNotify';
 export { twilioStatus } from './triggers/twilioStatus';
-export {
-  listInboxFn as listInbox,
-  markInboxReadFn as markInboxRead,
-  getNotificationPrefs,
-  saveNotificationPrefs,
-} from './callables/inbox';
-export { getNotificationRouting, saveNotificationRouting } from './callables/notifyRouting';
-export { getNotificationTemplates, saveNotificationTemplates } from './callables/notifyTemplates';
 
 // The registry's callables, one per operation: the Functions runtime reads these CommonJS exports like the ones above.
 Object.assign(module.exports, callableFunctions());

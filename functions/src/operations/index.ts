@@ -3,6 +3,7 @@ import type { ContractNamed, OperationName } from '../domain/contracts';
 import { CONTRACTS } from '../domain/contracts';
 import { FIELD_OPERATIONS } from './field';
 import { IMPORTS_OPERATIONS } from './imports';
+import { NOTIFICATIONS_OPERATIONS } from './notifications';
 
 /**
  * Every operation: a handler bound to each contract of domain/contracts. The record type makes a contract
@@ -12,6 +13,7 @@ import { IMPORTS_OPERATIONS } from './imports';
 const BY_NAME: { [N in OperationName]: Operation<ContractNamed<N>> } = {
   ...FIELD_OPERATIONS,
   ...IMPORTS_OPERATIONS,
+  ...NOTIFICATIONS_OPERATIONS,
 };
 
 /** In the contracts' order (the OpenAPI document's). */

@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { REST_OPERATIONS as OPERATIONS } from '../../src/operations';
 import { restHandler, type RestRequest } from '../../src/api/rest';
 import { setRoProfileHandler } from '../../src/callables/assignment';
-import { markInboxReadHandler } from '../../src/callables/inbox';
 import { updateUserHandler } from '../../src/callables/users';
 import { recordingResponse } from '../support/restResponse';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
+
+const markInboxReadHandler = handlerOf('markInboxRead');
 
 /**
  * Malformed ids are the caller's error (INVALID_ARGUMENT, saying what is wrong), never an internal one: a "/" in a

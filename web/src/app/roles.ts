@@ -1,5 +1,6 @@
 import type { Me } from '../../../functions/src/api/contract';
 import type { ActorRole } from '../../../functions/src/domain/model/roles';
+import { NOTIFY_CONFIG_READERS, roleIn } from '../../../functions/src/domain/policy/operationRoles';
 import { t, type MessageKey } from '../i18n/t';
 
 export function roleLabel(role: ActorRole): string {
@@ -46,9 +47,9 @@ export function roleHasDrc(role: string): boolean {
   return role === 'drc_admin' || role === 'ro';
 }
 
-/** Who reads the notification routing (functions/src/callables/notifyRouting.ts); only admins change it. */
+/** Who reads the notification routing and templates; only admins change them. */
 export function canSeeNotificationRouting(me: Me): boolean {
-  return ['admin', 'supervisor', 'recovery_officer', 'auditor'].includes(me.role);
+  return roleIn(NOTIFY_CONFIG_READERS, me.role);
 }
 
 /** Who sees the queue of collected CPE waiting for the RCMP desk: the desk, and supervisors who follow it. */

@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import { FIELD_CONTRACTS } from './field';
 import { IMPORTS_CONTRACTS } from './imports';
+import { NOTIFICATIONS_CONTRACTS } from './notifications';
 
 /**
  * Every server operation's contract, grouped by area (one file each). The web client's `call(name, input)` and
  * the server's registry (functions/src/operations) are both typed from this list, so a name, an input or an
  * output cannot differ between them.
  */
-export const CONTRACTS = [...FIELD_CONTRACTS, ...IMPORTS_CONTRACTS] as const;
+export const CONTRACTS = [...FIELD_CONTRACTS, ...IMPORTS_CONTRACTS, ...NOTIFICATIONS_CONTRACTS] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];
 export type OperationName = AnyContract['name'];

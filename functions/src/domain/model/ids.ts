@@ -15,7 +15,7 @@ export function documentId(what: string, maxBytes = 1500) {
             ? `is not ${what}: "." and ".." are not ids`
             : /^__.*__$/.test(v)
               ? `is not ${what}: ids of the form __…__ are reserved`
-              : Buffer.byteLength(v, 'utf8') > maxBytes
+              : new TextEncoder().encode(v).length > maxBytes
                 ? `is not ${what}: at most ${maxBytes} bytes`
                 : null;
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
