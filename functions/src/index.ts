@@ -11,27 +11,17 @@ export { onCaseCreated } from './triggers/onCaseCreated';
 export { monitorSchedule } from './triggers/monitorSchedule';
 export { onMonitorShard } from './triggers/onMonitorShard';
 export { backupFirestore } from './triggers/backupFirestore';
-export { uploadImport, importStatus, importErrorsCsvFn as importErrorsCsv, resumeImport } from './callables/bulkImport';
 export { onImportWritten } from './triggers/onImportWritten';
 export { sourceWebhook } from './webhooks/sourceWebhook';
 export { onSourceChangeCreated } from './triggers/onSourceChangeCreated';
 export { syncDataLakeSchedule } from './triggers/syncDataLakeSchedule';
 export { sweepPendingSchedule } from './triggers/sweepPending';
-export { listSourceProblems } from './callables/sourceProblems';
 export { api } from './api/rest';
 export { onAuditNotify } from './triggers/onAuditNotify';
 export { onNotificationCreated } from './triggers/onNotificationCreated';
 export { notifySchedule } from './triggers/notifySchedule';
 export { onImportNotify } from './triggers/onImportNotify';
 export { twilioStatus } from './triggers/twilioStatus';
-export {
-  listInboxFn as listInbox,
-  markInboxReadFn as markInboxRead,
-  getNotificationPrefs,
-  saveNotificationPrefs,
-} from './callables/inbox';
-export { getNotificationRouting, saveNotificationRouting } from './callables/notifyRouting';
-export { getNotificationTemplates, saveNotificationTemplates } from './callables/notifyTemplates';
 
 // The registry's callables, one per operation: the Functions runtime reads these CommonJS exports like the ones above.
 Object.assign(module.exports, callableFunctions());

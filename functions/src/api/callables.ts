@@ -27,7 +27,10 @@ export function callableFunctions(
   const top: Record<string, Callable> = {};
   const groups: Record<string, Record<string, Callable>> = {};
   for (const op of operations) {
-    const fn = onCall({ ...op.runtime }, (request) => callOperation(op, request));
+    const { secrets, ...runtime } = op.runtime ?? {};
+    const fn = onCall({ ...runtime, ...(secrets && { secrets: [...secrets] }) }, (request) =>
+      callOperation(op, request),
+    );
     if (op.group) (groups[op.group] ??= {})[op.name] = fn;
     else top[op.name] = fn;
   }

@@ -75,27 +75,8 @@ export type { BoardPhase, RoRequest, Approval, ContactChange } from '../domain/m
 /** Customer 360 on the case page (`customerOverview` callable). */
 export type { CustomerOverview, CustomerCaseView, CustomerContactChange } from '../domain/cases/customerOverview';
 export type { RoRequestDoc as RoRequestListItem, ApprovalDoc as ApprovalListItem } from '../domain/requests/mirrors';
-/** A bulk import's progress as the officer's screen shows it (functions/src/services/bulkImport.ts ImportSummary). */
-export interface ImportView {
-  importId: string;
-  fileName: string;
-  kind: string;
-  state: 'PARSING' | 'RUNNING' | 'DONE' | 'FAILED';
-  total: number;
-  done: number;
-  registered: number;
-  rejected: number;
-  invalid: number;
-  duplicates: number;
-  errors: number;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-  error: string | null;
-  existing?: boolean;
-  percent?: number;
-  busy?: boolean;
-}
+/** A bulk import's progress as the officer's screen shows it (uploadImport, importStatus, resumeImport). */
+export type { ImportView } from '../domain/contracts/imports';
 
 /** One DRC's or RO's figures on the dashboard (DRC and RO performance). */
 export type PerformanceRow = z.infer<typeof basket.performanceRow>;
@@ -122,32 +103,5 @@ export type {
   BulkOperationResult,
 } from '../domain/contracts/assignment';
 
-/** A source change that needs a person: parked FAILED after its last attempt, or a payment for an account with no case. */
-export interface SourceProblem {
-  id: string;
-  state: 'FAILED' | 'NO_OPEN_CASE';
-  kind: string;
-  source: string;
-  accountNumber: string;
-  /** For a payment: its amount and the source's payment id. */
-  amountCents: number | null;
-  paymentId: string | null;
-  reason: string;
-  attempts: number;
-  receivedAt: string;
-}
-
-/** Money a case holds as a credit (more than was due, a closed case, a case that takes no payments). */
-export interface SourceCredit {
-  reference: string;
-  caseId: string;
-  amountCents: number;
-  creditCents: number;
-  reason: string | null;
-  recordedAt: string;
-}
-
-export interface SourceProblemsOutput {
-  items: SourceProblem[];
-  credits: SourceCredit[];
-}
+/** What the source systems sent that needs a person (listSourceProblems). */
+export type { SourceProblem, SourceCredit, SourceProblemsOutput } from '../domain/contracts/imports';

@@ -8,6 +8,8 @@ import { AUDIT_OPERATIONS } from './audit';
 import { CONFIGURATION_OPERATIONS } from './configuration';
 import { FIELD_OPERATIONS } from './field';
 import { USERS_OPERATIONS } from './users';
+import { IMPORTS_OPERATIONS } from './imports';
+import { NOTIFICATIONS_OPERATIONS } from './notifications';
 
 /**
  * Every operation: a handler bound to each contract of domain/contracts. The record type makes a contract
@@ -22,6 +24,8 @@ const BY_NAME: { [N in OperationName]: Operation<ContractNamed<N>> } = {
   ...ASSIGNMENT_OPERATIONS,
   ...CONFIGURATION_OPERATIONS,
   ...AUDIT_OPERATIONS,
+  ...IMPORTS_OPERATIONS,
+  ...NOTIFICATIONS_OPERATIONS,
 };
 
 /** In the contracts' order (the OpenAPI document's). */

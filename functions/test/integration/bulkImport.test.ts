@@ -1,10 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import {
-  importErrorsCsvHandler,
-  importStatusHandler,
-  resumeImportHandler,
-  uploadImportHandler,
-} from '../../src/callables/bulkImport';
 import { COL, firestore } from '../../src/data/db';
 import { demoSource } from '../../src/sources/demoSource';
 import {
@@ -18,8 +12,8 @@ import {
 } from '../../src/services/bulkImport';
 import { IMPORTS, type ImportRowResult } from '../../src/services/bulkImportStore';
 import { asUser, seedOrganisation } from '../support/fixtures';
-import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
 import { handlerOf } from '../support/operationCall';
+import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
 
 const submitRequestHandler = handlerOf('submitRequest');
 
@@ -29,8 +23,29 @@ const submitRequestHandler = handlerOf('submitRequest');
  */
 jest.setTimeout(180_000);
 
-let skewMs = 0;
-const deps: ImportDeps = { source: demoSource, now: () => new Date(Date.now() + skewMs).toISOString() };
+const uploadImportHandler = handlerOf('uploadImport');
+const importStatusHandler = handlerOf('importStatus');
+const importErrorsCsvHandler = handlerOf('importErrorsCsv');
+const resumeImportHandler = handlerOf('resumeImport');
+
+const deps: ImportDeps = { source: demoSource, now: () => new Date().toISOString() };
+/** Everything jest can fake but the clock. */
+const TIMERS = [
+  'hrtime',
+  'nextTick',
+  'performance',
+  'queueMicrotask',
+  'requestAnimationFrame',
+  'cancelAnimationFrame',
+  'requestIdleCallback',
+  'cancelIdleCallback',
+  'setImmediate',
+  'clearImmediate',
+  'setInterval',
+  'clearInterval',
+  'setTimeout',
+  'clearTimeout',
+] as const;
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 const count = async (collection: string) => (await firestore().collection(collection).count().get()).data().count;
@@ -79,10 +94,7 @@ describe('a 50-row file with bad rows', () => {
   });
 
   it('registers the valid rows and rejects the others, finishing within the upload call', async () => {
-    const result = await uploadImportHandler(
-      asUser('officer', { fileName: 'cases.csv', contentBase64: b64(csv) }),
-      deps,
-    );
+    const result = await uploadImportHandler(asUser('officer', { fileName: 'cases.csv', contentBase64: b64(csv) }));
     expect(result).toMatchObject({
       importId,
       existing: false,
@@ -146,7 +158,6 @@ describe('a 50-row file with bad rows', () => {
     const requestsBefore = await count(COL.requests);
     const again = await uploadImportHandler(
       asUser('supervisor', { fileName: 'copy of cases.csv', contentBase64: b64(csv) }),
-      deps,
     );
     expect(again).toMatchObject({ importId, existing: true, state: 'DONE', registered: 44, rejected: 6 });
     expect(await count(COL.cases)).toBe(casesBefore + 44);
@@ -189,12 +200,13 @@ describe('a crash in the middle of an import', () => {
     // The dead runner's lease still holds the job: nobody else runs it until it expires.
     expect(await runImportChunk(importId, small)).toMatchObject({ busy: true, processed: 0 });
 
-    skewMs = 6 * 60_000;
+    // Six minutes later, as the deployed callable sees the clock: only Date moves, timers stay real.
+    jest.useFakeTimers({ doNotFake: [...TIMERS], now: Date.now() + 6 * 60_000, advanceTimers: true });
     try {
-      const resumed = await resumeImportHandler(asUser('officer', { importId }), small);
+      const resumed = await resumeImportHandler(asUser('officer', { importId }));
       expect(resumed).toMatchObject({ state: 'DONE', done: 32, registered: 30, rejected: 2, busy: false });
     } finally {
-      skewMs = 0;
+      jest.useRealTimers();
     }
     expect(await count(COL.cases)).toBe(casesBefore + 30);
     const rows = await rowsOf(importId);
@@ -229,10 +241,7 @@ describe('a crash while the file was being read', () => {
       .collection(IMPORTS)
       .doc(importId)
       .set({ state: 'PARSING', createdBy: 'demo-officer', createdAt: past, lease: { owner: 'dead', until: past } });
-    const result = await uploadImportHandler(
-      asUser('supervisor', { fileName: 'again.csv', contentBase64: b64(text) }),
-      deps,
-    );
+    const result = await uploadImportHandler(asUser('supervisor', { fileName: 'again.csv', contentBase64: b64(text) }));
     expect(result).toMatchObject({
       importId,
       existing: false,
@@ -246,7 +255,7 @@ describe('a crash while the file was being read', () => {
 describe('refusals', () => {
   it('lets only recovery officers and supervisors upload', async () => {
     await expect(
-      uploadImportHandler(asUser('drc1', { fileName: 'x.csv', contentBase64: b64('account,action\n') }), deps),
+      uploadImportHandler(asUser('drc1', { fileName: 'x.csv', contentBase64: b64('account,action\n') })),
     ).rejects.toMatchObject({ code: 'permission-denied' });
     await expect(importStatusHandler(asUser('ro1', { importId: 'a'.repeat(64) }))).rejects.toMatchObject({
       code: 'permission-denied',
@@ -257,16 +266,13 @@ describe('refusals', () => {
     const latin1 = Buffer.from('Account,Action\n0041234567,arr\xe9ars\n', 'latin1');
     const imports = await count(IMPORTS);
     await expect(
-      uploadImportHandler(asUser('officer', { fileName: 'bad.csv', contentBase64: latin1.toString('base64') }), deps),
+      uploadImportHandler(asUser('officer', { fileName: 'bad.csv', contentBase64: latin1.toString('base64') })),
     ).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('byte 29 (line 2) is 0xE9') });
     await expect(
-      uploadImportHandler(
-        asUser('officer', { fileName: 'cols.csv', contentBase64: b64('Account,Amount\n1,2\n') }),
-        deps,
-      ),
+      uploadImportHandler(asUser('officer', { fileName: 'cols.csv', contentBase64: b64('Account,Amount\n1,2\n') })),
     ).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('missing column') });
     await expect(
-      uploadImportHandler(asUser('officer', { fileName: 'x.csv', contentBase64: 'not base64!' }), deps),
+      uploadImportHandler(asUser('officer', { fileName: 'x.csv', contentBase64: 'not base64!' })),
     ).rejects.toMatchObject({ code: 'invalid-argument' });
     expect(await count(IMPORTS)).toBe(imports);
     await expect(importStatusHandler(asUser('officer', { importId: importIdOf(latin1) }))).rejects.toMatchObject({
@@ -277,7 +283,7 @@ describe('refusals', () => {
   it('refuses files over 10 MB before reading them', async () => {
     const big = Buffer.alloc(10 * 1024 * 1024 + 1, 0x41).toString('base64');
     await expect(
-      uploadImportHandler(asUser('officer', { fileName: 'big.csv', contentBase64: big }), deps),
+      uploadImportHandler(asUser('officer', { fileName: 'big.csv', contentBase64: big })),
     ).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('larger than 10 MB') });
   });
 });

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { REST_OPERATIONS as OPERATIONS } from '../../src/operations';
 import { restHandler, type RestRequest } from '../../src/api/rest';
-import { markInboxReadHandler } from '../../src/callables/inbox';
 import { recordingResponse } from '../support/restResponse';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { handlerOf } from '../support/operationCall';
 
 const updateUserHandler = handlerOf('updateUser');
 const setRoProfileHandler = handlerOf('setRoProfile');
+const markInboxReadHandler = handlerOf('markInboxRead');
 
 /**
  * Malformed ids are the caller's error (INVALID_ARGUMENT, saying what is wrong), never an internal one: a "/" in a

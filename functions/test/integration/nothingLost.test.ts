@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import functionsTest from 'firebase-functions-test';
-import { listSourceProblemsHandler } from '../../src/callables/sourceProblems';
 import { COL, firestore } from '../../src/data/db';
 import { CREDIT_TASK_TYPE, type CaseState } from '../../src/domain/model/case';
 import { RETRY } from '../../src/domain/requests/retries';
@@ -18,8 +17,8 @@ import { demoSource } from '../../src/sources/demoSource';
 import { onSourceChangeCreated } from '../../src/triggers/onSourceChangeCreated';
 import { apiCase, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';
-import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
 import { handlerOf } from '../support/operationCall';
+import { cleanupTriggers, deliverRequestCreated } from '../support/triggers';
 
 const dashboardHandler = handlerOf('dashboardFigures');
 const getRequestHandler = handlerOf('getRequest');
@@ -29,6 +28,7 @@ const submitRequestHandler = handlerOf('submitRequest');
  * Money from the source systems is never dropped, and no request or source change is left PENDING: fault
  * injection (a throw on the first attempts, duplicate delivery, a crash between two writes) and the sweep.
  */
+const listSourceProblemsHandler = handlerOf('listSourceProblems');
 const fft = functionsTest({ projectId: process.env.GCLOUD_PROJECT });
 const changeTrigger = fft.wrap(onSourceChangeCreated);
 

@@ -6,18 +6,18 @@ import type { Delivery } from '../../src/domain/notifications/delivery';
 import type { InboxItem } from '../../src/domain/notifications/plan';
 import { DEFAULT_PREFERENCES } from '../../src/domain/notifications/preferences';
 import type { FollowUpSchedule } from '../../src/domain/notifications/schedule';
-import {
-  getNotificationPrefsHandler,
-  listInboxHandler,
-  markInboxReadHandler,
-  saveNotificationPrefsHandler,
-} from '../../src/callables/inbox';
 import { runDailyDigest, runDueFollowUps } from '../../src/services/notifications/followUps';
 import { refreshSchedule } from '../../src/services/notifications/fromAudit';
 import { col } from '../../src/services/notifications/store';
 import { notifyImportFinished } from '../../src/triggers/onImportNotify';
 import { demoCaseInStatus } from '../support/caseFactory';
 import { asUser, seedOrganisation } from '../support/fixtures';
+import { handlerOf } from '../support/operationCall';
+
+const getNotificationPrefsHandler = handlerOf('getNotificationPrefs');
+const listInboxHandler = handlerOf('listInbox');
+const markInboxReadHandler = handlerOf('markInboxRead');
+const saveNotificationPrefsHandler = handlerOf('saveNotificationPrefs');
 
 /** Scheduled follow-ups (reminders, escalations, the digest) and the inbox callables. */
 const T0 = '2026-11-20T04:00:00.000Z';

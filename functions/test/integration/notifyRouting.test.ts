@@ -1,12 +1,16 @@
 import { COL, firestore } from '../../src/data/db';
 import type { RoRequest } from '../../src/domain/model/case';
-import { getNotificationPrefsHandler, saveNotificationPrefsHandler } from '../../src/callables/inbox';
-import { getNotificationRoutingHandler, saveNotificationRoutingHandler } from '../../src/callables/notifyRouting';
 import { DEFAULT_PREFERENCES } from '../../src/domain/notifications/preferences';
 import { notifyFromAudit } from '../../src/services/notifications/fromAudit';
 import { forgetRouting } from '../../src/services/notifications/routingConfig';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { caseAudit, inboxFor, NOTIFY_NOW, putNotifyCase } from '../support/notifyCases';
+import { handlerOf } from '../support/operationCall';
+
+const getNotificationPrefsHandler = handlerOf('getNotificationPrefs');
+const saveNotificationPrefsHandler = handlerOf('saveNotificationPrefs');
+const getNotificationRoutingHandler = handlerOf('getNotificationRouting');
+const saveNotificationRoutingHandler = handlerOf('saveNotificationRouting');
 
 /**
  * Who receives what is configuration: an administrator's routing replaces the defaults of the

@@ -1,12 +1,15 @@
 import { COL, firestore } from '../../src/data/db';
 import { TEMPLATES } from '../../src/domain/notifications/templates';
-import { saveNotificationRoutingHandler } from '../../src/callables/notifyRouting';
-import { getNotificationTemplatesHandler, saveNotificationTemplatesHandler } from '../../src/callables/notifyTemplates';
 import { notifyFromAudit } from '../../src/services/notifications/fromAudit';
 import { forgetRouting } from '../../src/services/notifications/routingConfig';
 import { forgetTemplates, templatesRef } from '../../src/services/notifications/templateConfig';
 import { asUser, seedOrganisation } from '../support/fixtures';
 import { caseAudit, inboxFor, NOTIFY_NOW, putNotifyCase } from '../support/notifyCases';
+import { handlerOf } from '../support/operationCall';
+
+const saveNotificationRoutingHandler = handlerOf('saveNotificationRouting');
+const getNotificationTemplatesHandler = handlerOf('getNotificationTemplates');
+const saveNotificationTemplatesHandler = handlerOf('saveNotificationTemplates');
 
 /**
  * What notifications say is configuration (docs/decisions/0021): an administrator's

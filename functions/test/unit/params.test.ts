@@ -34,7 +34,9 @@ describe('secret bindings', () => {
     '%s, which reads the source systems, is bound to SOURCE_TOKEN',
     (name) => {
       const endpoint = (
-        functions[name] as unknown as { __endpoint: { secretEnvironmentVariables?: { key: string }[] } }
+        (functions as Record<string, unknown>)[name] as {
+          __endpoint: { secretEnvironmentVariables?: { key: string }[] };
+        }
       ).__endpoint;
       expect((endpoint.secretEnvironmentVariables ?? []).map((s) => s.key)).toContain('SOURCE_TOKEN');
     },

@@ -5,6 +5,7 @@ import {
   AUDIT_READERS,
   CASE_TYPE_VIEWERS,
   CONFIGURATION_EDITORS,
+  NOTIFY_CONFIG_READERS,
   REASSIGN_ROLES,
   roleIn,
   USER_ADMIN_ROLES,
@@ -55,9 +56,9 @@ export function roleHasDrc(role: string): boolean {
   return role === 'drc_admin' || role === 'ro';
 }
 
-/** Who reads the notification routing (functions/src/callables/notifyRouting.ts); only admins change it. */
+/** Who reads the notification routing and templates; only admins change them. */
 export function canSeeNotificationRouting(me: Me): boolean {
-  return ['admin', 'supervisor', 'recovery_officer', 'auditor'].includes(me.role);
+  return roleIn(NOTIFY_CONFIG_READERS, me.role);
 }
 
 /** Who sees the queue of collected CPE waiting for the RCMP desk: the desk, and supervisors who follow it. */

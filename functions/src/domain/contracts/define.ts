@@ -5,7 +5,8 @@ import type { Role } from '../model/roles';
 export type Area =
   'cases' | 'basket' | 'imports' | 'assignment' | 'users' | 'notifications' | 'audit' | 'configuration' | 'field';
 
-export type ApiTag = 'Cases' | 'Negotiation' | 'Mediation board' | 'CPE' | 'Requests' | 'Presence' | 'Account';
+export type ApiTag =
+  'Cases' | 'Negotiation' | 'Mediation board' | 'CPE' | 'Requests' | 'Presence' | 'Account' | 'Inbox';
 
 /** How an operation is served over HTTPS under /api/v1 (and listed in the OpenAPI document). */
 export interface RestBinding {
@@ -36,8 +37,11 @@ export interface Contract<N extends string = string, I extends z.ZodType = z.Zod
    * Everything else keeps the callable name the web client has always used.
    */
   group?: 'mobile';
-  /** Callable options beyond the defaults, for the few long or memory-hungry operations. */
-  runtime?: { timeoutSeconds?: number; memory?: '256MiB' | '512MiB' | '1GiB' | '2GiB' };
+  /**
+   * Callable options beyond the defaults, for the few long or memory-hungry operations; `secrets` names the secret
+   * params (functions/src/config.ts) the operation reads, which a deployed function sees only when bound to them.
+   */
+  runtime?: { timeoutSeconds?: number; memory?: '256MiB' | '512MiB' | '1GiB' | '2GiB'; secrets?: readonly string[] };
 }
 
 export function defineContract<const N extends string, I extends z.ZodType, O extends z.ZodType>(

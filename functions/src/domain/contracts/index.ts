@@ -6,6 +6,8 @@ import { AUDIT_CONTRACTS } from './audit';
 import { CONFIGURATION_CONTRACTS } from './configuration';
 import { FIELD_CONTRACTS } from './field';
 import { USERS_CONTRACTS } from './users';
+import { IMPORTS_CONTRACTS } from './imports';
+import { NOTIFICATIONS_CONTRACTS } from './notifications';
 
 /**
  * Every server operation's contract, grouped by area (one file each). The web client's `call(name, input)` and
@@ -20,6 +22,8 @@ export const CONTRACTS = [
   ...ASSIGNMENT_CONTRACTS,
   ...CONFIGURATION_CONTRACTS,
   ...AUDIT_CONTRACTS,
+  ...IMPORTS_CONTRACTS,
+  ...NOTIFICATIONS_CONTRACTS,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

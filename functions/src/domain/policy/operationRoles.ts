@@ -79,3 +79,29 @@ export const AUDIT_READERS = ['auditor', 'admin', 'supervisor'] as const satisfi
 export function roleIn(roles: readonly Role[], role: string): boolean {
   return (roles as readonly string[]).includes(role);
 }
+
+/** Who registers cases in bulk (uploads a file, resumes its import): the recovery section's officers. */
+export const IMPORT_UPLOAD_ROLES = ['recovery_officer', 'supervisor'] as const satisfies readonly Role[];
+
+/** Who follows an import and reads its error report: those who upload, and auditors. */
+export const IMPORT_READ_ROLES = [...IMPORT_UPLOAD_ROLES, 'auditor'] as const satisfies readonly Role[];
+
+/** Who works what the source systems sent that needs a person: the recovery section's desks, and auditors. */
+export const SOURCE_PROBLEM_ROLES = [
+  'recovery_officer',
+  'supervisor',
+  'admin',
+  'auditor',
+] as const satisfies readonly Role[];
+
+/** Every signed-in user has an inbox and notification preferences of their own. */
+export const INBOX_ROLES = ROLES;
+
+/** Who reads the notification routing and templates; only admins change them. */
+export const NOTIFY_CONFIG_READERS = [
+  'admin',
+  'supervisor',
+  'recovery_officer',
+  'auditor',
+] as const satisfies readonly Role[];
+export const NOTIFY_CONFIG_EDITORS = ['admin'] as const satisfies readonly Role[];

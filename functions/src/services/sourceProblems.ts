@@ -1,14 +1,8 @@
-import { HttpsError, onCall, type CallableRequest } from 'firebase-functions/v2/https';
-import { z } from 'zod';
-import type { SourceCredit, SourceProblem, SourceProblemsOutput } from '../api/contract';
-import { REGION } from '../config';
 import { firestore } from '../data/db';
 import { readQuery } from '../data/ops';
-import { SOURCE_CHANGES, SOURCE_PAYMENTS, type SourceChangeDoc } from '../services/sourceSync';
-import { callerActor, parseInput } from '../api/caller';
+import type { SourceCredit, SourceProblem, SourceProblemsOutput } from '../domain/contracts/imports';
+import { SOURCE_CHANGES, SOURCE_PAYMENTS, type SourceChangeDoc } from './sourceSync';
 
-/** The recovery section's desks (and auditors, who read everything). */
-const ROLES = ['recovery_officer', 'supervisor', 'admin', 'auditor'];
 const LIMIT = 100;
 
 /**
@@ -17,14 +11,7 @@ const LIMIT = 100;
  * money cases hold as credits (more than was due, a closed case, a case that takes no payments) to refund or
  * re-allocate. Newest last, at most 100 of each.
  */
-export async function listSourceProblemsHandler(
-  request: Pick<CallableRequest, 'auth' | 'data'>,
-): Promise<SourceProblemsOutput> {
-  const actor = await callerActor(request);
-  parseInput(z.strictObject({}), request.data);
-  if (!ROLES.includes(actor.role)) {
-    throw new HttpsError('permission-denied', `A ${actor.role} may not list the source systems' problems.`);
-  }
+export async function sourceProblems(): Promise<SourceProblemsOutput> {
   const [changes, credits] = await Promise.all([
     readQuery(
       firestore()
@@ -66,5 +53,3 @@ export async function listSourceProblemsHandler(
     })),
   };
 }
-
-export const listSourceProblems = onCall({ region: REGION }, listSourceProblemsHandler);
