@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const { seedOrganisation, asUser } = await import('../../functions/test/support/fixtures');
   const { apiCase } = await import('../../functions/test/support/apiCases');
   const { operationNamed } = await import('../../functions/src/operations');
-  const { callOperation } = await import('../../functions/src/callables/mobile');
+  const { callOperation } = await import('../../functions/src/api/callables');
   const { COL, firestore } = await import('../../functions/src/data/db');
   const { opCount, resetOpCount } = await import('../../functions/src/data/ops');
   const { ACTIVE_NEGOTIATION_STATUSES, NEGOTIATION_STATUSES, BOARD_PHASES } =

@@ -1,5 +1,5 @@
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
-import { HttpsError } from 'firebase-functions/v2/https';
+import { Refusal } from '../domain/refusal';
 import type { Actor } from '../domain/model/roles';
 import { keyReusedMessage, requestFingerprint } from '../domain/requests/fingerprint';
 import { COL, firestore } from '../data/db';
@@ -37,7 +37,7 @@ export function assertSameRequest(
   body: Omit<RequestDocInput, 'clientRequestId'>,
 ) {
   if (snap.get('createdBy') === actor.uid && storedFingerprint(snap) === requestFingerprint(body)) return;
-  throw new HttpsError('already-exists', keyReusedMessage(snap.id), {
+  throw new Refusal('already-exists', keyReusedMessage(snap.id), {
     fields: { clientRequestId: 'is already used for a different request' },
   });
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { HttpsError } from 'firebase-functions/v2/https';
 import { MOBILE_OPERATIONS as OPERATIONS } from '../../src/operations';
-import { callOperation } from '../../src/callables/mobile';
+import { callOperation } from '../../src/api/callables';
 import { COL, firestore } from '../../src/data/db';
 import { apiCase, putCases } from '../support/apiCases';
 import { asUser, seedOrganisation } from '../support/fixtures';

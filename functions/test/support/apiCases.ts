@@ -3,7 +3,7 @@ import type { CaseState } from '../../src/domain/model/case';
 import { storedNewCase } from '../../src/domain/model/storedCase';
 import { COL, firestore } from '../../src/data/db';
 import { operationNamed } from '../../src/operations';
-import { callOperation } from '../../src/callables/mobile';
+import { callOperation } from '../../src/api/callables';
 import { asUser } from './fixtures';
 import { demoCaseInStatus } from './caseFactory';
 

@@ -7,7 +7,9 @@ import { BOARD_PHASE_FIELD, BOARD_PHASES } from '../../src/domain/cases/phases';
 import { NEGOTIATION_ACTION_CODES } from '../../src/services/negotiationHistory';
 import { BOARD_RESPONSES } from '../../src/domain/contracts/field';
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
-import { mobile } from '../../src/callables/mobile';
+import { callableFunctions } from '../../src/api/callables';
+
+const mobile = callableFunctions().mobile as Record<string, unknown>;
 
 /** One registry, two surfaces and one document (docs/decisions/0015): none can drift from the others. */
 /** The field API list the DRCs' mobile app needs (docs/domain.md, "The field API"). */

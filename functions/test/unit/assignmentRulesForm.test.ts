@@ -1,4 +1,4 @@
-import type { AssignmentPolicyView } from '../../src/api/contract';
+import type { AssignmentPolicyView } from '../../src/domain/contracts/types';
 import { policyRulesSchema, drcTermsSchema } from '../../src/domain/assignment/policyConfig';
 import { draftOf, inputOf } from '../../../web/src/assignmentRules/policyForm';
 

@@ -1,5 +1,5 @@
 import { signOut } from 'firebase/auth';
-import type { Me } from '../../../functions/src/api/contract';
+import type { Me } from '../../../functions/src/domain/contracts/types';
 import type { Stack } from '../config';
 import { auth } from '../firebase';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';

@@ -1,4 +1,4 @@
-import type { Me } from '../../../functions/src/api/contract';
+import type { Me } from '../../../functions/src/domain/contracts/types';
 import type { ActorRole } from '../../../functions/src/domain/model/roles';
 import {
   ASSIGNMENT_POLICY_READERS,

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ListCasesInput } from '../../../functions/src/api/contract';
+import type { ListCasesInput } from '../../../functions/src/domain/contracts/types';
 
 /** The job basket's filters, carried in the address (`#/?tab=active&counter=promisesDue`) so figures link to them. */
 export type BasketRouteFilter = Omit<ListCasesInput, 'limit' | 'cursor'>;

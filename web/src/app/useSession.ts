@@ -1,6 +1,6 @@
 import { onAuthStateChanged, type User } from 'firebase/auth';
 import { useEffect, useState } from 'react';
-import type { Me } from '../../../functions/src/api/contract';
+import type { Me } from '../../../functions/src/domain/contracts/types';
 import type { DataSource } from '../data/DataSource';
 import { describeError, type ShownError } from '../data/describeError';
 import { getDataSource } from '../data/getDataSource';

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { BulkOperationResult, Me } from '../../../functions/src/api/contract';
+import type { BulkOperationResult, Me } from '../../../functions/src/domain/contracts/types';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 import { Field, describedBy } from '../forms/Field';

@@ -7,7 +7,7 @@ import type {
   RoAssignmentModeName,
   SaveAssignmentPolicyInput,
   SetRoAssignmentModeInput,
-} from '../../../functions/src/api/contract';
+} from '../../../functions/src/domain/contracts/types';
 import { describeError, type ShownError } from '../data/describeError';
 import { useLoad } from '../data/useLoad';
 import { functions } from '../firebase';

@@ -4,7 +4,7 @@ import type {
   DrcPolicyView,
   DrcTermsInput,
   SaveAssignmentPolicyInput,
-} from '../../../functions/src/api/contract';
+} from '../../../functions/src/domain/contracts/types';
 import { parseRupeesToCents } from '../format/money';
 
 export const ACTIONS = ['arrears', 'cpe', 'arrears_cpe'] as const;

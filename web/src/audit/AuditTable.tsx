@@ -1,6 +1,6 @@
 import type { ActorRole } from '../../../functions/src/domain/model/roles';
 import { TableScroll } from '../caseTypes/TableScroll';
-import type { AuditEventView } from '../data/adminContract';
+import type { AuditEventView } from '../../../functions/src/domain/contracts/types';
 import { formatInstant } from '../format/time';
 import { humanize, t, tOr } from '../i18n/t';
 

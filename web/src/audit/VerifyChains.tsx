@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { AuditTrailReport } from '../data/adminContract';
+import type { AuditTrailReport } from '../../../functions/src/domain/contracts/types';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 import { t } from '../i18n/t';

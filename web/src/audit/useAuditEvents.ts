@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AuditEventView } from '../data/adminContract';
+import type { AuditEventView } from '../../../functions/src/domain/contracts/types';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 

@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import type { ActionView, ResultView } from '../../../functions/src/api/contract';
+import type { ActionView, ResultView } from '../../../functions/src/domain/contracts/types';
 import { FormError, FormOk } from '../forms/FormFeedback';
 import { useRequestSubmit } from '../forms/useRequestSubmit';
 import { humanize, t } from '../i18n/t';

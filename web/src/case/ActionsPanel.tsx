@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CaseDetail } from '../../../functions/src/api/contract';
+import type { CaseDetail } from '../../../functions/src/domain/contracts/types';
 import { FormOk } from '../forms/FormFeedback';
 import { t } from '../i18n/t';
 import { ActionForm } from './ActionForm';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CaseDetail } from '../../../functions/src/api/contract';
+import type { CaseDetail } from '../../../functions/src/domain/contracts/types';
 import type { CaseHold } from '../../../functions/src/domain/model/case';
 import { hrefFor } from '../app/route';
 import { amountDueCents, formatLkr } from '../format/money';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { CaseView } from '../../../functions/src/api/contract';
+import type { CaseView } from '../../../functions/src/domain/contracts/types';
 import type { CaseTask } from '../../../functions/src/domain/model/case';
 import { Field, describedBy } from '../forms/Field';
 import { FormError, FormOk } from '../forms/FormFeedback';

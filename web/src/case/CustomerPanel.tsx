@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CustomerOverview } from '../../../functions/src/api/contract';
+import type { CustomerOverview } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
 import { TableScroll } from '../caseTypes/TableScroll';
 import type { ShownError } from '../data/describeError';

@@ -1,4 +1,4 @@
-import type { CaseView } from '../../../functions/src/api/contract';
+import type { CaseView } from '../../../functions/src/domain/contracts/types';
 import { formatLkr } from '../format/money';
 import { formatDate, formatInstant } from '../format/time';
 import { humanize, t, tOr } from '../i18n/t';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { StatusView } from '../../../functions/src/api/contract';
+import type { StatusView } from '../../../functions/src/domain/contracts/types';
 import { Field, describedBy } from '../forms/Field';
 import { FormError, FormOk } from '../forms/FormFeedback';
 import { useRequestSubmit } from '../forms/useRequestSubmit';

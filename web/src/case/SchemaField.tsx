@@ -1,6 +1,6 @@
 import type { CpeItem, Payment, RoRequest } from '../../../functions/src/domain/model/case';
 import { formatLkr } from '../format/money';
-import type { PersonRef } from '../../../functions/src/api/contract';
+import type { PersonRef } from '../../../functions/src/domain/contracts/types';
 import { Field, describedBy } from '../forms/Field';
 import { humanize, t, tOr } from '../i18n/t';
 import type { FieldSpec } from './schemaFields';

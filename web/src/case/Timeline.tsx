@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../../../functions/src/api/contract';
+import type { TimelineEntry } from '../../../functions/src/domain/contracts/types';
 import { roleLabel } from '../app/roles';
 import { formatInstant } from '../format/time';
 import { t } from '../i18n/t';

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '../../../functions/src/api/contract';
+import type { JsonSchema } from '../../../functions/src/domain/contracts/types';
 
 /** How a result input is entered. `ro`, `cpeItem`, `roRequest` and `payment` pick from the case; the rest follow the JSON Schema. */
 export type FieldKind =

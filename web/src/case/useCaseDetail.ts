@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { CaseDetail } from '../../../functions/src/api/contract';
+import type { CaseDetail } from '../../../functions/src/domain/contracts/types';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 

@@ -1,4 +1,4 @@
-import type { CaseTypeView } from '../../../functions/src/api/contract';
+import type { CaseTypeView } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
 import { t } from '../i18n/t';
 import { LatestBadge, levelLabel, listOrNone } from './labels';

@@ -1,6 +1,6 @@
 import { FirebaseError } from 'firebase/app';
 import { useState, type FormEvent } from 'react';
-import type { CaseTypeView, SaveCaseTypeOutput } from '../../../functions/src/api/contract';
+import type { CaseTypeView, SaveCaseTypeOutput } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError } from '../data/describeError';

@@ -1,4 +1,4 @@
-import type { CaseTypeView } from '../../../functions/src/api/contract';
+import type { CaseTypeView } from '../../../functions/src/domain/contracts/types';
 import { t } from '../i18n/t';
 
 export function levelLabel(level: CaseTypeView['level']): string {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CaseTypeView } from '../../../functions/src/api/contract';
+import type { CaseTypeView } from '../../../functions/src/domain/contracts/types';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 

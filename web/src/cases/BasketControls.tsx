@@ -1,5 +1,10 @@
 import { useRef, type KeyboardEvent } from 'react';
-import type { BasketCounter, BasketCountsOutput, BasketTab, ExportColumn } from '../../../functions/src/api/contract';
+import type {
+  BasketCounter,
+  BasketCountsOutput,
+  BasketTab,
+  ExportColumn,
+} from '../../../functions/src/domain/contracts/types';
 import { formatNumber } from '../format/money';
 import { t } from '../i18n/t';
 import { COLUMNS } from './columns';

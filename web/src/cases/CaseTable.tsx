@@ -1,4 +1,4 @@
-import type { CaseView, ExportColumn, NameMaps } from '../../../functions/src/api/contract';
+import type { CaseView, ExportColumn, NameMaps } from '../../../functions/src/domain/contracts/types';
 import { navigate } from '../app/route';
 import { t } from '../i18n/t';
 import { COLUMNS } from './columns';

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { BasketSort, BasketTab, ExportColumn, Me } from '../../../functions/src/api/contract';
+import type { BasketSort, BasketTab, ExportColumn, Me } from '../../../functions/src/domain/contracts/types';
 import { hrefFor, type BasketRouteFilter } from '../app/route';
 import { describeError } from '../data/describeError';
 import { download, workApi } from '../data/workApi';

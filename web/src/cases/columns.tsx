@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { CaseView, ExportColumn, NameMaps } from '../../../functions/src/api/contract';
+import type { CaseView, ExportColumn, NameMaps } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
 import { amountDueCents, formatLkr } from '../format/money';
 import { formatDate, formatInstant } from '../format/time';

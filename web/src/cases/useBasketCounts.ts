@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { BasketCountsOutput, BasketFilter } from '../../../functions/src/api/contract';
+import type { BasketCountsOutput, BasketFilter } from '../../../functions/src/domain/contracts/types';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 import { workApi } from '../data/workApi';

@@ -5,7 +5,7 @@ import type {
   ListCasesOutput,
   NameMaps,
   StatusView,
-} from '../../../functions/src/api/contract';
+} from '../../../functions/src/domain/contracts/types';
 import type { BasketRouteFilter } from '../app/route';
 import type { Unsubscribe } from '../data/DataSource';
 import { useDataSource } from '../data/DataSourceContext';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DashboardOutput, PerformanceRow } from '../../../functions/src/api/contract';
+import type { DashboardOutput, PerformanceRow } from '../../../functions/src/domain/contracts/types';
 import { hrefFor, type BasketRouteFilter } from '../app/route';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';

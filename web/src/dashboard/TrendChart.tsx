@@ -1,4 +1,4 @@
-import type { DashboardOutput } from '../../../functions/src/api/contract';
+import type { DashboardOutput } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
 import { formatNumber } from '../format/money';
 import { formatDate } from '../format/time';

@@ -4,8 +4,8 @@ import type {
   ListCasesOutput,
   RequestView,
   SubmitRequestInput,
-} from '../../../functions/src/api/contract';
-import type { ListInboxInput, ListInboxOutput } from '../../../functions/src/api/inboxContract';
+} from '../../../functions/src/domain/contracts/types';
+import type { ListInboxInput, ListInboxOutput } from '../../../functions/src/domain/contracts/types';
 import { CallableAdmin } from './callableAdmin';
 import { RequestTimeoutError, SUBMIT_TIMEOUT_MS, type DataSource, type OnError, type Unsubscribe } from './DataSource';
 import { retry } from '../../../functions/src/domain/retry/retry';

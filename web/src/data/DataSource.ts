@@ -10,7 +10,7 @@ import type {
   BulkOperationResult,
   RecallCasesInput,
   ReassignCasesInput,
-} from '../../../functions/src/api/contract';
+} from '../../../functions/src/domain/contracts/types';
 import type { Stack } from '../config';
 import type {
   AuditTrailReport,
@@ -21,14 +21,14 @@ import type {
   ReadAuditTrailOutput,
   UpdateUserInput,
   UserView,
-} from './adminContract';
+} from '../../../functions/src/domain/contracts/types';
 import type {
   ListInboxInput,
   ListInboxOutput,
   MarkInboxReadInput,
   NotificationPrefsView,
   SaveNotificationPrefsInput,
-} from '../../../functions/src/api/inboxContract';
+} from '../../../functions/src/domain/contracts/types';
 
 export type Unsubscribe = () => void;
 export type OnError = (error: unknown) => void;

@@ -22,8 +22,8 @@ import type {
   Me,
   RequestView,
   SubmitRequestInput,
-} from '../../../functions/src/api/contract';
-import type { ListInboxInput, ListInboxOutput } from '../../../functions/src/api/inboxContract';
+} from '../../../functions/src/domain/contracts/types';
+import type { ListInboxInput, ListInboxOutput } from '../../../functions/src/domain/contracts/types';
 import type { WebConfig } from '../config';
 import { CallableAdmin } from './callableAdmin';
 import type { Callables } from './callables';

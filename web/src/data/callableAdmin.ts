@@ -1,6 +1,10 @@
-import type { RecallCasesInput, ReassignCasesInput } from '../../../functions/src/api/contract';
-import type { MarkInboxReadInput, SaveNotificationPrefsInput } from '../../../functions/src/api/inboxContract';
-import type { InviteUserInput, ReadAuditTrailInput, UpdateUserInput } from './adminContract';
+import type { RecallCasesInput, ReassignCasesInput } from '../../../functions/src/domain/contracts/types';
+import type { MarkInboxReadInput, SaveNotificationPrefsInput } from '../../../functions/src/domain/contracts/types';
+import type {
+  InviteUserInput,
+  ReadAuditTrailInput,
+  UpdateUserInput,
+} from '../../../functions/src/domain/contracts/types';
 import type { Callables } from './callables';
 
 /**

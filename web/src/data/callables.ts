@@ -12,7 +12,7 @@ import type {
   BulkOperationResult,
   RecallCasesInput,
   ReassignCasesInput,
-} from '../../../functions/src/api/contract';
+} from '../../../functions/src/domain/contracts/types';
 import type {
   AuditTrailReport,
   InviteUserInput,
@@ -22,14 +22,14 @@ import type {
   ReadAuditTrailOutput,
   UpdateUserInput,
   UserView,
-} from './adminContract';
+} from '../../../functions/src/domain/contracts/types';
 import type {
   ListInboxInput,
   ListInboxOutput,
   MarkInboxReadInput,
   NotificationPrefsView,
   SaveNotificationPrefsInput,
-} from '../../../functions/src/api/inboxContract';
+} from '../../../functions/src/domain/contracts/types';
 
 /** Typed wrappers of the callable functions (functions/src/callables). */
 export interface Callables {

@@ -8,7 +8,7 @@ import type {
   ExportCasesOutput,
   ImportView,
   SourceProblemsOutput,
-} from '../../../functions/src/api/contract';
+} from '../../../functions/src/domain/contracts/types';
 import { functions } from '../firebase';
 
 /**

@@ -1,4 +1,4 @@
-import type { CaseView } from '../../../functions/src/api/contract';
+import type { CaseView } from '../../../functions/src/domain/contracts/types';
 import { currentLanguage, INTL_LOCALE, type Language } from '../i18n/locale';
 import { t } from '../i18n/t';
 

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { RequestView, SubmitRequestInput } from '../../../functions/src/api/contract';
+import type { RequestView, SubmitRequestInput } from '../../../functions/src/domain/contracts/types';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, rejectionOf, type ShownError } from '../data/describeError';
 

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { ImportView } from '../../../functions/src/api/contract';
+import type { ImportView } from '../../../functions/src/domain/contracts/types';
 import { describeError, type ShownError } from '../data/describeError';
 import { download, workApi } from '../data/workApi';
 import { formatNumber } from '../format/money';

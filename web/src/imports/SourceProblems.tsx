@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SourceProblemsOutput } from '../../../functions/src/api/contract';
+import type { SourceProblemsOutput } from '../../../functions/src/domain/contracts/types';
 import { workApi } from '../data/workApi';
 import { formatLkr } from '../format/money';
 import { formatInstant } from '../format/time';

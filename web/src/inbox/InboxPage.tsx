@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { InboxItemView } from '../../../functions/src/api/inboxContract';
+import type { InboxItemView } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
 import { formatInstant } from '../format/time';
 import { FormError } from '../forms/FormFeedback';

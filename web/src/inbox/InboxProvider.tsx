@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { ListInboxOutput, MarkInboxReadInput } from '../../../functions/src/api/inboxContract';
+import type { ListInboxOutput, MarkInboxReadInput } from '../../../functions/src/domain/contracts/types';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 import { markedLocally } from './markedLocally';

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { NotificationPrefsView, NotifyLanguage } from '../../../functions/src/api/inboxContract';
+import type { NotificationPrefsView, NotifyLanguage } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ListInboxOutput, NotificationPrefsView } from '../../../functions/src/api/inboxContract';
+import type { ListInboxOutput, NotificationPrefsView } from '../../../functions/src/domain/contracts/types';
 import { markedLocally } from './markedLocally';
 import { draftOf, inputOf } from './prefsForm';
 

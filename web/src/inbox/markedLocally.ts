@@ -1,4 +1,4 @@
-import type { ListInboxOutput, MarkInboxReadInput } from '../../../functions/src/api/inboxContract';
+import type { ListInboxOutput, MarkInboxReadInput } from '../../../functions/src/domain/contracts/types';
 
 /** Marks entries read in a copy of the inbox, so the bell drops at once rather than at the next poll. */
 export function markedLocally(inbox: ListInboxOutput, input: MarkInboxReadInput, now: string): ListInboxOutput {

@@ -3,7 +3,7 @@ import type {
   NotifyChannel,
   NotifyLanguage,
   SaveNotificationPrefsInput,
-} from '../../../functions/src/api/inboxContract';
+} from '../../../functions/src/domain/contracts/types';
 
 export const CHANNELS: NotifyChannel[] = ['inapp', 'sms', 'email'];
 

@@ -5,8 +5,8 @@ import type {
   NotifyChannel,
   RouteRuleView,
   SaveNotificationRoutingInput,
-} from '../../../functions/src/api/inboxContract';
-import type { Me } from '../../../functions/src/api/contract';
+} from '../../../functions/src/domain/contracts/types';
+import type { Me } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
 import { describeError, type ShownError } from '../data/describeError';
 import { useLoad } from '../data/useLoad';

@@ -6,8 +6,8 @@ import type {
   SaveNotificationTemplatesInput,
   TemplateTableView,
   TemplateView,
-} from '../../../functions/src/api/inboxContract';
-import type { Me } from '../../../functions/src/api/contract';
+} from '../../../functions/src/domain/contracts/types';
+import type { Me } from '../../../functions/src/domain/contracts/types';
 import {
   BODY_MAX,
   placeholderIssue,

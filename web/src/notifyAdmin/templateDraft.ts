@@ -3,7 +3,7 @@ import type {
   NotifyLanguage,
   TemplateTableView,
   TemplateView,
-} from '../../../functions/src/api/inboxContract';
+} from '../../../functions/src/domain/contracts/types';
 import { LANGUAGES } from '../../../functions/src/domain/model/languages';
 
 /** One message the screen can edit: a staff message per kind, and a customer SMS per case kind. */

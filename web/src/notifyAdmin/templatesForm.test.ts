@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TemplateTableView } from '../../../functions/src/api/inboxContract';
+import type { TemplateTableView } from '../../../functions/src/domain/contracts/types';
 import { insertAt, isEdited, messageChoices, overridesOf, withText } from './templateDraft';
 
 /** The web client's message-texts form, without a browser. */

@@ -1,5 +1,5 @@
 import { FirebaseError } from 'firebase/app';
-import type { RequestView, SubmitRequestInput } from '../../../functions/src/api/contract';
+import type { RequestView, SubmitRequestInput } from '../../../functions/src/domain/contracts/types';
 import { RequestTimeoutError, type DataSource } from '../data/DataSource';
 import { OfflineQueue, type QueuedBody, type SendOutcome } from './queue';
 

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useDataSource } from '../data/DataSourceContext';
 import { httpsCallable } from 'firebase/functions';
-import type { RequestView } from '../../../functions/src/api/contract';
+import type { RequestView } from '../../../functions/src/domain/contracts/types';
 import { functions } from '../firebase';
 import { offlineQueueOf, sender } from './offlineDataSource';
 import type { QueuedAction } from './queue';

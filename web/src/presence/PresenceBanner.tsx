@@ -1,4 +1,4 @@
-import type { Me } from '../../../functions/src/api/contract';
+import type { Me } from '../../../functions/src/domain/contracts/types';
 import { t } from '../i18n/t';
 import { usePresence } from './usePresence';
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { CaseView, Me, NameMaps } from '../../../functions/src/api/contract';
+import type { CaseView, Me, NameMaps } from '../../../functions/src/domain/contracts/types';
 import type { CpeItem } from '../../../functions/src/domain/model/case';
 import { canDecideCpe } from '../app/roles';
 import { hrefFor } from '../app/route';

@@ -1,8 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Me } from '../../../functions/src/api/contract';
+import type { Me } from '../../../functions/src/domain/contracts/types';
 import type { Role } from '../../../functions/src/domain/model/roles';
 import { roleHasDrc, roleLabel } from '../app/roles';
-import type { UserView } from '../data/adminContract';
+import type { UserView } from '../../../functions/src/domain/contracts/types';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 import { Field, describedBy } from '../forms/Field';

@@ -1,8 +1,8 @@
-import type { Me } from '../../../functions/src/api/contract';
+import type { Me } from '../../../functions/src/domain/contracts/types';
 import type { Role } from '../../../functions/src/domain/model/roles';
 import { roleHasDrc, roleLabel } from '../app/roles';
 import { TableScroll } from '../caseTypes/TableScroll';
-import type { UserView } from '../data/adminContract';
+import type { UserView } from '../../../functions/src/domain/contracts/types';
 import { describedBy } from '../forms/Field';
 import { FormError } from '../forms/FormFeedback';
 import { t } from '../i18n/t';

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react';
-import type { Me } from '../../../functions/src/api/contract';
+import type { Me } from '../../../functions/src/domain/contracts/types';
 import { roleLabel } from '../app/roles';
-import type { UserView } from '../data/adminContract';
+import type { UserView } from '../../../functions/src/domain/contracts/types';
 import { t } from '../i18n/t';
 import { drcChoices } from './choices';
 import { InviteUserForm } from './InviteUserForm';

@@ -1,5 +1,5 @@
 import type { Role } from '../../../functions/src/domain/model/roles';
-import type { UserView } from '../data/adminContract';
+import type { UserView } from '../../../functions/src/domain/contracts/types';
 
 /** Every role once (a Record, so a role added to functions/src/domain/model/roles.ts ROLES must be added here). */
 const EVERY_ROLE: Record<Role, true> = {

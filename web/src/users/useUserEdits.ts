@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { Role } from '../../../functions/src/domain/model/roles';
 import { roleHasDrc } from '../app/roles';
-import type { UpdateUserInput, UserView } from '../data/adminContract';
+import type { UpdateUserInput, UserView } from '../../../functions/src/domain/contracts/types';
 import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 import { t } from '../i18n/t';

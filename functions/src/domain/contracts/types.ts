@@ -1,12 +1,13 @@
 /**
- * The shapes the web client and the mobile API exchange with the functions.
- * Types only (no runtime code), so the web client can import them without pulling in server code.
+ * The names the web client and scripts use for the shapes they exchange with the functions: every one is
+ * inferred from an operation's contract (z.infer of its zod schemas), never written by hand. Types only.
  */
 import type { z } from 'zod';
-import type * as basket from '../domain/contracts/basket';
-import type * as cases from '../domain/contracts/cases';
-import type * as users from '../domain/contracts/users';
-import type { CaseState } from '../domain/model/case';
+import type * as basket from './basket';
+import type * as cases from './cases';
+import type * as users from './users';
+import type { BASKET_SORTS } from '../jobBasket/basket';
+import type { CaseState } from '../model/case';
 
 export type CaseView = CaseState;
 
@@ -22,11 +23,9 @@ export type PersonRef = z.infer<typeof cases.personRef>;
 
 export type CaseDetail = z.infer<typeof cases.caseDetail>;
 
-/** The job basket's tabs, counters and sort orders (functions/src/domain/jobBasket/basket.ts). */
-export type BasketTab = 'all' | 'active' | 'negotiation' | 'mediation' | 'cpe' | 'requests' | 'approvals' | 'closed';
-export type BasketCounter =
-  'promisesDue' | 'promisesKept' | 'promisesBroken' | 'followUpsDue' | 'escalated' | 'notFollowedUp';
-export type BasketSort = 'updatedAt' | 'arrears' | 'statusSince' | 'account';
+/** The job basket's tabs, counters and sort orders. */
+export type { BasketCounter, BasketTab } from '../jobBasket/basket';
+export type BasketSort = keyof typeof BASKET_SORTS;
 
 /** What the web sends: an absent field is left out, never null (the schemas also take null, as callables send it). */
 type Given<T> = { [K in keyof T]: Exclude<T[K], null> };
@@ -48,12 +47,7 @@ export type RequestView = z.infer<typeof cases.requestView>;
 export type Me = z.infer<typeof users.me>;
 
 /** Case types: the contracts in domain/contracts/configuration.ts. */
-export type {
-  CaseTypeView,
-  ListCaseTypesOutput,
-  SaveCaseTypeInput,
-  SaveCaseTypeOutput,
-} from '../domain/contracts/configuration';
+export type { CaseTypeView, ListCaseTypesOutput, SaveCaseTypeInput, SaveCaseTypeOutput } from './configuration';
 
 /**
  * Field work (docs/decisions/0013). Cases carry `boardPhase` (top level, null until escalated; one of BOARD_PHASES:
@@ -71,12 +65,12 @@ export type {
  * They are opened and decided only through `caseAction` requests: roRequest/<kind> {reason, days?},
  * decideRoRequest/approved|rejected {requestId, note?}, recordContact/settlement_proposed, decideSettlement/approved|rejected.
  */
-export type { BoardPhase, RoRequest, Approval, ContactChange } from '../domain/model/case';
+export type { BoardPhase, RoRequest, Approval, ContactChange } from '../model/case';
 /** Customer 360 on the case page (`customerOverview` callable). */
-export type { CustomerOverview, CustomerCaseView, CustomerContactChange } from '../domain/cases/customerOverview';
-export type { RoRequestDoc as RoRequestListItem, ApprovalDoc as ApprovalListItem } from '../domain/requests/mirrors';
+export type { CustomerOverview, CustomerCaseView, CustomerContactChange } from '../cases/customerOverview';
+export type { RoRequestDoc as RoRequestListItem, ApprovalDoc as ApprovalListItem } from '../requests/mirrors';
 /** A bulk import's progress as the officer's screen shows it (uploadImport, importStatus, resumeImport). */
-export type { ImportView } from '../domain/contracts/imports';
+export type { ImportView } from './imports';
 
 /** One DRC's or RO's figures on the dashboard (DRC and RO performance). */
 export type PerformanceRow = z.infer<typeof basket.performanceRow>;
@@ -101,7 +95,36 @@ export type {
   PlaceWithAgencyInput,
   BulkCaseResult,
   BulkOperationResult,
-} from '../domain/contracts/assignment';
+} from './assignment';
 
 /** What the source systems sent that needs a person (listSourceProblems). */
-export type { SourceProblem, SourceCredit, SourceProblemsOutput } from '../domain/contracts/imports';
+export type { SourceProblem, SourceCredit, SourceProblemsOutput } from './imports';
+
+/** Inbox, notification preferences and notification configuration. */
+export type {
+  InboxItemView,
+  ListInboxInput,
+  ListInboxOutput,
+  MarkInboxReadInput,
+  NotificationPrefsView,
+  NotificationRoutingView,
+  NotificationTemplatesView,
+  NotifyChannel,
+  NotifyLanguage,
+  RouteRuleView,
+  SaveNotificationPrefsInput,
+  SaveNotificationRoutingInput,
+  SaveNotificationTemplatesInput,
+  TemplateTableView,
+  TemplateView,
+} from './notifications';
+
+/** User administration. */
+export type UserView = z.infer<typeof users.userView>;
+export type ListUsersOutput = z.infer<typeof users.listUsers.output>;
+export type InviteUserInput = z.input<typeof users.inviteUserInput>;
+export type InviteUserOutput = z.infer<typeof users.inviteUser.output>;
+export type UpdateUserInput = z.input<typeof users.updateUserInput>;
+
+/** The audit trail. */
+export type { AuditEventView, ReadAuditTrailInput, ReadAuditTrailOutput, AuditTrailReport } from './audit';
