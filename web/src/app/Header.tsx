@@ -17,6 +17,7 @@ import {
   roleLabel,
 } from './roles';
 import { hrefFor, type Route } from './route';
+import './header.css';
 
 interface HeaderProps {
   me: Me;

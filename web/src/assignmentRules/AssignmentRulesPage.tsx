@@ -15,6 +15,7 @@ import { Field, describedBy } from '../forms/Field';
 import { FormError, FormOk, PageLoading } from '../forms/FormFeedback';
 import { t, tOr } from '../i18n/t';
 import { ACTIONS, TIERS, draftOf, inputOf, type DrcDraft, type PolicyDraft } from './policyForm';
+import './assignmentRules.css';
 
 const getPolicy = httpsCallable<Record<string, never>, AssignmentPolicyView>(functions, 'getAssignmentPolicy');
 const savePolicy = httpsCallable<SaveAssignmentPolicyInput, AssignmentPolicyView>(functions, 'saveAssignmentPolicy');

@@ -8,6 +8,7 @@ import { AuditTable } from './AuditTable';
 import { csvFileName, startDownload } from './csvFile';
 import { useAuditEvents, type AuditQuery } from './useAuditEvents';
 import { VerifyChains } from './VerifyChains';
+import './audit.css';
 
 /** What readAuditTrail accepts as an entity (functions/src/callables/auditTrail.ts). */
 const ENTITY = /^[A-Za-z]+\/[A-Za-z0-9_@~-]{1,160}$/;

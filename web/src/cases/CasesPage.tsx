@@ -12,6 +12,7 @@ import { useBasketCounts } from './useBasketCounts';
 import { useCasePages } from './useCasePages';
 import { useDebounced } from './useDebounced';
 
+import './cases.css';
 const SORTS: BasketSort[] = ['updatedAt', 'arrears', 'statusSince', 'account'];
 
 /** The tab each role opens on (functions/src/domain/jobBasket/basket.ts tabsFor), so the first list is the right one. */

@@ -5,6 +5,7 @@ import { useDataSource } from '../data/DataSourceContext';
 import { describeError, type ShownError } from '../data/describeError';
 import { workApi } from '../data/workApi';
 import { formatLkr, formatNumber } from '../format/money';
+import './dashboard.css';
 import { statusText } from '../i18n/labels';
 import { t, type MessageKey } from '../i18n/t';
 import { TrendChart } from './TrendChart';

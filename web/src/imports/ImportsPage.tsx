@@ -9,6 +9,7 @@ import { SourceProblems } from './SourceProblems';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const POLL_MS = 1_000;
+import './imports.css';
 /** No rows done for this long while RUNNING: the import may have stopped, so Resume is offered. */
 const STALLED_MS = 15_000;
 const LAST_IMPORT = 'debtx.lastImport';

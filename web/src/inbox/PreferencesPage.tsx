@@ -8,6 +8,7 @@ import { FormError, FormOk, PageLoading } from '../forms/FormFeedback';
 import { LANGUAGE_NAMES } from '../i18n/locale';
 import { t, tOr, humanize } from '../i18n/t';
 import { CHANNELS, draftOf, inputOf, type Draft } from './prefsForm';
+import './inbox.css';
 
 const LANGUAGES: NotifyLanguage[] = ['en', 'si', 'ta'];
 /** Where DebtX's users work; any other IANA zone can be typed (the server checks it). */

@@ -15,6 +15,7 @@ import { functions } from '../firebase';
 import { FormError, PageLoading } from '../forms/FormFeedback';
 import { LANGUAGE_NAMES } from '../i18n/locale';
 import { t, tOr, humanize } from '../i18n/t';
+import './notifyAdmin.css';
 
 type Rules = Record<string, RouteRuleView[]>;
 

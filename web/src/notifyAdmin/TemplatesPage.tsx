@@ -34,6 +34,7 @@ import {
   withText,
   type MessageChoice,
 } from './templateDraft';
+import './notifyAdmin.css';
 
 const getTemplates = httpsCallable<Record<string, never>, NotificationTemplatesView>(
   functions,
