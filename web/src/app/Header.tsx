@@ -5,18 +5,10 @@ import { auth } from '../firebase';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { InboxBell } from '../inbox/InboxBell';
 import { t } from '../i18n/t';
-import {
-  canManageUsers,
-  canReadAuditTrail,
-  canSeeNotificationRouting,
-  canSeeAssignmentRules,
-  canReassignCases,
-  canRegisterCases,
-  canSeeCaseTypes,
-  canSeeCpeQueue,
-  roleLabel,
-} from './roles';
+import { roleLabel } from './roles';
+import { SCREENS, type Screen } from './routes';
 import { hrefFor, type Route } from './route';
+import './header.css';
 
 interface HeaderProps {
   me: Me;
@@ -26,7 +18,7 @@ interface HeaderProps {
 }
 
 export function Header({ me, stack, route }: HeaderProps) {
-  const current = (...pages: Route['page'][]) => (pages.includes(route.page) ? 'page' : undefined);
+  const current = (screen: Screen) => screen.page === route.page || screen.alsoFor?.includes(route.page);
   return (
     <header className="app-header">
       <div className="brand">
@@ -38,69 +30,19 @@ export function Header({ me, stack, route }: HeaderProps) {
         )}
       </div>
       <nav aria-label={t('nav.label')}>
-        <a href={hrefFor({ page: 'cases' })} aria-current={current('cases')} data-testid="nav-basket">
-          {t('nav.basket')}
-        </a>
-        <a href={hrefFor({ page: 'dashboard' })} aria-current={current('dashboard')} data-testid="nav-dashboard">
-          {t('nav.dashboard')}
-        </a>
-        {canSeeCpeQueue(me) && (
-          <a href={hrefFor({ page: 'rcmp' })} aria-current={current('rcmp')} data-testid="nav-rcmp">
-            {t('nav.rcmp')}
-          </a>
-        )}
-        {canRegisterCases(me) && (
-          <a href={hrefFor({ page: 'register' })} aria-current={current('register')} data-testid="nav-register">
-            {t('nav.register')}
-          </a>
-        )}
-        {canRegisterCases(me) && (
-          <a href={hrefFor({ page: 'imports' })} aria-current={current('imports')} data-testid="nav-imports">
-            {t('nav.imports')}
-          </a>
-        )}
-        {canSeeCaseTypes(me) && (
-          <a
-            href={hrefFor({ page: 'caseTypes' })}
-            aria-current={current('caseTypes', 'caseType')}
-            data-testid="nav-case-types"
-          >
-            {t('nav.caseTypes')}
-          </a>
-        )}
-        {canManageUsers(me) && (
-          <a href={hrefFor({ page: 'users' })} aria-current={current('users')} data-testid="nav-users">
-            {t('nav.users')}
-          </a>
-        )}
-        {canReassignCases(me) && (
-          <a href={hrefFor({ page: 'assignment' })} aria-current={current('assignment')} data-testid="nav-assignment">
-            {t('nav.assignment')}
-          </a>
-        )}
-        {canSeeAssignmentRules(me) && (
-          <a
-            href={hrefFor({ page: 'assignmentRules' })}
-            aria-current={current('assignmentRules')}
-            data-testid="nav-assignment-rules"
-          >
-            {t('nav.assignmentRules')}
-          </a>
-        )}
-        {canSeeNotificationRouting(me) && (
-          <a href={hrefFor({ page: 'routing' })} aria-current={current('routing')} data-testid="nav-routing">
-            {t('nav.routing')}
-          </a>
-        )}
-        {canSeeNotificationRouting(me) && (
-          <a href={hrefFor({ page: 'templates' })} aria-current={current('templates')} data-testid="nav-templates">
-            {t('nav.templates')}
-          </a>
-        )}
-        {canReadAuditTrail(me) && (
-          <a href={hrefFor({ page: 'audit' })} aria-current={current('audit')} data-testid="nav-audit">
-            {t('nav.audit')}
-          </a>
+        {(SCREENS as readonly Screen[]).map(
+          (screen) =>
+            screen.nav &&
+            (!screen.may || screen.may(me)) && (
+              <a
+                key={screen.page}
+                href={hrefFor({ page: screen.page } as Route)}
+                aria-current={current(screen) ? 'page' : undefined}
+                data-testid={screen.nav.testId}
+              >
+                {t(screen.nav.label)}
+              </a>
+            ),
         )}
       </nav>
       <div className="who" data-testid="who">

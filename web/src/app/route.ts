@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ListCasesInput } from '../../../functions/src/domain/contracts/types';
+import { SCREENS, type PlainPage, type Screen } from './routes';
 
 /** The job basket's filters, carried in the address (`#/?tab=active&counter=promisesDue`) so figures link to them. */
 export type BasketRouteFilter = Omit<ListCasesInput, 'limit' | 'cursor'>;
@@ -40,46 +41,25 @@ export function filterQuery(filter: BasketRouteFilter | undefined): string {
 }
 
 /**
- * A tiny hash router: `#/`, `#/cases/<caseId>`, `#/register`, `#/case-types`, `#/case-types/<id>/<version>`,
- * `#/users`, `#/audit`, `#/dashboard`, `#/imports`, `#/assignment`,
- * `#/notification-routing`, `#/notification-templates`, `#/inbox`, `#/notification-preferences`, `#/rcmp`, `#/assignment-rules`; the job basket `#/` takes its
- * filters as a query.
+ * A tiny hash router. The screens with a plain address (`#/users`, `#/notification-routing`...) are the entries of
+ * the route table (app/routes.tsx); three carry parameters: the job basket `#/` its filters as a query, a case
+ * `#/cases/<caseId>`, a case type version `#/case-types/<id>/<version>`.
  */
 export type Route =
   | { page: 'cases'; filter?: BasketRouteFilter }
-  | { page: 'dashboard' }
-  | { page: 'imports' }
   | { page: 'case'; caseId: string }
-  | { page: 'register' }
-  | { page: 'caseTypes' }
   | { page: 'caseType'; caseTypeId: string; version: number }
-  | { page: 'users' }
-  | { page: 'audit' }
-  | { page: 'assignment' }
-  | { page: 'routing' }
-  | { page: 'templates' }
-  | { page: 'inbox' }
-  | { page: 'preferences' }
-  | { page: 'rcmp' }
-  | { page: 'assignmentRules' };
+  | { page: PlainPage };
+
+// Read inside the functions only: the table imports the pages, which import this module.
+const plainScreens = () => (SCREENS as readonly Screen[]).filter((s) => s.path);
 
 export function parseHash(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const caseMatch = /^cases\/([A-Za-z0-9_-]+)$/.exec(path);
   if (caseMatch?.[1]) return { page: 'case', caseId: caseMatch[1] };
-  if (path === 'register') return { page: 'register' };
-  if (path === 'case-types') return { page: 'caseTypes' };
-  if (path === 'users') return { page: 'users' };
-  if (path === 'audit') return { page: 'audit' };
-  if (path === 'dashboard') return { page: 'dashboard' };
-  if (path === 'imports') return { page: 'imports' };
-  if (path === 'assignment') return { page: 'assignment' };
-  if (path === 'notification-routing') return { page: 'routing' };
-  if (path === 'notification-templates') return { page: 'templates' };
-  if (path === 'inbox') return { page: 'inbox' };
-  if (path === 'notification-preferences') return { page: 'preferences' };
-  if (path === 'rcmp') return { page: 'rcmp' };
-  if (path === 'assignment-rules') return { page: 'assignmentRules' };
+  const plain = plainScreens().find((s) => s.path === path);
+  if (plain) return { page: plain.page as PlainPage };
   const typeMatch = /^case-types\/([A-Za-z0-9_-]+)\/([1-9][0-9]{0,8})$/.exec(path);
   if (typeMatch?.[1] && typeMatch[2])
     return { page: 'caseType', caseTypeId: typeMatch[1], version: Number(typeMatch[2]) };
@@ -90,36 +70,12 @@ export function hrefFor(route: Route): string {
   switch (route.page) {
     case 'case':
       return `#/cases/${encodeURIComponent(route.caseId)}`;
-    case 'register':
-      return '#/register';
-    case 'caseTypes':
-      return '#/case-types';
     case 'caseType':
       return `#/case-types/${encodeURIComponent(route.caseTypeId)}/${route.version}`;
-    case 'users':
-      return '#/users';
-    case 'audit':
-      return '#/audit';
-    case 'dashboard':
-      return '#/dashboard';
-    case 'imports':
-      return '#/imports';
-    case 'assignment':
-      return '#/assignment';
-    case 'routing':
-      return '#/notification-routing';
-    case 'templates':
-      return '#/notification-templates';
-    case 'inbox':
-      return '#/inbox';
-    case 'preferences':
-      return '#/notification-preferences';
-    case 'rcmp':
-      return '#/rcmp';
-    case 'assignmentRules':
-      return '#/assignment-rules';
     case 'cases':
-      return `#/${filterQuery(route.filter)}`;
+      return `#/${'filter' in route ? filterQuery(route.filter) : ''}`;
+    default:
+      return `#/${plainScreens().find((s) => s.page === route.page)?.path ?? ''}`;
   }
 }
 

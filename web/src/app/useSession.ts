@@ -4,6 +4,7 @@ import type { Me } from '../../../functions/src/domain/contracts/types';
 import type { DataSource } from '../data/DataSource';
 import { describeError, type ShownError } from '../data/describeError';
 import { getDataSource } from '../data/getDataSource';
+import { queryClient } from '../data/queries';
 import { auth } from '../firebase';
 
 export type Session =
@@ -20,6 +21,8 @@ export function useSession(): Session {
     let current = 0;
     return onAuthStateChanged(auth, (user) => {
       const attempt = ++current;
+      // What one user read must never show to the next one signed in on this tab.
+      queryClient.clear();
       if (!user) {
         setSession({ state: 'signedOut' });
         return;

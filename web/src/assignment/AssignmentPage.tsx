@@ -1,6 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import type { BulkOperationResult, Me } from '../../../functions/src/domain/contracts/types';
-import { useDataSource } from '../data/DataSourceContext';
+import { call } from '../api/call';
+import { invalidateLive } from '../data/queries';
 import { describeError, type ShownError } from '../data/describeError';
 import { Field, describedBy } from '../forms/Field';
 import { FormError } from '../forms/FormFeedback';
@@ -24,7 +25,6 @@ function newOperationId(): string {
  * pressing Apply again after a network failure repeats nothing.
  */
 export function AssignmentPage({ me }: { me: Me }) {
-  const ds = useDataSource();
   const isDrc = me.role === 'drc_admin';
   const [kind, setKind] = useState<Kind>(isDrc ? 'reassignRo' : 'recall');
   const [caseText, setCaseText] = useState('');
@@ -49,11 +49,13 @@ export function AssignmentPage({ me }: { me: Me }) {
       const base = { operationId: id, caseIds, reason: reason.trim() };
       const out =
         kind === 'recall' || kind === 'replace'
-          ? await ds.recallCases({ ...base, replace: kind === 'replace' })
+          ? await call('recallCases', { ...base, replace: kind === 'replace' })
           : kind === 'move'
-            ? await ds.reassignCases({ ...base, toDrcId: target.trim() })
-            : await ds.reassignCases({ ...base, toRoId: target.trim() });
+            ? await call('reassignCases', { ...base, toDrcId: target.trim() })
+            : await call('reassignCases', { ...base, toRoId: target.trim() });
       setResult(out);
+      // The moved cases show in the lists at once (on the full stack the listeners would also see it).
+      void invalidateLive();
     } catch (error) {
       setFailure(describeError(error));
     } finally {

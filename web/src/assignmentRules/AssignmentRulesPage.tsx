@@ -1,28 +1,19 @@
-import { httpsCallable } from 'firebase/functions';
 import { useState, type FormEvent } from 'react';
 import type {
   AssignmentPolicyView,
   DrcPolicyView,
   Me,
   RoAssignmentModeName,
-  SaveAssignmentPolicyInput,
-  SetRoAssignmentModeInput,
 } from '../../../functions/src/domain/contracts/types';
 import { describeError, type ShownError } from '../data/describeError';
-import { useLoad } from '../data/useLoad';
-import { functions } from '../firebase';
+import { useFormSource } from '../data/queries';
+import { call } from '../api/call';
 import { formatInstant } from '../format/time';
 import { Field, describedBy } from '../forms/Field';
 import { FormError, FormOk, PageLoading } from '../forms/FormFeedback';
 import { t, tOr } from '../i18n/t';
 import { ACTIONS, TIERS, draftOf, inputOf, type DrcDraft, type PolicyDraft } from './policyForm';
-
-const getPolicy = httpsCallable<Record<string, never>, AssignmentPolicyView>(functions, 'getAssignmentPolicy');
-const savePolicy = httpsCallable<SaveAssignmentPolicyInput, AssignmentPolicyView>(functions, 'saveAssignmentPolicy');
-const setMode = httpsCallable<SetRoAssignmentModeInput, { drcId: string; mode: string }>(
-  functions,
-  'setRoAssignmentMode',
-);
+import './assignmentRules.css';
 
 const MODES: RoAssignmentModeName[] = ['manual', 'round_robin', 'least_loaded', 'by_area'];
 const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
@@ -36,19 +27,15 @@ export function AssignmentRulesPage({ me }: { me: Me }) {
   const canEdit = me.role === 'admin';
   const [view, setView] = useState<AssignmentPolicyView | null>(null);
   const [draft, setDraft] = useState<PolicyDraft | null>(null);
-  const [failure, setFailure] = useState<ShownError | null>(null);
+  const [saveFailure, setFailure] = useState<ShownError | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
 
-  useLoad(
-    'policy',
-    async () => (await getPolicy({})).data,
-    (data) => {
-      setView(data);
-      setDraft(draftOf(data));
-    },
-    setFailure,
-  );
+  const loadFailure = useFormSource('getAssignmentPolicy', {}, (data) => {
+    setView(data);
+    setDraft(draftOf(data));
+  });
+  const failure = saveFailure ?? loadFailure;
 
   const edit = (patch: Partial<PolicyDraft>) => {
     setSaved(false);
@@ -69,7 +56,7 @@ export function AssignmentRulesPage({ me }: { me: Me }) {
     setPending(true);
     setFailure(null);
     try {
-      const { data } = await savePolicy(built.input);
+      const data = await call('saveAssignmentPolicy', built.input);
       setView(data);
       setDraft(draftOf(data));
       setSaved(true);
@@ -339,7 +326,7 @@ function RoModeControl({ me, drcId, current }: { me: Me; drcId: string; current:
     setPending(true);
     setFailure(null);
     try {
-      await setMode(me.role === 'admin' ? { mode, drcId } : { mode });
+      await call('setRoAssignmentMode', me.role === 'admin' ? { mode, drcId } : { mode });
       setSaved(mode);
     } catch (e) {
       setFailure(describeError(e));

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { useDataSource } from '../data/DataSourceContext';
+import { call } from '../api/call';
 import { describeError, type ShownError } from '../data/describeError';
 import { Field, describedBy } from '../forms/Field';
 import { FormError } from '../forms/FormFeedback';
@@ -8,6 +8,7 @@ import { AuditTable } from './AuditTable';
 import { csvFileName, startDownload } from './csvFile';
 import { useAuditEvents, type AuditQuery } from './useAuditEvents';
 import { VerifyChains } from './VerifyChains';
+import './audit.css';
 
 /** What readAuditTrail accepts as an entity (functions/src/domain/contracts/audit.ts AUDIT_ENTITY_PATTERN). */
 const ENTITY = /^[A-Za-z]+\/[A-Za-z0-9_@~-]{1,160}$/;
@@ -20,7 +21,6 @@ type ExportState =
 
 /** The audit trail (tamper-evident, docs/security.md) for auditors, admins and supervisors: read, export, verify. */
 export function AuditPage() {
-  const ds = useDataSource();
   const [entityText, setEntityText] = useState('');
   const [entityError, setEntityError] = useState<string | undefined>();
   const [query, setQuery] = useState<AuditQuery>({ entity: null, generation: 0 });
@@ -60,7 +60,8 @@ export function AuditPage() {
   const onExport = async () => {
     setExported({ status: 'pending' });
     try {
-      const csv = await ds.exportAuditCsv(query.entity ? { entity: query.entity } : {});
+      const out = await call('readAuditTrail', { ...(query.entity ? { entity: query.entity } : {}), format: 'csv' });
+      const csv = out.csv ?? '';
       const file = csvFileName(query.entity, new Date());
       const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
       setExported({ status: 'done', url, file });

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { AuditTrailReport } from '../../../functions/src/domain/contracts/types';
-import { useDataSource } from '../data/DataSourceContext';
+import { call } from '../api/call';
 import { describeError, type ShownError } from '../data/describeError';
 import { t } from '../i18n/t';
 
@@ -12,13 +12,12 @@ type VerifyState =
 
 /** "Verify the chains": checks every hash chain and says they are intact, or where each broken one breaks. */
 export function VerifyChains({ onShowEntity }: { onShowEntity(entity: string): void }) {
-  const ds = useDataSource();
   const [state, setState] = useState<VerifyState>({ status: 'idle' });
 
   const onVerify = async () => {
     setState({ status: 'pending' });
     try {
-      setState({ status: 'done', report: await ds.verifyAuditTrail() });
+      setState({ status: 'done', report: await call('verifyAuditTrail', {}) });
     } catch (error) {
       setState({ status: 'failed', error: describeError(error) });
     }

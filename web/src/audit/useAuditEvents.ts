@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { call } from '../api/call';
 import type { AuditEventView } from '../../../functions/src/domain/contracts/types';
-import { useDataSource } from '../data/DataSourceContext';
-import { describeError, type ShownError } from '../data/describeError';
+import type { ShownError } from '../data/describeError';
+import { opKey, shownError } from '../data/queries';
 
 /** Which events are shown: one entity's chain, or (entity null) the newest; `generation` asks again. */
 export interface AuditQuery {
@@ -9,41 +10,20 @@ export interface AuditQuery {
   generation: number;
 }
 
-interface Loaded {
-  key: string;
-  events: AuditEventView[] | null;
-  error: ShownError | null;
-}
-
-const keyOf = (q: AuditQuery) => `${q.generation}:${q.entity ?? ''}`;
-
 /** The events of the query; until they arrive, `loading` (the events of an earlier query are not shown). */
 export function useAuditEvents(query: AuditQuery): {
   events: AuditEventView[] | null;
   error: ShownError | null;
   loading: boolean;
 } {
-  const ds = useDataSource();
-  const [loaded, setLoaded] = useState<Loaded>({ key: '', events: null, error: null });
-  const key = keyOf(query);
-  const { entity } = query;
-
-  useEffect(() => {
-    let cancelled = false;
-    ds.readAuditTrail(entity ? { entity } : {}).then(
-      (out) => {
-        if (!cancelled) setLoaded({ key, events: out.events, error: null });
-      },
-      (error: unknown) => {
-        if (!cancelled) setLoaded({ key, events: null, error: describeError(error) });
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [ds, entity, key]);
-
-  return loaded.key === key
-    ? { events: loaded.events, error: loaded.error, loading: false }
-    : { events: null, error: null, loading: true };
+  const input = { ...(query.entity ? { entity: query.entity } : {}), format: 'json' as const };
+  const { data, error, isPending } = useQuery({
+    // Each "show" is a read of its own, even of the same entity: the generation is part of the key.
+    queryKey: [...opKey('readAuditTrail', input), query.generation],
+    queryFn: async () => {
+      const out = await call('readAuditTrail', input);
+      return 'events' in out ? out.events : [];
+    },
+  });
+  return { events: data ?? null, error: shownError(error), loading: isPending };
 }

@@ -5,6 +5,7 @@ import { auth } from '../firebase';
 import { LanguageSwitcher } from '../i18n/LanguageSwitcher';
 import { t } from '../i18n/t';
 import { DEMO_PASSWORD, DemoLogins } from './DemoLogins';
+import './auth.css';
 
 export function SignInPage() {
   const [email, setEmail] = useState('');

@@ -10,6 +10,7 @@ import { FieldWorkPanel } from './FieldWorkPanel';
 import { Timeline } from './Timeline';
 import { useCaseDetail } from './useCaseDetail';
 import { PresenceBanner } from '../presence/PresenceBanner';
+import './case.css';
 
 export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
   const { detail, error } = useCaseDetail(caseId);

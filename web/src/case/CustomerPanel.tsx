@@ -1,10 +1,9 @@
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import type { CustomerOverview } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
 import { TableScroll } from '../caseTypes/TableScroll';
-import type { ShownError } from '../data/describeError';
-import { useLoad } from '../data/useLoad';
-import { workApi } from '../data/workApi';
+import { call } from '../api/call';
+import { opKey, shownError } from '../data/queries';
 import { formatLkr } from '../format/money';
 import { formatDate, formatInstant } from '../format/time';
 import { humanize, t, tOr } from '../i18n/t';
@@ -14,18 +13,13 @@ import { humanize, t, tOr } from '../i18n/t';
  * here shows at once; the other cases are as they were when the case last changed or the page was opened.
  */
 function useCustomerOverview(caseId: string, rev: number) {
-  const [overview, setOverview] = useState<CustomerOverview | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
-  useLoad(
-    `${caseId}@${rev}`,
-    () => workApi().customerOverview(caseId),
-    (o) => {
-      setOverview(o);
-      setError(null);
-    },
-    setError,
-  );
-  return { overview, error };
+  const { data, error } = useQuery({
+    queryKey: [...opKey('customerOverview', { caseId }), rev],
+    queryFn: () => call('customerOverview', { caseId }),
+    // The overview as of the previous revision stays on screen until the new one arrives.
+    placeholderData: (previous) => previous,
+  });
+  return { overview: data ?? null, error: shownError(error) };
 }
 
 function OtherCases({ overview }: { overview: CustomerOverview }) {

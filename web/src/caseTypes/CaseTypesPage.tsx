@@ -5,6 +5,7 @@ import { CaseTypeDetail } from './CaseTypeDetail';
 import { CaseTypeTable } from './CaseTypeTable';
 import { SaveCaseTypeForm } from './SaveCaseTypeForm';
 import { useCaseTypes } from './useCaseTypes';
+import './caseTypes.css';
 
 interface CaseTypesPageProps {
   /** The version shown in detail (`#/case-types/<id>/<version>`), or null for the list. */

@@ -2,7 +2,7 @@ import { FirebaseError } from 'firebase/app';
 import { useState, type FormEvent } from 'react';
 import type { CaseTypeView, SaveCaseTypeOutput } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
-import { useDataSource } from '../data/DataSourceContext';
+import { call } from '../api/call';
 import { describeError } from '../data/describeError';
 import { Field } from '../forms/Field';
 import { t } from '../i18n/t';
@@ -49,7 +49,6 @@ interface SaveCaseTypeFormProps {
 
 /** Admins: paste or edit a whole configuration and save it as the next version; refusals list every problem. */
 export function SaveCaseTypeForm({ view, nextVersion, onSaved }: SaveCaseTypeFormProps) {
-  const ds = useDataSource();
   const [text, setText] = useState(() => skeletonFor(view, nextVersion));
   const [state, setState] = useState<SaveState>({ status: 'idle' });
 
@@ -69,7 +68,7 @@ export function SaveCaseTypeForm({ view, nextVersion, onSaved }: SaveCaseTypeFor
     }
     setState({ status: 'pending' });
     try {
-      const saved = await ds.saveCaseType(config as Record<string, unknown>);
+      const saved = await call('saveCaseType', { config: config as Record<string, unknown> });
       setState({ status: 'saved', saved });
       onSaved();
     } catch (error) {

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { BasketSort, BasketTab, ExportColumn, Me } from '../../../functions/src/domain/contracts/types';
 import { hrefFor, type BasketRouteFilter } from '../app/route';
 import { describeError } from '../data/describeError';
-import { download, workApi } from '../data/workApi';
+import { call } from '../api/call';
+import { download } from '../format/download';
 import { statusText } from '../i18n/labels';
 import { t } from '../i18n/t';
 import { BasketCounters, BasketTabs, ColumnChooser } from './BasketControls';
@@ -11,6 +12,7 @@ import { COLUMNS, loadColumns, saveColumns } from './columns';
 import { useBasketCounts } from './useBasketCounts';
 import { useCasePages } from './useCasePages';
 import { useDebounced } from './useDebounced';
+import './cases.css';
 
 const SORTS: BasketSort[] = ['updatedAt', 'arrears', 'statusSince', 'account'];
 
@@ -69,7 +71,7 @@ export function CasesPage({ me, initial }: { me: Me; initial?: BasketRouteFilter
     setExporting(true);
     setExportNote(null);
     try {
-      const out = await workApi().exportCases({
+      const out = await call('exportCases', {
         ...listFilter,
         format,
         columns: COLUMNS.filter((c) => columns.includes(c.key)).map((c) => ({ key: c.key, heading: t(c.label) })),

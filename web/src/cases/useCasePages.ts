@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type {
   CaseView,
   ListCasesInput,
@@ -7,9 +8,10 @@ import type {
   StatusView,
 } from '../../../functions/src/domain/contracts/types';
 import type { BasketRouteFilter } from '../app/route';
-import type { Unsubscribe } from '../data/DataSource';
+import { call } from '../api/call';
 import { useDataSource } from '../data/DataSourceContext';
-import { describeError, type ShownError } from '../data/describeError';
+import type { ShownError } from '../data/describeError';
+import { liveOptions, opKey, POLL_MS, shownError, useLiveTopic } from '../data/queries';
 
 const PAGE_SIZE = 25;
 
@@ -39,11 +41,10 @@ function uniqueById(cases: CaseView[]): CaseView[] {
 }
 
 /**
- * The job basket's pages: every page loaded by "Load more" stays live (one watchCases per page
- * cursor); a new filter starts again from the first page.
+ * The job basket's pages: every page loaded by "Load more" stays live (one query per page cursor); a new filter
+ * starts again from the first page.
  */
 export function useCasePages(filter: CaseFilter): CasePages {
-  const ds = useDataSource();
   const filterKey = JSON.stringify(
     Object.entries(filter)
       .map(([k, v]) => [k, typeof v === 'string' ? v.trim() : v] as const)
@@ -51,10 +52,6 @@ export function useCasePages(filter: CaseFilter): CasePages {
       .sort(([a], [b]) => a.localeCompare(b)),
   );
   const [paging, setPaging] = useState({ filterKey, cursors: [] as string[] });
-  const [loadedPages, setLoadedPages] = useState<Record<string, ListCasesOutput>>({});
-  const [error, setError] = useState<ShownError | null>(null);
-  const [statuses, setStatuses] = useState<StatusView[]>([]);
-  const watching = useRef(new Map<string, Unsubscribe>());
 
   const pages: Page[] = useMemo(() => {
     const cursors = paging.filterKey === filterKey ? paging.cursors : [];
@@ -68,38 +65,25 @@ export function useCasePages(filter: CaseFilter): CasePages {
     }));
   }, [paging, filterKey]);
 
-  useEffect(() => {
-    const subs = watching.current;
-    const wanted = new Set(pages.map((p) => p.key));
-    for (const [key, stop] of subs) {
-      if (wanted.has(key)) continue;
-      stop();
-      subs.delete(key);
-      setLoadedPages((all) => Object.fromEntries(Object.entries(all).filter(([k]) => wanted.has(k))));
-    }
-    for (const { key, input } of pages) {
-      if (subs.has(key)) continue;
-      const onData = (page: ListCasesOutput) => {
-        setLoadedPages((all) => ({ ...all, [key]: page }));
-        setStatuses(page.statuses);
-        setError(null);
-      };
-      subs.set(
-        key,
-        ds.watchCases(input, onData, (e) => setError(describeError(e))),
-      );
-    }
-  }, [ds, pages]);
+  const ds = useDataSource();
+  // One listener for every page: any change among the caller's cases reads each loaded page again.
+  const listenFailure = useLiveTopic({ kind: 'cases' }, [['listCases']]);
+  const results = useQueries({
+    queries: pages.map(({ input }) => ({
+      queryKey: opKey('listCases', input),
+      queryFn: () => call('listCases', input),
+      ...liveOptions(ds, POLL_MS),
+    })),
+  });
+  const failed = results.find((r) => r.error)?.error;
+  const error = shownError(failed) ?? listenFailure;
+  // The statuses of the last page read stay while another filter loads (the status choice must not flicker).
+  const lastStatuses = useRef<StatusView[]>([]);
+  const newest = results.map((r) => r.data?.statuses).filter((s) => s !== undefined);
+  if (newest.length) lastStatuses.current = newest[newest.length - 1]!;
+  const statuses = lastStatuses.current;
 
-  useEffect(() => {
-    const subs = watching.current;
-    return () => {
-      for (const stop of subs.values()) stop();
-      subs.clear();
-    };
-  }, []);
-
-  const loaded = pages.map((p) => loadedPages[p.key]);
+  const loaded: (ListCasesOutput | undefined)[] = results.map((r) => r.data);
   const last = loaded[loaded.length - 1];
   const nextCursor = last?.nextCursor ?? null;
 

@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'react';
 import type { DashboardOutput, PerformanceRow } from '../../../functions/src/domain/contracts/types';
 import { hrefFor, type BasketRouteFilter } from '../app/route';
-import { useDataSource } from '../data/DataSourceContext';
-import { describeError, type ShownError } from '../data/describeError';
-import { workApi } from '../data/workApi';
+import { FIGURES_POLL_MS, useLiveCall } from '../data/queries';
 import { formatLkr, formatNumber } from '../format/money';
 import { statusText } from '../i18n/labels';
 import { t, type MessageKey } from '../i18n/t';
 import { TrendChart } from './TrendChart';
+import './dashboard.css';
 
 const basket = (filter: BasketRouteFilter) => hrefFor({ page: 'cases', filter });
 const percent = (rate: number) => `${formatNumber(Math.round(rate * 1000) / 10)}%`;
@@ -81,21 +79,7 @@ function PerformanceTable(props: { title: MessageKey; rows: PerformanceRow[]; by
  * figure links to its cases in the basket.
  */
 export function DashboardPage() {
-  const ds = useDataSource();
-  const [data, setData] = useState<DashboardOutput | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
-  useEffect(
-    () =>
-      ds.watchLive(
-        () => workApi().dashboard(),
-        (value) => {
-          setData(value);
-          setError(null);
-        },
-        (e) => setError(describeError(e)),
-      ),
-    [ds],
-  );
+  const { data, shown: error } = useLiveCall('dashboardFigures', {}, { kind: 'cases' }, FIGURES_POLL_MS);
 
   return (
     <section aria-labelledby="dash-title" className="dashboard">

@@ -1,92 +1,30 @@
-import type {
-  CaseDetail,
-  ListCasesInput,
-  ListCaseTypesOutput,
-  ListCasesOutput,
-  Me,
-  RequestView,
-  SaveCaseTypeOutput,
-  SubmitRequestInput,
-  BulkOperationResult,
-  RecallCasesInput,
-  ReassignCasesInput,
-} from '../../../functions/src/domain/contracts/types';
+import type { Me, RequestView, SubmitRequestInput } from '../../../functions/src/domain/contracts/types';
 import type { Stack } from '../config';
-import type {
-  AuditTrailReport,
-  InviteUserInput,
-  InviteUserOutput,
-  ListUsersOutput,
-  ReadAuditTrailInput,
-  ReadAuditTrailOutput,
-  UpdateUserInput,
-  UserView,
-} from '../../../functions/src/domain/contracts/types';
-import type {
-  ListInboxInput,
-  ListInboxOutput,
-  MarkInboxReadInput,
-  NotificationPrefsView,
-  SaveNotificationPrefsInput,
-} from '../../../functions/src/domain/contracts/types';
 
 export type Unsubscribe = () => void;
 export type OnError = (error: unknown) => void;
 
 /**
- * How screens read and change data, whichever stack is running: the offline stack goes through
- * callable functions and polls; the full stack listens to Firestore. Screens never know which.
+ * What a live screen shows may change without this tab doing anything: the caller's cases (lists, basket counts,
+ * dashboard figures), one case, the caller's inbox.
+ */
+export type LiveTopic = { kind: 'cases' } | { kind: 'case'; caseId: string } | { kind: 'inbox' };
+
+/**
+ * What differs between the stacks; everything else goes through `call` (api/call.ts) on both. The full stack
+ * listens to Firestore (under firestore.rules) and writes request documents directly; the offline stack's browser
+ * cannot reach its Firestore, so it polls (the queries' refetch interval) and submits through callables.
  */
 export interface DataSource {
   readonly stack: Stack;
   whoAmI(): Promise<Me>;
-  /** Calls `onData` with the page now and again whenever it may have changed, until unsubscribed. */
-  watchCases(input: ListCasesInput, onData: (page: ListCasesOutput) => void, onError: OnError): Unsubscribe;
-  watchCase(caseId: string, onData: (detail: CaseDetail) => void, onError: OnError): Unsubscribe;
   /**
-   * Calls `load` now and again whenever the caller's cases may have changed (job basket counts, dashboard
-   * figures): polling on the offline stack, a Firestore listener on the full stack.
+   * Calls `onChange` whenever the topic may have changed (not for the state it starts from), until unsubscribed:
+   * a Firestore listener on the full stack. Null on the offline stack, where live queries poll instead.
    */
-  watchLive<T>(load: () => Promise<T>, onData: (value: T) => void, onError: OnError): Unsubscribe;
+  listen(topic: LiveTopic, onChange: () => void, onError: OnError): Unsubscribe | null;
   /** Resolves once the request is APPLIED or REJECTED; rejects with a RequestTimeoutError after 20 s. */
   submit(input: SubmitRequestInput): Promise<RequestView>;
-  /** Every case type and version, with its diagram (both stacks call the function). */
-  listCaseTypes(): Promise<ListCaseTypesOutput>;
-  /**
-   * Saves a new version of a case type (admins only). A refused configuration rejects with a
-   * FirebaseError whose `details.problems` lists every problem.
-   */
-  saveCaseType(config: Record<string, unknown>): Promise<SaveCaseTypeOutput>;
-  /*
-   * Administration: both stacks call the functions. Refusals are FirebaseErrors; invalid input
-   * carries `details.fields` (field → message), which describeError passes on.
-   */
-  /** The users the caller manages: every user for an admin, their own DRC's for a DRC admin. */
-  listUsers(): Promise<ListUsersOutput>;
-  /** Creates the account with its role and DRC; resolves with the link the invitee sets a password through. */
-  inviteUser(input: InviteUserInput): Promise<InviteUserOutput>;
-  /** Changes a user's role, DRC or whether they may sign in; resolves with the user as now saved. */
-  updateUser(input: UpdateUserInput): Promise<UserView>;
-  /** The newest audit events, or one entity's chain in order (auditors, admins, supervisors). */
-  readAuditTrail(input: ReadAuditTrailInput): Promise<ReadAuditTrailOutput>;
-  /** The same events as readAuditTrail, as CSV text to save. */
-  exportAuditCsv(input: ReadAuditTrailInput): Promise<string>;
-  /** Checks every hash chain of the audit trail; can take minutes on a large trail. */
-  verifyAuditTrail(): Promise<AuditTrailReport>;
-  /** Officers recall cases from their DRC (optionally placing them again); idempotent by operationId. */
-  recallCases(input: RecallCasesInput): Promise<BulkOperationResult>;
-  /** A DRC admin moves cases between its ROs; an officer moves cases to another DRC. */
-  reassignCases(input: ReassignCasesInput): Promise<BulkOperationResult>;
-  /**
-   * The caller's newest in-app notifications and unread count, again whenever they may have changed: a
-   * listener on the caller's own unread entries on the full stack, polling on the offline stack.
-   */
-  watchInbox(input: ListInboxInput, onData: (inbox: ListInboxOutput) => void, onError: OnError): Unsubscribe;
-  /** Marks the caller's own entries (or all of them) read; resolves with how many changed. */
-  markInboxRead(input: MarkInboxReadInput): Promise<{ marked: number }>;
-  getNotificationPrefs(): Promise<NotificationPrefsView>;
-  /** Saves the caller's preferences; invalid fields reject with `details.fields`. */
-  saveNotificationPrefs(input: SaveNotificationPrefsInput): Promise<NotificationPrefsView>;
 }
 
 export const SUBMIT_TIMEOUT_MS = 20_000;

@@ -15,20 +15,17 @@ import {
   type Firestore,
   type QueryConstraint,
 } from 'firebase/firestore';
-import type {
-  CaseDetail,
-  ListCasesInput,
-  ListCasesOutput,
-  Me,
-  RequestView,
-  SubmitRequestInput,
-} from '../../../functions/src/domain/contracts/types';
-import type { ListInboxInput, ListInboxOutput } from '../../../functions/src/domain/contracts/types';
+import type { Me, RequestView, SubmitRequestInput } from '../../../functions/src/domain/contracts/types';
+import { call } from '../api/call';
 import type { WebConfig } from '../config';
-import { CallableAdmin } from './callableAdmin';
-import type { Callables } from './callables';
-import { RequestTimeoutError, SUBMIT_TIMEOUT_MS, type DataSource, type OnError, type Unsubscribe } from './DataSource';
-import { refetcher } from './refetcher';
+import {
+  RequestTimeoutError,
+  SUBMIT_TIMEOUT_MS,
+  type DataSource,
+  type LiveTopic,
+  type OnError,
+  type Unsubscribe,
+} from './DataSource';
 
 /** Enough recent cases that any change in the caller's scope shows up in the listener. */
 const LISTEN_LIMIT = 50;
@@ -65,82 +62,67 @@ function toRequestView(id: string, d: DocumentData): RequestView {
 }
 
 /**
- * The full stack's data source: reads through the same callables, but refetches when a Firestore
- * listener sees a change, and writes request documents directly (firestore.rules allow them).
+ * The full stack's data source: reads go through the same callables as everywhere (api/call.ts), but Firestore
+ * listeners say when to read again, and requests are written as documents directly (firestore.rules allow them).
  */
-export class FirestoreDataSource extends CallableAdmin implements DataSource {
+export class FirestoreDataSource implements DataSource {
   readonly stack = 'full' as const;
   private me: { uid: string; promise: Promise<Me> } | null = null;
 
   constructor(
-    api: Callables,
     private readonly db: Firestore,
     private readonly auth: Auth,
-  ) {
-    super(api);
-  }
+  ) {}
 
   whoAmI(): Promise<Me> {
     const uid = this.auth.currentUser?.uid ?? '';
-    if (this.me?.uid !== uid) this.me = { uid, promise: this.api.whoAmI() };
+    if (this.me?.uid !== uid) this.me = { uid, promise: call('whoAmI', {}) };
     return this.me.promise;
   }
 
-  watchCases(input: ListCasesInput, onData: (page: ListCasesOutput) => void, onError: OnError): Unsubscribe {
-    return this.watchLive(() => this.api.listCases(input), onData, onError);
-  }
-
-  watchLive<T>(load: () => Promise<T>, onData: (value: T) => void, onError: OnError): Unsubscribe {
-    const fetcher = refetcher(load, onData, onError);
-    let stopListening: Unsubscribe | null = null;
-    let stopped = false;
-    this.whoAmI().then((me) => {
-      if (stopped) return;
-      const q = query(
-        collection(this.db, 'cases'),
-        ...scopeFilter(me),
-        orderBy('updatedAt', 'desc'),
-        limit(LISTEN_LIMIT),
-      );
-      stopListening = onSnapshot(q, fetcher.trigger, onError);
-    }, onError);
-    return () => {
-      stopped = true;
-      fetcher.stop();
-      stopListening?.();
+  listen(topic: LiveTopic, onChange: () => void, onError: OnError): Unsubscribe {
+    // The first snapshot is the state the query has just loaded: only what follows is a change.
+    let first = true;
+    const changed = () => {
+      if (first) first = false;
+      else onChange();
     };
-  }
-
-  watchInbox(input: ListInboxInput, onData: (inbox: ListInboxOutput) => void, onError: OnError): Unsubscribe {
-    const fetcher = refetcher(() => this.api.listInbox(input), onData, onError);
-    const uid = this.auth.currentUser?.uid;
-    if (!uid) {
-      void fetcher.trigger();
-      return () => fetcher.stop();
+    switch (topic.kind) {
+      case 'case':
+        return onSnapshot(doc(this.db, 'cases', topic.caseId), changed, onError);
+      case 'inbox': {
+        const uid = this.auth.currentUser?.uid;
+        if (!uid) return () => {};
+        // The caller's unread entries change when one arrives and when one is marked read: exactly when the bell
+        // and the list must refresh (firestore.rules let an owner read their own entries).
+        const q = query(
+          collection(this.db, 'inbox'),
+          where('uid', '==', uid),
+          where('unread', '==', true),
+          orderBy('createdAt', 'desc'),
+          limit(INBOX_LISTEN_LIMIT),
+        );
+        return onSnapshot(q, changed, onError);
+      }
+      case 'cases': {
+        let stopListening: Unsubscribe | null = null;
+        let stopped = false;
+        this.whoAmI().then((me) => {
+          if (stopped) return;
+          const q = query(
+            collection(this.db, 'cases'),
+            ...scopeFilter(me),
+            orderBy('updatedAt', 'desc'),
+            limit(LISTEN_LIMIT),
+          );
+          stopListening = onSnapshot(q, changed, onError);
+        }, onError);
+        return () => {
+          stopped = true;
+          stopListening?.();
+        };
+      }
     }
-    // The caller's unread entries change when one arrives and when one is marked read: exactly when the bell
-    // and the list must refresh (firestore.rules let an owner read their own entries).
-    const q = query(
-      collection(this.db, 'inbox'),
-      where('uid', '==', uid),
-      where('unread', '==', true),
-      orderBy('createdAt', 'desc'),
-      limit(INBOX_LISTEN_LIMIT),
-    );
-    const stopListening = onSnapshot(q, fetcher.trigger, onError);
-    return () => {
-      fetcher.stop();
-      stopListening();
-    };
-  }
-
-  watchCase(caseId: string, onData: (detail: CaseDetail) => void, onError: OnError): Unsubscribe {
-    const fetcher = refetcher(() => this.api.getCase(caseId), onData, onError);
-    const stopListening = onSnapshot(doc(this.db, 'cases', caseId), fetcher.trigger, onError);
-    return () => {
-      fetcher.stop();
-      stopListening();
-    };
   }
 
   async submit(input: SubmitRequestInput): Promise<RequestView> {
@@ -185,8 +167,8 @@ export class FirestoreDataSource extends CallableAdmin implements DataSource {
   }
 }
 
-export function createFirestoreDataSource(app: FirebaseApp, auth: Auth, api: Callables, config: WebConfig): DataSource {
+export function createFirestoreDataSource(app: FirebaseApp, auth: Auth, config: WebConfig): DataSource {
   const db = getFirestore(app);
   if (config.emulators) connectFirestoreEmulator(db, config.emulators.firestore.host, config.emulators.firestore.port);
-  return new FirestoreDataSource(api, db, auth);
+  return new FirestoreDataSource(db, auth);
 }

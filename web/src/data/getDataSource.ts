@@ -1,7 +1,6 @@
 import { config } from '../config';
-import { app, auth, functions } from '../firebase';
+import { app, auth } from '../firebase';
 import { CallableDataSource } from './CallableDataSource';
-import { makeCallables } from './callables';
 import type { DataSource } from './DataSource';
 import { withOfflineQueue } from '../offline/offlineDataSource';
 import { OfflineQueue } from '../offline/queue';
@@ -11,10 +10,9 @@ let dataSource: Promise<DataSource> | null = null;
 /** The data source of the running stack (one per page); the Firestore SDK is loaded only for the full stack. */
 export function getDataSource(): Promise<DataSource> {
   dataSource ??= (async () => {
-    const api = makeCallables(functions);
-    if (config.stack === 'offline') return new CallableDataSource(api);
+    if (config.stack === 'offline') return new CallableDataSource();
     const { createFirestoreDataSource } = await import('./FirestoreDataSource');
-    return createFirestoreDataSource(app, auth, api, config);
+    return createFirestoreDataSource(app, auth, config);
   })().then((ds) => withOfflineQueue(ds, new OfflineQueue(localStorage), () => navigator.onLine));
   return dataSource;
 }

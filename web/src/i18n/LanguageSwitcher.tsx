@@ -1,5 +1,6 @@
 import { t } from './t';
 import { LANGUAGE_NAMES, LANGUAGES, setLanguage, useLanguage, type Language } from './locale';
+import './i18n.css';
 
 /** Switches every screen's language at once; remembered per user (locale.ts). */
 export function LanguageSwitcher() {

@@ -1,11 +1,15 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ImportView } from '../../../functions/src/domain/contracts/types';
 import { describeError, type ShownError } from '../data/describeError';
-import { download, workApi } from '../data/workApi';
+import { useQuery } from '@tanstack/react-query';
+import { call } from '../api/call';
+import { download } from '../format/download';
+import { opKey } from '../data/queries';
 import { formatNumber } from '../format/money';
 import { formatInstant } from '../format/time';
 import { t } from '../i18n/t';
 import { SourceProblems } from './SourceProblems';
+import './imports.css';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const POLL_MS = 1_000;
@@ -44,30 +48,25 @@ export function ImportsPage() {
   const [note, setNote] = useState<string | null>(null);
   const progressAt = useRef({ done: -1, at: Date.now() });
 
-  // Follows the import while it is not finished (and once, to show the last import after a reload).
+  // Follows the import while it is not finished (and once, to show the last import after a reload). Until the
+  // upload has read the file the import is not there yet: a failure only means "keep asking".
+  const status = useQuery({
+    queryKey: [...opKey('importStatus', { importId: importId ?? '' }), round],
+    queryFn: () => call('importStatus', { importId: importId ?? '' }),
+    enabled: importId !== null,
+    refetchInterval: (query) => {
+      const state = query.state.data?.state;
+      return state === 'DONE' || state === 'FAILED' ? false : POLL_MS;
+    },
+  });
+  const view = status.data;
   useEffect(() => {
-    if (!importId) return;
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = async () => {
-      try {
-        const view = await workApi().importStatus(importId);
-        if (stopped) return;
-        setJob((before) => ({ ...view, existing: before?.importId === view.importId ? before.existing : undefined }));
-        if (view.done !== progressAt.current.done) progressAt.current = { done: view.done, at: Date.now() };
-        setStalled(view.state === 'RUNNING' && Date.now() - progressAt.current.at > STALLED_MS);
-        if (view.state === 'DONE' || view.state === 'FAILED') return;
-      } catch {
-        // Not there yet (the upload is still reading the file): keep asking.
-      }
-      if (!stopped) timer = setTimeout(() => void tick(), POLL_MS);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [importId, round]);
+    if (!view) return;
+    setJob((before) => ({ ...view, existing: before?.importId === view.importId ? before.existing : undefined }));
+    if (view.done !== progressAt.current.done) progressAt.current = { done: view.done, at: Date.now() };
+    setStalled(view.state === 'RUNNING' && Date.now() - progressAt.current.at > STALLED_MS);
+    // Each answer counts (the stall is measured between answers), even one equal to the last.
+  }, [view, status.dataUpdatedAt]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -84,7 +83,7 @@ export function ImportsPage() {
       setJob(null);
       setImportId(id);
       localStorage.setItem(LAST_IMPORT, id);
-      const out = await workApi().uploadImport({ fileName: file.name, contentBase64: toBase64(bytes) });
+      const out = await call('uploadImport', { fileName: file.name, contentBase64: toBase64(bytes) });
       setJob(out);
       setRound((r) => r + 1);
     } catch (e) {
@@ -100,7 +99,7 @@ export function ImportsPage() {
     setStalled(false);
     progressAt.current = { done: job.done, at: Date.now() };
     try {
-      setJob(await workApi().resumeImport(job.importId));
+      setJob(await call('resumeImport', { importId: job.importId }));
       setRound((r) => r + 1);
     } catch (e) {
       setError(describeError(e));
@@ -110,7 +109,7 @@ export function ImportsPage() {
   const errorsCsv = async () => {
     if (!job) return;
     try {
-      const out = await workApi().importErrorsCsv(job.importId);
+      const out = await call('importErrorsCsv', { importId: job.importId });
       download(out.fileName, out.csv, 'utf8', 'text/csv;charset=utf-8');
       setNote(t('imports.errorsSaved', { file: out.fileName }));
     } catch (e) {

@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'react';
-import type { SourceProblemsOutput } from '../../../functions/src/domain/contracts/types';
-import { workApi } from '../data/workApi';
+import { useCall } from '../data/queries';
 import { formatLkr } from '../format/money';
 import { formatInstant } from '../format/time';
 import { t } from '../i18n/t';
@@ -11,20 +9,8 @@ import { t } from '../i18n/t';
  * there is something to show.
  */
 export function SourceProblems() {
-  const [data, setData] = useState<SourceProblemsOutput | null>(null);
-  useEffect(() => {
-    let stopped = false;
-    workApi()
-      .sourceProblems()
-      .then((out) => {
-        if (!stopped) setData(out);
-      })
-      // Not every role that opens this page may list them; the bulk upload works regardless.
-      .catch(() => undefined);
-    return () => {
-      stopped = true;
-    };
-  }, []);
+  // Not every role that opens this page may list them (the query then fails quietly); the bulk upload works regardless.
+  const { data } = useCall('listSourceProblems', {});
   if (!data || (data.items.length === 0 && data.credits.length === 0)) return null;
   return (
     <div className="card" data-testid="source-problems">

@@ -2,6 +2,7 @@ import { hrefFor, type Route } from '../app/route';
 import { formatNumber } from '../format/money';
 import { t } from '../i18n/t';
 import { useInbox } from './InboxProvider';
+import './inbox.css';
 
 /** The header's bell: the unread count, live, linking to the inbox. */
 export function InboxBell({ route }: { route: Route }) {

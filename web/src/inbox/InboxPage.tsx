@@ -5,6 +5,7 @@ import { formatInstant } from '../format/time';
 import { FormError } from '../forms/FormFeedback';
 import { t, tOr, humanize } from '../i18n/t';
 import { INBOX_MAX, useInbox } from './InboxProvider';
+import './inbox.css';
 
 const kindLabel = (kind: string) => tOr(`routing.kind.${kind}`, humanize(kind));
 

@@ -1,7 +1,9 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 import type { ListInboxOutput, MarkInboxReadInput } from '../../../functions/src/domain/contracts/types';
-import { useDataSource } from '../data/DataSourceContext';
+import { call } from '../api/call';
 import { describeError, type ShownError } from '../data/describeError';
+import { FIGURES_POLL_MS, opKey, useLiveCall } from '../data/queries';
 import { markedLocally } from './markedLocally';
 
 /** The newest entries the bell and the inbox page share; the page may ask for more, up to the server's 100. */
@@ -20,48 +22,44 @@ export interface InboxState {
 const InboxContext = createContext<InboxState | null>(null);
 
 /**
- * One subscription to the caller's inbox for the whole signed-in app: live through the data
- * source (a Firestore listener on the full stack, polling on the offline one).
+ * One query of the caller's inbox for the whole signed-in app, kept live (a Firestore listener on the full stack,
+ * polling on the offline one).
  */
 export function InboxProvider({ children }: { children: ReactNode }) {
-  const ds = useDataSource();
-  const [inbox, setInbox] = useState<ListInboxOutput | null>(null);
-  const [error, setError] = useState<ShownError | null>(null);
+  const qc = useQueryClient();
   const [limit, setLimit] = useState(INBOX_PAGE);
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(
-    () =>
-      ds.watchInbox(
-        { limit },
-        (value) => {
-          setInbox(value);
-          setError(null);
-        },
-        (e) => setError(describeError(e)),
-      ),
-    [ds, limit, generation],
-  );
+  const [markFailure, setMarkFailure] = useState<ShownError | null>(null);
+  const { data, shown } = useLiveCall('listInbox', { limit }, { kind: 'inbox' }, FIGURES_POLL_MS, {
+    // The shorter list stays on screen while "show more" loads the longer one.
+    placeholderData: (previous) => previous,
+  });
 
   const markRead = useCallback(
     async (input: MarkInboxReadInput) => {
-      setInbox((current) => (current ? markedLocally(current, input, new Date().toISOString()) : current));
+      const key = opKey('listInbox', { limit });
+      qc.setQueryData<ListInboxOutput>(key, (current) =>
+        current ? markedLocally(current, input, new Date().toISOString()) : current,
+      );
       try {
-        await ds.markInboxRead(input);
-        setError(null);
+        await call('markInboxRead', input);
+        setMarkFailure(null);
       } catch (e) {
-        setError(describeError(e));
+        setMarkFailure(describeError(e));
       } finally {
         // Whatever happened, show what the server holds now.
-        setGeneration((g) => g + 1);
+        void qc.invalidateQueries({ queryKey: ['listInbox'] });
       }
     },
-    [ds],
+    [qc, limit],
   );
 
   const showMore = useCallback(() => setLimit((l) => Math.min(INBOX_MAX, l + INBOX_PAGE)), []);
 
-  return <InboxContext.Provider value={{ inbox, error, limit, showMore, markRead }}>{children}</InboxContext.Provider>;
+  return (
+    <InboxContext.Provider value={{ inbox: data ?? null, error: markFailure ?? shown, limit, showMore, markRead }}>
+      {children}
+    </InboxContext.Provider>
+  );
 }
 
 export function useInbox(): InboxState {

@@ -1,13 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import type { NotificationPrefsView, NotifyLanguage } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
-import { useDataSource } from '../data/DataSourceContext';
+import { call } from '../api/call';
 import { describeError, type ShownError } from '../data/describeError';
-import { useLoad } from '../data/useLoad';
+import { useFormSource } from '../data/queries';
 import { FormError, FormOk, PageLoading } from '../forms/FormFeedback';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/locale';
 import { t, tOr, humanize } from '../i18n/t';
 import { CHANNELS, draftOf, inputOf, type Draft } from './prefsForm';
+import './inbox.css';
 
 /** Where DebtX's users work; any other IANA zone can be typed (the server checks it). */
 const ZONES = ['Asia/Colombo', 'Asia/Kolkata', 'Asia/Dubai', 'Asia/Singapore', 'Europe/London', 'UTC'];
@@ -18,22 +19,17 @@ const channelLabel = (c: string) => tOr(`routing.channel.${c}`, c);
 
 /** Each user's notification preferences per event and channel, quiet hours, language and phone. */
 export function PreferencesPage() {
-  const ds = useDataSource();
   const [view, setView] = useState<NotificationPrefsView | null>(null);
   const [draft, setDraft] = useState<Draft | null>(null);
-  const [failure, setFailure] = useState<ShownError | null>(null);
+  const [saveFailure, setFailure] = useState<ShownError | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
 
-  useLoad(
-    'prefs',
-    () => ds.getNotificationPrefs(),
-    (v) => {
-      setView(v);
-      setDraft(draftOf(v));
-    },
-    setFailure,
-  );
+  const loadFailure = useFormSource('getNotificationPrefs', {}, (v) => {
+    setView(v);
+    setDraft(draftOf(v));
+  });
+  const failure = saveFailure ?? loadFailure;
 
   const edit = (patch: Partial<Draft>) => {
     setSaved(false);
@@ -46,7 +42,7 @@ export function PreferencesPage() {
     setPending(true);
     setFailure(null);
     try {
-      const next = await ds.saveNotificationPrefs(inputOf(draft, view.defaults));
+      const next = await call('saveNotificationPrefs', inputOf(draft, view.defaults));
       setView(next);
       setDraft(draftOf(next));
       setSaved(true);

@@ -1,27 +1,20 @@
-import { httpsCallable } from 'firebase/functions';
 import { useState, type FormEvent } from 'react';
 import type {
   NotificationRoutingView,
   NotifyChannel,
   RouteRuleView,
-  SaveNotificationRoutingInput,
 } from '../../../functions/src/domain/contracts/types';
 import type { Me } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
 import { describeError, type ShownError } from '../data/describeError';
-import { useLoad } from '../data/useLoad';
-import { functions } from '../firebase';
+import { useFormSource } from '../data/queries';
+import { call } from '../api/call';
 import { FormError, PageLoading } from '../forms/FormFeedback';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/locale';
 import { t, tOr, humanize } from '../i18n/t';
+import './notifyAdmin.css';
 
 type Rules = Record<string, RouteRuleView[]>;
-
-const getRouting = httpsCallable<Record<string, never>, NotificationRoutingView>(functions, 'getNotificationRouting');
-const saveRouting = httpsCallable<SaveNotificationRoutingInput, NotificationRoutingView>(
-  functions,
-  'saveNotificationRouting',
-);
 
 const same = (a: RouteRuleView[] | undefined, b: RouteRuleView[] | undefined) =>
   JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
@@ -43,19 +36,15 @@ export function NotificationRoutingPage({ me }: { me: Me }) {
   const canEdit = me.role === 'admin';
   const [view, setView] = useState<NotificationRoutingView | null>(null);
   const [rules, setRules] = useState<Rules>({});
-  const [failure, setFailure] = useState<ShownError | null>(null);
+  const [saveFailure, setFailure] = useState<ShownError | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
 
-  useLoad(
-    'routing',
-    async () => (await getRouting({})).data,
-    (data) => {
-      setView(data);
-      setRules(data.routing);
-    },
-    setFailure,
-  );
+  const loadFailure = useFormSource('getNotificationRouting', {}, (data) => {
+    setView(data);
+    setRules(data.routing);
+  });
+  const failure = saveFailure ?? loadFailure;
 
   const change = (kind: string, index: number, next: RouteRuleView | null) => {
     setSaved(false);
@@ -73,7 +62,7 @@ export function NotificationRoutingPage({ me }: { me: Me }) {
     setPending(true);
     setFailure(null);
     try {
-      const { data } = await saveRouting({
+      const data = await call('saveNotificationRouting', {
         expectedVersion: view.version,
         overrides: overridesOf(rules, view.defaults),
       });

@@ -1,9 +1,7 @@
-import { httpsCallable } from 'firebase/functions';
 import { useRef, useState, type FormEvent } from 'react';
 import type {
   NotificationTemplatesView,
   NotifyLanguage,
-  SaveNotificationTemplatesInput,
   TemplateTableView,
   TemplateView,
 } from '../../../functions/src/domain/contracts/types';
@@ -17,8 +15,8 @@ import {
 } from '../../../functions/src/domain/notifications/templateCheck';
 import { hrefFor } from '../app/route';
 import { describeError, type ShownError } from '../data/describeError';
-import { useLoad } from '../data/useLoad';
-import { functions } from '../firebase';
+import { useFormSource } from '../data/queries';
+import { call } from '../api/call';
 import { FormError, PageLoading } from '../forms/FormFeedback';
 import { formatInstant } from '../format/time';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/locale';
@@ -33,15 +31,7 @@ import {
   withText,
   type MessageChoice,
 } from './templateDraft';
-
-const getTemplates = httpsCallable<Record<string, never>, NotificationTemplatesView>(
-  functions,
-  'getNotificationTemplates',
-);
-const saveTemplates = httpsCallable<SaveNotificationTemplatesInput, NotificationTemplatesView>(
-  functions,
-  'saveNotificationTemplates',
-);
+import './notifyAdmin.css';
 
 const kindLabel = (kind: string) => tOr(`routing.kind.${kind}`, humanize(kind));
 const choiceLabel = (c: MessageChoice) =>
@@ -78,23 +68,19 @@ export function TemplatesPage({ me }: { me: Me }) {
   const [view, setView] = useState<NotificationTemplatesView | null>(null);
   const [draft, setDraft] = useState<TemplateTableView | null>(null);
   const [selected, setSelected] = useState<string>('');
-  const [failure, setFailure] = useState<ShownError | null>(null);
+  const [saveFailure, setFailure] = useState<ShownError | null>(null);
   const [saved, setSaved] = useState(false);
   const [pending, setPending] = useState(false);
   const lastFocus = useRef<
     Partial<Record<NotifyLanguage, { field: keyof TemplateView; el: HTMLInputElement | HTMLTextAreaElement }>>
   >({});
 
-  useLoad(
-    'templates',
-    async () => (await getTemplates({})).data,
-    (data) => {
-      setView(data);
-      setDraft(data.templates);
-      setSelected((current) => current || Object.keys(data.variables)[0] || '');
-    },
-    setFailure,
-  );
+  const loadFailure = useFormSource('getNotificationTemplates', {}, (data) => {
+    setView(data);
+    setDraft(data.templates);
+    setSelected((current) => current || Object.keys(data.variables)[0] || '');
+  });
+  const failure = saveFailure ?? loadFailure;
 
   if (!view || !draft) {
     return (
@@ -163,7 +149,7 @@ export function TemplatesPage({ me }: { me: Me }) {
     setPending(true);
     setFailure(null);
     try {
-      const { data } = await saveTemplates({
+      const data = await call('saveNotificationTemplates', {
         expectedVersion: view.version,
         overrides: overridesOf(draft, view.defaults),
       });

@@ -1,17 +1,14 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useDataSource } from '../data/DataSourceContext';
-import { httpsCallable } from 'firebase/functions';
 import type { RequestView } from '../../../functions/src/domain/contracts/types';
-import { functions } from '../firebase';
+import { call } from '../api/call';
 import { offlineQueueOf, sender } from './offlineDataSource';
 import type { QueuedAction } from './queue';
-
-const getRequest = httpsCallable<{ requestId: string }, RequestView>(functions, 'getRequest');
 
 /** Both stacks serve getRequest; "not found" means the request never reached the server. */
 async function lookUpRequest(requestId: string): Promise<RequestView | null> {
   try {
-    return (await getRequest({ requestId })).data;
+    return await call('getRequest', { requestId });
   } catch (error) {
     if ((error as { code?: string }).code === 'functions/not-found') return null;
     throw error;
@@ -62,19 +59,7 @@ export function useOfflineQueue() {
     async (id: string, caseId: string) => {
       if (!queue) return;
       // Against the case as it is now: its current revision.
-      const detail = await new Promise<{ case: { rev: number } }>((resolve, reject) => {
-        const stop = ds.watchCase(
-          caseId,
-          (d) => {
-            stop();
-            resolve(d);
-          },
-          (e) => {
-            stop();
-            reject(e);
-          },
-        );
-      });
+      const detail = await call('getCase', { caseId });
       queue.retry(id, detail.case.rev, crypto.randomUUID(), new Date().toISOString());
       await replay();
     },

@@ -1,28 +1,8 @@
-import { httpsCallable } from 'firebase/functions';
 import { useEffect, useState } from 'react';
-import { functions } from '../firebase';
+import { call, type ApiOutput } from '../api/call';
 
-export interface LeaseView {
-  /** Null when the lease is on another case of the customer that the caller may not see. */
-  holder: { uid: string; displayName: string; role: string } | null;
-  mine: boolean;
-  onThisCase: boolean;
-  since: string;
-  expiresAt: string;
-}
-interface LeaseOut {
-  acquired: boolean;
-  /** 'hold-limit': the caller held the customer for the longest continuous hold; it lapsed for whoever waits. */
-  refusal: 'held' | 'hold-limit' | null;
-  lease: LeaseView | null;
-  leaseSeconds: number;
-  renewSeconds: number;
-}
-
-const acquire = httpsCallable<{ caseId: string }, LeaseOut>(functions, 'mobile-acquireCaseLease');
-const renew = httpsCallable<{ caseId: string }, LeaseOut>(functions, 'mobile-renewCaseLease');
-const release = httpsCallable<{ caseId: string }, { released: boolean }>(functions, 'mobile-releaseCaseLease');
-const who = httpsCallable<{ caseId: string }, { lease: LeaseView | null }>(functions, 'mobile-whoIsOnCase');
+/** Who holds a customer's lease, as the field API's whoIsOnCase answers. */
+export type LeaseView = NonNullable<ApiOutput<'whoIsOnCase'>['lease']>;
 
 const DEFAULT_RENEW_MS = 30_000;
 
@@ -46,11 +26,11 @@ export function usePresence(caseId: string, hold: boolean): { other: LeaseView |
     const tick = async () => {
       try {
         if (watchOnly) {
-          const { data } = await who({ caseId });
+          const data = await call('whoIsOnCase', { caseId });
           setOther(data.lease && !data.lease.mine ? data.lease : null);
           return schedule(DEFAULT_RENEW_MS);
         }
-        const { data } = await (holding ? renew : acquire)({ caseId });
+        const data = await call(holding ? 'renewCaseLease' : 'acquireCaseLease', { caseId });
         holding = data.acquired;
         setOther(data.acquired ? null : data.lease);
         setPaused(data.refusal === 'hold-limit');
@@ -64,7 +44,7 @@ export function usePresence(caseId: string, hold: boolean): { other: LeaseView |
       }
     };
     const leave = () => {
-      if (holding) void release({ caseId }).catch(() => undefined);
+      if (holding) void call('releaseCaseLease', { caseId }).catch(() => undefined);
       holding = false;
     };
     void tick();

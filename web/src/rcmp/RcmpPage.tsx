@@ -9,6 +9,7 @@ import { FormOk } from '../forms/FormFeedback';
 import { useRequestSubmit } from '../forms/useRequestSubmit';
 import { formatDate } from '../format/time';
 import { t, tOr } from '../i18n/t';
+import './rcmp.css';
 
 /** One collected item waiting for the desk, with what it needs to decide and to find the case. */
 interface QueueItem {

@@ -3,7 +3,7 @@ import type { Me } from '../../../functions/src/domain/contracts/types';
 import type { Role } from '../../../functions/src/domain/model/roles';
 import { roleHasDrc, roleLabel } from '../app/roles';
 import type { UserView } from '../../../functions/src/domain/contracts/types';
-import { useDataSource } from '../data/DataSourceContext';
+import { call } from '../api/call';
 import { describeError, type ShownError } from '../data/describeError';
 import { Field, describedBy } from '../forms/Field';
 import { FormError } from '../forms/FormFeedback';
@@ -28,7 +28,6 @@ interface InviteUserFormProps {
  * A DRC admin invites recovery officers of their own DRC only, so both are fixed for them.
  */
 export function InviteUserForm({ me, drcIds, onInvited }: InviteUserFormProps) {
-  const ds = useDataSource();
   const fixedDrc = me.role === 'drc_admin' ? (me.drcId ?? '') : null;
   const roleChoices: readonly Role[] = fixedDrc === null ? ALL_ROLES : ['ro'];
   const [email, setEmail] = useState('');
@@ -65,7 +64,7 @@ export function InviteUserForm({ me, drcIds, onInvited }: InviteUserFormProps) {
     setFailure(null);
     try {
       const chosenDrc = needsDrc ? drcId : null;
-      const out = await ds.inviteUser({
+      const out = await call('inviteUser', {
         email: trimmedEmail,
         displayName: trimmedName,
         role,

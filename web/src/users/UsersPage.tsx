@@ -8,6 +8,7 @@ import { InviteUserForm } from './InviteUserForm';
 import { UserTable } from './UserTable';
 import { useUserEdits } from './useUserEdits';
 import { useUsers } from './useUsers';
+import './users.css';
 
 function matches(user: UserView, filter: string): boolean {
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import type { Role } from '../../../functions/src/domain/model/roles';
 import { roleHasDrc } from '../app/roles';
 import type { UpdateUserInput, UserView } from '../../../functions/src/domain/contracts/types';
-import { useDataSource } from '../data/DataSourceContext';
+import { call } from '../api/call';
 import { describeError, type ShownError } from '../data/describeError';
 import { t } from '../i18n/t';
 
@@ -42,7 +42,6 @@ export function changesOf(user: UserView, draft: RowDraft): Omit<UpdateUserInput
  * survives a row being filtered out of view, and the list being fetched again.
  */
 export function useUserEdits(onSaved: (user: UserView) => void) {
-  const ds = useDataSource();
   const [rows, setRows] = useState<Record<string, RowState>>({});
 
   const patch = useCallback(
@@ -57,14 +56,14 @@ export function useUserEdits(onSaved: (user: UserView) => void) {
     async (user: UserView, changes: Omit<UpdateUserInput, 'uid'>, after: Partial<RowState>, note: string) => {
       patch(user.uid, { pending: true, error: null, note: null });
       try {
-        const saved = await ds.updateUser({ uid: user.uid, ...changes });
+        const saved = await call('updateUser', { uid: user.uid, ...changes });
         patch(user.uid, { ...after, pending: false, error: null, note });
         onSaved(saved);
       } catch (error) {
         patch(user.uid, { pending: false, error: describeError(error) });
       }
     },
-    [ds, patch, onSaved],
+    [patch, onSaved],
   );
 
   const save = useCallback(

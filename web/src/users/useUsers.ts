@@ -1,50 +1,28 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { UserView } from '../../../functions/src/domain/contracts/types';
-import { useDataSource } from '../data/DataSourceContext';
-import { describeError, type ShownError } from '../data/describeError';
-
-interface UsersState {
-  /** null until the first answer. */
-  users: UserView[] | null;
-  error: ShownError | null;
-}
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { ListUsersOutput, UserView } from '../../../functions/src/domain/contracts/types';
+import { opKey, shownError, useCall } from '../data/queries';
 
 function byEmail(a: UserView, b: UserView): number {
   return a.email.localeCompare(b.email);
 }
+
+const KEY = opKey('listUsers', {});
 
 /**
  * The users the caller manages, fetched once; `refresh` fetches again and keeps showing the old list
  * meanwhile, and `put` shows a user as a change just saved them, without waiting for the list.
  */
 export function useUsers() {
-  const ds = useDataSource();
-  const [state, setState] = useState<UsersState>({ users: null, error: null });
-  const [generation, setGeneration] = useState(0);
-
-  useEffect(() => {
-    let cancelled = false;
-    ds.listUsers().then(
-      (out) => {
-        if (!cancelled) setState({ users: [...out.users].sort(byEmail), error: null });
-      },
-      (error: unknown) => {
-        if (!cancelled) setState((s) => ({ users: s.users, error: describeError(error) }));
-      },
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [ds, generation]);
-
-  const refresh = useCallback(() => setGeneration((g) => g + 1), []);
+  const qc = useQueryClient();
+  const { data, error } = useCall('listUsers', {}, { select: (out) => [...out.users].sort(byEmail) });
+  const refresh = useCallback(() => void qc.invalidateQueries({ queryKey: KEY }), [qc]);
   const put = useCallback(
     (user: UserView) =>
-      setState((s) => ({
-        ...s,
-        users: [...(s.users ?? []).filter((u) => u.uid !== user.uid), user].sort(byEmail),
+      qc.setQueryData<ListUsersOutput>(KEY, (out) => ({
+        users: [...(out?.users ?? []).filter((u) => u.uid !== user.uid), user],
       })),
-    [],
+    [qc],
   );
-  return { ...state, refresh, put };
+  return { users: data ?? null, error: shownError(error), refresh, put };
 }

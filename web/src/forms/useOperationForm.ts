@@ -1,0 +1,42 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useForm, type FieldValues, type Path, type UseFormProps, type UseFormSetError } from 'react-hook-form';
+import type { z } from 'zod';
+import {
+  contractNamed,
+  type ContractNamed,
+  type InputOf,
+  type OperationName,
+} from '../../../functions/src/domain/contracts';
+import type { ShownError } from '../data/describeError';
+
+type Schema<N extends OperationName> = ContractNamed<N>['input'];
+/** What the form holds (before the schema's defaults and trimming) and what it submits (after). */
+type FormIn<N extends OperationName> = InputOf<N> & FieldValues;
+type FormOut<N extends OperationName> = z.output<Schema<N>> & FieldValues;
+
+/**
+ * Validates a form with the operation's own input schema (functions/src/domain/contracts): the form refuses what
+ * the server would refuse, with the server's words, before anything is sent.
+ */
+export function operationResolver<N extends OperationName>(name: N) {
+  const contract = contractNamed(name);
+  if (!contract) throw new Error(`No contract named ${name}`);
+  return zodResolver(contract.input as Schema<N>);
+}
+
+/** react-hook-form over an operation's input: `handleSubmit` hands on the parsed input, ready for `call(name, …)`. */
+export function useOperationForm<N extends OperationName>(
+  name: N,
+  props: Omit<UseFormProps<FormIn<N>, unknown, FormOut<N>>, 'resolver'> = {},
+) {
+  return useForm<FormIn<N>, unknown, FormOut<N>>({
+    ...props,
+    // The resolver's types follow the schema; the form's are the same schema's input and output.
+    resolver: operationResolver(name) as unknown as UseFormProps<FormIn<N>, unknown, FormOut<N>>['resolver'],
+  });
+}
+
+/** Puts a refusal's field messages (the server's `details.fields`) on the form's fields, where the user looks. */
+export function showServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, error: ShownError): void {
+  for (const [field, message] of Object.entries(error.fields)) setError(field as Path<T>, { type: 'server', message });
+}
