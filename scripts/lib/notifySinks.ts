@@ -1,7 +1,9 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { dirname } from 'node:path';
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
 import twilio from 'twilio';
 
 /**
@@ -9,7 +11,7 @@ import twilio from 'twilio';
  *
  * - a fake Twilio REST API: accepts the Messages API POST the real twilio client sends
  *   (`/2010-04-01/Accounts/{sid}/Messages.json`, form-encoded, basic auth) and answers as Twilio does;
- * - an SMTP sink: a minimal ESMTP listener that accepts what nodemailer sends and keeps it.
+ * - an SMTP sink (smtp-server, messages read by mailparser): accepts what nodemailer sends and keeps it.
  *
  * Both record what they receive; `GET /__outbox` on the HTTP port lists it, `npm run outbox` prints it,
  * and with a log file every message is appended there as a JSON line. Failure modes for tests:
@@ -115,56 +117,6 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** `=?UTF-8?B?...?=` and `=?UTF-8?Q?...?=` words, as nodemailer writes non-ASCII subjects. */
-export function decodeWords(value: string): string {
-  return value
-    .replace(/\?=\s+=\?/g, '?==?')
-    .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_, _charset: string, enc: string, text: string) =>
-      enc.toUpperCase() === 'B'
-        ? Buffer.from(text, 'base64').toString('utf8')
-        : decodeQuotedPrintable(text.replace(/_/g, ' ')),
-    );
-}
-
-function decodeQuotedPrintable(text: string): string {
-  const bytes: number[] = [];
-  const src = text.replace(/=\r?\n/g, '');
-  for (let i = 0; i < src.length; i++) {
-    if (src[i] === '=' && /^[0-9A-Fa-f]{2}$/.test(src.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(src.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(src[i]!, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
-
-/** The headers and text body of a single-part message (what nodemailer sends for `text` only). */
-export function parseMail(raw: string): { headers: Record<string, string>; text: string } {
-  const split = raw.indexOf('\r\n\r\n');
-  const head = split >= 0 ? raw.slice(0, split) : raw;
-  const body = split >= 0 ? raw.slice(split + 4) : '';
-  const headers: Record<string, string> = {};
-  let last = '';
-  for (const line of head.split('\r\n')) {
-    if (/^\s/.test(line) && last) headers[last] += ` ${line.trim()}`;
-    else {
-      const i = line.indexOf(':');
-      if (i > 0) {
-        last = line.slice(0, i).toLowerCase();
-        headers[last] = line.slice(i + 1).trim();
-      }
-    }
-  }
-  const encoding = (headers['content-transfer-encoding'] ?? '').toLowerCase();
-  const text =
-    encoding === 'base64'
-      ? Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8')
-      : encoding === 'quoted-printable'
-        ? decodeQuotedPrintable(body)
-        : body;
-  return { headers, text: text.replace(/\r\n$/, '') };
-}
-
 export async function startNotifySinks(options: NotifySinkOptions = {}): Promise<NotifySinks> {
   let smsMode: SmsMode = 'ok';
   let emailMode: EmailMode = 'ok';
@@ -248,72 +200,46 @@ export async function startNotifySinks(options: NotifySinkOptions = {}): Promise
     })().catch((error: unknown) => json(res, 500, { message: String(error) }));
   });
 
-  const sockets = new Set<Socket>();
-  const smtp = createTcpServer((socket) => {
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.setEncoding('utf8');
-    let buffer = '';
-    let inData = false;
-    let from = '';
-    let to: string[] = [];
-    const reply = (line: string) => socket.write(`${line}\r\n`);
-    reply('220 debtx-smtp-sink ESMTP ready');
-    socket.on('data', (chunk: string) => {
-      buffer += chunk;
-      for (;;) {
-        if (inData) {
-          const end = buffer.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          const raw = buffer.slice(0, end).replace(/\r\n\.\./g, '\r\n.');
-          buffer = buffer.slice(end + 5);
-          inData = false;
-          const mail = parseMail(raw);
+  const smtp = new SMTPServer({
+    banner: 'debtx-smtp-sink',
+    authOptional: true,
+    // Plain SMTP on the loopback: no certificate to make, and nodemailer then sends without STARTTLS.
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    // Stopping the sinks (a test's teardown) should not wait for an idle client to hang up.
+    closeTimeout: 500,
+    onAuth: (_auth, _session, done) => done(null, { user: 'local' }),
+    onData: (stream, session, done) => {
+      if (emailMode !== 'ok') {
+        // Read the message, then answer with the provider's refusal: transient (451) or permanent (550).
+        sinks.refused.email += 1;
+        stream.resume();
+        stream.on('end', () =>
+          done(
+            Object.assign(new Error(emailMode === '451' ? 'Try again later (fake)' : 'Mailbox unavailable (fake)'), {
+              responseCode: Number(emailMode),
+            }),
+          ),
+        );
+        return;
+      }
+      simpleParser(stream).then(
+        (mail) => {
           const entry: SentEmail = {
-            messageId: mail.headers['message-id'] ?? null,
-            from,
-            to,
-            subject: decodeWords(mail.headers.subject ?? ''),
-            text: mail.text,
+            messageId: mail.messageId ?? null,
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: mail.subject ?? '',
+            text: (mail.text ?? '').replace(/\r?\n$/, ''),
             at: new Date().toISOString(),
           };
           sinks.emails.push(entry);
           record('email', entry);
-          reply('250 2.0.0 Ok: queued');
-          continue;
-        }
-        const nl = buffer.indexOf('\r\n');
-        if (nl < 0) return;
-        const line = buffer.slice(0, nl);
-        buffer = buffer.slice(nl + 2);
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO') reply('250-debtx-smtp-sink\r\n250-AUTH PLAIN LOGIN\r\n250 8BITMIME');
-        else if (verb === 'HELO') reply('250 debtx-smtp-sink');
-        else if (verb === 'AUTH') reply('235 2.7.0 Authentication successful');
-        else if (verb === 'MAIL') {
-          from = /<([^>]*)>/.exec(line)?.[1] ?? '';
-          to = [];
-          reply('250 2.1.0 Ok');
-        } else if (verb === 'RCPT') {
-          to.push(/<([^>]*)>/.exec(line)?.[1] ?? '');
-          reply('250 2.1.5 Ok');
-        } else if (verb === 'DATA') {
-          if (emailMode !== 'ok') {
-            sinks.refused.email += 1;
-            reply(emailMode === '451' ? '451 4.3.0 Try again later (fake)' : '550 5.1.1 Mailbox unavailable (fake)');
-          } else {
-            inData = true;
-            reply('354 End data with <CR><LF>.<CR><LF>');
-          }
-        } else if (verb === 'RSET' || verb === 'NOOP') reply('250 2.0.0 Ok');
-        else if (verb === 'QUIT') {
-          reply('221 2.0.0 Bye');
-          socket.end();
-          return;
-        } else reply('502 5.5.2 Command not recognized');
-      }
-    });
-    socket.on('error', () => socket.destroy());
+          done();
+        },
+        (error: Error) => done(error),
+      );
+    },
   });
 
   const listen = (
@@ -329,7 +255,7 @@ export async function startNotifySinks(options: NotifySinkOptions = {}): Promise
       server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
     });
   const httpPort = await listen(http, options.httpPort ?? 0);
-  const smtpPort = await listen(smtp, options.smtpPort ?? 0);
+  const smtpPort = await listen(smtp.server, options.smtpPort ?? 0);
 
   const sinks: NotifySinks = {
     twilioUrl: `http://127.0.0.1:${httpPort}`,
@@ -348,7 +274,6 @@ export async function startNotifySinks(options: NotifySinkOptions = {}): Promise
       sinks.refused = { sms: 0, email: 0 };
     },
     stop: async () => {
-      for (const s of sockets) s.destroy();
       http.closeAllConnections();
       await Promise.all([
         new Promise<void>((r) => http.close(() => r())),
