@@ -1,15 +1,6 @@
-import { placeWithAgency, reassignCases, recallCases } from './bulk';
-import { refreshDrcPerformance } from './performance';
-import { getAssignmentPolicy, saveAssignmentPolicy, setRoAssignmentMode, setRoProfile } from './policy';
+import * as bulk from './bulk';
+import * as performance from './performance';
+import * as policy from './policy';
 
-/** Assignment administration and operations, by name. */
-export const ASSIGNMENT_OPERATIONS = {
-  getAssignmentPolicy,
-  saveAssignmentPolicy,
-  setRoAssignmentMode,
-  setRoProfile,
-  recallCases,
-  reassignCases,
-  placeWithAgency,
-  refreshDrcPerformance,
-};
+/** Assignment administration and operations, by name (each module exports only operations). */
+export const ASSIGNMENT_OPERATIONS = { ...bulk, ...performance, ...policy };

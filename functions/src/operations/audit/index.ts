@@ -1,4 +1,4 @@
-import { readAuditTrail, verifyAuditTrail } from './auditTrail';
+import * as auditTrail from './auditTrail';
 
-/** The audit trail's operations, by name. */
-export const AUDIT_OPERATIONS = { readAuditTrail, verifyAuditTrail };
+/** The audit trail's operations, by name (each module exports only operations). */
+export const AUDIT_OPERATIONS = { ...auditTrail };

@@ -1,6 +1,6 @@
-import { dashboardFigures } from './dashboard';
-import { exportCases, jobBasketCounts } from './jobBasket';
-import { listCases } from './listCases';
+import * as dashboard from './dashboard';
+import * as jobBasket from './jobBasket';
+import * as listCases from './listCases';
 
-/** The job basket and the dashboard, by name. */
-export const BASKET_OPERATIONS = { listCases, jobBasketCounts, exportCases, dashboardFigures };
+/** The job basket and the dashboard, by name (each module exports only operations). */
+export const BASKET_OPERATIONS = { ...dashboard, ...jobBasket, ...listCases };

@@ -1,6 +1,6 @@
-import { customerOverview, getCase } from './cases';
-import { exportCustomerData } from './customerData';
-import { getRequest, submitRequest } from './requests';
+import * as cases from './cases';
+import * as customerData from './customerData';
+import * as requests from './requests';
 
-/** One case as the web client works it, its requests, and the data-subject export, by name. */
-export const CASES_OPERATIONS = { getCase, customerOverview, submitRequest, getRequest, exportCustomerData };
+/** One case as the web client works it, its requests, and the data-subject export, by name (each module exports only operations). */
+export const CASES_OPERATIONS = { ...cases, ...customerData, ...requests };

@@ -1,4 +1,4 @@
-import { listCaseTypes, saveCaseType } from './caseTypes';
+import * as caseTypes from './caseTypes';
 
-/** Configuration (case types), by name. */
-export const CONFIGURATION_OPERATIONS = { listCaseTypes, saveCaseType };
+/** Configuration (case types), by name (each module exports only operations). */
+export const CONFIGURATION_OPERATIONS = { ...caseTypes };

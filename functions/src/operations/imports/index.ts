@@ -1,5 +1,5 @@
-import { importErrorsCsv, importStatus, resumeImport, uploadImport } from './bulkImport';
-import { listSourceProblems } from './sourceProblems';
+import * as bulkImport from './bulkImport';
+import * as sourceProblems from './sourceProblems';
 
-/** Bulk registration's handlers, and the source systems' problems, by name. */
-export const IMPORTS_OPERATIONS = { uploadImport, importStatus, importErrorsCsv, resumeImport, listSourceProblems };
+/** Bulk registration's handlers, and the source systems' problems, by name (each module exports only operations). */
+export const IMPORTS_OPERATIONS = { ...bulkImport, ...sourceProblems };

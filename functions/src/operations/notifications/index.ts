@@ -1,15 +1,6 @@
-import { getNotificationPrefs, listInbox, markInboxRead, saveNotificationPrefs } from './inbox';
-import { getNotificationRouting, saveNotificationRouting } from './notifyRouting';
-import { getNotificationTemplates, saveNotificationTemplates } from './notifyTemplates';
+import * as inbox from './inbox';
+import * as notifyRouting from './notifyRouting';
+import * as notifyTemplates from './notifyTemplates';
 
-/** The inbox, notification preferences and the notification configuration's handlers, by name. */
-export const NOTIFICATIONS_OPERATIONS = {
-  listInbox,
-  markInboxRead,
-  getNotificationPrefs,
-  saveNotificationPrefs,
-  getNotificationRouting,
-  saveNotificationRouting,
-  getNotificationTemplates,
-  saveNotificationTemplates,
-};
+/** The inbox, notification preferences and the notification configuration's handlers, by name (each module exports only operations). */
+export const NOTIFICATIONS_OPERATIONS = { ...inbox, ...notifyRouting, ...notifyTemplates };

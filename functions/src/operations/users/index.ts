@@ -1,5 +1,5 @@
-import { inviteUser, listUsers, updateUser } from './users';
-import { whoAmI } from './whoAmI';
+import * as users from './users';
+import * as whoAmI from './whoAmI';
 
-/** Who the caller is, and user administration, by name. */
-export const USERS_OPERATIONS = { whoAmI, inviteUser, updateUser, listUsers };
+/** Who the caller is, and user administration, by name (each module exports only operations). */
+export const USERS_OPERATIONS = { ...users, ...whoAmI };
