@@ -33,7 +33,8 @@ const ERRORS: Record<string, string> = {
   '400':
     'Bad input (INVALID_ARGUMENT, with details.fields), or a closed case / another user working with the customer (FAILED_PRECONDITION, details.reason closed or lease-held)',
   '401': 'No or invalid ID token (UNAUTHENTICATED)',
-  '403': 'Outside the access policy, or a case that does not exist: the same answer (PERMISSION_DENIED)',
+  '403': 'A role the operation is not for (PERMISSION_DENIED)',
+  '404': 'A case outside the caller’s scope, or one that does not exist: the same answer, word for word (NOT_FOUND)',
   '409': 'The case moved on since the caller saw it (ABORTED, details.reason conflict)',
 };
 

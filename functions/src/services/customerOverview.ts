@@ -4,7 +4,7 @@ import type { CaseTypeConfig } from '../domain/lifecycle/types';
 import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import { canSeeCase } from '../domain/policy/caseScope';
-import { Refusal } from '../domain/refusal';
+import { notVisible } from '../domain/refusal';
 import { loadCaseType } from '../data/caseTypes';
 import { COL, firestore } from '../data/db';
 import { opCount, readDoc, readQuery } from '../data/ops';
@@ -43,10 +43,7 @@ export async function customerOverviewFor(actor: Actor, id: string): Promise<Cus
   const db = firestore();
   const snap = await readDoc(db.collection(COL.cases).doc(id));
   const current = snap.exists ? (snap.data() as CaseState) : null;
-  // The words of notVisible; the code is this operation's published one (PERMISSION_DENIED), which clients check.
-  if (!current || !canSeeCase(actor, current)) {
-    throw new Refusal('permission-denied', `No case ${id} that you can see.`);
-  }
+  if (!current || !canSeeCase(actor, current)) throw notVisible('case', id);
   const sameCustomer = (
     await readQuery(
       db

@@ -128,17 +128,17 @@ describe('refusals', () => {
       ['board', 'K1'],
     ];
     const missing = await refusal('ro2', 'NOPE1');
-    expect(missing.code).toBe('permission-denied');
+    expect(missing.code).toBe('not-found');
     for (const [user, caseId] of cases) {
       const foreign = await refusal(user, caseId);
-      expect(foreign.code).toBe('permission-denied');
+      expect(foreign.code).toBe('not-found');
       expect(foreign.message.replace(caseId, 'ID')).toBe(missing.message.replace('NOPE1', 'ID'));
       expect(JSON.stringify(foreign).replace(caseId, 'ID')).not.toMatch(/K[1-5]|drc|Negotiation|Southern/);
     }
   });
 
   it('refuses an unknown case to an officer too', async () => {
-    await expect(overview('officer', 'NOPE2')).rejects.toMatchObject({ code: 'permission-denied' });
+    await expect(overview('officer', 'NOPE2')).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('refuses a stranger with no DebtX role, and an anonymous caller', async () => {

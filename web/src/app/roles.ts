@@ -10,15 +10,16 @@ import {
   roleIn,
   USER_ADMIN_ROLES,
 } from '../../../functions/src/domain/policy/operationRoles';
+import { REQUEST_ROLES } from '../../../functions/src/domain/policy/caseScope';
 import { t, type MessageKey } from '../i18n/t';
 
 export function roleLabel(role: ActorRole): string {
   return t(`role.${role}` satisfies MessageKey);
 }
 
-/** Who may register cases (functions/src/domain/policy/caseScope.ts REQUEST_ROLES.registerCase). */
+/** Who may register cases (the registerCase request's roles). */
 export function canRegisterCases(me: Me): boolean {
-  return me.role === 'recovery_officer' || me.role === 'supervisor';
+  return roleIn(REQUEST_ROLES.registerCase, me.role);
 }
 
 /** Who may see case types and their diagrams (the listCaseTypes contract's roles). */
@@ -46,9 +47,9 @@ export function canReassignCases(me: Me): boolean {
   return roleIn(REASSIGN_ROLES, me.role);
 }
 
-/** Who may submit completeTask requests (functions/src/domain/policy/caseScope.ts REQUEST_ROLES.completeTask). */
+/** Who may complete to-dos (the completeTask request's roles: not auditors, and not administrators, who configure). */
 export function canCompleteTasks(me: Me): boolean {
-  return me.role !== 'auditor';
+  return roleIn(REQUEST_ROLES.completeTask, me.role);
 }
 
 /** Roles that belong to a DRC (functions/src/services/users/profiles.ts checkDrcRule); every other role has none. */

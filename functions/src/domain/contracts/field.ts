@@ -30,7 +30,7 @@ export const caseDetailsForDrc = defineContract({
   name: 'caseDetailsForDrc',
   summary: 'One case as the field works it: customer, amounts, promises, settlement, payments, CPE, to-dos.',
   description:
-    'The field API’s Case_Details_for_DRC. The `rev` is what writes send back as `expectedRev`. A case outside the caller’s scope and a case that does not exist get the same PERMISSION_DENIED.',
+    'The field API’s Case_Details_for_DRC. The `rev` is what writes send back as `expectedRev`. A case outside the caller’s scope and a case that does not exist get the same NOT_FOUND.',
   area: 'field',
   group: 'mobile',
   rest: { method: 'GET', path: '/cases/{caseId}', tag: 'Cases' },
