@@ -38,4 +38,24 @@ export const COL = {
   presence: 'presence',
   /** `{source}:{paymentId}` → the one case a source payment credited, and any credit it left (decision 0028). */
   sourcePayments: 'sourcePayments',
+  /** Changes the source systems reported (webhook, file drop, data lake), each applied once (decision 0027). */
+  sourceChanges: 'sourceChanges',
+  /** Bulk imports: the job, its `chunks` subcollection, and one results document per chunk (decision 0033). */
+  imports: 'imports',
+  importChunks: 'chunks',
+  importResults: 'importResults',
+  /** Outbound SMS and email: the delivery state machine (domain/notifications/delivery.ts). */
+  notifications: 'notifications',
+  /** One document per send attempt and per provider status callback: the audit of delivery. */
+  notificationAttempts: 'notificationAttempts',
+  /** In-app notifications, one per user and event, readable by their owner. */
+  inbox: 'inbox',
+  /** Per-user notification preferences. */
+  notificationPrefs: 'notificationPrefs',
+  /** One per notifying event: the idempotency marker and the log of what it caused. */
+  notifyEvents: 'notifyEvents',
+  /** Per-case follow-up schedule; `nextAt` is what the scheduled function queries. */
+  notifySchedule: 'notifySchedule',
+  /** Per-customer contact history and opt-out: what the compliance gate reads. */
+  customerContacts: 'customerContacts',
 } as const;

@@ -3,11 +3,11 @@ import type { ColumnKey } from '../imports/columns';
 import type { FileKind, RowError } from '../imports/types';
 import type { RegisterRow } from '../imports/validateRows';
 import type { Instant } from '../domain/model/time';
-import { firestore } from '../data/db';
+import { COL, firestore } from '../data/db';
 import { opCount } from '../data/ops';
 
 /**
- * Where bulk imports live. Own constants rather than data/db.ts's COL: the import is one module.
+ * Where bulk imports live (the names are in data/db.ts COL, with every other collection).
  * - `imports/{importId}`: the job (importId = SHA-256 of the file's bytes: the same file is the same import);
  * - `imports/{importId}/chunks/{seq}`: the valid rows, staged in chunks of CHUNK_ROWS, so processing can resume
  *   from Firestore alone after a crash without the file;
@@ -15,9 +15,9 @@ import { opCount } from '../data/ops';
  *   chunk's progress; `importResults/{importId}_v{n}`: the rows validation refused, INVALID_ROWS_PER_DOC a
  *   document, written while the file is staged (docs/decisions/0033-import-rows-without-requests.md).
  */
-export const IMPORTS = 'imports';
-export const IMPORT_RESULTS = 'importResults';
-export const IMPORT_CHUNKS = 'chunks';
+export const IMPORTS = COL.imports;
+export const IMPORT_RESULTS = COL.importResults;
+export const IMPORT_CHUNKS = COL.importChunks;
 
 /**
  * Valid rows per processing chunk. A chunk's bookkeeping (staging it, claiming it, recording its results and

@@ -18,7 +18,7 @@ import { writeCaseWithAudit } from './caseAudit';
 import { prepareCrossCase } from './crossCase';
 
 /** Source changes as documents: written once per source event, worked by onSourceChangeCreated (decision 0009). */
-export const SOURCE_CHANGES = 'sourceChanges';
+export const SOURCE_CHANGES = COL.sourceChanges;
 
 export type SourceChangeState = 'PENDING' | 'APPLIED' | 'NO_OPEN_CASE' | 'FAILED';
 

@@ -1,25 +1,18 @@
 import type { DocumentReference } from 'firebase-admin/firestore';
-import { firestore } from '../../data/db';
+import { COL, firestore } from '../../data/db';
 import { opCount } from '../../data/ops';
 import { DEFAULT_PREFERENCES, type Preferences } from '../../domain/notifications/preferences';
 
-/** The notification collections, all top-level: the offline Firestore has no collection groups. */
+/** The notification collections (names in COL), all top-level: the offline Firestore has no collection groups. */
 export const NCOL = {
-  /** Outbound SMS and email: the delivery state machine (domain/notifications/delivery.ts). */
-  outbox: 'notifications',
-  /** One document per send attempt and per provider status callback: the audit of delivery. */
-  attempts: 'notificationAttempts',
-  /** In-app notifications, one per user and event, readable by their owner. */
-  inbox: 'inbox',
-  /** Per-user preferences. */
-  prefs: 'notificationPrefs',
-  /** One per notifying event: the idempotency marker and the log of what it caused. */
-  events: 'notifyEvents',
-  /** Per-case follow-up schedule; `nextAt` is what the scheduled function queries. */
-  schedule: 'notifySchedule',
-  /** Per-customer contact history and opt-out: what the compliance gate reads. */
-  contacts: 'customerContacts',
-  meta: 'meta',
+  outbox: COL.notifications,
+  attempts: COL.notificationAttempts,
+  inbox: COL.inbox,
+  prefs: COL.notificationPrefs,
+  events: COL.notifyEvents,
+  schedule: COL.notifySchedule,
+  contacts: COL.customerContacts,
+  meta: COL.meta,
 } as const;
 
 export const col = (name: keyof typeof NCOL) => firestore().collection(NCOL[name]);
