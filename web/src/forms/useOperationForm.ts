@@ -24,15 +24,27 @@ export function operationResolver<N extends OperationName>(name: N) {
   return zodResolver(contract.input as Schema<N>);
 }
 
-/** react-hook-form over an operation's input: `handleSubmit` hands on the parsed input, ready for `call(name, …)`. */
-export function useOperationForm<N extends OperationName>(
+type AnyResolver = (values: unknown, context: unknown, options: unknown) => unknown;
+
+/**
+ * react-hook-form over an operation's input: `handleSubmit` hands on the parsed input, ready for `call(name, …)`.
+ * A form whose inputs hold something other than the input itself (an empty choice, text for a number) passes
+ * `toInput`, a pure mapping applied before the contract validates; its field names should be the contract's, so
+ * that the contract's errors land on the inputs.
+ */
+export function useOperationForm<N extends OperationName, V extends FieldValues = FormIn<N>>(
   name: N,
-  props: Omit<UseFormProps<FormIn<N>, unknown, FormOut<N>>, 'resolver'> = {},
+  props: Omit<UseFormProps<V, unknown, FormOut<N>>, 'resolver'> = {},
+  toInput?: (values: V) => InputOf<N>,
 ) {
-  return useForm<FormIn<N>, unknown, FormOut<N>>({
+  const base = operationResolver(name) as unknown as AnyResolver;
+  const resolver: AnyResolver = toInput
+    ? (values, context, options) => base(toInput(values as V), context, options)
+    : base;
+  return useForm<V, unknown, FormOut<N>>({
     ...props,
-    // The resolver's types follow the schema; the form's are the same schema's input and output.
-    resolver: operationResolver(name) as unknown as UseFormProps<FormIn<N>, unknown, FormOut<N>>['resolver'],
+    // The resolver's types follow the schema; the form's are the same schema's input (or `V`) and output.
+    resolver: resolver as unknown as UseFormProps<V, unknown, FormOut<N>>['resolver'],
   });
 }
 
