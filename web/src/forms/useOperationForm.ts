@@ -52,3 +52,20 @@ export function useOperationForm<N extends OperationName, V extends FieldValues 
 export function showServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, error: ShownError): void {
   for (const [field, message] of Object.entries(error.fields)) setError(field as Path<T>, { type: 'server', message });
 }
+
+/**
+ * A form's errors as `path → message` (`overrides.status_changed.0.channels`), the way the server keys its field
+ * errors, for forms whose inputs are lists and records rather than one input per field.
+ */
+export function flatErrors(errors: unknown, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!errors || typeof errors !== 'object') return out;
+  const node = errors as Record<string, unknown>;
+  if (prefix && typeof node.type === 'string' && typeof node.message === 'string') out[prefix] = node.message;
+  for (const [key, value] of Object.entries(node)) {
+    // `ref` is the input element; `types` repeats the messages by kind.
+    if (key === 'ref' || key === 'type' || key === 'message' || key === 'types') continue;
+    Object.assign(out, flatErrors(value, prefix ? `${prefix}.${key}` : key));
+  }
+  return out;
+}
