@@ -81,7 +81,11 @@ export function InviteUserForm({ me, drcIds, onInvited }: InviteUserFormProps) {
         showServerErrors(setError, shown);
       }
     },
-    () => setFailure(null),
+    () => {
+      setFailure(null);
+      // The contract's word for a missing role lists every role; an unmade choice is simply required.
+      if (getValues('role') === '') setError('role', { type: 'required', message: t('form.required') });
+    },
   );
 
   // Errors found before sending (not the server's) get the general "correct the marked fields" box.
