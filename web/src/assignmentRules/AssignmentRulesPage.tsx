@@ -11,8 +11,18 @@ import { call } from '../api/call';
 import { formatInstant } from '../format/time';
 import { Field, describedBy } from '../forms/Field';
 import { FormError, FormOk, PageLoading } from '../forms/FormFeedback';
+import { flatErrors, showServerErrors, useOperationForm } from '../forms/useOperationForm';
 import { t, tOr } from '../i18n/t';
-import { ACTIONS, TIERS, draftOf, inputOf, type DrcDraft, type PolicyDraft } from './policyForm';
+import {
+  ACTIONS,
+  TIERS,
+  amountProblems,
+  draftOf,
+  policyInput,
+  type DrcDraft,
+  type PolicyDraft,
+  type PolicyFormValues,
+} from './policyForm';
 import './assignmentRules.css';
 
 const MODES: RoAssignmentModeName[] = ['manual', 'round_robin', 'least_loaded', 'by_area'];
@@ -26,52 +36,67 @@ const percent = (rate: number) => `${Math.round(rate * 1000) / 10}%`;
 export function AssignmentRulesPage({ me }: { me: Me }) {
   const canEdit = me.role === 'admin';
   const [view, setView] = useState<AssignmentPolicyView | null>(null);
-  const [draft, setDraft] = useState<PolicyDraft | null>(null);
   const [saveFailure, setFailure] = useState<ShownError | null>(null);
   const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { handleSubmit, watch, setValue, getValues, reset, setError, clearErrors, formState } = useOperationForm<
+    'saveAssignmentPolicy',
+    PolicyFormValues
+  >('saveAssignmentPolicy', {}, policyInput);
+  const values = watch();
+  // Until the first load the form holds nothing to show.
+  const draft: PolicyDraft | null = view && values.drcs ? values : null;
+  const pending = formState.isSubmitting;
 
-  const loadFailure = useFormSource('getAssignmentPolicy', {}, (data) => {
+  const show = (data: AssignmentPolicyView) => {
     setView(data);
-    setDraft(draftOf(data));
-  });
+    reset({ ...draftOf(data), expectedVersion: data.version });
+  };
+  const loadFailure = useFormSource('getAssignmentPolicy', {}, show);
   const failure = saveFailure ?? loadFailure;
 
   const edit = (patch: Partial<PolicyDraft>) => {
     setSaved(false);
-    setDraft((d) => (d ? { ...d, ...patch } : d));
+    for (const [key, value] of Object.entries(patch)) setValue(key as keyof PolicyDraft, value);
   };
   const editDrc = (index: number, patch: Partial<DrcDraft>) =>
-    edit({ drcs: (draft?.drcs ?? []).map((d, i) => (i === index ? { ...d, ...patch } : d)) });
+    edit({ drcs: getValues('drcs').map((d, i) => (i === index ? { ...d, ...patch } : d)) });
 
+  const save = handleSubmit(
+    async (input) => {
+      setFailure(null);
+      try {
+        show(await call('saveAssignmentPolicy', input));
+        setSaved(true);
+      } catch (e) {
+        // What was typed stays; each error shows beside its field.
+        const shown = describeError(e);
+        setFailure(shown);
+        showServerErrors(setError, shown);
+      }
+    },
+    () => setFailure(null),
+  );
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!view || !draft) return;
     setSaved(false);
-    const built = inputOf(draft, view.version);
-    if ('fields' in built) {
-      setFailure({ message: t('policy.fixFields'), fields: built.fields });
+    const problems = Object.entries(amountProblems(getValues()));
+    if (problems.length > 0) {
+      setFailure(null);
+      clearErrors();
+      // The contract's paths (drcs.0.minArrearsCents), where the page looks for them, not the form's own names.
+      for (const [path, message] of problems) setError(path as keyof PolicyFormValues, { type: 'amount', message });
       return;
     }
-    setPending(true);
-    setFailure(null);
-    try {
-      const data = await call('saveAssignmentPolicy', built.input);
-      setView(data);
-      setDraft(draftOf(data));
-      setSaved(true);
-    } catch (e) {
-      // What was typed stays; each error shows beside its field.
-      setFailure(describeError(e));
-    } finally {
-      setPending(false);
-    }
+    await save(event);
   };
 
   if (!view || !draft) {
     return <PageLoading id="policy-title" title={t('policy.title')} loading={t('policy.loading')} failure={failure} />;
   }
-  const errors = failure?.fields ?? {};
+  const errors = flatErrors(formState.errors);
+  // Errors found before sending (not the server's) get the general "correct the marked fields" box.
+  const localFailure =
+    !failure && Object.keys(errors).length > 0 ? { message: t('policy.fixFields'), fields: errors } : null;
   const shown: string[] = [];
   const err = (path: string) => {
     shown.push(path);
@@ -303,6 +328,7 @@ export function AssignmentRulesPage({ me }: { me: Me }) {
           })}
         </div>
         {failure && <FormError error={failure} shownFields={shown} testId="policy-error" />}
+        {localFailure && <FormError error={localFailure} shownFields={shown} testId="policy-error" />}
         {saved && <FormOk text={t('policy.saved', { version: String(view.version) })} />}
         {canEdit && (
           <button type="submit" disabled={pending} data-testid="policy-save">

@@ -66,21 +66,40 @@ export function draftOf(view: AssignmentPolicyView): PolicyDraft {
 /** A number as typed, or NaN: the server names the field and says what is wrong with it. */
 const num = (text: string) => (text.trim() === '' ? Number.NaN : Number(text.trim().replace(',', '.')));
 
+/** An amount in rupees as typed, in cents: empty is none (`empty`), text that is not an amount is NaN. */
+const cents = (text: string, empty: number | null) => {
+  if (text.trim() === '') return empty;
+  return parseRupeesToCents(text) ?? Number.NaN;
+};
+
+/** What the form holds: the draft, with the version it was made from. */
+export type PolicyFormValues = PolicyDraft & { expectedVersion: number };
+
 /**
- * The save input, or the fields the form refuses before sending (amounts that are not amounts: the server
- * cannot say which text was typed). Keys are the server's field paths, so errors land in the same place.
+ * The fields the form refuses before the contract sees them: amounts that are not amounts (the contract would
+ * only see a number, and could not say which text was typed). Keys are the contract's paths, so errors land in
+ * the same place.
  */
-export function inputOf(
-  draft: PolicyDraft,
-  expectedVersion: number,
-): { input: SaveAssignmentPolicyInput } | { fields: Record<string, string> } {
+export function amountProblems(draft: PolicyDraft): Record<string, string> {
   const fields: Record<string, string> = {};
-  const drcs: DrcTermsInput[] = draft.drcs.map((d, i) => {
-    const min = d.minArrears.trim() === '' ? 0 : parseRupeesToCents(d.minArrears);
-    const max = d.maxArrears.trim() === '' ? null : parseRupeesToCents(d.maxArrears);
-    if (min === null) fields[`drcs.${i}.minArrearsCents`] = 'is not an amount in rupees';
-    if (max === null && d.maxArrears.trim() !== '') fields[`drcs.${i}.maxArrearsCents`] = 'is not an amount in rupees';
-    return {
+  draft.drcs.forEach((d, i) => {
+    if (Number.isNaN(cents(d.minArrears, 0))) fields[`drcs.${i}.minArrearsCents`] = 'is not an amount in rupees';
+    if (Number.isNaN(cents(d.maxArrears, null))) fields[`drcs.${i}.maxArrearsCents`] = 'is not an amount in rupees';
+  });
+  return fields;
+}
+
+/** The saveAssignmentPolicy input the form stands for; the contract names each field that is wrong. */
+export function policyInput(values: PolicyFormValues): SaveAssignmentPolicyInput {
+  return {
+    expectedVersion: values.expectedVersion,
+    rules: {
+      excludedIndicators: list(values.excludedIndicators),
+      excludeHeld: values.excludeHeld,
+      performanceBand: num(values.performanceBand),
+      performanceWindowDays: num(values.performanceWindowDays),
+    },
+    drcs: values.drcs.map((d): DrcTermsInput => ({
       id: d.id,
       name: d.name,
       active: d.active,
@@ -88,22 +107,9 @@ export function inputOf(
       caseTypes: list(d.caseTypes),
       regions: list(d.regions),
       capacity: num(d.capacity),
-      minArrearsCents: min ?? 0,
-      maxArrearsCents: max,
+      minArrearsCents: cents(d.minArrears, 0) ?? 0,
+      maxArrearsCents: cents(d.maxArrears, null),
       agencyTier: d.agencyTier === '' ? null : d.agencyTier,
-    };
-  });
-  if (Object.keys(fields).length > 0) return { fields };
-  return {
-    input: {
-      expectedVersion,
-      rules: {
-        excludedIndicators: list(draft.excludedIndicators),
-        excludeHeld: draft.excludeHeld,
-        performanceBand: num(draft.performanceBand),
-        performanceWindowDays: num(draft.performanceWindowDays),
-      },
-      drcs,
-    },
+    })),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { operationResolver } from './useOperationForm';
+import { flatErrors, operationResolver } from './useOperationForm';
 
 const options = { fields: {}, shouldUseNativeValidation: false } as const;
 
@@ -34,5 +34,21 @@ describe('a form validated by its operation’s contract', () => {
 
   it('has no resolver for a name outside the registry', () => {
     expect(() => operationResolver('notAnOperation' as never)).toThrow('No contract named notAnOperation');
+  });
+});
+
+describe('a form’s errors keyed the way the server keys them', () => {
+  it('flattens nested and listed errors to dotted paths, leaving the input elements out', async () => {
+    const resolve = operationResolver('saveNotificationRouting');
+    const out = await resolve(
+      { expectedVersion: 1, overrides: { status_changed: [{ audience: 'case_ro', channels: ['inapp', 'inapp'] }] } },
+      undefined,
+      options,
+    );
+    expect(flatErrors(out.errors)).toEqual({ 'overrides.status_changed.0.channels': 'lists a channel twice' });
+    expect(flatErrors({ email: { type: 'server', message: 'taken', ref: { name: 'email' } } })).toEqual({
+      email: 'taken',
+    });
+    expect(flatErrors({})).toEqual({});
   });
 });

@@ -24,19 +24,48 @@ export function operationResolver<N extends OperationName>(name: N) {
   return zodResolver(contract.input as Schema<N>);
 }
 
-/** react-hook-form over an operation's input: `handleSubmit` hands on the parsed input, ready for `call(name, …)`. */
-export function useOperationForm<N extends OperationName>(
+type AnyResolver = (values: unknown, context: unknown, options: unknown) => unknown;
+
+/**
+ * react-hook-form over an operation's input: `handleSubmit` hands on the parsed input, ready for `call(name, …)`.
+ * A form whose inputs hold something other than the input itself (an empty choice, text for a number) passes
+ * `toInput`, a pure mapping applied before the contract validates; its field names should be the contract's, so
+ * that the contract's errors land on the inputs.
+ */
+export function useOperationForm<N extends OperationName, V extends FieldValues = FormIn<N>>(
   name: N,
-  props: Omit<UseFormProps<FormIn<N>, unknown, FormOut<N>>, 'resolver'> = {},
+  props: Omit<UseFormProps<V, unknown, FormOut<N>>, 'resolver'> = {},
+  toInput?: (values: V) => InputOf<N>,
 ) {
-  return useForm<FormIn<N>, unknown, FormOut<N>>({
+  const base = operationResolver(name) as unknown as AnyResolver;
+  const resolver: AnyResolver = toInput
+    ? (values, context, options) => base(toInput(values as V), context, options)
+    : base;
+  return useForm<V, unknown, FormOut<N>>({
     ...props,
-    // The resolver's types follow the schema; the form's are the same schema's input and output.
-    resolver: operationResolver(name) as unknown as UseFormProps<FormIn<N>, unknown, FormOut<N>>['resolver'],
+    // The resolver's types follow the schema; the form's are the same schema's input (or `V`) and output.
+    resolver: resolver as unknown as UseFormProps<V, unknown, FormOut<N>>['resolver'],
   });
 }
 
 /** Puts a refusal's field messages (the server's `details.fields`) on the form's fields, where the user looks. */
 export function showServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, error: ShownError): void {
   for (const [field, message] of Object.entries(error.fields)) setError(field as Path<T>, { type: 'server', message });
+}
+
+/**
+ * A form's errors as `path → message` (`overrides.status_changed.0.channels`), the way the server keys its field
+ * errors, for forms whose inputs are lists and records rather than one input per field.
+ */
+export function flatErrors(errors: unknown, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!errors || typeof errors !== 'object') return out;
+  const node = errors as Record<string, unknown>;
+  if (prefix && typeof node.type === 'string' && typeof node.message === 'string') out[prefix] = node.message;
+  for (const [key, value] of Object.entries(node)) {
+    // `ref` is the input element; `types` repeats the messages by kind.
+    if (key === 'ref' || key === 'type' || key === 'message' || key === 'types') continue;
+    Object.assign(out, flatErrors(value, prefix ? `${prefix}.${key}` : key));
+  }
+  return out;
 }

@@ -1,13 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { NotificationPrefsView, NotifyLanguage } from '../../../functions/src/domain/contracts/types';
 import { hrefFor } from '../app/route';
 import { call } from '../api/call';
 import { describeError, type ShownError } from '../data/describeError';
 import { useFormSource } from '../data/queries';
 import { FormError, FormOk, PageLoading } from '../forms/FormFeedback';
+import { flatErrors, showServerErrors, useOperationForm } from '../forms/useOperationForm';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/locale';
 import { t, tOr, humanize } from '../i18n/t';
-import { CHANNELS, draftOf, inputOf, type Draft } from './prefsForm';
+import { CHANNELS, prefsFormValues, prefsInput, type Draft, type PrefsFormValues } from './prefsForm';
 import './inbox.css';
 
 /** Where DebtX's users work; any other IANA zone can be typed (the server checks it). */
@@ -20,44 +21,52 @@ const channelLabel = (c: string) => tOr(`routing.channel.${c}`, c);
 /** Each user's notification preferences per event and channel, quiet hours, language and phone. */
 export function PreferencesPage() {
   const [view, setView] = useState<NotificationPrefsView | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
   const [saveFailure, setFailure] = useState<ShownError | null>(null);
   const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { handleSubmit, watch, setValue, reset, setError, formState } = useOperationForm<
+    'saveNotificationPrefs',
+    PrefsFormValues
+  >('saveNotificationPrefs', {}, prefsInput);
+  const values = watch();
+  // Until the first load the form holds nothing to show.
+  const draft: Draft | null = view && values.channels ? values : null;
+  const pending = formState.isSubmitting;
 
-  const loadFailure = useFormSource('getNotificationPrefs', {}, (v) => {
+  const show = (v: NotificationPrefsView) => {
     setView(v);
-    setDraft(draftOf(v));
-  });
+    reset(prefsFormValues(v));
+  };
+  const loadFailure = useFormSource('getNotificationPrefs', {}, show);
   const failure = saveFailure ?? loadFailure;
 
   const edit = (patch: Partial<Draft>) => {
     setSaved(false);
-    setDraft((d) => (d ? { ...d, ...patch } : d));
+    for (const [key, value] of Object.entries(patch)) setValue(key as keyof Draft, value);
   };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!view || !draft) return;
-    setPending(true);
-    setFailure(null);
-    try {
-      const next = await call('saveNotificationPrefs', inputOf(draft, view.defaults));
-      setView(next);
-      setDraft(draftOf(next));
-      setSaved(true);
-    } catch (e) {
-      // What the user chose stays on the form; each error shows beside its field.
-      setFailure(describeError(e));
-    } finally {
-      setPending(false);
-    }
-  };
+  const onSubmit = handleSubmit(
+    async (input) => {
+      setFailure(null);
+      try {
+        show(await call('saveNotificationPrefs', input));
+        setSaved(true);
+      } catch (e) {
+        // What the user chose stays on the form; each error shows beside its field.
+        const shown = describeError(e);
+        setFailure(shown);
+        showServerErrors(setError, shown);
+      }
+    },
+    () => setFailure(null),
+  );
 
   if (!view || !draft) {
     return <PageLoading id="prefs-title" title={t('prefs.title')} loading={t('prefs.loading')} failure={failure} />;
   }
-  const errors = failure?.fields ?? {};
+  const errors = flatErrors(formState.errors);
+  // Errors found before sending (not the server's) get the general "correct the marked fields" box.
+  const localFailure =
+    !failure && Object.keys(errors).length > 0 ? { message: t('form.correctMarked'), fields: errors } : null;
   const fieldError = (name: string, id: string) =>
     errors[name] ? (
       <p className="field-error" id={id} data-testid={`prefs-error-${name}`}>
@@ -228,6 +237,7 @@ export function PreferencesPage() {
         </fieldset>
 
         {failure && <FormError error={failure} shownFields={SHOWN_FIELDS} testId="prefs-form-error" />}
+        {localFailure && <FormError error={localFailure} shownFields={SHOWN_FIELDS} testId="prefs-form-error" />}
         {saved && <FormOk text={t('prefs.saved')} />}
         <button type="submit" disabled={pending} data-testid="prefs-save">
           {pending ? t('prefs.saving') : t('prefs.save')}

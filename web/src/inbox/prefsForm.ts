@@ -1,3 +1,4 @@
+import type { InputOf } from '../../../functions/src/domain/contracts';
 import type {
   NotificationPrefsView,
   NotifyChannel,
@@ -57,4 +58,17 @@ export function inputOf(draft: Draft, defaults: NotificationPrefsView['defaults'
     phone: draft.phone.trim() === '' ? null : draft.phone.replace(/[\s-]/g, ''),
     digest: draft.digest,
   };
+}
+
+/** What the preferences form holds: the draft, with the role's defaults it is compared to. */
+export type PrefsFormValues = Draft & { defaults: NotificationPrefsView['defaults'] };
+
+export function prefsFormValues(view: NotificationPrefsView): PrefsFormValues {
+  return { ...draftOf(view), defaults: view.defaults };
+}
+
+/** The saveNotificationPrefs input the form stands for, as the contract validates it. */
+export function prefsInput(values: PrefsFormValues): InputOf<'saveNotificationPrefs'> {
+  // Kinds are text here; the contract refuses one that is not an event kind.
+  return inputOf(values, values.defaults) as InputOf<'saveNotificationPrefs'>;
 }

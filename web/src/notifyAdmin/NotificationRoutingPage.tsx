@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type {
   NotificationRoutingView,
   NotifyChannel,
@@ -10,19 +10,11 @@ import { describeError, type ShownError } from '../data/describeError';
 import { useFormSource } from '../data/queries';
 import { call } from '../api/call';
 import { FormError, PageLoading } from '../forms/FormFeedback';
+import { flatErrors, showServerErrors, useOperationForm } from '../forms/useOperationForm';
 import { LANGUAGE_NAMES, LANGUAGES } from '../i18n/locale';
 import { t, tOr, humanize } from '../i18n/t';
+import { ruleError, routingInput, same, type RoutingFormValues, type Rules } from './routingForm';
 import './notifyAdmin.css';
-
-type Rules = Record<string, RouteRuleView[]>;
-
-const same = (a: RouteRuleView[] | undefined, b: RouteRuleView[] | undefined) =>
-  JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-
-/** The kinds whose rules differ from the built-in ones: only those are saved as configuration. */
-export function overridesOf(rules: Rules, defaults: Rules): Rules {
-  return Object.fromEntries(Object.entries(rules).filter(([kind, list]) => !same(list, defaults[kind])));
-}
 
 const kindLabel = (kind: string) => tOr(`routing.kind.${kind}`, humanize(kind));
 const audienceLabel = (a: string) => tOr(`routing.audience.${a}`, humanize(a));
@@ -35,54 +27,60 @@ const channelLabel = (c: string) => tOr(`routing.channel.${c}`, c);
 export function NotificationRoutingPage({ me }: { me: Me }) {
   const canEdit = me.role === 'admin';
   const [view, setView] = useState<NotificationRoutingView | null>(null);
-  const [rules, setRules] = useState<Rules>({});
   const [saveFailure, setFailure] = useState<ShownError | null>(null);
   const [saved, setSaved] = useState(false);
-  const [pending, setPending] = useState(false);
+  const { handleSubmit, watch, setValue, getValues, reset, setError, formState } = useOperationForm<
+    'saveNotificationRouting',
+    RoutingFormValues
+  >('saveNotificationRouting', { defaultValues: { expectedVersion: 0, rules: {}, defaults: {} } }, routingInput);
+  const rules = watch('rules');
+  const pending = formState.isSubmitting;
 
-  const loadFailure = useFormSource('getNotificationRouting', {}, (data) => {
+  const show = (data: NotificationRoutingView) => {
     setView(data);
-    setRules(data.routing);
-  });
+    reset({ expectedVersion: data.version, rules: data.routing, defaults: data.defaults });
+  };
+  const loadFailure = useFormSource('getNotificationRouting', {}, show);
   const failure = saveFailure ?? loadFailure;
 
-  const change = (kind: string, index: number, next: RouteRuleView | null) => {
+  const setRules = (next: Rules) => {
     setSaved(false);
-    setRules((current) => {
-      const list = [...(current[kind] ?? [])];
-      if (next) list[index] = next;
-      else list.splice(index, 1);
-      return { ...current, [kind]: list };
-    });
+    setValue('rules', next);
+  };
+  const change = (kind: string, index: number, next: RouteRuleView | null) => {
+    const current = getValues('rules');
+    const list = [...(current[kind] ?? [])];
+    if (next) list[index] = next;
+    else list.splice(index, 1);
+    setRules({ ...current, [kind]: list });
   };
 
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!view) return;
-    setPending(true);
-    setFailure(null);
-    try {
-      const data = await call('saveNotificationRouting', {
-        expectedVersion: view.version,
-        overrides: overridesOf(rules, view.defaults),
-      });
-      setView(data);
-      setRules(data.routing);
-      setSaved(true);
-    } catch (error) {
-      // What was chosen stays on the form; the errors point at the rule they concern.
-      setFailure(describeError(error));
-    } finally {
-      setPending(false);
-    }
-  };
+  const onSubmit = handleSubmit(
+    async (input) => {
+      setFailure(null);
+      try {
+        show(await call('saveNotificationRouting', input));
+        setSaved(true);
+      } catch (error) {
+        // What was chosen stays on the form; the errors point at the rule they concern.
+        const shown = describeError(error);
+        setFailure(shown);
+        showServerErrors(setError, shown);
+      }
+    },
+    () => setFailure(null),
+  );
 
   if (!view) {
     return (
       <PageLoading id="routing-title" title={t('routing.title')} loading={t('routing.loading')} failure={failure} />
     );
   }
-  const errors = failure?.fields ?? {};
+  const errors = flatErrors(formState.errors);
+  const shownOnRules = Object.keys(errors).filter((path) => /^(overrides\.)?[^.]+\.\d+\.channels$/.test(path));
+  // Errors found before sending (not the server's) get the general "correct the marked fields" box.
+  const localFailure =
+    !failure && Object.keys(errors).length > 0 ? { message: t('form.correctMarked'), fields: errors } : null;
   return (
     <section aria-labelledby="routing-title" className="routing-page" data-testid="routing-page">
       <h1 id="routing-title">{t('routing.title')}</h1>
@@ -105,7 +103,7 @@ export function NotificationRoutingPage({ me }: { me: Me }) {
             {(rules[kind] ?? []).length === 0 && <p className="hint">{t('routing.nobody')}</p>}
             {(rules[kind] ?? []).map((rule, i) => {
               const id = `routing-${kind}-${i}`;
-              const error = errors[`${kind}.${i}.channels`] ?? errors[`overrides.${kind}.${i}.channels`];
+              const error = ruleError(errors, kind, i);
               return (
                 <div key={id} className="routing-rule">
                   <label htmlFor={`${id}-audience`} className="visually-hidden">
@@ -171,10 +169,7 @@ export function NotificationRoutingPage({ me }: { me: Me }) {
                   <button
                     type="button"
                     className="link-button"
-                    onClick={() => {
-                      setSaved(false);
-                      setRules((current) => ({ ...current, [kind]: view.defaults[kind] ?? [] }));
-                    }}
+                    onClick={() => setRules({ ...getValues('rules'), [kind]: view.defaults[kind] ?? [] })}
                   >
                     {t('routing.reset')}
                   </button>
@@ -210,7 +205,8 @@ export function NotificationRoutingPage({ me }: { me: Me }) {
             </details>
           </fieldset>
         ))}
-        {failure && <FormError error={failure} shownFields={Object.keys(errors)} />}
+        {failure && <FormError error={failure} shownFields={Object.keys(failure.fields)} />}
+        {localFailure && <FormError error={localFailure} shownFields={shownOnRules} />}
         {saved && (
           <p role="status" data-testid="routing-saved">
             {t('routing.saved', { version: String(view.version) })}

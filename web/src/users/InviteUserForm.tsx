@@ -1,19 +1,20 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { Me } from '../../../functions/src/domain/contracts/types';
 import type { Role } from '../../../functions/src/domain/model/roles';
-import { roleHasDrc, roleLabel } from '../app/roles';
+import { roleLabel } from '../app/roles';
 import type { UserView } from '../../../functions/src/domain/contracts/types';
 import { call } from '../api/call';
 import { describeError, type ShownError } from '../data/describeError';
 import { Field, describedBy } from '../forms/Field';
 import { FormError } from '../forms/FormFeedback';
+import { showServerErrors, useOperationForm } from '../forms/useOperationForm';
 import { currentLanguage } from '../i18n/locale';
 import { t } from '../i18n/t';
 import { ALL_ROLES } from './choices';
+import { inviteInput, inviteNeedsDrc, type InviteFormValues } from './inviteInput';
 
 const FORM_ID = 'invite';
 const FIELDS = ['email', 'displayName', 'role', 'drcId'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 interface InviteUserFormProps {
   me: Me;
@@ -30,61 +31,65 @@ interface InviteUserFormProps {
 export function InviteUserForm({ me, drcIds, onInvited }: InviteUserFormProps) {
   const fixedDrc = me.role === 'drc_admin' ? (me.drcId ?? '') : null;
   const roleChoices: readonly Role[] = fixedDrc === null ? ALL_ROLES : ['ro'];
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<Role | ''>(fixedDrc === null ? '' : 'ro');
-  const [drcId, setDrcId] = useState(fixedDrc ?? '');
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
+  const { register, handleSubmit, watch, setError, reset, getValues, formState } = useOperationForm<
+    'inviteUser',
+    InviteFormValues
+  >(
+    'inviteUser',
+    { defaultValues: { email: '', displayName: '', role: fixedDrc === null ? '' : 'ro', drcId: fixedDrc ?? '' } },
+    (values) => inviteInput(values, currentLanguage()),
+  );
   const [failure, setFailure] = useState<ShownError | null>(null);
   // The last confirmation stays shown while the next invitation is typed, and until another one succeeds.
   const [invited, setInvited] = useState<{ email: string } | null>(null);
   const doneRef = useRef<HTMLDivElement>(null);
 
-  const needsDrc = role !== '' && roleHasDrc(role);
-  const errors = { ...(failure?.fields ?? {}), ...localErrors };
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const missing: Record<string, string> = {};
-    const trimmedEmail = email.trim();
-    const trimmedName = displayName.trim();
-    if (!trimmedEmail) missing.email = t('form.required');
-    else if (!EMAIL.test(trimmedEmail)) missing.email = t('invite.badEmail');
-    if (!trimmedName) missing.displayName = t('form.required');
-    else if (trimmedName.length < 2) missing.displayName = t('invite.shortName');
-    if (!role) missing.role = t('form.required');
-    if (needsDrc && !drcId) missing.drcId = t('users.drcRequired');
-    setLocalErrors(missing);
-    if (Object.keys(missing).length > 0 || !role) {
-      setFailure(null);
-      return;
-    }
-    setPending(true);
-    setFailure(null);
-    try {
-      const chosenDrc = needsDrc ? drcId : null;
-      const out = await call('inviteUser', {
-        email: trimmedEmail,
-        displayName: trimmedName,
-        role,
-        drcId: chosenDrc,
-        language: currentLanguage(),
-      });
-      setInvited({ email: out.emailedTo });
-      setEmail('');
-      setDisplayName('');
-      onInvited({ uid: out.uid, email: trimmedEmail, displayName: trimmedName, role, drcId: chosenDrc, active: true });
-      // Take keyboard and screen-reader users to the confirmation.
-      requestAnimationFrame(() => doneRef.current?.focus());
-    } catch (error) {
-      setFailure(describeError(error));
-    } finally {
-      setPending(false);
-    }
+  const needsDrc = inviteNeedsDrc(watch('role'));
+  const errors: Partial<Record<keyof InviteFormValues, string>> = {
+    email: formState.errors.email?.message,
+    displayName: formState.errors.displayName?.message,
+    role: formState.errors.role?.message,
+    drcId: formState.errors.drcId?.message,
   };
+  const pending = formState.isSubmitting;
 
-  const hasLocalErrors = Object.keys(localErrors).length > 0;
+  const onSubmit = handleSubmit(
+    async (input) => {
+      setFailure(null);
+      // The contract lets a DRC be absent; these roles need one, so say so here rather than after a round trip.
+      if (needsDrc && !input.drcId) {
+        setError('drcId', { type: 'required', message: t('users.drcRequired') });
+        return;
+      }
+      try {
+        const out = await call('inviteUser', input);
+        setInvited({ email: out.emailedTo });
+        reset({ ...getValues(), email: '', displayName: '' });
+        onInvited({
+          uid: out.uid,
+          email: input.email,
+          displayName: input.displayName,
+          role: input.role,
+          drcId: input.drcId ?? null,
+          active: true,
+        });
+        // Take keyboard and screen-reader users to the confirmation.
+        requestAnimationFrame(() => doneRef.current?.focus());
+      } catch (error) {
+        const shown = describeError(error);
+        setFailure(shown);
+        showServerErrors(setError, shown);
+      }
+    },
+    () => {
+      setFailure(null);
+      // The contract's word for a missing role lists every role; an unmade choice is simply required.
+      if (getValues('role') === '') setError('role', { type: 'required', message: t('form.required') });
+    },
+  );
+
+  // Errors found before sending (not the server's) get the general "correct the marked fields" box.
+  const hasLocalErrors = !failure && Object.values(errors).some(Boolean);
   return (
     <section aria-labelledby="invite-title" className="invite">
       <h2 id="invite-title">{t('invite.title')}</h2>
@@ -101,8 +106,7 @@ export function InviteUserForm({ me, drcIds, onInvited }: InviteUserFormProps) {
               autoCapitalize="off"
               spellCheck={false}
               maxLength={254}
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
+              {...register('email')}
             />
           </Field>
           <Field id={`${FORM_ID}-name`} name="displayName" label={t('invite.name')} error={errors.displayName}>
@@ -112,16 +116,14 @@ export function InviteUserForm({ me, drcIds, onInvited }: InviteUserFormProps) {
               type="text"
               autoComplete="off"
               maxLength={120}
-              value={displayName}
-              onChange={(e) => setDisplayName(e.target.value)}
+              {...register('displayName')}
             />
           </Field>
           <Field id={`${FORM_ID}-role`} name="role" label={t('invite.role')} error={errors.role}>
             <select
               {...describedBy(`${FORM_ID}-role`, errors.role, undefined)}
               data-testid="invite-role"
-              value={role}
-              onChange={(e) => setRole(e.target.value as Role | '')}
+              {...register('role')}
             >
               {roleChoices.length > 1 && <option value="">{t('form.choose')}</option>}
               {roleChoices.map((r) => (
@@ -142,8 +144,7 @@ export function InviteUserForm({ me, drcIds, onInvited }: InviteUserFormProps) {
               <select
                 {...describedBy(`${FORM_ID}-drc`, errors.drcId, t('invite.drcHint'))}
                 data-testid="invite-drc"
-                value={drcId}
-                onChange={(e) => setDrcId(e.target.value)}
+                {...register('drcId')}
               >
                 {fixedDrc !== null ? (
                   <option value={fixedDrc}>{fixedDrc}</option>

@@ -51,8 +51,6 @@ export const messages = defineMessages({
     'invite.fixed': 'You invite recovery officers of your DRC, {drcId}.',
     'invite.submit': 'Invite user',
     'invite.pending': 'Inviting…',
-    'invite.badEmail': 'must be an email address',
-    'invite.shortName': 'must be at least 2 characters',
     'invite.done': 'Invited {email}.',
     'invite.emailed':
       'We emailed {email} a link to set their password. Only they receive it; ask them to check their inbox (and spam folder).',
@@ -104,8 +102,6 @@ export const messages = defineMessages({
     'invite.fixed': 'ඔබ ආරාධනා කරන්නේ ඔබගේ DRC ({drcId}) හි අයකිරීම් නිලධාරීන්ටයි.',
     'invite.submit': 'ආරාධනා කරන්න',
     'invite.pending': 'ආරාධනා කරමින්…',
-    'invite.badEmail': 'විද්‍යුත් තැපැල් ලිපිනයක් විය යුතුය',
-    'invite.shortName': 'අවම වශයෙන් අකුරු 2ක් විය යුතුය',
     'invite.done': '{email} ට ආරාධනා කළා.',
     'invite.emailed':
       'මුරපදය සැකසීමට සබැඳියක් {email} වෙත විද්‍යුත් තැපෑලෙන් යැව්වා. එය ලැබෙන්නේ ඔවුන්ට පමණි; ඔවුන්ගේ එන ලිපි (සහ spam ෆෝල්ඩරය) බලන්නැයි කියන්න.',
@@ -157,8 +153,6 @@ export const messages = defineMessages({
     'invite.fixed': 'நீங்கள் உங்கள் DRC ({drcId}) இன் மீட்பு அலுவலர்களை அழைக்கிறீர்கள்.',
     'invite.submit': 'பயனரை அழை',
     'invite.pending': 'அழைக்கிறது…',
-    'invite.badEmail': 'மின்னஞ்சல் முகவரியாக இருக்க வேண்டும்',
-    'invite.shortName': 'குறைந்தது 2 எழுத்துகள் இருக்க வேண்டும்',
     'invite.done': '{email} அழைக்கப்பட்டார்.',
     'invite.emailed':
       'கடவுச்சொல்லை அமைக்கும் இணைப்பை {email} க்கு மின்னஞ்சல் செய்தோம். அது அவருக்கு மட்டுமே செல்லும்; அவரது உள்பெட்டியை (மற்றும் spam கோப்புறையை) பார்க்கச் சொல்லுங்கள்.',
