@@ -113,3 +113,13 @@ export function policyInput(values: PolicyFormValues): SaveAssignmentPolicyInput
     })),
   };
 }
+
+/** What submitting the form sends, or the fields it refuses without sending (amounts that are not amounts). */
+export function inputOf(
+  draft: PolicyDraft,
+  expectedVersion: number,
+): { input: SaveAssignmentPolicyInput } | { fields: Record<string, string> } {
+  const fields = amountProblems(draft);
+  if (Object.keys(fields).length > 0) return { fields };
+  return { input: policyInput({ ...draft, expectedVersion }) };
+}
