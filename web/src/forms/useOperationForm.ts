@@ -8,6 +8,7 @@ import {
   type OperationName,
 } from '../../../functions/src/domain/contracts';
 import type { ShownError } from '../data/describeError';
+import { schemaMessage, translateErrors } from './schemaMessage';
 
 type Schema<N extends OperationName> = ContractNamed<N>['input'];
 /** What the form holds (before the schema's defaults and trimming) and what it submits (after). */
@@ -37,7 +38,12 @@ export function useOperationForm<N extends OperationName, V extends FieldValues 
   props: Omit<UseFormProps<V, unknown, FormOut<N>>, 'resolver'> = {},
   toInput?: (values: V) => InputOf<N>,
 ) {
-  const base = operationResolver(name) as unknown as AnyResolver;
+  const parse = operationResolver(name) as unknown as AnyResolver;
+  // The contract's English messages, worded in the reader's language for the form (schemaMessage.ts).
+  const base: AnyResolver = async (values, context, options) => {
+    const result = (await parse(values, context, options)) as { values: unknown; errors: unknown };
+    return { ...result, errors: translateErrors(result.errors) };
+  };
   const resolver: AnyResolver = toInput
     ? (values, context, options) => base(toInput(values as V), context, options)
     : base;
@@ -50,7 +56,8 @@ export function useOperationForm<N extends OperationName, V extends FieldValues 
 
 /** Puts a refusal's field messages (the server's `details.fields`) on the form's fields, where the user looks. */
 export function showServerErrors<T extends FieldValues>(setError: UseFormSetError<T>, error: ShownError): void {
-  for (const [field, message] of Object.entries(error.fields)) setError(field as Path<T>, { type: 'server', message });
+  for (const [field, message] of Object.entries(error.fields))
+    setError(field as Path<T>, { type: 'server', message: schemaMessage(message) });
 }
 
 /**
