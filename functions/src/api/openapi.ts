@@ -92,7 +92,8 @@ function operationObject(op: Operation): JsonSchema {
     },
   };
   const firstInput = (op.examples?.[0]?.input ?? {}) as Record<string, unknown>;
-  for (const p of parameters as JsonSchema[]) if (firstInput[p.name as string] !== undefined) p.example = firstInput[p.name as string];
+  for (const p of parameters as JsonSchema[])
+    if (firstInput[p.name as string] !== undefined) p.example = firstInput[p.name as string];
   if (op.rest!.method === 'GET') {
     parameters.push(
       ...Object.entries(rest).map(([name, schema]) => ({

@@ -25,7 +25,13 @@ export async function photoUploadUrl(
   itemToCollect(c, input.itemId);
   const photoRef = photoPathFor(c.id, input.itemId, input.contentType);
   const expires = new Date(nowMs + PHOTO_LINK_SECONDS * 1000);
-  const { url, headers } = await photoStore().uploadTarget(photoRef, input.contentType, input.bytes, expires, actor.uid);
+  const { url, headers } = await photoStore().uploadTarget(
+    photoRef,
+    input.contentType,
+    input.bytes,
+    expires,
+    actor.uid,
+  );
   return { uploadUrl: url, method: 'PUT' as const, headers, photoRef, expiresAt: expires.toISOString() };
 }
 

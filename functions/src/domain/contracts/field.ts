@@ -216,7 +216,9 @@ export const recordContact = defineContract({
   output: writeOutput.extend({
     recordedAs: z
       .enum(RECORDED_CONTACT_RESULTS)
-      .describe('The result written: settlement_proposed when a settlement above the RO’s limit waits for a supervisor.'),
+      .describe(
+        'The result written: settlement_proposed when a settlement above the RO’s limit waits for a supervisor.',
+      ),
   }),
   examples: [
     {
@@ -359,11 +361,7 @@ export const roCpeCollection = defineContract({
   output: pageOf(cpeCase),
 });
 
-const itemId = z
-  .string({ error: 'is required' })
-  .trim()
-  .min(1, 'is required')
-  .max(64, 'must be at most 64 characters');
+const itemId = z.string({ error: 'is required' }).trim().min(1, 'is required').max(64, 'must be at most 64 characters');
 
 /** Where an uploaded collection photo is kept: one object per upload, under its case and item. */
 export const CPE_PHOTO_PATH = /^cpe-photos\/[A-Za-z0-9_-]{1,128}\/[^/]{1,64}\/[0-9a-f-]{36}\.(jpg|png)$/;

@@ -580,7 +580,9 @@ export const EFFECTS: Record<string, EffectDef> = {
                 collectedOn: input.collectedOn ?? dateOf(now),
                 condition: input.condition,
                 location: input.location ?? null,
-                geo: input.geo ? { lat: input.geo.lat, lng: input.geo.lng, accuracyM: input.geo.accuracyM ?? null } : null,
+                geo: input.geo
+                  ? { lat: input.geo.lat, lng: input.geo.lng, accuracyM: input.geo.accuracyM ?? null }
+                  : null,
                 photoRef: input.photoRef ?? null,
                 decisionReason: null,
                 decidedBy: null,
@@ -598,9 +600,7 @@ export const EFFECTS: Record<string, EffectDef> = {
     input: z.object({
       itemId: shortText(64),
       reason: shortText(1000),
-      reasonCode: z
-        .enum(CPE_FAILURE_REASONS, { error: `must be one of ${CPE_FAILURE_REASONS.join(', ')}` })
-        .optional(),
+      reasonCode: z.enum(CPE_FAILURE_REASONS, { error: `must be one of ${CPE_FAILURE_REASONS.join(', ')}` }).optional(),
     }),
     apply: (c, { input, now, actor, requestId, resultCode }) => {
       if (!needsCpe(c.requiredAction)) return refuse('no-cpe', 'This case does not collect CPE.');

@@ -71,7 +71,10 @@ export type CpeFailureReason = (typeof CPE_FAILURE_REASONS)[number];
 /** A phone's position fix: WGS 84 degrees and its accuracy radius in metres. */
 export const geoPoint = z.strictObject(
   {
-    lat: z.number({ error: 'must be a latitude in degrees' }).min(-90, 'must be -90 to 90').max(90, 'must be -90 to 90'),
+    lat: z
+      .number({ error: 'must be a latitude in degrees' })
+      .min(-90, 'must be -90 to 90')
+      .max(90, 'must be -90 to 90'),
     lng: z
       .number({ error: 'must be a longitude in degrees' })
       .min(-180, 'must be -180 to 180')
