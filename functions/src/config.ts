@@ -37,7 +37,8 @@ export const SOURCE_TOKEN = defineSecret('SOURCE_TOKEN', {
   description: 'Bearer token for the BSS/OSS/CRM HTTP gateway (ACCOUNT_SOURCE=http)',
 });
 
-const deployed = (): boolean => Boolean(process.env.K_SERVICE) && process.env.FUNCTIONS_EMULATOR !== 'true';
+/** Running as a deployed function (not a test, an emulator or the offline relay). */
+export const deployed = (): boolean => Boolean(process.env.K_SERVICE) && process.env.FUNCTIONS_EMULATOR !== 'true';
 
 export function sourceToken(): string {
   return deployed() ? SOURCE_TOKEN.value() : (process.env.SOURCE_TOKEN ?? '');

@@ -13,6 +13,7 @@ export { onMonitorShard } from './triggers/onMonitorShard';
 export { backupFirestore } from './triggers/backupFirestore';
 export { onImportWritten } from './triggers/onImportWritten';
 export { sourceWebhook } from './webhooks/sourceWebhook';
+export { cpePhotos } from './webhooks/cpePhotos';
 export { onSourceChangeCreated } from './triggers/onSourceChangeCreated';
 export { syncDataLakeSchedule } from './triggers/syncDataLakeSchedule';
 export { sweepPendingSchedule } from './triggers/sweepPending';

@@ -11,6 +11,7 @@ import { seedShippedCaseTypes } from '../../functions/src/data/caseTypes';
 import { ensureAuthUsers, seedDemoData } from './seedDemo';
 import { startLocalSources } from './localSources';
 import { startLocalNotify } from './localNotify';
+import { setUpLocalPhotos } from './localPhotos';
 import type { NotifySinks } from './notifySinks';
 import type { FakeSources } from './fakeSources';
 import { startWeb } from './web';
@@ -47,6 +48,7 @@ export async function startStack(log: (line: string) => void, options: { web?: b
   try {
     sources = await startLocalSources(log);
     sinks = await startLocalNotify(log);
+    setUpLocalPhotos(ports, log);
     backend = kind === 'full' ? await startFullBackend(ports, log) : await startOfflineBackend(ports, log);
     await waitForCallables(ports.functions);
     log('functions loaded');

@@ -46,6 +46,17 @@ function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
   return out;
 }
 
+const exampleKey = (i: number) => `example${i + 1}`;
+
+/** The contract's examples as OpenAPI example objects, keyed example1, example2... */
+function examplesOf(op: Operation, pick: (e: { input: unknown; output: unknown }) => unknown) {
+  const examples = op.examples ?? [];
+  if (examples.length === 0) return {};
+  return {
+    examples: Object.fromEntries(examples.map((e, i) => [exampleKey(i), { summary: e.summary, value: pick(e) }])),
+  };
+}
+
 function operationObject(op: Operation): JsonSchema {
   const input = jsonSchemaOf(op.input, 'input');
   const props = (input.properties ?? {}) as Record<string, JsonSchema>;
@@ -66,7 +77,12 @@ function operationObject(op: Operation): JsonSchema {
     'x-roles': op.roles,
     'x-callable': callableName(op),
     responses: {
-      '200': { description: 'OK', content: { 'application/json': { schema: jsonSchemaOf(op.output, 'output') } } },
+      '200': {
+        description: 'OK',
+        content: {
+          'application/json': { schema: jsonSchemaOf(op.output, 'output'), ...examplesOf(op, (e) => e.output) },
+        },
+      },
       ...Object.fromEntries(
         Object.entries(ERRORS).map(([code, description]) => [
           code,
@@ -75,9 +91,18 @@ function operationObject(op: Operation): JsonSchema {
       ),
     },
   };
+  const firstInput = (op.examples?.[0]?.input ?? {}) as Record<string, unknown>;
+  for (const p of parameters as JsonSchema[])
+    if (firstInput[p.name as string] !== undefined) p.example = firstInput[p.name as string];
   if (op.rest!.method === 'GET') {
     parameters.push(
-      ...Object.entries(rest).map(([name, schema]) => ({ name, in: 'query', required: required.has(name), schema })),
+      ...Object.entries(rest).map(([name, schema]) => ({
+        name,
+        in: 'query',
+        required: required.has(name),
+        schema,
+        ...(firstInput[name] !== undefined ? { example: firstInput[name] } : {}),
+      })),
     );
   } else {
     doc.requestBody = {
@@ -89,6 +114,9 @@ function operationObject(op: Operation): JsonSchema {
             properties: rest,
             required: [...required].filter((k) => !inPath.includes(k)),
           },
+          ...examplesOf(op, (e) =>
+            Object.fromEntries(Object.entries(e.input as Record<string, unknown>).filter(([k]) => !inPath.includes(k))),
+          ),
         },
       },
     };

@@ -16,10 +16,20 @@ export interface CaseWrite {
   /** The request document's type: `caseAction` today; the field life cycle adds more (e.g. `updateContacts`). */
   type: string;
   payload: Record<string, unknown>;
+  /**
+   * What the API can tell at once from the case, for a new request only (a replay gets the first request's fate):
+   * it throws a Refusal, or returns the payload to write instead of `payload` (a settlement above the RO's limit
+   * becomes a proposal). The client's key stays bound to the client's own body, so a replay still matches.
+   */
+  prepare?: (c: CaseState) => Promise<Record<string, unknown> | void>;
 }
 
-function existingOutcome(snap: DocumentSnapshot, rev: number): WriteOutput {
+/** A write's fate, and the payload that was written (what the life cycle was asked to apply). */
+export type CaseWriteOutput = WriteOutput & { payload: Record<string, unknown> };
+
+function existingOutcome(snap: DocumentSnapshot, rev: number): CaseWriteOutput {
   return {
+    payload: (snap.get('payload') as Record<string, unknown> | undefined) ?? {},
     requestId: snap.id,
     state: snap.get('state') as WriteOutput['state'],
     error: (snap.get('error') as WriteOutput['error']) ?? null,
@@ -34,7 +44,7 @@ function existingOutcome(snap: DocumentSnapshot, rev: number): WriteOutput {
  * Replaying the same clientRequestId with the same body (an offline queue after a lost answer) returns the first
  * request's fate; the same id with anything else is refused with ALREADY_EXISTS (409 over REST).
  */
-export async function submitCaseWrite(actor: Actor, write: CaseWrite): Promise<WriteOutput> {
+export async function submitCaseWrite(actor: Actor, write: CaseWrite): Promise<CaseWriteOutput> {
   const c = await loadCaseFor(actor, write.caseId);
   const body = {
     type: write.type,
@@ -49,8 +59,14 @@ export async function submitCaseWrite(actor: Actor, write: CaseWrite): Promise<W
   }
   assertWritable(c, write.expectedRev);
   await assertNoForeignLease(actor, c);
-  const { requestId } = await createRequestDocument(actor, { ...body, clientRequestId: write.clientRequestId });
-  return { requestId, state: 'PENDING', error: null, caseRev: c.rev };
+  const prepared = write.prepare ? await write.prepare(c) : undefined;
+  const payload = prepared ? { ...prepared, expectedRev: write.expectedRev } : body.payload;
+  const { requestId } = await createRequestDocument(
+    actor,
+    { ...body, payload, clientRequestId: write.clientRequestId },
+    body,
+  );
+  return { requestId, state: 'PENDING', error: null, caseRev: c.rev, payload };
 }
 
 export function assertWritable(c: CaseState, expectedRev: number): void {

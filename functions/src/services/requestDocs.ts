@@ -48,14 +48,19 @@ export function assertSameRequest(
  * the client's id: a retry by the same user with the same body returns the same request; any other use of the id
  * is refused (assertSameRequest).
  */
-export async function createRequestDocument(actor: Actor, body: RequestDocInput): Promise<{ requestId: string }> {
+export async function createRequestDocument(
+  actor: Actor,
+  body: RequestDocInput,
+  /** The body the client's key is bound to, when the server wrote another payload for it (caseWrites.ts). */
+  boundTo: Omit<RequestDocInput, 'clientRequestId'> = body,
+): Promise<{ requestId: string }> {
   const ref = firestore().collection(COL.requests).doc(body.clientRequestId);
   const doc = {
     type: body.type,
     caseId: body.caseId,
     payload: body.payload,
     clientRequestId: body.clientRequestId,
-    fingerprint: requestFingerprint(body),
+    fingerprint: requestFingerprint(boundTo),
     createdBy: actor.uid,
     createdAt: new Date().toISOString(),
     state: 'PENDING',
@@ -68,7 +73,7 @@ export async function createRequestDocument(actor: Actor, body: RequestDocInput)
   } catch (error) {
     const existing = await readDoc(ref);
     if (!existing.exists) throw error;
-    assertSameRequest(actor, existing, body);
+    assertSameRequest(actor, existing, boundTo);
   }
   return { requestId: ref.id };
 }

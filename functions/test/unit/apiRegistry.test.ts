@@ -150,3 +150,44 @@ it('offers exactly the board responses and phases the life cycle records', () =>
   expect(response.results.map((r) => r.code).sort()).toEqual([...BOARD_RESPONSES].sort());
   expect(BOARD_PHASES).toContain('escalated');
 });
+
+const RO_DAY = [
+  'recordContact',
+  'recordCpeCollection',
+  'recordCpeCollectionFailure',
+  'cpePhotoUploadUrl',
+  'cpePhotoDownloadUrl',
+  'requestValidityExtension',
+];
+
+it('gives the RO’s day operations examples that their own schemas accept, shown in the document', () => {
+  for (const name of RO_DAY) {
+    const op = OPERATIONS.find((o) => o.name === name)!;
+    expect(op.examples?.length).toBeGreaterThan(0);
+    for (const e of op.examples!) {
+      expect(op.input.safeParse(e.input).error?.issues ?? []).toEqual([]);
+      expect(op.output.safeParse(e.output).error?.issues ?? []).toEqual([]);
+    }
+    const entry = operationsInDoc.find((x) => x.o.operationId === name)!.o as Record<string, never>;
+    const ok = JSON.stringify(entry.responses['200']);
+    expect(ok).toContain('"example1"');
+    if (op.rest!.method === 'POST') expect(JSON.stringify(entry.requestBody)).toContain('"example1"');
+  }
+});
+
+it('offers only failed-collection results and delinquency reasons the life cycle has', () => {
+  const failed = debtxTelco.actions.find((a) => a.code === 'cpeCollectionFailed')!;
+  expect(failed.results.map((r) => r.code).sort()).toEqual(['not_collected', 'not_reached', 'refused']);
+  const contact = debtxTelco.actions.find((a) => a.code === 'recordContact')!;
+  const field = contact.results[0]!.fields!.find((f) => f.name === 'delinquencyReason')!;
+  const offered = (OPERATIONS.find((o) => o.name === 'recordContact')!.input as unknown as z.ZodType).safeParse({
+    caseId: 'C1',
+    expectedRev: 1,
+    clientRequestId: 'abcdefgh-1',
+    result: 'call_back',
+    channel: 'phone',
+    delinquencyReason: 'no_such_reason',
+  });
+  expect(offered.success).toBe(false);
+  expect(field.choices).toEqual(expect.arrayContaining(['job_loss', 'illness', 'billing_dispute', 'other']));
+});

@@ -57,7 +57,9 @@ export function fieldsOf(schema: JsonSchema, actionCode: string): FieldSpec[] {
   const required = Array.isArray(schema.required)
     ? schema.required.filter((r): r is string => typeof r === 'string')
     : [];
-  return Object.entries(properties).map(([name, raw]) => {
+  // A structured input (the phone's position fix on a CPE collection) comes from the mobile app, not from a form.
+  const typed = Object.entries(properties).filter(([, raw]) => !(isRecord(raw) && raw.type === 'object'));
+  return typed.map(([name, raw]) => {
     const prop = isRecord(raw) ? raw : {};
     return {
       name,

@@ -42,6 +42,17 @@ export interface Contract<N extends string = string, I extends z.ZodType = z.Zod
    * params (functions/src/config.ts) the operation reads, which a deployed function sees only when bound to them.
    */
   runtime?: { timeoutSeconds?: number; memory?: '256MiB' | '512MiB' | '1GiB' | '2GiB'; secrets?: readonly string[] };
+  /**
+   * Worked examples for the OpenAPI document: an input (path parameters included) and the output it gets. Typed by
+   * the schemas, and a unit test parses each against them, so an example cannot drift from the contract.
+   */
+  examples?: readonly ContractExample<I, O>[];
+}
+
+export interface ContractExample<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  summary: string;
+  input: z.input<I>;
+  output: z.input<O>;
 }
 
 export function defineContract<const N extends string, I extends z.ZodType, O extends z.ZodType>(

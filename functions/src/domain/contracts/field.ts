@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { CONTACT_CHANNELS, emailAddress, phoneNumber } from '../lifecycle/inputs';
+import { CONTACT_CHANNELS, CPE_FAILURE_REASONS, emailAddress, geoPoint, phoneNumber } from '../lifecycle/inputs';
+import { DELINQUENCY_REASONS } from '../lifecycle/configs/debtxTelco';
 import { BOARD_PHASES, NEGOTIATION_PHASES, UNRECORDED_BOARD_PHASE, type NegotiationPhase } from '../cases/phases';
 import { LEASE_SECONDS, RENEW_SECONDS } from '../presence/lease';
-import { CASE_WORKER_ROLES, FIELD_ROLES, PRESENCE_ROLES } from '../policy/operationRoles';
+import { CASE_WORKER_ROLES, FIELD_ROLES, PRESENCE_ROLES, SIGNED_IN_ROLES } from '../policy/operationRoles';
 import { defineContract } from './define';
 import {
   caseDetails,
@@ -165,11 +166,14 @@ export const customerNegotiations = defineContract({
   ),
 });
 
+/** What a contact may be recorded as: the client's results, and the proposal a settlement above the limit becomes. */
+export const RECORDED_CONTACT_RESULTS = [...CONTACT_RESULTS, 'settlement_proposed'] as const;
+
 export const recordContact = defineContract({
   name: 'recordContact',
   summary: 'Record a contact with the customer and its outcome (a promise or a settlement with it).',
   description:
-    'Written as a request document that the life cycle applies; follow it with getRequestStatus. Refused at once for a closed case, a stale expectedRev (conflict), or while another user holds the customer’s lease.',
+    'Written as a request document that the life cycle applies; follow it with getRequestStatus. Refused at once for a closed case, a stale expectedRev (conflict), or while another user holds the customer’s lease. `contactedOn` is the day the contact happened (today when left out; never in the future, never before the case was assigned to the caller). `delinquencyReason` is kept on the case and in its history. A `settlement_agreed` whose discount is above the RO’s limit is recorded as a proposal (`recordedAs: settlement_proposed`) that applies when a supervisor approves it.',
   area: 'field',
   group: 'mobile',
   rest: { method: 'POST', path: '/cases/{caseId}/contacts', tag: 'Negotiation' },
@@ -193,6 +197,13 @@ export const recordContact = defineContract({
         .max(60, 'must be at most 60')
         .nullish(),
       firstDueDate: todayOrLaterDate.nullish(),
+      delinquencyReason: z
+        .enum(DELINQUENCY_REASONS, { error: `must be one of ${DELINQUENCY_REASONS.join(', ')}` })
+        .nullish()
+        .describe('Why the customer fell behind, as they said it.'),
+      contactedOn: pastOrTodayDate
+        .nullish()
+        .describe('The day the contact happened (YYYY-MM-DD), when recorded later; today when left out.'),
     })
     .superRefine((v, ctx) => {
       const need = (field: keyof typeof v) => {
@@ -202,7 +213,37 @@ export const recordContact = defineContract({
       if (v.result === 'promised') (['promiseAmountCents', 'promiseDate'] as const).forEach(need);
       if (v.result === 'settlement_agreed') (['agreedCents', 'instalments', 'firstDueDate'] as const).forEach(need);
     }),
-  output: writeOutput,
+  output: writeOutput.extend({
+    recordedAs: z
+      .enum(RECORDED_CONTACT_RESULTS)
+      .describe(
+        'The result written: settlement_proposed when a settlement above the RO’s limit waits for a supervisor.',
+      ),
+  }),
+  examples: [
+    {
+      summary: 'A phone call: the customer lost their job and promised to pay part by the end of the month',
+      input: {
+        caseId: 'C-2026-000123',
+        expectedRev: 7,
+        clientRequestId: '0b6f3c2e-5a4d-4e1b-9f7a-2c8d1e6b4a90',
+        result: 'promised',
+        channel: 'phone',
+        delinquencyReason: 'job_loss',
+        contactedOn: '2026-12-04',
+        promiseAmountCents: 500000,
+        promiseDate: '2026-12-31',
+        notes: 'Starts a new job next week',
+      },
+      output: {
+        requestId: '0b6f3c2e-5a4d-4e1b-9f7a-2c8d1e6b4a90',
+        state: 'PENDING',
+        error: null,
+        caseRev: 7,
+        recordedAs: 'promised',
+      },
+    },
+  ],
 });
 
 export const recordPayment = defineContract({
@@ -320,9 +361,20 @@ export const roCpeCollection = defineContract({
   output: pageOf(cpeCase),
 });
 
+const itemId = z.string({ error: 'is required' }).trim().min(1, 'is required').max(64, 'must be at most 64 characters');
+
+/** Where an uploaded collection photo is kept: one object per upload, under its case and item. */
+export const CPE_PHOTO_PATH = /^cpe-photos\/[A-Za-z0-9_-]{1,128}\/[^/]{1,64}\/[0-9a-f-]{36}\.(jpg|png)$/;
+export const photoRef = z
+  .string({ error: 'must be the photoRef cpePhotoUploadUrl gave' })
+  .max(400, 'must be the photoRef cpePhotoUploadUrl gave')
+  .regex(CPE_PHOTO_PATH, 'must be the photoRef cpePhotoUploadUrl gave');
+
 export const recordCpeCollection = defineContract({
   name: 'recordCpeCollection',
   summary: 'Record that a CPE item was collected from the customer, with its condition (RCMP then decides).',
+  description:
+    'Optionally where the phone was (`location`) and the photo taken (`photoRef`: upload it first with the URL cpePhotoUploadUrl gives, then send its photoRef). A photo of another case or item, or one not uploaded, is refused.',
   area: 'field',
   group: 'mobile',
   rest: { method: 'POST', path: '/cases/{caseId}/cpe-collections', tag: 'CPE' },
@@ -331,14 +383,173 @@ export const recordCpeCollection = defineContract({
     caseId,
     expectedRev,
     clientRequestId,
-    itemId: z.string({ error: 'is required' }).trim().min(1, 'is required').max(64, 'must be at most 64 characters'),
+    itemId,
     condition: z
       .string({ error: 'is required' })
       .trim()
       .min(1, 'is required')
       .max(200, 'must be at most 200 characters'),
+    location: geoPoint.nullish().describe('The phone’s position fix when the item was collected.'),
+    photoRef: photoRef.nullish(),
   }),
   output: writeOutput,
+  examples: [
+    {
+      summary: 'A router collected in good condition, with the place and the photo',
+      input: {
+        caseId: 'C-2026-000123',
+        expectedRev: 8,
+        clientRequestId: '5d2a9c1e-7b3f-4a61-8e0d-93c4f1b27a55',
+        itemId: 'CPE-1',
+        condition: 'good, with power adapter',
+        location: { lat: 6.9271, lng: 79.8612, accuracyM: 12 },
+        photoRef: 'cpe-photos/C-2026-000123/CPE-1/3f1c7a2e-9b4d-4c8e-a1f0-6d2b5e8c9a14.jpg',
+      },
+      output: { requestId: '5d2a9c1e-7b3f-4a61-8e0d-93c4f1b27a55', state: 'PENDING', error: null, caseRev: 8 },
+    },
+  ],
+});
+
+export const recordCpeCollectionFailure = defineContract({
+  name: 'recordCpeCollectionFailure',
+  summary: 'Record a failed attempt to collect a CPE item, with the reason: the item stays to collect.',
+  description:
+    'The attempt is listed on the item in roCpeCollection. A customer who refuses sends the case to the mediation board; not at home or an address not found returns it to negotiation; a lost or damaged item, or another reason, leaves the case where it is. `notes` are required with `other`.',
+  area: 'field',
+  group: 'mobile',
+  rest: { method: 'POST', path: '/cases/{caseId}/cpe-collection-failures', tag: 'CPE' },
+  roles: ['ro'],
+  input: z
+    .strictObject({
+      caseId,
+      expectedRev,
+      clientRequestId,
+      itemId,
+      reason: z.enum(CPE_FAILURE_REASONS, { error: `must be one of ${CPE_FAILURE_REASONS.join(', ')}` }),
+      notes: z.string().trim().max(1000, 'must be at most 1000 characters').nullish(),
+    })
+    .refine((v) => v.reason !== 'other' || !!v.notes, {
+      message: 'is required when the reason is other',
+      path: ['notes'],
+    }),
+  output: writeOutput,
+  examples: [
+    {
+      summary: 'Nobody was at home',
+      input: {
+        caseId: 'C-2026-000123',
+        expectedRev: 8,
+        clientRequestId: '9e4b1d7a-2c6f-4f3a-b8e5-1a7d0c9f2e36',
+        itemId: 'CPE-1',
+        reason: 'not_at_home',
+        notes: 'Neighbour says they are back on Monday',
+      },
+      output: { requestId: '9e4b1d7a-2c6f-4f3a-b8e5-1a7d0c9f2e36', state: 'PENDING', error: null, caseRev: 8 },
+    },
+  ],
+});
+
+export const PHOTO_CONTENT_TYPES = ['image/jpeg', 'image/png'] as const;
+export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+export const cpePhotoUploadUrl = defineContract({
+  name: 'cpePhotoUploadUrl',
+  summary: 'A signed URL to upload one photo of a CPE item (JPEG or PNG, at most 5 MB), valid for 15 minutes.',
+  description:
+    'PUT the image bytes to `uploadUrl` with the given `headers`, then send `photoRef` with recordCpeCollection. On a deployed project the URL is a Cloud Storage V4 signed URL; on the local stacks an endpoint of the functions that keeps the file on disk. Either way the URL uploads only that one object, of that type and at most that size.',
+  area: 'field',
+  group: 'mobile',
+  rest: { method: 'POST', path: '/cases/{caseId}/cpe-photos', tag: 'CPE' },
+  roles: ['ro'],
+  input: z.strictObject({
+    caseId,
+    itemId,
+    contentType: z.enum(PHOTO_CONTENT_TYPES, { error: `must be one of ${PHOTO_CONTENT_TYPES.join(', ')}` }),
+    bytes: z
+      .number({ error: 'must be the photo’s size in bytes' })
+      .int('must be a whole number of bytes')
+      .min(1, 'must be at least 1 byte')
+      .max(MAX_PHOTO_BYTES, `must be at most ${MAX_PHOTO_BYTES} bytes (5 MB)`),
+  }),
+  output: z.object({
+    uploadUrl: z.string(),
+    method: z.literal('PUT'),
+    headers: z.record(z.string(), z.string()).describe('Send these headers with the PUT, exactly.'),
+    photoRef: z.string(),
+    expiresAt: z.string(),
+  }),
+  examples: [
+    {
+      summary: 'A 1.2 MB JPEG of the router',
+      input: { caseId: 'C-2026-000123', itemId: 'CPE-1', contentType: 'image/jpeg', bytes: 1_250_000 },
+      output: {
+        uploadUrl:
+          'https://storage.googleapis.com/debtx-prod.appspot.com/cpe-photos/C-2026-000123/CPE-1/3f1c7a2e-9b4d-4c8e-a1f0-6d2b5e8c9a14.jpg?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Expires=900&X-Goog-Signature=…',
+        method: 'PUT',
+        headers: { 'content-type': 'image/jpeg', 'x-goog-content-length-range': '0,1250000' },
+        photoRef: 'cpe-photos/C-2026-000123/CPE-1/3f1c7a2e-9b4d-4c8e-a1f0-6d2b5e8c9a14.jpg',
+        expiresAt: '2026-12-05T06:15:00.000Z',
+      },
+    },
+  ],
+});
+
+export const cpePhotoDownloadUrl = defineContract({
+  name: 'cpePhotoDownloadUrl',
+  summary: 'A link to a CPE item’s collection photo, valid for 15 minutes, for whoever may see the case.',
+  area: 'field',
+  group: 'mobile',
+  rest: { method: 'GET', path: '/cases/{caseId}/cpe-photos/{itemId}', tag: 'CPE' },
+  roles: SIGNED_IN_ROLES,
+  input: z.strictObject({ caseId, itemId }),
+  output: z.object({ url: z.string(), photoRef: z.string(), expiresAt: z.string() }),
+  examples: [
+    {
+      summary: 'The photo of a collected router',
+      input: { caseId: 'C-2026-000123', itemId: 'CPE-1' },
+      output: {
+        url: 'https://storage.googleapis.com/debtx-prod.appspot.com/cpe-photos/C-2026-000123/CPE-1/3f1c7a2e-9b4d-4c8e-a1f0-6d2b5e8c9a14.jpg?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Expires=900&X-Goog-Signature=…',
+        photoRef: 'cpe-photos/C-2026-000123/CPE-1/3f1c7a2e-9b4d-4c8e-a1f0-6d2b5e8c9a14.jpg',
+        expiresAt: '2026-12-05T06:15:00.000Z',
+      },
+    },
+  ],
+});
+
+export const requestValidityExtension = defineContract({
+  name: 'requestValidityExtension',
+  summary: 'Ask the recovery section to extend the case’s validity period by some days (an officer decides).',
+  description:
+    'At most the case type’s maxExtensionDays (30 for the telecom cases); one request at a time per case. It shows in listActiveRoRequests while it waits; an officer approves or rejects it on the web.',
+  area: 'field',
+  group: 'mobile',
+  rest: { method: 'POST', path: '/cases/{caseId}/validity-extensions', tag: 'Requests' },
+  roles: ['ro'],
+  input: z.strictObject({
+    caseId,
+    expectedRev,
+    clientRequestId,
+    days: z
+      .number({ error: 'must be a number of days' })
+      .int('must be a whole number of days')
+      .min(1, 'must be at least 1')
+      .max(365, 'must be at most 365'),
+    reason: required(1000),
+  }),
+  output: writeOutput,
+  examples: [
+    {
+      summary: 'Two more weeks to finish collecting',
+      input: {
+        caseId: 'C-2026-000123',
+        expectedRev: 9,
+        clientRequestId: 'c7a1e5d3-4b2f-4e8a-9d6c-0f3b7a2e1d58',
+        days: 14,
+        reason: 'Customer pays the last instalment on the 20th',
+      },
+      output: { requestId: 'c7a1e5d3-4b2f-4e8a-9d6c-0f3b7a2e1d58', state: 'PENDING', error: null, caseRev: 9 },
+    },
+  ],
 });
 
 export const roRequestView = z.object({
@@ -451,7 +662,11 @@ export const FIELD_CONTRACTS = [
   submitMediationBoard,
   roCpeCollection,
   recordCpeCollection,
+  recordCpeCollectionFailure,
+  cpePhotoUploadUrl,
+  cpePhotoDownloadUrl,
   listActiveRoRequests,
+  requestValidityExtension,
   getRequestStatus,
   acquireCaseLease,
   renewCaseLease,

@@ -100,6 +100,14 @@ export const caseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof caseSummary>;
 
+export const cpeAttemptView = z.object({
+  at: z.string(),
+  by: z.string(),
+  result: z.string().describe('not_reached, refused (to the mediation board) or not_collected.'),
+  reasonCode: z.string().nullable(),
+  reason: z.string(),
+});
+
 export const cpeItemView = z.object({
   itemId: z.string(),
   kind: z.string(),
@@ -107,6 +115,17 @@ export const cpeItemView = z.object({
   status: z.enum(['pending', 'collected', 'approved', 'rejected']),
   collectedAt: z.string().nullable(),
   condition: z.string().nullable(),
+  geo: z
+    .object({ lat: z.number(), lng: z.number(), accuracyM: z.number().nullable() })
+    .nullable()
+    .default(null)
+    .describe('Where the phone was when the collection was recorded.'),
+  photoRef: z
+    .string()
+    .nullable()
+    .default(null)
+    .describe('The collection photo, if one was taken: ask cpePhotoDownloadUrl for a link to it.'),
+  attempts: z.array(cpeAttemptView).default([]).describe('Failed attempts to collect it, oldest first.'),
 });
 
 export const caseDetails = caseSummary.extend({

@@ -18,7 +18,9 @@ import type { Actor } from '../model/roles';
 import { addDays, addMonthsToDate, dateOf, type Instant } from '../model/time';
 import {
   CONTACT_CHANNELS,
+  CPE_FAILURE_REASONS,
   calendarDate,
+  geoPoint,
   emailAddress,
   optionalNotes,
   optionalText,
@@ -102,6 +104,20 @@ interface SettlementInput {
 }
 
 /**
+ * The discount a settlement of `agreedCents` gives on what is still owed, and the RO's limit on it
+ * (`maxRoDiscountPct` of the arrears). The field API reads it to send a settlement above the limit to the checker.
+ */
+export function roDiscount(
+  c: Pick<CaseState, 'arrearsCents' | 'paidCents'>,
+  agreedCents: number,
+  settings: Pick<Required<CaseTypeSettings>, 'maxRoDiscountPct'>,
+): { discountCents: number; limitCents: number; aboveLimit: boolean } {
+  const discountCents = c.arrearsCents - c.paidCents - agreedCents;
+  const limitCents = Math.floor((c.arrearsCents * settings.maxRoDiscountPct) / 100);
+  return { discountCents, limitCents, aboveLimit: discountCents > limitCents };
+}
+
+/**
  * Checks a settlement against the case and the case type's settings and builds it. The discount limit is
  * the maker's (an RO's): above it the settlement must go through a supervisor's approval instead.
  */
@@ -131,8 +147,7 @@ function planSettlement(
   if (input.firstDueDate < dateOf(now)) {
     return refuse('due-date-in-past', 'The first instalment cannot fall due in the past.', 'firstDueDate');
   }
-  const discountCents = owed - input.agreedCents;
-  const limitCents = Math.floor((c.arrearsCents * settings.maxRoDiscountPct) / 100);
+  const { discountCents, limitCents } = roDiscount(c, input.agreedCents, settings);
   const amounts = splitEvenly(input.agreedCents, input.instalments);
   // Instalments are on what is still owed: what was paid before the settlement does not count towards them.
   return {
@@ -300,6 +315,14 @@ export const EFFECTS: Record<string, EffectDef> = {
       }
       if (input.contactedOn !== undefined && input.contactedOn < dateOf(c.openedAt)) {
         return refuse('contact-before-case', 'The contact date is before the case was opened.', 'contactedOn');
+      }
+      const assigned = c.assignment?.roAssignedAt;
+      if (actor.role === 'ro' && assigned && input.contactedOn !== undefined && input.contactedOn < dateOf(assigned)) {
+        return refuse(
+          'contact-before-assignment',
+          `The contact date is before the case was assigned to you (${dateOf(assigned)}).`,
+          'contactedOn',
+        );
       }
       if (input.nextFollowUpOn !== undefined && input.nextFollowUpOn < today) {
         return refuse('follow-up-in-past', 'The next follow-up date cannot be in the past.', 'nextFollowUpOn');
@@ -530,6 +553,7 @@ export const EFFECTS: Record<string, EffectDef> = {
       /** The day it was collected when recorded later; today when left out. */
       collectedOn: calendarDate.optional(),
       location: optionalText(300),
+      geo: geoPoint.optional(),
       photoRef: optionalText(500),
     }),
     apply: (c, { input, now, actor }) => {
@@ -556,6 +580,9 @@ export const EFFECTS: Record<string, EffectDef> = {
                 collectedOn: input.collectedOn ?? dateOf(now),
                 condition: input.condition,
                 location: input.location ?? null,
+                geo: input.geo
+                  ? { lat: input.geo.lat, lng: input.geo.lng, accuracyM: input.geo.accuracyM ?? null }
+                  : null,
                 photoRef: input.photoRef ?? null,
                 decisionReason: null,
                 decidedBy: null,
@@ -570,8 +597,12 @@ export const EFFECTS: Record<string, EffectDef> = {
 
   recordCpeFailure: defineEffect({
     description: 'record a failed attempt to collect a CPE item (the result decides where the case goes)',
-    input: z.object({ itemId: shortText(64), reason: shortText(1000) }),
-    apply: (c, { input }) => {
+    input: z.object({
+      itemId: shortText(64),
+      reason: shortText(1000),
+      reasonCode: z.enum(CPE_FAILURE_REASONS, { error: `must be one of ${CPE_FAILURE_REASONS.join(', ')}` }).optional(),
+    }),
+    apply: (c, { input, now, actor, requestId, resultCode }) => {
       if (!needsCpe(c.requiredAction)) return refuse('no-cpe', 'This case does not collect CPE.');
       const item = c.cpe.find((i) => i.itemId === input.itemId);
       if (!item) return refuse('unknown-item', `No CPE item ${input.itemId} on this case.`, 'itemId');
@@ -582,7 +613,22 @@ export const EFFECTS: Record<string, EffectDef> = {
         ...c,
         cpe: c.cpe.map((i) =>
           i.itemId === input.itemId
-            ? { ...i, failedAttempts: (i.failedAttempts ?? 0) + 1, failureReason: input.reason }
+            ? {
+                ...i,
+                failedAttempts: (i.failedAttempts ?? 0) + 1,
+                failureReason: input.reason,
+                attempts: [
+                  ...(i.attempts ?? []),
+                  {
+                    at: now,
+                    by: actor.uid,
+                    result: resultCode,
+                    reasonCode: input.reasonCode ?? null,
+                    reason: input.reason,
+                    requestId,
+                  },
+                ],
+              }
             : i,
         ),
       };

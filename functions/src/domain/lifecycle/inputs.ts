@@ -56,3 +56,34 @@ export const emailAddress = z
   .trim()
   .max(254, { message: 'must be at most 254 characters' })
   .pipe(z.email({ message: 'is not a valid email address' }));
+
+/** Why a CPE collection failed, as the RO picks it in the field. */
+export const CPE_FAILURE_REASONS = [
+  'customer_refused',
+  'not_at_home',
+  'item_lost',
+  'item_damaged',
+  'address_not_found',
+  'other',
+] as const;
+export type CpeFailureReason = (typeof CPE_FAILURE_REASONS)[number];
+
+/** A phone's position fix: WGS 84 degrees and its accuracy radius in metres. */
+export const geoPoint = z.strictObject(
+  {
+    lat: z
+      .number({ error: 'must be a latitude in degrees' })
+      .min(-90, 'must be -90 to 90')
+      .max(90, 'must be -90 to 90'),
+    lng: z
+      .number({ error: 'must be a longitude in degrees' })
+      .min(-180, 'must be -180 to 180')
+      .max(180, 'must be -180 to 180'),
+    accuracyM: z
+      .number({ error: 'must be metres' })
+      .nonnegative('must not be negative')
+      .max(100_000, 'must be at most 100000 metres')
+      .nullish(),
+  },
+  { error: 'must be {lat, lng, accuracyM}' },
+);

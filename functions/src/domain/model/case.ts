@@ -54,7 +54,12 @@ export interface CpeItem {
   collectedOn?: CalendarDate | null;
   /** Where it was collected (the customer's address, a branch...). */
   location?: string | null;
-  /** A reference to the photo taken at collection (the mobile app uploads it; we keep its reference). */
+  /** Where the phone was when the collection was recorded (the mobile app's position fix). */
+  geo?: GeoPoint | null;
+  /**
+   * The photo taken at collection: the storage path the app uploaded it to (`cpe-photos/{caseId}/{itemId}/...`,
+   * services/cpePhotos.ts), or a reference an older client kept.
+   */
   photoRef?: string | null;
   /** Why RCMP rejected it, or why the last collection attempt failed. */
   decisionReason?: string | null;
@@ -63,6 +68,26 @@ export interface CpeItem {
   collectedBy?: string | null;
   failedAttempts?: number;
   failureReason?: string | null;
+  /** Every failed attempt to collect it, oldest first (the item stays to collect). */
+  attempts?: CpeAttempt[];
+}
+
+/** A position fix: degrees, and the radius in metres the phone is confident of. */
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+  accuracyM: number | null;
+}
+
+/** A failed attempt to collect a CPE item. */
+export interface CpeAttempt {
+  at: Instant;
+  by: string;
+  /** The life cycle's result (not_reached, refused, not_collected) and the RO's reason code, if one was given. */
+  result: string;
+  reasonCode: string | null;
+  reason: string;
+  requestId: string;
 }
 
 export interface Instalment {

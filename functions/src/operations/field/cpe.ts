@@ -5,8 +5,11 @@ import { DEFAULT_PAGE, keysetPage } from '../../services/keysetPage';
 import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
 import { submitCaseWrite } from '../../services/caseWrites';
+import { itemToCollect } from '../../services/fieldWrites';
+import { assertPhotoOf, photoDownloadUrl, photoUploadUrl } from '../../services/cpePhotos';
+import type { CpeFailureReason } from '../../domain/lifecycle/inputs';
 
-function cpeView(c: CaseState): z.infer<typeof contracts.cpeCase> {
+function cpeView(c: CaseState): z.input<typeof contracts.cpeCase> {
   const items = c.cpe ?? [];
   return {
     caseId: c.id,
@@ -34,14 +37,57 @@ export const roCpeCollection = implement(contracts.roCpeCollection, async (actor
   return { items: docs.map((d) => cpeView(d.data() as CaseState)), nextCursor };
 });
 
-export const recordCpeCollection = implement(
-  contracts.recordCpeCollection,
-  async (actor, { caseId: id, expectedRev: rev, clientRequestId: clientId, itemId, condition }) =>
-    submitCaseWrite(actor, {
-      caseId: id,
-      expectedRev: rev,
-      clientRequestId: clientId,
-      type: 'caseAction',
-      payload: { action: 'recordCpeCollection', result: 'collected', inputs: { itemId, condition } },
-    }),
+export const recordCpeCollection = implement(contracts.recordCpeCollection, async (actor, input) => {
+  const inputs = {
+    itemId: input.itemId,
+    condition: input.condition,
+    ...(input.location ? { geo: input.location } : {}),
+    ...(input.photoRef ? { photoRef: input.photoRef } : {}),
+  };
+  return submitCaseWrite(actor, {
+    caseId: input.caseId,
+    expectedRev: input.expectedRev,
+    clientRequestId: input.clientRequestId,
+    type: 'caseAction',
+    payload: { action: 'recordCpeCollection', result: 'collected', inputs },
+    prepare: async (c) => {
+      itemToCollect(c, input.itemId);
+      if (input.photoRef) await assertPhotoOf(c, input.itemId, input.photoRef);
+    },
+  });
+});
+
+/** The RO's reason decides the life cycle's result: refused → the board; not reached → negotiation; else stay. */
+const FAILURE_RESULT: Record<CpeFailureReason, string> = {
+  customer_refused: 'refused',
+  not_at_home: 'not_reached',
+  address_not_found: 'not_reached',
+  item_lost: 'not_collected',
+  item_damaged: 'not_collected',
+  other: 'not_collected',
+};
+
+export const recordCpeCollectionFailure = implement(contracts.recordCpeCollectionFailure, async (actor, input) =>
+  submitCaseWrite(actor, {
+    caseId: input.caseId,
+    expectedRev: input.expectedRev,
+    clientRequestId: input.clientRequestId,
+    type: 'caseAction',
+    payload: {
+      action: 'cpeCollectionFailed',
+      result: FAILURE_RESULT[input.reason],
+      inputs: { itemId: input.itemId, reasonCode: input.reason, reason: input.notes || input.reason },
+    },
+    prepare: async (c) => {
+      itemToCollect(c, input.itemId);
+    },
+  }),
+);
+
+export const cpePhotoUploadUrl = implement(contracts.cpePhotoUploadUrl, async (actor, input) =>
+  photoUploadUrl(actor, input),
+);
+
+export const cpePhotoDownloadUrl = implement(contracts.cpePhotoDownloadUrl, async (actor, input) =>
+  photoDownloadUrl(actor, input),
 );

@@ -10,6 +10,8 @@ import {
 import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
 import { submitCaseWrite } from '../../services/caseWrites';
+import { assertContactDate, contactResultFor } from '../../services/fieldWrites';
+import type { RECORDED_CONTACT_RESULTS } from '../../domain/contracts/field';
 import { negotiationHistoryPage } from '../../services/negotiationHistory';
 
 export const listActiveCustomerNegotiations = implement(
@@ -46,13 +48,19 @@ export const customerNegotiations = implement(contracts.customerNegotiations, as
 export const recordContact = implement(contracts.recordContact, async (actor, input) => {
   const { caseId: id, expectedRev: rev, clientRequestId: clientId, result, ...rest } = input;
   const inputs = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null && v !== undefined));
-  return submitCaseWrite(actor, {
+  const out = await submitCaseWrite(actor, {
     caseId: id,
     expectedRev: rev,
     clientRequestId: clientId,
     type: 'caseAction',
     payload: { action: 'recordContact', result, inputs },
+    prepare: async (c) => {
+      assertContactDate(c, input.contactedOn);
+      const recordedAs = await contactResultFor(actor, c, result, input.agreedCents);
+      return { action: 'recordContact', result: recordedAs, inputs };
+    },
   });
+  return { ...out, recordedAs: String(out.payload.result ?? result) as (typeof RECORDED_CONTACT_RESULTS)[number] };
 });
 
 export const recordPayment = implement(

@@ -13,24 +13,26 @@ const VALIDITY = {
 
 /**
  * The reason of delinquency: why the customer fell behind, from a list the operator configures (kept in
- * characteristics).
+ * characteristics). The field API offers the shipped list; the life cycle checks the case type's own.
  */
+export const DELINQUENCY_REASONS = [
+  'financial_hardship',
+  'job_loss',
+  'illness',
+  'billing_dispute',
+  'service_complaint',
+  'moved_away',
+  'forgot',
+  'refuses',
+  'unknown',
+  'other',
+] as const;
 const DELINQUENCY_REASON: FieldDef = {
   name: 'delinquencyReason',
   label: 'Reason of delinquency',
   type: 'choice',
   required: false,
-  choices: [
-    'financial_hardship',
-    'job_loss',
-    'illness',
-    'billing_dispute',
-    'service_complaint',
-    'moved_away',
-    'forgot',
-    'refuses',
-    'unknown',
-  ],
+  choices: [...DELINQUENCY_REASONS],
 };
 const contact = (code: string, label: string, effects: string[], next: string) => ({
   code,
@@ -58,7 +60,7 @@ export const debtxTelco: CaseTypeConfig = {
     'A settlement with an instalment 30 days overdue is treated as broken: the case returns to negotiation (a broken arrangement, as bank collection systems treat it).',
     'Contact outcomes are the results of “Record a customer contact”; the reasons of delinquency are the choices of its delinquencyReason field. Both are configuration.',
     'A settlement whose discount is above the RO limit is “proposed”: it applies only when a supervisor other than its maker approves it (decision 0013).',
-    'A failed CPE collection returns the case to negotiation when the customer was not reached, and escalates it to the mediation board when the customer refused (a failed collection goes back to negotiation or escalation).',
+    'A failed CPE collection returns the case to negotiation when the customer was not reached, and escalates it to the mediation board when the customer refused (a failed collection goes back to negotiation or escalation); when the customer was met but the item could not be taken (lost, damaged) the case stays where it is and the item stays to collect.',
     'Mediation board phases: escalated → letter requested (an RO request) → letter issued (the request approved) → hearing scheduled → customer responded → settled / unresolved.',
   ],
   category: 'TelcoRecovery',
@@ -288,6 +290,8 @@ export const debtxTelco: CaseTypeConfig = {
           effects: ['recordCpeFailure', 'openBoardRecord'],
           next: 'MEDIATION_BOARD',
         },
+        // The customer was met but the item could not be taken (lost, damaged...): it stays to collect.
+        { code: 'not_collected', label: 'Item could not be collected', effects: ['recordCpeFailure'] },
       ],
     },
     {
