@@ -16,6 +16,8 @@ export interface CaseWrite {
   /** The request document's type: `caseAction` today; the field life cycle adds more (e.g. `updateContacts`). */
   type: string;
   payload: Record<string, unknown>;
+  /** A check of the case as it is now, for a new write only (a replay gets its first write's fate); throws a Refusal. */
+  beforeWrite?: (c: CaseState) => Promise<void>;
 }
 
 function existingOutcome(snap: DocumentSnapshot, rev: number): WriteOutput {
@@ -49,6 +51,7 @@ export async function submitCaseWrite(actor: Actor, write: CaseWrite): Promise<W
   }
   assertWritable(c, write.expectedRev);
   await assertNoForeignLease(actor, c);
+  await write.beforeWrite?.(c);
   const { requestId } = await createRequestDocument(actor, { ...body, clientRequestId: write.clientRequestId });
   return { requestId, state: 'PENDING', error: null, caseRev: c.rev };
 }

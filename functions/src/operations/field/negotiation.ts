@@ -11,6 +11,8 @@ import { implement } from '../../api/registry';
 import * as contracts from '../../domain/contracts/field';
 import { submitCaseWrite } from '../../services/caseWrites';
 import { negotiationHistoryPage } from '../../services/negotiationHistory';
+import { assertContactAllowed } from '../../services/compliance/contactGate';
+import { nowIso } from '../../config';
 
 export const listActiveCustomerNegotiations = implement(
   contracts.listActiveCustomerNegotiations,
@@ -52,6 +54,8 @@ export const recordContact = implement(contracts.recordContact, async (actor, in
     clientRequestId: clientId,
     type: 'caseAction',
     payload: { action: 'recordContact', result, inputs },
+    // The contact gate answers at once (the trigger checks again when it records the contact).
+    beforeWrite: (c) => assertContactAllowed(c, { action: 'recordContact', result, channel: input.channel }, nowIso()),
   });
 });
 
