@@ -60,8 +60,6 @@ function endExpiredAttempt(tx: Tx, id: string, current: Delivery, now: Instant):
  * A customer message passes the compliance gate here, atomically with its contact count.
  */
 async function claimDelivery(id: string, now: Instant, owner: string): Promise<Claimed> {
-  // The approved contact policy (caps, hours, blocking indicators), read through its cache before the transaction.
-  const { policy } = await currentContactPolicy();
   try {
     return await runTx(async (tx) => {
       const ref = col('outbox').doc(id);
@@ -81,6 +79,8 @@ async function claimDelivery(id: string, now: Instant, owner: string): Promise<C
         tx.set(ref, { ...claimed });
         return { delivery: claimed, gate: null };
       }
+      // The approved contact policy (caps, hours, blocking indicators), through its cache: customer messages only.
+      const { policy } = await currentContactPolicy();
       const contactRef = col('contacts').doc(current.recipient.customerKey ?? current.recipient.address);
       const contactSnap = await tx.get(contactRef);
       const stored: ContactState = {
