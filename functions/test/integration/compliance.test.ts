@@ -173,6 +173,17 @@ describe('indicators: raised by officers, cleared only with a reason, audited', 
     const snap = await firestore().collection(COL.sourceChanges).doc(id).get();
     await changeTrigger({ data: snap, params: { changeId: id }, id: `evt-${id}` });
     expect((await caseDoc('K6')).indicators).toEqual(['bankruptcy']);
+    const events = (await auditOf('cases/K6')).length;
+    // The same event again is a duplicate; another event reporting the same indicator changes nothing.
+    expect(await recordSourceChange(change, 'lake', '2026-11-20T09:05:00.000Z')).toMatchObject({ duplicate: true });
+    const again = await recordSourceChange({ ...change, eventId: 'ind-2' }, 'webhook', '2026-11-20T09:06:00.000Z');
+    await changeTrigger({
+      data: await firestore().collection(COL.sourceChanges).doc(again.id).get(),
+      params: { changeId: again.id },
+      id: `evt-${again.id}`,
+    });
+    expect((await caseDoc('K6')).indicators).toEqual(['bankruptcy']);
+    expect(await auditOf('cases/K6')).toHaveLength(events);
     expect((await auditOf('cases/K6')).at(-1)).toMatchObject({
       action: 'sourceChange',
       actor: { uid: 'system:source-sync' },
