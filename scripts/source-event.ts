@@ -5,6 +5,7 @@
  *   npm run source:event -- payment <account> <rupees> [paymentId]
  *   npm run source:event -- status  <account> <active|suspended|disconnected|closed|closed_written_off>
  *   npm run source:event -- cpe     <account> <serialNumber> <location>
+ *   npm run source:event -- indicator <account> <dispute|deceased|bankruptcy|do_not_contact>
  *
  * Signed with functions/.secret.local's SOURCE_WEBHOOK_SECRET, like the stack's Functions emulator expects.
  */
@@ -16,7 +17,7 @@ import { PROJECT_ID, ROOT, stackPorts } from './lib/ports';
 
 function usage(message: string): never {
   console.error(
-    `${message}\nusage: npm run source:event -- payment|status|cpe <account> …  (see scripts/source-event.ts)`,
+    `${message}\nusage: npm run source:event -- payment|status|cpe|indicator <account> …  (see scripts/source-event.ts)`,
   );
   process.exit(2);
 }
@@ -46,6 +47,8 @@ if (kind === 'payment') {
   change = { ...common, source: 'bss', kind: 'accountStatus', status: a };
 } else if (kind === 'cpe') {
   change = { ...common, source: 'oss', kind: 'cpeReturned', serialNumber: a, location: b ?? 'Teleshop' };
+} else if (kind === 'indicator') {
+  change = { ...common, source: 'crm', kind: 'indicator', indicator: a };
 } else usage(`unknown change ${kind}`);
 
 const body = JSON.stringify(change);

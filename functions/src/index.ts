@@ -23,6 +23,7 @@ export { onNotificationCreated } from './triggers/onNotificationCreated';
 export { notifySchedule } from './triggers/notifySchedule';
 export { onImportNotify } from './triggers/onImportNotify';
 export { twilioStatus } from './triggers/twilioStatus';
+export { twilioInbound } from './webhooks/twilioInbound';
 
 // The registry's callables, one per operation: the Functions runtime reads these CommonJS exports like the ones above.
 Object.assign(module.exports, callableFunctions());

@@ -28,11 +28,13 @@ export async function startLocalNotify(log: (line: string) => void): Promise<Not
     smtpPort: Number(env.SMTP_PORT),
     logFile: OUTBOX_LOG,
     authToken: secrets.TWILIO_AUTH_TOKEN,
+    inboundUrl: env.TWILIO_INBOUND_URL,
   });
   // The offline stack's relay sends from this process; the emulators inherit this environment.
   Object.assign(process.env, {
     TWILIO_BASE_URL: sinks.twilioUrl,
     TWILIO_STATUS_URL: env.TWILIO_STATUS_URL ?? '',
+    TWILIO_INBOUND_URL: env.TWILIO_INBOUND_URL ?? '',
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(sinks.smtpPort),
     TWILIO_AUTH_TOKEN: secrets.TWILIO_AUTH_TOKEN ?? '',

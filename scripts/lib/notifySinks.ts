@@ -16,6 +16,8 @@ import twilio from 'twilio';
  * Both record what they receive; `GET /__outbox` on the HTTP port lists it, `npm run outbox` prints it,
  * and with a log file every message is appended there as a JSON line. Failure modes for tests:
  *   POST /__mode {"sms": "ok"|"500"|"400"|"drop", "email": "ok"|"451"|"550"}
+ * A customer's reply (e.g. STOP), posted to the inbound webhook signed as Twilio signs it:
+ *   POST /__inbound {"from": "+94771234567", "body": "STOP"}  → {"status": <the webhook's answer>, "messageSid"}
  */
 export const NOTIFY_SINK_PORTS = { twilio: 4025, smtp: 2525 } as const;
 
@@ -65,6 +67,8 @@ export interface NotifySinkOptions {
    * this auth token as Twilio signs its callbacks, so the local stack exercises the signature check too.
    */
   authToken?: string;
+  /** The twilioInbound function's URL: where `POST /__inbound` delivers a customer's SMS, signed with authToken. */
+  inboundUrl?: string;
 }
 
 const escapeHtml = (v: string) =>
@@ -90,7 +94,7 @@ Reload to refresh; JSON at <a href="/__outbox">/__outbox</a>.</p>
 <table><thead><tr><th>At</th><th>Channel</th><th>To</th><th>Subject</th><th>Text</th></tr></thead><tbody>${body}</tbody></table></body></html>`;
 }
 
-/** Posts Twilio's status callback for an accepted message, signed as Twilio does (X-Twilio-Signature). */
+/** Posts a form to a webhook of ours signed as Twilio does (X-Twilio-Signature): status callbacks, inbound SMS. */
 async function sendStatusCallback(url: string, authToken: string, params: Record<string, string>): Promise<number> {
   const response = await fetch(url, {
     method: 'POST',
@@ -120,6 +124,7 @@ function json(res: ServerResponse, status: number, body: unknown): void {
 export async function startNotifySinks(options: NotifySinkOptions = {}): Promise<NotifySinks> {
   let smsMode: SmsMode = 'ok';
   let emailMode: EmailMode = 'ok';
+  let inboundCount = 0;
   const record = (kind: 'sms' | 'email', entry: unknown) => {
     if (!options.logFile) return;
     mkdirSync(dirname(options.logFile), { recursive: true });
@@ -139,6 +144,22 @@ export async function startNotifySinks(options: NotifySinkOptions = {}): Promise
         const body = JSON.parse((await readBody(req)) || '{}') as { sms?: SmsMode; email?: EmailMode };
         sinks.setMode(body);
         return json(res, 200, { sms: smsMode, email: emailMode });
+      }
+      if (req.method === 'POST' && url.pathname === '/__inbound') {
+        const body = JSON.parse((await readBody(req)) || '{}') as { from?: string; body?: string };
+        if (!options.inboundUrl || !options.authToken)
+          return json(res, 409, { message: 'the sinks were started without inboundUrl and authToken' });
+        inboundCount += 1;
+        const messageSid = `SM${String(inboundCount).padStart(30, '0')}in`;
+        const params = {
+          MessageSid: messageSid,
+          AccountSid: 'AC00000000000000000000000000000000',
+          From: body.from ?? '',
+          To: '+94110000000',
+          Body: body.body ?? '',
+        };
+        const status = await sendStatusCallback(options.inboundUrl, options.authToken, params);
+        return json(res, 200, { status, messageSid });
       }
       const m = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(url.pathname);
       if (req.method === 'POST' && m) {

@@ -58,4 +58,8 @@ export const COL = {
   notifySchedule: 'notifySchedule',
   /** Per-customer contact history and opt-out: what the compliance gate reads. */
   customerContacts: 'customerContacts',
+  /** `{phone in E.164}` → the number's SMS opt-out (STOP / START), covering every case with that number. */
+  contactPreferences: 'contactPreferences',
+  /** `{Twilio MessageSid}` → an inbound SMS worked once (the opt-out webhook's idempotency marker). */
+  inboundSms: 'inboundSms',
 } as const;

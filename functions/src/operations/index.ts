@@ -10,6 +10,7 @@ import { FIELD_OPERATIONS } from './field';
 import { USERS_OPERATIONS } from './users';
 import { IMPORTS_OPERATIONS } from './imports';
 import { NOTIFICATIONS_OPERATIONS } from './notifications';
+import { COMPLIANCE_OPERATIONS } from './compliance';
 
 /**
  * Every operation: a handler bound to each contract of domain/contracts. The record type makes a contract
@@ -26,6 +27,7 @@ const BY_NAME: { [N in OperationName]: Operation<ContractNamed<N>> } = {
   ...AUDIT_OPERATIONS,
   ...IMPORTS_OPERATIONS,
   ...NOTIFICATIONS_OPERATIONS,
+  ...COMPLIANCE_OPERATIONS,
 };
 
 /** In the contracts' order (the OpenAPI document's). */

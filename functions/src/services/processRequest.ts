@@ -23,6 +23,15 @@ import { reject, RejectedError, type Rejection } from './rejections';
 import { exhaustedMessage, mayAttempt, nextAttemptAt, plusMs, RETRY } from '../domain/requests/retries';
 import { injectFault, SimulatedCrash } from './faults';
 import { isAlreadyExists } from './bulkImportStore';
+import {
+  complianceNote,
+  contactHistoryRef,
+  contactVerdict,
+  describeVerdict,
+  historyWithContact,
+  RAISES_INDICATOR,
+  type GateVerdict,
+} from './compliance/contactGate';
 
 export interface RequestDeps {
   source: AccountSource;
@@ -343,6 +352,8 @@ async function applyCaseRequest(
       }
       if (!outcome.ok) reject(outcome.code, outcome.message, outcome.fields);
       const after = outcome.case;
+      const gate =
+        request.type === 'caseAction' ? await gateRoContact(tx, config, current, actor, request.payload, now) : null;
       // Reads first (Firestore transactions read before they write): the DRC a placement by hand takes a slot of,
       // checked as automatic placement checks it, and the other cases a cross-case rule touches.
       const slot = await prepareSlotTake(tx, current, after);
@@ -352,12 +363,17 @@ async function applyCaseRequest(
       const taken = 'take' in slot ? slot.take : null;
       // The DRC slot is the first write (see takeDrcSlot).
       if (taken) takeDrcSlot(tx, taken, current.id, { reason: summary, details: { requestId } }, actor, now, requestId);
+      if (gate) tx.set(contactHistoryRef(current), { ...historyWithContact(gate, now), updatedAt: now });
       writeCaseWithAudit(tx, current, after, {
         actor,
         action,
         summary,
         requestId,
-        details: { inputs: outcome.inputs, signals: outcome.signals },
+        details: {
+          inputs: outcome.inputs,
+          signals: outcome.signals,
+          ...(gate ? { compliance: complianceNote(gate) } : {}),
+        },
         transitions: outcome.transitions,
         slotTaken: taken?.id,
       });
@@ -366,6 +382,31 @@ async function applyCaseRequest(
       return 'applied';
     }),
   );
+}
+
+/**
+ * An RO's own contact with the customer (a result that records a contact) passes the contact gate the outbound
+ * messages pass: a contact an opt-out, an indicator or a hold forbids is rejected with the reason; one outside the
+ * hours or over the caps is recorded with the warning on its audit event; either way it counts towards the caps.
+ * A result that itself reports a dispute, a death, a bankruptcy or a do-not-contact request is always recorded:
+ * it only adds protection. Reads only; the caller writes the history after its other reads.
+ */
+async function gateRoContact(
+  tx: Tx,
+  config: CaseTypeConfig,
+  c: CaseState,
+  actor: Actor,
+  payload: { action: string; result: string; inputs: Record<string, unknown> },
+  now: Instant,
+): Promise<GateVerdict | null> {
+  if (actor.role !== 'ro') return null;
+  const result = config.actions.find((a) => a.code === payload.action)?.results.find((r) => r.code === payload.result);
+  if (!result?.effects.includes('recordContact')) return null;
+  const verdict = await contactVerdict(tx, c, String(payload.inputs.channel ?? ''), now);
+  if (verdict.check.decision === 'block' && !result.effects.some((e) => RAISES_INDICATOR.has(e))) {
+    reject('contact-blocked', describeVerdict(verdict));
+  }
+  return verdict;
 }
 
 async function checkRoForCase(tx: Tx, roId: unknown, c: CaseState): Promise<void> {

@@ -2,6 +2,7 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { nowIso, REGION } from '../config';
 import { log } from '../logs';
 import { TWILIO_AUTH_TOKEN, twilioSettings } from '../notifications/providers/config';
+import { formParams, validTwilioSignature } from '../notifications/providers/twilioSignature';
 import { applyTwilioStatus } from '../services/notifications/twilioStatus';
 
 export interface StatusRequest {
@@ -23,19 +24,9 @@ export async function twilioStatusHandler(
   if (req.method !== 'POST') return { status: 405, body: 'POST only' };
   const settings = twilioSettings();
   const deliveryId = typeof req.query.n === 'string' ? req.query.n : '';
-  const signature = req.headers['x-twilio-signature'];
-  const params = Object.fromEntries(
-    Object.entries((req.body ?? {}) as Record<string, unknown>).map(([k, v]) => [k, String(v)]),
-  );
-  const url = `${settings.statusUrl}?n=${encodeURIComponent(deliveryId)}`;
-  // Loaded on first use, as in providers/index.ts: the twilio SDK is a cold-start cost for every function.
-  const { default: twilio } = await import('twilio');
-  if (
-    typeof signature !== 'string' ||
-    !settings.authToken ||
-    !settings.statusUrl ||
-    !twilio.validateRequest(settings.authToken, signature, url, params)
-  ) {
+  const params = formParams(req.body);
+  const url = settings.statusUrl ? `${settings.statusUrl}?n=${encodeURIComponent(deliveryId)}` : '';
+  if (!(await validTwilioSignature(settings.authToken, req.headers['x-twilio-signature'], url, params))) {
     log.warn('twilio status callback refused: bad signature', { deliveryId });
     return { status: 403, body: 'invalid signature' };
   }

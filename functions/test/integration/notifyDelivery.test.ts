@@ -13,6 +13,7 @@ import { col } from '../../src/services/notifications/store';
 import { onAuditNotify } from '../../src/triggers/onAuditNotify';
 import { onNotificationCreated } from '../../src/triggers/onNotificationCreated';
 import { twilioStatusHandler } from '../../src/triggers/twilioStatus';
+import { normalisePhone } from '../../src/domain/notifications/optOut';
 import { seedOrganisation } from '../support/fixtures';
 import { caseAudit, putNotifyCase } from '../support/notifyCases';
 import { startTestSinks, type TestSinks } from '../support/notifySinks';
@@ -349,6 +350,20 @@ describe('the contact-compliance gate on customer messages', () => {
     const d = (await col('outbox').doc(msg.id).get()).data() as Delivery;
     expect([d.state, d.gate?.decision, d.gate?.reason]).toEqual(['BLOCKED', 'deny', 'indicator']);
     expect(sinks.sms).toHaveLength(0);
+  });
+
+  it('an SMS to a number that texted STOP is BLOCKED as opted out, nothing sent', async () => {
+    const c = await putCase('G-5', { customerKey: 'cust-G5', promises: [promise] });
+    const phone = normalisePhone(c.customer.phone)!;
+    await firestore().collection(COL.contactPreferences).doc(phone).set({ phone, optedOut: true });
+    await reminder('G-5', c);
+    const msg = await customerMsg('sched:G-5');
+    expect(await deliverOne(msg.id, await configuredProviders(), { now: at(NOW) })).toBe('blocked');
+    const d = (await col('outbox').doc(msg.id).get()).data() as Delivery;
+    expect([d.state, d.gate?.reason]).toEqual(['BLOCKED', 'opted_out']);
+    expect(sinks.sms.filter((m) => m.to === c.customer.phone)).toHaveLength(0);
+    // The test cases share one number: the opt-out must not reach the tests after this one.
+    await firestore().collection(COL.contactPreferences).doc(phone).delete();
   });
 
   it('a second message the same day hits the daily cap', async () => {

@@ -11,6 +11,7 @@ import {
   USER_ADMIN_ROLES,
 } from '../../../functions/src/domain/policy/operationRoles';
 import { REQUEST_ROLES } from '../../../functions/src/domain/policy/caseScope';
+import { CONTACT_POLICY_READERS } from '../../../functions/src/domain/contracts/compliance';
 import { t, type MessageKey } from '../i18n/t';
 
 export function roleLabel(role: ActorRole): string {
@@ -60,6 +61,11 @@ export function roleHasDrc(role: string): boolean {
 /** Who reads the notification routing and templates; only admins change them. */
 export function canSeeNotificationRouting(me: Me): boolean {
   return roleIn(NOTIFY_CONFIG_READERS, me.role);
+}
+
+/** Who sees the contact policy: its editors, its approvers and the auditor (the getContactPolicy contract's roles). */
+export function canSeeContactPolicy(me: Me): boolean {
+  return roleIn(CONTACT_POLICY_READERS, me.role);
 }
 
 /** Who sees the queue of collected CPE waiting for the RCMP desk: the desk, and supervisors who follow it. */

@@ -5,6 +5,7 @@ import { AssignmentRulesPage } from '../assignmentRules/AssignmentRulesPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CasePage } from '../case/CasePage';
 import { CasesPage } from '../cases/CasesPage';
+import { ContactPolicyPage } from '../compliance/ContactPolicyPage';
 import { CaseTypesPage } from '../caseTypes/CaseTypesPage';
 import { DashboardPage } from '../dashboard/DashboardPage';
 import type { MessageKey } from '../i18n/t';
@@ -27,6 +28,7 @@ import {
   canSeeCaseTypes,
   canSeeCpeQueue,
   canSeeNotificationRouting,
+  canSeeContactPolicy,
 } from './roles';
 
 /** What a screen gets: the user, and the parameters of its address (route.ts parses them). */
@@ -132,6 +134,13 @@ export const SCREENS = [
     nav: { label: 'nav.templates', testId: 'nav-templates' },
     may: canSeeNotificationRouting,
     render: ({ me }) => <TemplatesPage me={me} />,
+  },
+  {
+    page: 'contactPolicy',
+    path: 'contact-policy',
+    nav: { label: 'nav.contactPolicy', testId: 'nav-contact-policy' },
+    may: canSeeContactPolicy,
+    render: ({ me }) => <ContactPolicyPage me={me} />,
   },
   {
     page: 'audit',

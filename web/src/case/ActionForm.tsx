@@ -3,6 +3,7 @@ import type { ActionView, ResultView } from '../../../functions/src/domain/contr
 import { FormError, FormOk } from '../forms/FormFeedback';
 import { useRequestSubmit } from '../forms/useRequestSubmit';
 import { humanize, t } from '../i18n/t';
+import { ContactGateNotice, useContactGate } from '../compliance/ContactGateNotice';
 import { emptyValues, toInputs, type FormValues } from './formInputs';
 import { SchemaField, type FieldChoices } from './SchemaField';
 import { fieldsOf } from './schemaFields';
@@ -28,6 +29,10 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
   const { state, submit, reset } = useRequestSubmit();
   const serverErrors = state.status === 'failed' ? state.error.fields : {};
   const fieldError = (name: string) => localErrors[name] ?? serverErrors[name];
+  // The RO's contact passes the contact gate: warned before sending (hours, caps), not sent when blocked.
+  const isContact = action.code === 'recordContact' && fields.some((f) => f.name === 'channel');
+  const gate = useContactGate(caseId, String(values.channel ?? ''), rev, isContact);
+  const blocked = gate.check?.decision === 'block';
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -69,11 +74,16 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
           />
         ))}
       </div>
+      {isContact && <ContactGateNotice check={gate.check} checking={gate.checking} />}
       {hasLocalErrors && <FormError error={{ message: t('form.correctMarked'), fields: {} }} shownFields={[]} />}
       {state.status === 'failed' && <FormError error={state.error} shownFields={fields.map((f) => f.name)} />}
       {okNote && state.status !== 'failed' && !hasLocalErrors && <FormOk text={okNote} />}
-      <button type="submit" data-testid={`submit-${action.code}-${result.code}`} disabled={state.status === 'pending'}>
-        {state.status === 'pending' ? t('form.pending') : t('form.submit')}
+      <button
+        type="submit"
+        data-testid={`submit-${action.code}-${result.code}`}
+        disabled={state.status === 'pending' || blocked}
+      >
+        {state.status === 'pending' ? t('form.pending') : blocked ? t('gate.blockedSubmit') : t('form.submit')}
         <span className="visually-hidden">
           {' '}
           {action.label}: {result.label}

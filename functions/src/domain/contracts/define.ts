@@ -3,7 +3,16 @@ import type { Role } from '../model/roles';
 
 /** The areas the operations are grouped by: one contracts file and one operations folder each. */
 export type Area =
-  'cases' | 'basket' | 'imports' | 'assignment' | 'users' | 'notifications' | 'audit' | 'configuration' | 'field';
+  | 'cases'
+  | 'basket'
+  | 'imports'
+  | 'assignment'
+  | 'users'
+  | 'notifications'
+  | 'audit'
+  | 'configuration'
+  | 'field'
+  | 'compliance';
 
 export type ApiTag =
   'Cases' | 'Negotiation' | 'Mediation board' | 'CPE' | 'Requests' | 'Presence' | 'Account' | 'Inbox';

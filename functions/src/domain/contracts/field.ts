@@ -105,7 +105,18 @@ const historyInputValue = z.union([z.string(), z.number(), z.boolean(), z.null()
 /** One recorded value of a negotiation step, as the history shows it. */
 export const negotiationHistoryValue = historyInputValue;
 
-export const CONTACT_RESULTS = ['no_answer', 'call_back', 'refused', 'promised', 'settlement_agreed'] as const;
+export const CONTACT_RESULTS = [
+  'no_answer',
+  'call_back',
+  'refused',
+  'promised',
+  'settlement_agreed',
+  // What the customer told the RO that stops further contact: each raises its indicator on the case.
+  'disputes',
+  'customer_deceased',
+  'bankrupt',
+  'do_not_contact',
+] as const;
 
 export const listActiveCustomerNegotiations = defineContract({
   name: 'listActiveCustomerNegotiations',

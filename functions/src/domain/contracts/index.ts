@@ -8,6 +8,7 @@ import { FIELD_CONTRACTS } from './field';
 import { USERS_CONTRACTS } from './users';
 import { IMPORTS_CONTRACTS } from './imports';
 import { NOTIFICATIONS_CONTRACTS } from './notifications';
+import { COMPLIANCE_CONTRACTS } from './compliance';
 
 /**
  * Every server operation's contract, grouped by area (one file each). The web client's `call(name, input)` and
@@ -24,6 +25,7 @@ export const CONTRACTS = [
   ...AUDIT_CONTRACTS,
   ...IMPORTS_CONTRACTS,
   ...NOTIFICATIONS_CONTRACTS,
+  ...COMPLIANCE_CONTRACTS,
 ] as const;
 
 export type AnyContract = (typeof CONTRACTS)[number];

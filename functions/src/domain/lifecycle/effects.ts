@@ -13,6 +13,7 @@ import {
   type RoRequest,
   type Settlement,
 } from '../model/case';
+import { CASE_INDICATORS, withIndicator, type CaseIndicator } from '../cases/indicators';
 import { formatLkr, splitEvenly } from '../model/money';
 import type { Actor } from '../model/roles';
 import { addDays, addMonthsToDate, dateOf, type Instant } from '../model/time';
@@ -269,7 +270,32 @@ function openRoRequest(
   return { ...next, roRequests: [...requests, request] };
 }
 
+/** The effect that raises an indicator, by indicator: `indicateDispute`, `indicateDoNotContact`... */
+export const INDICATOR_EFFECTS: Record<CaseIndicator, string> = {
+  dispute: 'indicateDispute',
+  deceased: 'indicateDeceased',
+  bankruptcy: 'indicateBankruptcy',
+  do_not_contact: 'indicateDoNotContact',
+};
+
+/**
+ * A result that learns of a dispute, a death, a bankruptcy or a do-not-contact request raises the indicator, so
+ * the contact gate stops further contact at once; only an officer's audited action clears it.
+ */
+const indicatorEffects = Object.fromEntries(
+  CASE_INDICATORS.map((indicator) => [
+    INDICATOR_EFFECTS[indicator],
+    defineEffect({
+      description: `raise the ${indicator.replace(/_/g, ' ')} indicator (stops contact until an officer clears it)`,
+      input: z.object({}),
+      apply: (c) => ({ ...c, indicators: withIndicator(c.indicators ?? [], indicator) }),
+    }),
+  ]),
+);
+
 export const EFFECTS: Record<string, EffectDef> = {
+  ...indicatorEffects,
+
   assignDrc: defineEffect({
     description: 'place the case with a DRC and start its validity period',
     input: z.object({ drcId: shortText(64), reason: shortText(1000) }),

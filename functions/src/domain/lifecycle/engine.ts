@@ -616,13 +616,14 @@ export function completeTask(
 
 /**
  * A change of placement made by the assignment services, not by a configured action: an RO chosen by the DRC's
- * automatic mode, a recall from the DRC, a bulk reassignment. The case takes the patch and then every automatic
- * step that follows (e.g. noDrc → back to the initial status), exactly as after an action.
+ * automatic mode, a recall from the DRC, a bulk reassignment; likewise an indicator an officer or a source system
+ * raises or an officer clears. The case takes the patch and then every automatic step that follows (e.g. noDrc →
+ * back to the initial status, an indicator watch → suspended), exactly as after an action.
  */
 export function applyPlacement(
   config: CaseTypeConfig,
   c: CaseState,
-  patch: Partial<Pick<CaseState, 'drcId' | 'roId' | 'assignment' | 'reallocate'>>,
+  patch: Partial<Pick<CaseState, 'drcId' | 'roId' | 'assignment' | 'reallocate' | 'indicators'>>,
   inputs: Record<string, unknown>,
   now: Instant,
 ): EngineResult {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseIndicator, withIndicator } from '../cases/indicators';
 import { EFFECTS, isRefusal } from '../lifecycle/effects';
 import { isFinal, type EngineOutcome } from '../lifecycle/engine';
 import { runMonitorsSettled } from '../lifecycle/monitorPasses';
@@ -63,8 +64,11 @@ export const sourceChangeSchema = z.discriminatedUnion(
       serialNumber: shortText(64),
       location: shortText(120),
     }),
+    // The source learned of a dispute, a death, a bankruptcy or a do-not-contact request: raised on every open
+    // case of the account. Sources only raise; an officer clears, with a reason.
+    z.strictObject({ kind: z.literal('indicator'), ...common, indicator: caseIndicator }),
   ],
-  { error: 'kind must be one of payment, accountStatus, cpeReturned' },
+  { error: 'kind must be one of payment, accountStatus, cpeReturned, indicator' },
 );
 
 export type SourceChange = z.infer<typeof sourceChangeSchema>;
@@ -115,6 +119,12 @@ export function applySourceChange(
       characteristics: { ...c.characteristics, [ACCOUNT_STATUS_AT]: change.occurredAt },
     };
     summary = `Account status in billing: ${change.status}`;
+  } else if (change.kind === 'indicator') {
+    if ((c.indicators ?? []).includes(change.indicator)) {
+      return unchanged(`case ${c.id} already carries the ${change.indicator} indicator`);
+    }
+    next = { ...c, indicators: withIndicator(c.indicators ?? [], change.indicator) };
+    summary = `Indicator raised by ${change.source.toUpperCase()}: ${change.indicator.replace(/_/g, ' ')}`;
   } else {
     const item = c.cpe.find((i) => i.serialNumber === change.serialNumber);
     if (!item) return refused(`no CPE item with serial number ${change.serialNumber} on case ${c.id}`);

@@ -23,6 +23,11 @@ export const TWILIO_STATUS_URL = defineString('TWILIO_STATUS_URL', {
   default: '',
   description: 'Public URL of the twilioStatus function (status callbacks); empty sends no callback URL',
 });
+/** The public URL of the twilioInbound function (the number's incoming-message webhook); Twilio signs with it. */
+export const TWILIO_INBOUND_URL = defineString('TWILIO_INBOUND_URL', {
+  default: '',
+  description: 'Public URL of the twilioInbound function (incoming SMS: STOP / START); empty refuses every inbound SMS',
+});
 export const TWILIO_AUTH_TOKEN = defineSecret('TWILIO_AUTH_TOKEN', {
   description: 'Twilio auth token: authenticates API calls and verifies status callback signatures',
 });
@@ -89,6 +94,17 @@ export function twilioSettings(): TwilioSettings {
     from: TWILIO_FROM.value() || '+94110000000',
     baseUrl,
     statusUrl: TWILIO_STATUS_URL.value().trim(),
+  };
+}
+
+/**
+ * What a webhook Twilio calls needs to check its signature: the auth token and the public URL Twilio was given.
+ * Nothing is sent from there, so no provider address is needed (nor checked).
+ */
+export function twilioWebhookSettings(): { authToken: string; inboundUrl: string } {
+  return {
+    authToken: secret(TWILIO_AUTH_TOKEN) || (runningLocally() ? 'local-twilio-token' : ''),
+    inboundUrl: TWILIO_INBOUND_URL.value().trim(),
   };
 }
 

@@ -13,6 +13,8 @@ import { submitCaseWrite } from '../../services/caseWrites';
 import { assertContactDate, contactResultFor } from '../../services/fieldWrites';
 import type { RECORDED_CONTACT_RESULTS } from '../../domain/contracts/field';
 import { negotiationHistoryPage } from '../../services/negotiationHistory';
+import { assertContactAllowed } from '../../services/compliance/contactGate';
+import { nowIso } from '../../config';
 
 export const listActiveCustomerNegotiations = implement(
   contracts.listActiveCustomerNegotiations,
@@ -56,6 +58,8 @@ export const recordContact = implement(contracts.recordContact, async (actor, in
     payload: { action: 'recordContact', result, inputs },
     prepare: async (c) => {
       assertContactDate(c, input.contactedOn);
+      // The contact gate answers at once (the trigger checks again when it records the contact).
+      await assertContactAllowed(c, { action: 'recordContact', result, channel: input.channel }, nowIso());
       const recordedAs = await contactResultFor(actor, c, result, input.agreedCents);
       return { action: 'recordContact', result: recordedAs, inputs };
     },

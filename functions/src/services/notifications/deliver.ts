@@ -13,6 +13,9 @@ import { log, maskText } from '../../logs';
 import { asProviderError } from '../../notifications/providers/types';
 import type { Providers } from '../../notifications/providers';
 import { col } from './store';
+import { normalisePhone } from '../../domain/notifications/optOut';
+import { currentContactPolicy } from '../compliance/contactPolicy';
+import { optedOutAmong } from '../compliance/optOut';
 
 export type DeliverOutcome = 'sent' | 'retry' | 'failed' | 'deferred' | 'blocked' | 'not-due' | 'lease-lost';
 
@@ -76,18 +79,24 @@ async function claimDelivery(id: string, now: Instant, owner: string): Promise<C
         tx.set(ref, { ...claimed });
         return { delivery: claimed, gate: null };
       }
+      // The approved contact policy (caps, hours, blocking indicators), through its cache: customer messages only.
+      const { policy } = await currentContactPolicy();
       const contactRef = col('contacts').doc(current.recipient.customerKey ?? current.recipient.address);
       const contactSnap = await tx.get(contactRef);
-      const contact: ContactState = {
+      const stored: ContactState = {
         optedOut: false,
         recent: [],
         ...(contactSnap.data() as Partial<ContactState> | undefined),
       };
+      // An SMS to a number that texted STOP is not sent, whichever case or customer it is for.
+      const phone = current.channel === 'sms' ? normalisePhone(current.recipient.address) : null;
+      const smsOptOut = phone ? (await optedOutAmong(tx, [phone])).length > 0 : false;
+      const contact: ContactState = { ...stored, optedOut: stored.optedOut || smsOptOut };
       // The case as it is now: a dispute or hold raised after the message was queued still stops it.
       const caseSnap = current.caseId ? await tx.get(firestore().collection(COL.cases).doc(current.caseId)) : null;
       const indicators = (caseSnap?.get('indicators') as string[] | undefined) ?? [];
       const hold = (caseSnap?.get('hold') as { reason: string } | null | undefined) ?? null;
-      const gate = gateCustomerContact({ now, indicators, hold, contact });
+      const gate = gateCustomerContact({ now, indicators, hold, contact, policy });
       endExpiredAttempt(tx, id, current, now);
       if (gate.decision === 'defer') {
         tx.set(ref, { ...deferTo(current, gate) });
@@ -98,7 +107,7 @@ async function claimDelivery(id: string, now: Instant, owner: string): Promise<C
         tx.create(col('attempts').doc(`${id}~gate`), { deliveryId: id, at: now, outcome: 'blocked', gate });
         return { outcome: 'blocked' };
       }
-      tx.set(contactRef, { ...recordContact(contact, now), updatedAt: now });
+      tx.set(contactRef, { ...recordContact(stored, now), updatedAt: now });
       tx.set(ref, { ...claimed, gate });
       return { delivery: { ...claimed, gate }, gate };
     });

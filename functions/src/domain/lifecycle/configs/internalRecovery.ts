@@ -526,7 +526,7 @@ export const internalRecovery: CaseTypeConfig = {
         {
           code: 'dispute_claimed',
           label: 'Customer has filed a dispute',
-          effects: ['recordContact'],
+          effects: ['recordContact', 'indicateDispute'],
           fields: [textField('disputeReason', 'Dispute')],
           next: 'DISPUTE',
         },
