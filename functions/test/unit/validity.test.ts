@@ -142,7 +142,10 @@ describe('a waiting extension request holds the expiry', () => {
 
 describe('a DebtX case whose validity ends without an extension returns to the recovery section', () => {
   it('leaves its DRC and RO, its placement taken back, and says why', () => {
-    const out = monitor(negotiating(), UNTIL);
+    const warned = monitor(negotiating(), at(34)).case;
+    expect(warned.tasks.filter((t) => t.type === 'validity_expiring' && t.status === 'open')).toHaveLength(1);
+    const out = monitor(warned, UNTIL);
+    expect(out.case.tasks.filter((t) => t.type === 'validity_expiring').map((t) => t.status)).toEqual(['done']);
     expect([out.case.status, out.case.drcId, out.case.roId]).toEqual(['OPEN', null, null]);
     expect(out.case.assignment).toMatchObject({ drcAssignedAt: null, roAssignedAt: null, validUntil: null });
     expect(out.case.assignment.drcReason).toMatch(/^Validity ended on 2026-12-11 without an extension: returned/);

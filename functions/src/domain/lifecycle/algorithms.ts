@@ -287,10 +287,13 @@ export const ALGORITHMS: Record<string, AlgorithmDef> = {
           : null;
       }
       const ended = `Validity ended on ${dateOf(until)} without an extension`;
+      // The warning asked the RO to request an extension; once the period has ended there is nothing left to ask.
+      const closeTasks = p.todo ? { taskTypes: [p.todo.type] } : undefined;
       if (p.returnTo === 'section') {
         const reason = `${ended}: returned to the recovery section`;
         return {
           patch: { drcId: null, roId: null, assignment: assignmentTakenBack(c.assignment, reason) },
+          closeTasks,
           fired: `@expired:${until}`,
           signals: [VALIDITY_SIGNALS.expired, VALIDITY_SIGNALS.returnedToSection],
           reason,
@@ -299,6 +302,7 @@ export const ALGORITHMS: Record<string, AlgorithmDef> = {
       return {
         moveTo: p.expiredTo,
         patch: p.expiredTo ? undefined : { roId: null },
+        closeTasks,
         fired: `@expired:${until}`,
         signals: [VALIDITY_SIGNALS.expired],
         reason: p.expiredTo ? ended : `${ended}: taken from the RO, back with the DRC`,
