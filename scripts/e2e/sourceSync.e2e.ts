@@ -36,7 +36,7 @@ export const sourceSyncEndToEnd: E2eTest[] = [
       const c = open.docs
         .map((d) => d.data() as CaseState)
         // One whose assignment is still valid: the payment settles the case as of now, and an expired validity
-        // period would (rightly) return it to the DRC at the same moment; this test is about the payment.
+        // period would (rightly) return it to the recovery section at the same moment; this test is about the payment.
         .find(
           (x) =>
             x.status === 'NEGOTIATION' &&

@@ -1,6 +1,8 @@
 import { parseDrcDoc } from '../domain/assignment/policyConfig';
 import { chooseRo, type RoCandidate } from '../domain/assignment/roPolicy';
 import { applyPlacement } from '../domain/lifecycle/engine';
+import { SETTINGS_DEFAULTS } from '../domain/lifecycle/types';
+import { assignmentToRo } from '../domain/lifecycle/validity';
 import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import type { Instant } from '../domain/model/time';
@@ -76,7 +78,12 @@ export async function autoAssignRo(caseId: string, now: Instant, eventId: string
       c,
       {
         roId: choice.roId,
-        assignment: { ...c.assignment, roAssignedAt: now, roAssignedBy: RO_MODE_ACTOR.uid },
+        assignment: assignmentToRo(
+          c.assignment,
+          RO_MODE_ACTOR.uid,
+          now,
+          { ...SETTINGS_DEFAULTS, ...config.settings }.validityDays,
+        ),
       },
       { roId: choice.roId, mode },
       now,

@@ -57,6 +57,7 @@ async function monitorCaseState(
   const label = (code: string) => config.statuses.find((x) => x.code === code)?.label ?? code;
   const summary = [
     'Monitor',
+    ...outcome.reasons,
     ...outcome.transitions.map((t) => `${label(t.from)} → ${label(t.to)}`),
     ...outcome.tasksRaised.map((t) => `to-do: ${t.label}`),
   ].join(' · ');
@@ -69,7 +70,11 @@ async function monitorCaseState(
       action: 'monitor',
       summary,
       requestId: null,
-      details: { signals: outcome.signals, tasks: outcome.tasksRaised.map((t) => t.id) },
+      details: {
+        signals: outcome.signals,
+        tasks: outcome.tasksRaised.map((t) => t.id),
+        ...(outcome.reasons.length > 0 ? { reasons: outcome.reasons } : {}),
+      },
       transitions: outcome.transitions,
     },
   );

@@ -2,6 +2,7 @@ import type { BulkCaseResult } from '../domain/contracts/assignment';
 import { refusalOf } from '../domain/assignment/drcPolicy';
 import { applyAction, applyPlacement, initialStatus, isFinal } from '../domain/lifecycle/engine';
 import { SETTINGS_DEFAULTS, type CaseTypeConfig } from '../domain/lifecycle/types';
+import { assignmentTakenBack, assignmentToRo } from '../domain/lifecycle/validity';
 import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
 import { addDays, type Instant } from '../domain/model/time';
@@ -136,14 +137,7 @@ export async function recallCase(
         {
           drcId: null,
           roId: null,
-          assignment: {
-            ...c.assignment,
-            drcAssignedAt: null,
-            drcReason: `Recalled from ${fromDrc}: ${reason}`,
-            roAssignedAt: null,
-            roAssignedBy: null,
-            validUntil: null,
-          },
+          assignment: assignmentTakenBack(c.assignment, `Recalled from ${fromDrc}: ${reason}`),
         },
         { reason, fromDrc, operationId: opId },
         now,
@@ -256,7 +250,15 @@ export async function reassignRo(
       const out = applyPlacement(
         config,
         c,
-        { roId: toRoId, assignment: { ...c.assignment, roAssignedAt: now, roAssignedBy: actor.uid } },
+        {
+          roId: toRoId,
+          assignment: assignmentToRo(
+            c.assignment,
+            actor.uid,
+            now,
+            { ...SETTINGS_DEFAULTS, ...config.settings }.validityDays,
+          ),
+        },
         { toRoId, reason, operationId: opId },
         now,
       );

@@ -40,12 +40,14 @@ describe('monitor passes', () => {
     const c = brokenSettlementExpiredValidity();
     const settled = runMonitorsSettled(debtxTelco, c, NOW);
     if (!settled.ok) throw new Error(settled.message);
-    expect(settled.case.status).toBe('DRC_ASSIGNED');
-    expect(settled.case.roId).toBeNull();
+    expect(settled.case.status).toBe('OPEN');
+    expect([settled.case.roId, settled.case.drcId]).toEqual([null, null]);
     expect(settled.transitions.map((t) => `${t.from}→${t.to}`)).toEqual([
       'SETTLEMENT→NEGOTIATION',
       'NEGOTIATION→DRC_ASSIGNED',
+      'DRC_ASSIGNED→OPEN',
     ]);
+    expect(settled.reasons).toEqual([expect.stringMatching(/^Validity ended on 2026-10-08 without an extension/)]);
     expect(settled.case.rev).toBe(c.rev + 1);
     expect(settled.case.nextMonitorAt === null || settled.case.nextMonitorAt > NOW).toBe(true);
   });

@@ -125,7 +125,7 @@ describe('promiseWatch', () => {
 });
 
 describe('DebtX monitors', () => {
-  it('warns before the validity ends, then returns the case to its DRC', () => {
+  it('warns before the validity ends, then returns the case to the recovery section', () => {
     const c = demoCaseInStatus(debtxTelco, 'NEGOTIATION', {
       statusSince: T0,
       updatedAt: T0,
@@ -135,9 +135,12 @@ describe('DebtX monitors', () => {
     const warned = monitor(debtxTelco, c, at(33));
     expect(warned.case.tasks.map((t) => t.type).sort()).toEqual(['negotiation_stalled', 'validity_expiring']);
     const expired = monitor(debtxTelco, warned.case, at(40));
-    expect(expired.case.roId).toBeNull();
-    expect(expired.case.status).toBe('DRC_ASSIGNED');
-    expect(expired.transitions).toEqual([{ from: 'NEGOTIATION', to: 'DRC_ASSIGNED', mode: 'system' }]);
+    expect([expired.case.roId, expired.case.drcId]).toEqual([null, null]);
+    expect(expired.case.status).toBe('OPEN');
+    expect(expired.transitions).toEqual([
+      { from: 'NEGOTIATION', to: 'DRC_ASSIGNED', mode: 'system' },
+      { from: 'DRC_ASSIGNED', to: 'OPEN', mode: 'system' },
+    ]);
   });
 
   it('raises an overdue-instalment to-do, and sends a broken settlement back to negotiation', () => {

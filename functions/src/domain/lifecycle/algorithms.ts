@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { amountDueCents, needsArrears, type CaseState, type Characteristic, type PromiseToPay } from '../model/case';
 import { addDays, dateOf, type Instant } from '../model/time';
 import type { CrossCaseRule, HookSpot } from './types';
+import { assignmentTakenBack, pendingExtension, VALIDITY_SIGNALS } from './validity';
 
 /**
  * The algorithm library: every behaviour a status hook may have, each with typed parameters
@@ -19,12 +20,16 @@ export interface HookOutcome {
   moveTo?: string;
   tasks?: (TodoSpec & { dueInDays?: number })[];
   workLists?: { add?: string[]; remove?: string[] };
-  patch?: Partial<Pick<CaseState, 'characteristics' | 'promises' | 'drcId' | 'roId' | 'reallocate'>>;
+  patch?: Partial<Pick<CaseState, 'characteristics' | 'promises' | 'drcId' | 'roId' | 'reallocate' | 'assignment'>>;
   closeTasks?: { taskTypes?: string[] };
   crossCase?: Omit<CrossCaseRule, 'onEnter'>[];
   spawn?: { caseType: string }[];
   /** Marks the hook as fired for this status entry (true), or a variant of it (`@suffix`), so it does not repeat. */
   fired?: true | string;
+  /** Domain events this outcome causes, beside those the engine reads from the change (notifications follow them). */
+  signals?: string[];
+  /** Why the hook changed the case, in words for the audit trail. */
+  reason?: string;
 }
 
 export interface HookContext {
@@ -250,14 +255,23 @@ export const ALGORITHMS: Record<string, AlgorithmDef> = {
   }),
 
   validityExpiry: define({
-    description: 'warn before the assignment validity ends; on expiry return the case to its DRC (or move it)',
+    description:
+      'warn before the assignment validity ends; on expiry take the case from its RO (returnTo drc), return it to the recovery section (returnTo section) or move it; held while an extension request waits',
     kind: 'timed',
     spots: MONITOR,
-    params: z.strictObject({ warnDaysBefore: days.optional(), todo: todo.optional(), expiredTo: status.optional() }),
+    params: z
+      .strictObject({
+        warnDaysBefore: days.optional(),
+        todo: todo.optional(),
+        expiredTo: status.optional(),
+        returnTo: z.enum(['drc', 'section']).optional(),
+      })
+      .refine((p) => !(p.expiredTo && p.returnTo), 'give expiredTo or returnTo, not both'),
     targets: (p) => [p.expiredTo],
     dueAt: (c, p, ctx) => {
       const until = c.assignment.validUntil;
-      if (!until) return null;
+      // An officer decides a waiting extension request; the decision's write sets the next due time again.
+      if (!until || pendingExtension(c)) return null;
       const warnKey = `${ctx.key}@warn:${until}`;
       if (p.warnDaysBefore !== undefined && p.todo && !c.firedHooks.includes(warnKey)) {
         return addDays(until, -p.warnDaysBefore);
@@ -266,13 +280,33 @@ export const ALGORITHMS: Record<string, AlgorithmDef> = {
     },
     run: (c, p, ctx) => {
       const until = c.assignment.validUntil;
-      if (!until) return null;
+      if (!until || pendingExtension(c)) return null;
       if (ctx.now < until) {
         return p.todo
           ? { tasks: [{ ...p.todo, label: `${p.todo.label} (valid until ${dateOf(until)})` }], fired: `@warn:${until}` }
           : null;
       }
-      return { moveTo: p.expiredTo, patch: p.expiredTo ? undefined : { roId: null }, fired: `@expired:${until}` };
+      const ended = `Validity ended on ${dateOf(until)} without an extension`;
+      // The warning asked the RO to request an extension; once the period has ended there is nothing left to ask.
+      const closeTasks = p.todo ? { taskTypes: [p.todo.type] } : undefined;
+      if (p.returnTo === 'section') {
+        const reason = `${ended}: returned to the recovery section`;
+        return {
+          patch: { drcId: null, roId: null, assignment: assignmentTakenBack(c.assignment, reason) },
+          closeTasks,
+          fired: `@expired:${until}`,
+          signals: [VALIDITY_SIGNALS.expired, VALIDITY_SIGNALS.returnedToSection],
+          reason,
+        };
+      }
+      return {
+        moveTo: p.expiredTo,
+        patch: p.expiredTo ? undefined : { roId: null },
+        closeTasks,
+        fired: `@expired:${until}`,
+        signals: [VALIDITY_SIGNALS.expired],
+        reason: p.expiredTo ? ended : `${ended}: taken from the RO, back with the DRC`,
+      };
     },
   }),
 

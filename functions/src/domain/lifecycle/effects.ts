@@ -30,6 +30,7 @@ import {
   shortText,
 } from './inputs';
 import type { CaseTypeSettings } from './types';
+import { assignmentToRo, VALIDITY_EXTENSION } from './validity';
 
 export interface EffectContext<I> {
   input: I;
@@ -317,11 +318,15 @@ export const EFFECTS: Record<string, EffectDef> = {
   assignRo: defineEffect({
     description: 'assign the case to one of the DRC’s recovery officers',
     input: z.object({ roId: shortText(128) }),
-    apply: (c, { input, now, actor }) => {
+    apply: (c, { input, now, actor, settings }) => {
       if (c.drcId === null) return refuse('no-drc', 'The case is not placed with a DRC yet.');
       if (c.roId === input.roId)
         return refuse('same-ro', 'The case is already assigned to this recovery officer.', 'roId');
-      return { ...c, roId: input.roId, assignment: { ...c.assignment, roAssignedAt: now, roAssignedBy: actor.uid } };
+      return {
+        ...c,
+        roId: input.roId,
+        assignment: assignmentToRo(c.assignment, actor.uid, now, settings.validityDays),
+      };
     },
   }),
 
@@ -818,7 +823,7 @@ export const EFFECTS: Record<string, EffectDef> = {
         note: input.note || null,
       };
       let next: CaseState = { ...c, roRequests: requests.map((r) => (r.id === request.id ? decided : r)) };
-      if (request.kind === 'validity_extension' && approve && request.days) {
+      if (request.kind === VALIDITY_EXTENSION && approve && request.days) {
         const from = c.assignment.validUntil && c.assignment.validUntil > now ? c.assignment.validUntil : now;
         next = {
           ...next,

@@ -45,6 +45,8 @@ export interface EngineOutcome {
   spawn: { caseType: string }[];
   /** To-dos raised by this change. */
   tasksRaised: CaseTask[];
+  /** Why hooks changed the case (e.g. the validity ended), in words for the audit trail. */
+  reasons: string[];
 }
 
 export interface EngineRefusal {
@@ -146,6 +148,8 @@ interface Run {
   crossCase: CrossCaseEffect[];
   spawn: { caseType: string }[];
   tasksRaised: CaseTask[];
+  signals: string[];
+  reasons: string[];
 }
 
 function hooks(config: CaseTypeConfig, status: string, spot: HookSpot) {
@@ -198,6 +202,8 @@ function applyOutcome(run: Run, outcome: HookOutcome, ctx: HookContext): void {
   }
   run.crossCase.push(...(outcome.crossCase ?? []));
   run.spawn.push(...(outcome.spawn ?? []));
+  run.signals.push(...(outcome.signals ?? []));
+  if (outcome.reason) run.reasons.push(outcome.reason);
   run.c = c;
 }
 
@@ -341,15 +347,24 @@ function finish(
     ok: true,
     case: c,
     transitions: run.transitions,
-    signals: signalsFor(before, c, run.transitions),
+    signals: [...new Set([...signalsFor(before, c, run.transitions), ...run.signals])],
     inputs,
     crossCase: run.crossCase,
     spawn: run.spawn,
     tasksRaised: run.tasksRaised,
+    reasons: run.reasons,
   };
 }
 
-const newRun = (c: CaseState): Run => ({ c, transitions: [], crossCase: [], spawn: [], tasksRaised: [] });
+const newRun = (c: CaseState): Run => ({
+  c,
+  transitions: [],
+  crossCase: [],
+  spawn: [],
+  tasksRaised: [],
+  signals: [],
+  reasons: [],
+});
 
 /** Settles a newly built case: its initial status's enter hooks and any automatic steps. */
 export function startCase(config: CaseTypeConfig, c: CaseState, now: Instant): EngineResult {

@@ -33,6 +33,7 @@ export function runMonitorsSettled(
       crossCase: [...outcome.crossCase, ...again.crossCase],
       spawn: [...outcome.spawn, ...again.spawn],
       tasksRaised: [...outcome.tasksRaised, ...again.tasksRaised],
+      reasons: [...outcome.reasons, ...again.reasons],
       changed: true,
     };
   }

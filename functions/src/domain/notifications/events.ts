@@ -1,6 +1,7 @@
 import type { Approval, CaseState, CaseTask, CpeItem, PromiseToPay, RoRequest } from '../model/case';
 import type { Language } from '../model/languages';
 import type { Instant } from '../model/time';
+import { VALIDITY_SIGNALS } from '../lifecycle/validity';
 
 /**
  * What can notify someone: reminders, escalations, approvals and their decisions. Who receives which is configuration
@@ -16,6 +17,7 @@ export const EVENT_KINDS = [
   'promise_broken',
   'validity_expiring',
   'validity_expired',
+  'case_returned',
   'case_handed_back',
   'follow_up_due',
   'escalation',
@@ -64,6 +66,8 @@ export interface NotifyEvent {
   level?: number;
   /** A previous RO who should still hear about it (validity expired took the case away from them). */
   formerRoId?: string | null;
+  /** A previous DRC whose admins should still hear about it (the case returned to the recovery section). */
+  formerDrcId?: string | null;
 }
 
 export function caseFactsOf(
@@ -99,6 +103,8 @@ export interface AuditLike {
   actor: { uid: string; role: string };
   before: Record<string, unknown>;
   after: Record<string, unknown>;
+  /** What the writer recorded beside the change; `signals` are the life cycle's domain events. */
+  details?: Record<string, unknown>;
 }
 
 /** To-do types that mean "this case is late" (raised by the life-cycle monitors). */
@@ -270,13 +276,22 @@ export function eventsFromCaseAudit(audit: AuditLike, facts: CaseFacts): NotifyE
       }
     }
   }
-  if ('firedHooks' in after) {
-    const had = new Set(Array.isArray(before.firedHooks) ? (before.firedHooks as string[]) : []);
-    const expired = (Array.isArray(after.firedHooks) ? (after.firedHooks as string[]) : []).find(
+  // The expiry's own signal says it even when the case also changed status (which clears its fired hooks).
+  const signals = Array.isArray(audit.details?.signals) ? (audit.details.signals as unknown[]) : [];
+  const had = new Set(Array.isArray(before.firedHooks) ? (before.firedHooks as string[]) : []);
+  const expiredHook =
+    'firedHooks' in after &&
+    (Array.isArray(after.firedHooks) ? (after.firedHooks as string[]) : []).some(
       (h) => h.includes('@expired:') && !had.has(h),
     );
-    if (expired) {
-      const formerRoId = typeof before.roId === 'string' ? before.roId : facts.roId;
+  if (expiredHook || signals.includes(VALIDITY_SIGNALS.expired)) {
+    const formerRoId = typeof before.roId === 'string' ? before.roId : facts.roId;
+    if (signals.includes(VALIDITY_SIGNALS.returnedToSection)) {
+      const formerDrcId = typeof before.drcId === 'string' ? before.drcId : facts.drcId;
+      const ended = (before.assignment as { validUntil?: unknown } | undefined)?.validUntil;
+      const due = typeof ended === 'string' ? ended.slice(0, 10) : audit.at.slice(0, 10);
+      push('validity', { kind: 'case_returned', vars: { ...vars, due }, formerRoId, formerDrcId });
+    } else {
       push('validity', { kind: 'validity_expired', vars, formerRoId });
     }
   }

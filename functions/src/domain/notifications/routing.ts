@@ -6,13 +6,14 @@ export const CHANNELS = ['inapp', 'sms', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /**
- * Who hears about an event, relative to the case: its RO, the RO who just lost it, its DRC's admins, the
- * operator's recovery officers, supervisors or returned-CPE desk, the customer, or users the event names (an import's owner).
+ * Who hears about an event, relative to the case: its RO, the RO who just lost it, its DRC's admins, the admins
+ * of the DRC that just lost it, the operator's recovery officers, supervisors or returned-CPE desk, the customer, or users the event names (an import's owner).
  */
 export const AUDIENCES = [
   'case_ro',
   'former_ro',
   'case_drc_admin',
+  'former_drc_admin',
   'recovery_officer',
   'supervisor',
   'rcmp',
@@ -72,6 +73,12 @@ export const DEFAULT_ROUTING: RoutingTable = {
   validity_expired: [
     { audience: 'former_ro', channels: ['inapp'] },
     { audience: 'case_drc_admin', channels: ['inapp', 'email'] },
+  ],
+  // The section places the case again; the DRC and the RO learn why it left them.
+  case_returned: [
+    { audience: 'former_ro', channels: ['inapp'] },
+    { audience: 'former_drc_admin', channels: ['inapp', 'email'] },
+    { audience: 'recovery_officer', channels: ['inapp', 'email'] },
   ],
   case_handed_back: [{ audience: 'case_drc_admin', channels: ['inapp', 'email'] }],
   follow_up_due: [{ audience: 'case_ro', channels: ['inapp', 'sms'] }],
@@ -136,7 +143,7 @@ export function routingProblems(
 /** Which audiences a user of this role can be part of ('named' reaches anyone an event names). */
 const AUDIENCES_OF_ROLE: Record<string, readonly Audience[]> = {
   ro: ['case_ro', 'former_ro', 'named'],
-  drc_admin: ['case_drc_admin', 'named'],
+  drc_admin: ['case_drc_admin', 'former_drc_admin', 'named'],
   recovery_officer: ['recovery_officer', 'named'],
   supervisor: ['supervisor', 'named'],
   rcmp: ['rcmp', 'named'],

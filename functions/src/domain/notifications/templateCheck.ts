@@ -28,6 +28,7 @@ export const TEMPLATE_VARIABLES: Record<EventKind, readonly string[]> = {
   promise_broken: [...ALWAYS, ...CASE, 'due'],
   validity_expiring: [...ALWAYS, ...CASE, 'task', 'due'],
   validity_expired: [...ALWAYS, ...CASE],
+  case_returned: [...ALWAYS, ...CASE, 'due'],
   case_handed_back: [...ALWAYS, ...CASE],
   follow_up_due: [...ALWAYS, ...CASE, 'task', 'due'],
   escalation: [...ALWAYS, ...CASE, 'days', 'since'],

@@ -48,6 +48,10 @@ export const TEMPLATES: TemplateTable = {
       subject: 'Validity expired: {account}',
       body: 'The assignment of case {account} expired; it is back with the DRC.',
     },
+    case_returned: {
+      subject: 'Case {account} returned to the recovery section',
+      body: 'The validity of case {account} ended on {due} without an extension; the case is back with the recovery section to be placed again.',
+    },
     case_handed_back: {
       subject: 'Case {account} needs an RO',
       body: 'The RO of case {account} has left your DRC; the case is back with you, unassigned.',
@@ -88,6 +92,10 @@ export const TEMPLATES: TemplateTable = {
     validity_expired: {
       subject: 'වලංගු කාලය අවසන්: {account}',
       body: 'ගිණුම {account} හි පැවරුම අවසන් විය; එය නැවත DRC වෙත ගියේය.',
+    },
+    case_returned: {
+      subject: 'ගිණුම {account} අයකර ගැනීමේ අංශයට ආපසු ගියේය',
+      body: 'ගිණුම {account} හි වලංගු කාලය දීර්ඝ කිරීමකින් තොරව {due} දින අවසන් විය; නැවත පැවරීම සඳහා නඩුව අයකර ගැනීමේ අංශය වෙත ආපසු ගියේය.',
     },
     case_handed_back: {
       subject: 'ගිණුම {account} සඳහා RO කෙනෙක් අවශ්‍යයි',
@@ -132,6 +140,10 @@ export const TEMPLATES: TemplateTable = {
     validity_expired: {
       subject: 'செல்லுபடி முடிந்தது: {account}',
       body: 'கணக்கு {account} இன் ஒதுக்கீடு முடிந்தது; அது DRC க்குத் திரும்பியது.',
+    },
+    case_returned: {
+      subject: 'கணக்கு {account} மீட்புப் பிரிவுக்குத் திரும்பியது',
+      body: 'கணக்கு {account} இன் செல்லுபடி நீட்டிப்பு இல்லாமல் {due} அன்று முடிந்தது; மீண்டும் ஒதுக்கப்படுவதற்காக வழக்கு மீட்புப் பிரிவுக்குத் திரும்பியது.',
     },
     case_handed_back: {
       subject: 'கணக்கு {account} க்கு ஒரு RO தேவை',

@@ -226,6 +226,7 @@ function plainOutcome(before: CaseState, after: CaseState, now: Instant): Engine
     crossCase: [],
     spawn: [],
     tasksRaised: after.tasks.filter((t) => !before.tasks.some((b) => b.id === t.id)),
+    reasons: [],
   };
 }
 

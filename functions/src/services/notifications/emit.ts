@@ -37,6 +37,8 @@ export async function resolveAudiences(
     if (a === 'case_ro') found[a] = facts?.roId ? await usersByIds([facts.roId]) : [];
     else if (a === 'former_ro') found[a] = event.formerRoId ? await usersByIds([event.formerRoId]) : [];
     else if (a === 'case_drc_admin') found[a] = facts?.drcId ? await usersWhere('drc_admin', facts.drcId) : [];
+    else if (a === 'former_drc_admin')
+      found[a] = event.formerDrcId ? await usersWhere('drc_admin', event.formerDrcId) : [];
     else if (a === 'recovery_officer' || a === 'supervisor' || a === 'rcmp') found[a] = await usersWhere(a);
     else if (a === 'named') found[a] = await usersByIds(event.users ?? []);
   }

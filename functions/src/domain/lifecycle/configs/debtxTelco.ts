@@ -4,11 +4,13 @@ import { OFFICERS, system, followUp, manual, todoAfterDays, recordPaymentAction 
 const WORKING = ['RO_ASSIGNED', 'NEGOTIATION', 'SETTLEMENT', 'MEDIATION_BOARD'];
 
 /**
- * Assignments have a validity period (docs/domain.md); warn a week ahead, and on expiry the case returns to its DRC.
+ * Assignments have a validity period (docs/domain.md); warn a week ahead, and on expiry without an extension the
+ * case returns to the recovery section, which places it again (docs/decisions/0040-validity-lapse-and-extension.md).
  */
 const VALIDITY = {
   warnDaysBefore: 7,
   todo: { type: 'validity_expiring', label: 'Validity period ends soon: request an extension' },
+  returnTo: 'section' as const,
 };
 
 /**
@@ -56,7 +58,8 @@ export const debtxTelco: CaseTypeConfig = {
     'The operator considers a CPE case "successful after the unit is gathered and approved by the RCMP": the CPE part resolves only when every item is approved, not when collected.',
     'Runs arrears and CPE collection side by side for "collect arrears and CPE"; the case closes when both parts are resolved, whichever finishes last.',
     'Placement with a DRC and assignment to an RO move the case by system transitions (guards hasDrc / hasRo), so a reassignment never needs its own status path.',
-    'The operator gives assignments a validity period but no length; 60 days, warned 7 days ahead, is our default. On expiry the RO loses the case and it returns to the DRC, unless an officer grants the RO’s request for an extension.',
+    'The operator gives assignments a validity period but no length; 60 days, warned 7 days ahead, is our default. On expiry the case returns to the recovery section (the DRC and the RO lose it; the section places it again), unless the RO asked for an extension: a request waiting for an officer holds the expiry, an approved one moves the end, a rejected one lets the expiry apply at the next monitor run.',
+    'A DRC admin who assigns an RO after the validity ended (a case left with the DRC by an older rule or another life cycle) starts a new validity period; assigning another RO while it runs keeps its end.',
     'A settlement with an instalment 30 days overdue is treated as broken: the case returns to negotiation (a broken arrangement, as bank collection systems treat it).',
     'Contact outcomes are the results of “Record a customer contact”; the reasons of delinquency are the choices of its delinquencyReason field. Both are configuration.',
     'A contact that learns of a dispute, a death, a bankruptcy or a request not to be contacted raises the matching indicator; the contact gate then stops contact until an officer clears it with a reason.',
