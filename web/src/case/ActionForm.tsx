@@ -6,6 +6,7 @@ import { humanize, t } from '../i18n/t';
 import { emptyValues, toInputs, type FormValues } from './formInputs';
 import { SchemaField, type FieldChoices } from './SchemaField';
 import { fieldsOf } from './schemaFields';
+import { labelText } from '../i18n/labels';
 
 interface ActionFormProps {
   caseId: string;
@@ -41,7 +42,7 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
     const applied = await submit({ type: 'caseAction', caseId, payload });
     if (applied) {
       setValues(emptyValues(fields));
-      onApplied(t('actions.applied', { what: `${action.label}: ${result.label}` }));
+      onApplied(t('actions.applied', { what: `${labelText(action)}: ${labelText(result)}` }));
     }
   };
 
@@ -54,7 +55,7 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
       noValidate
       aria-labelledby={`${formId}-title`}
     >
-      <h4 id={`${formId}-title`}>{result.label}</h4>
+      <h4 id={`${formId}-title`}>{labelText(result)}</h4>
       {result.next && <p className="hint">{t('actions.next', { status: humanize(result.next) })}</p>}
       <div className="form-fields">
         {fields.map((field) => (
@@ -76,7 +77,7 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
         {state.status === 'pending' ? t('form.pending') : t('form.submit')}
         <span className="visually-hidden">
           {' '}
-          {action.label}: {result.label}
+          {labelText(action)}: {labelText(result)}
         </span>
       </button>
     </form>
