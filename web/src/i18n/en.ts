@@ -17,6 +17,7 @@ import { messages as notifyAdmin } from '../notifyAdmin/messages';
 import { messages as inbox } from '../inbox/messages';
 import { messages as rcmp } from '../rcmp/messages';
 import { messages as assignmentRules } from '../assignmentRules/messages';
+import { messages as refusals } from '../data/refusalMessages';
 
 /** English texts: every feature folder's (`<folder>/messages.ts`), merged. `{name}` is filled in by t(). */
 export const en = {
@@ -39,6 +40,7 @@ export const en = {
   ...inbox.en,
   ...rcmp.en,
   ...assignmentRules.en,
+  ...refusals.en,
 };
 
 export type MessageKey = keyof typeof en;

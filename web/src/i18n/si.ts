@@ -18,6 +18,7 @@ import { messages as notifyAdmin } from '../notifyAdmin/messages';
 import { messages as inbox } from '../inbox/messages';
 import { messages as rcmp } from '../rcmp/messages';
 import { messages as assignmentRules } from '../assignmentRules/messages';
+import { messages as refusals } from '../data/refusalMessages';
 
 /** Sinhala (සිංහල): every feature folder's, merged. A missing key shows in English and is reported (t.ts missingKeys). */
 export const si: Partial<Record<MessageKey, string>> = {
@@ -40,4 +41,5 @@ export const si: Partial<Record<MessageKey, string>> = {
   ...inbox.si,
   ...rcmp.si,
   ...assignmentRules.si,
+  ...refusals.si,
 };
