@@ -19,7 +19,8 @@ export class InvalidStoredConfig extends Error {}
 
 function checked(raw: unknown, where: string): CaseTypeConfig {
   const { savedAt: _savedAt, savedBy: _savedBy, ...config } = (raw ?? {}) as Record<string, unknown>;
-  const verdict = validateCaseTypeConfig(config);
+  // Versions stored before labels had translations stay usable: they show English (a save requires them).
+  const verdict = validateCaseTypeConfig(config, { requireTranslations: false });
   if (!verdict.ok) throw new InvalidStoredConfig(`${where} is invalid: ${verdict.problems.join('; ')}`);
   return verdict.config;
 }

@@ -14,7 +14,12 @@ import { namesOf } from './names';
  */
 export async function listBasket(actor: Actor, input: BasketPageInput): Promise<z.input<typeof listCases.output>> {
   const config = (await latestCaseType(DEFAULT_CASE_TYPE))!;
-  const statuses = config.statuses.map(({ code, label, kind }) => ({ code, label, kind }));
+  const statuses = config.statuses.map(({ code, label, labels, kind }) => ({
+    code,
+    label,
+    labels: labels ?? null,
+    kind,
+  }));
   const query = basketQuery(actor, input);
   if (query === 'none') return { cases: [], nextCursor: null, statuses, names: { drcs: {}, users: {} } };
   const { docs, nextCursor } = await basketPage(query, input);

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { AuditEvent } from '../domain/audit/chain';
-import type { caseDetail } from '../domain/contracts/cases';
+import type { caseDetail, caseTypeLabels } from '../domain/contracts/cases';
+import { timelineValues } from '../domain/lifecycle/describe';
+import type { CaseTypeConfig } from '../domain/lifecycle/types';
 import { availableActions, isFinal, resultInputSchema, statusOf } from '../domain/lifecycle/engine';
 import type { CaseState } from '../domain/model/case';
 import type { Actor } from '../domain/model/roles';
@@ -12,6 +14,24 @@ import { COL, firestore } from '../data/db';
 import { readDoc, readQuery } from '../data/ops';
 
 const TIMELINE_LIMIT = 200;
+
+const labelled = (x: { label: string; labels?: { si: string; ta: string } }) => ({
+  label: x.label,
+  labels: x.labels ?? null,
+});
+
+/** The status, action and result labels of a case type, by code. */
+function caseTypeLabelsOf(config: CaseTypeConfig): z.input<typeof caseTypeLabels> {
+  return {
+    statuses: Object.fromEntries(config.statuses.map((s) => [s.code, labelled(s)])),
+    actions: Object.fromEntries(
+      config.actions.map((a) => [
+        a.code,
+        { ...labelled(a), results: Object.fromEntries(a.results.map((r) => [r.code, labelled(r)])) },
+      ]),
+    ),
+  };
+}
 
 /**
  * One case as its page shows it: the case (NIC masked by role), its newest events, what the caller may record and
@@ -48,6 +68,7 @@ export async function caseDetailFor(actor: Actor, caseId: string): Promise<z.inp
       actor: e.actor,
       action: e.action,
       summary: e.summary,
+      values: timelineValues((e.details as { inputs?: Record<string, unknown> } | undefined)?.inputs),
       transitions: e.transitions,
       requestId: e.requestId,
     };
@@ -55,9 +76,11 @@ export async function caseDetailFor(actor: Actor, caseId: string): Promise<z.inp
   const actions = availableActions(config, c, actor).map((a) => ({
     code: a.code,
     label: a.label,
+    labels: a.labels ?? null,
     results: a.results.map((r) => ({
       code: r.code,
       label: r.label,
+      labels: r.labels ?? null,
       next: r.next ?? null,
       inputSchema: z.toJSONSchema(resultInputSchema(r), { io: 'input', unrepresentable: 'any' }) as Record<
         string,
@@ -76,12 +99,14 @@ export async function caseDetailFor(actor: Actor, caseId: string): Promise<z.inp
             (t.roles ?? []).includes(actor.role),
         )
         .map((t) => statusOf(config, t.to)!)
-        .map(({ code, label, kind }) => ({ code, label, kind }));
+        .map(({ code, label, labels, kind }) => ({ code, label, labels: labels ?? null, kind }));
   const assignableRos =
     roList?.docs.map((d) => ({ uid: d.id, displayName: String(d.get('displayName') ?? d.id) })) ?? [];
   return {
     case: caseViewFor(actor.role, c),
     statusLabel: statusOf(config, c.status)?.label ?? c.status,
+    statusLabels: statusOf(config, c.status)?.labels ?? null,
+    labels: caseTypeLabelsOf(config),
     timeline,
     actions,
     manualTargets,

@@ -72,6 +72,10 @@ export async function customerOverviewFor(actor: Actor, id: string): Promise<Cus
       const config = configs.get(`${c.caseType}@${c.configVersion}`);
       return (config && statusOf(config, c.status)?.label) ?? c.status;
     },
+    statusLabels: (c) => {
+      const config = configs.get(`${c.caseType}@${c.configVersion}`);
+      return (config && statusOf(config, c.status)?.labels) ?? null;
+    },
     users,
     drcs,
   });

@@ -137,7 +137,12 @@ export async function dashboardFiguresFor(actor: Actor): Promise<DashboardOutput
     Promise.all(who.drcs.map(([id, name]) => performance(actor, id, name, { drcId: id }))),
     Promise.all(who.ros.map(([id, name]) => performance(actor, id, name, { roId: id }))),
   ]);
-  const statusRows = config.statuses.map((s, i) => ({ status: s.code, label: s.label, count: byStatus[i]! }));
+  const statusRows = config.statuses.map((s, i) => ({
+    status: s.code,
+    label: s.label,
+    labels: s.labels ?? null,
+    count: byStatus[i]!,
+  }));
   return {
     byStatus: statusRows,
     byStage: (Object.keys(STAGES) as Stage[]).map((stage) => ({

@@ -76,6 +76,7 @@ describe('who sees which of the customer’s cases', () => {
     expect(k4).toMatchObject({
       status: 'MEDIATION_BOARD',
       statusLabel: 'Mediation board',
+      statusLabels: { si: 'සමථ මණ්ඩලය', ta: 'மத்தியஸ்த சபை' },
       drcName: 'Southern Credit Solutions',
       roName: 'Ravindu Jayasinghe',
       closed: false,

@@ -2,6 +2,8 @@ import { SHIPPED_CASE_TYPES } from '../../src/domain/lifecycle/configs';
 import { debtxTelco } from '../../src/domain/lifecycle/configs/debtxTelco';
 import { toMermaid } from '../../src/domain/lifecycle/diagram';
 import { validateCaseTypeConfig } from '../../src/domain/lifecycle/validateConfig';
+import { labelIn, untranslatedLabels } from '../../src/domain/lifecycle/labels';
+import { LABEL_TRANSLATIONS } from '../../src/domain/lifecycle/configs/translations';
 
 describe('case-type configuration checks', () => {
   it.each(SHIPPED_CASE_TYPES.map((c) => [`${c.id} v${c.version}`, c] as const))('%s is valid', (_name, config) => {
@@ -97,5 +99,77 @@ describe('status hooks in configurations', () => {
     expect(noTransition.ok || noTransition.problems.join()).toMatch(
       /moves NEGOTIATION → LEGAL, but no system transition allows it/,
     );
+  });
+});
+
+describe('labels in the reader’s language', () => {
+  it.each(SHIPPED_CASE_TYPES.map((c) => [c.id, c] as const))(
+    '%s has the Sinhala and Tamil of every label (statuses, actions, results, fields, to-dos)',
+    (_id, config) => {
+      expect(untranslatedLabels(config)).toEqual([]);
+    },
+  );
+
+  it('every catalogue entry is used by a shipped label, so a renamed label cannot leave a stale translation', () => {
+    const used = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) return value.forEach(walk);
+      if (!value || typeof value !== 'object') return;
+      const record = value as Record<string, unknown>;
+      if (typeof record.label === 'string') used.add(record.label);
+      Object.values(record).forEach(walk);
+    };
+    walk(SHIPPED_CASE_TYPES);
+    expect(Object.keys(LABEL_TRANSLATIONS).filter((english) => !used.has(english))).toEqual([]);
+  });
+
+  it('no translation is a copy of the English (Sinhala and Tamil are written in their own scripts)', () => {
+    const sinhala = /[\u0D80-\u0DFF]/;
+    const tamil = /[\u0B80-\u0BFF]/;
+    const copies = Object.entries(LABEL_TRANSLATIONS).filter(([, [si, ta]]) => !sinhala.test(si) || !tamil.test(ta));
+    expect(copies).toEqual([]);
+  });
+
+  it('refuses a shipped or saved type whose label lacks a translation, naming where', () => {
+    const [first, ...rest] = debtxTelco.statuses;
+    const { labels: _dropped, ...untranslated } = first!;
+    const r = validateCaseTypeConfig({ ...debtxTelco, statuses: [untranslated, ...rest] });
+    expect(r).toEqual({
+      ok: false,
+      problems: ['debtx_telco v1: statuses[0] “Open” needs its Sinhala and Tamil (labels.si, labels.ta)'],
+    });
+    const actions = debtxTelco.actions.map((a, i) =>
+      i === 0 ? { ...a, results: a.results.map((x) => ({ ...x, labels: { si: 'ස්ථානගත කළා', ta: ' ' } })) } : a,
+    );
+    const blank = validateCaseTypeConfig({ ...debtxTelco, actions });
+    expect(blank.ok).toBe(false);
+    if (!blank.ok) expect(blank.problems[0]).toMatch(/^actions\.0\.results\.0\.labels\.ta: /);
+  });
+
+  it('finds a to-do label without translations in an algorithm’s parameters', () => {
+    const status = debtxTelco.statuses[1]!;
+    const hooks = {
+      monitoring: [{ algorithm: 'afterDaysInStatus', params: { days: 3, todo: { type: 'x', label: 'Call' } } }],
+    };
+    const config = {
+      ...debtxTelco,
+      statuses: [debtxTelco.statuses[0]!, { ...status, hooks }, ...debtxTelco.statuses.slice(2)],
+    };
+    expect(untranslatedLabels(config)).toEqual(['statuses[1].hooks.monitoring[0].params.todo “Call”']);
+    expect(validateCaseTypeConfig(config).ok).toBe(false);
+  });
+
+  it('loads a version stored before translations existed, its labels in English', () => {
+    const stored = JSON.parse(
+      JSON.stringify(debtxTelco, (key, value: unknown) => (key === 'labels' ? undefined : value)),
+    );
+    expect(validateCaseTypeConfig(stored).ok).toBe(false);
+    const loaded = validateCaseTypeConfig(stored, { requireTranslations: false });
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    const open = loaded.config.statuses[0]!;
+    expect([labelIn(open, 'en'), labelIn(open, 'si'), labelIn(open, 'ta')]).toEqual(['Open', 'Open', 'Open']);
+    expect(labelIn(debtxTelco.statuses[0]!, 'si')).toBe('විවෘත');
+    expect(labelIn(debtxTelco.statuses[0]!, 'ta')).toBe('திறந்தது');
   });
 });

@@ -42,7 +42,8 @@ function lab(hooks: Partial<Record<HookSpot, AlgorithmRef[]>>, extra: Partial<Ca
     actions: [],
     ...extra,
   };
-  const check = validateCaseTypeConfig(config);
+  // A laboratory case type, never shipped nor saved: its labels need no translations.
+  const check = validateCaseTypeConfig(config, { requireTranslations: false });
   if (!check.ok) throw new Error(check.problems.join('\n'));
   return config;
 }

@@ -206,6 +206,10 @@ describe('preferences adjust the routing per kind and channel', () => {
     expect(email.body).toContain('I-7');
     const sinhala = planNotifications(event('case_assigned', 2), { case_ro: [person('ro', { language: 'si' })] }, NOW);
     expect(sinhala.inbox[0]!.title).toBe('ගිණුම 0041234567 පවරන ලදී');
+    // The in-app entry in every language, so the web shows the reader's current one, not the one at send time.
+    expect(sinhala.inbox[0]!.texts?.si.title).toBe('ගිණුම 0041234567 පවරන ලදී');
+    expect(sinhala.inbox[0]!.texts?.en.title).toContain('0041234567');
+    expect(sinhala.inbox[0]!.texts?.ta.title).toMatch(/[\u0B80-\u0BFF]/);
     expect(sinhala.deliveries[0]).toMatchObject({ language: 'si', missingTranslation: null });
   });
 });

@@ -7,6 +7,7 @@ import { ContactGateNotice, useContactGate } from '../compliance/ContactGateNoti
 import { emptyValues, toInputs, type FormValues } from './formInputs';
 import { SchemaField, type FieldChoices } from './SchemaField';
 import { fieldsOf } from './schemaFields';
+import { labelText } from '../i18n/labels';
 
 interface ActionFormProps {
   caseId: string;
@@ -46,7 +47,7 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
     const applied = await submit({ type: 'caseAction', caseId, payload });
     if (applied) {
       setValues(emptyValues(fields));
-      onApplied(t('actions.applied', { what: `${action.label}: ${result.label}` }));
+      onApplied(t('actions.applied', { what: `${labelText(action)}: ${labelText(result)}` }));
     }
   };
 
@@ -59,7 +60,7 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
       noValidate
       aria-labelledby={`${formId}-title`}
     >
-      <h4 id={`${formId}-title`}>{result.label}</h4>
+      <h4 id={`${formId}-title`}>{labelText(result)}</h4>
       {result.next && <p className="hint">{t('actions.next', { status: humanize(result.next) })}</p>}
       <div className="form-fields">
         {fields.map((field) => (
@@ -86,7 +87,7 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
         {state.status === 'pending' ? t('form.pending') : blocked ? t('gate.blockedSubmit') : t('form.submit')}
         <span className="visually-hidden">
           {' '}
-          {action.label}: {result.label}
+          {labelText(action)}: {labelText(result)}
         </span>
       </button>
     </form>

@@ -4,6 +4,7 @@ import { FormOk } from '../forms/FormFeedback';
 import { t } from '../i18n/t';
 import { ActionForm } from './ActionForm';
 import { ManualTransitionForm } from './ManualTransitionForm';
+import { labelText } from '../i18n/labels';
 
 const MANUAL = 'manual';
 
@@ -33,7 +34,7 @@ export function ActionsPanel({ detail }: { detail: CaseDetail }) {
       {formKeys.length === 0 && <p>{t('actions.none')}</p>}
       {actions.map((action) => (
         <section key={action.code} className="action" aria-labelledby={`action-${action.code}-title`}>
-          <h3 id={`action-${action.code}-title`}>{action.label}</h3>
+          <h3 id={`action-${action.code}-title`}>{labelText(action)}</h3>
           {action.results.map((result) => {
             const form = `${action.code}/${result.code}`;
             return (

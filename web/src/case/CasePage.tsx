@@ -35,7 +35,7 @@ export function CasePage({ caseId, me }: { caseId: string; me: Me }) {
               <FieldWorkPanel c={detail.case} />
               <ActionsPanel detail={detail} />
             </div>
-            <Timeline entries={detail.timeline} />
+            <Timeline entries={detail.timeline} labels={detail.labels} tasks={detail.case.tasks ?? []} />
           </div>
         </>
       ) : (

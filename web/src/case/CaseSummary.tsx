@@ -6,6 +6,7 @@ import { amountDueCents, formatLkr } from '../format/money';
 import { formatDate, formatInstant } from '../format/time';
 import { t, tOr } from '../i18n/t';
 import { CaseMoneyTables } from './CaseMoneyTables';
+import { labelText } from '../i18n/labels';
 
 function Item({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -48,7 +49,7 @@ export function CaseSummary({ detail }: { detail: CaseDetail }) {
         <Item label={t('case.phone')}>{c.customer.phone}</Item>
         <Item label={t('case.address')}>{address}</Item>
         <Item label={t('case.status')} testId="case-status">
-          {detail.statusLabel}
+          {labelText({ label: detail.statusLabel, labels: detail.statusLabels })}
         </Item>
         <Item label={t('case.requiredAction')}>{tOr(`requiredAction.${c.requiredAction}`, c.requiredAction)}</Item>
         <Item label={t('case.drc')}>{detail.drcName ?? c.drcId}</Item>

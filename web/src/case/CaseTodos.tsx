@@ -6,6 +6,7 @@ import { FormError, FormOk } from '../forms/FormFeedback';
 import { useRequestSubmit } from '../forms/useRequestSubmit';
 import { formatInstant } from '../format/time';
 import { t } from '../i18n/t';
+import { todoTitle } from './timelineText';
 
 interface CaseTodosProps {
   c: CaseView;
@@ -56,6 +57,7 @@ function TodoItem({ caseId, rev, task, index, canComplete, onApplied }: TodoItem
   const done = task.status === 'done' || marked;
   const overdue = !done && !!task.dueAt && Date.parse(task.dueAt) < Date.now();
   const formId = `todo-${index}`;
+  const title = todoTitle(task);
   const notesError = state.status === 'failed' ? state.error.fields.notes : undefined;
 
   const onSubmit = async (event: FormEvent) => {
@@ -68,14 +70,14 @@ function TodoItem({ caseId, rev, task, index, canComplete, onApplied }: TodoItem
     if (applied) {
       setMarked(true);
       setNotes('');
-      onApplied(t('todos.marked', { label: task.label }));
+      onApplied(t('todos.marked', { label: title }));
     }
   };
 
   return (
     <li className={`todo${done ? ' todo-done' : ''}`} data-testid={`todo-${index}`}>
       <p className="todo-head">
-        <strong className="todo-label">{task.label}</strong>{' '}
+        <strong className="todo-label">{title}</strong>{' '}
         <span className={`badge${done ? '' : ' badge-open'}`} data-testid={`todo-status-${index}`}>
           {done
             ? task.doneAt
@@ -91,7 +93,7 @@ function TodoItem({ caseId, rev, task, index, canComplete, onApplied }: TodoItem
         <span>{task.dueAt ? t('todos.due', { at: formatInstant(task.dueAt) }) : t('todos.noDue')}</span>
       </p>
       {!done && canComplete && (
-        <form className="todo-form" onSubmit={onSubmit} noValidate aria-label={`${t('todos.markDone')}: ${task.label}`}>
+        <form className="todo-form" onSubmit={onSubmit} noValidate aria-label={`${t('todos.markDone')}: ${title}`}>
           <Field id={`${formId}-notes`} name="notes" label={t('todos.note')} required={false} error={notesError}>
             <input
               {...describedBy(`${formId}-notes`, notesError, undefined)}
@@ -105,7 +107,7 @@ function TodoItem({ caseId, rev, task, index, canComplete, onApplied }: TodoItem
           </Field>
           <button type="submit" data-testid={`todo-done-${index}`} disabled={state.status === 'pending'}>
             {state.status === 'pending' ? t('form.pending') : t('todos.markDone')}
-            <span className="visually-hidden">: {task.label}</span>
+            <span className="visually-hidden">: {title}</span>
           </button>
           {state.status === 'failed' && (
             <FormError error={state.error} shownFields={['notes']} testId={`todo-error-${index}`} />

@@ -7,6 +7,7 @@ import { opKey, shownError } from '../data/queries';
 import { formatLkr } from '../format/money';
 import { formatDate, formatInstant } from '../format/time';
 import { humanize, t, tOr } from '../i18n/t';
+import { labelText } from '../i18n/labels';
 
 /**
  * The customer's overview, read again whenever this case changes (its revision): a contact correction made
@@ -56,7 +57,7 @@ function OtherCases({ overview }: { overview: CustomerOverview }) {
                 <span className="visually-hidden"> ({c.caseId})</span>
               </th>
               <td data-label={col.status}>
-                {tOr(`status.${c.status}`, c.statusLabel)}
+                {labelText({ label: c.statusLabel, labels: c.statusLabels })}
                 {c.closed && <span className="tag c360-closed">{t('c360.closed')}</span>}
               </td>
               <td data-label={col.action}>{tOr(`requiredAction.${c.requiredAction}`, c.requiredAction)}</td>

@@ -4,6 +4,7 @@ import { Field, describedBy } from '../forms/Field';
 import { FormError, FormOk } from '../forms/FormFeedback';
 import { useRequestSubmit } from '../forms/useRequestSubmit';
 import { t } from '../i18n/t';
+import { labelText } from '../i18n/labels';
 
 interface ManualTransitionFormProps {
   caseId: string;
@@ -37,7 +38,8 @@ export function ManualTransitionForm({ caseId, rev, targets, okNote, onApplied }
       payload: { to, reason: reason.trim(), expectedRev: rev },
     });
     if (applied) {
-      const label = targets.find((s) => s.code === to)?.label ?? to;
+      const target = targets.find((s) => s.code === to);
+      const label = target ? labelText(target) : to;
       setTo('');
       setReason('');
       onApplied(t('actions.applied', { what: `${t('manual.to')} ${label}` }));
@@ -64,7 +66,7 @@ export function ManualTransitionForm({ caseId, rev, targets, okNote, onApplied }
             <option value="">{t('form.choose')}</option>
             {targets.map((s) => (
               <option key={s.code} value={s.code}>
-                {s.label}
+                {labelText(s)}
               </option>
             ))}
           </select>

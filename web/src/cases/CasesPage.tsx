@@ -65,7 +65,11 @@ export function CasesPage({ me, initial }: { me: Me; initial?: BasketRouteFilter
       return next;
     });
 
-  const statusLabel = (code: string) => statusText(code, pages.statuses.find((s) => s.code === code)?.label);
+  const statusLabel = (code: string) =>
+    statusText(
+      code,
+      pages.statuses.find((s) => s.code === code),
+    );
 
   const exportAs = async (format: 'csv' | 'xlsx') => {
     setExporting(true);
@@ -144,7 +148,7 @@ export function CasesPage({ me, initial }: { me: Me; initial?: BasketRouteFilter
               <option value="">{t('cases.allStatuses')}</option>
               {pages.statuses.map((s) => (
                 <option key={s.code} value={s.code}>
-                  {statusText(s.code, s.label)}
+                  {statusText(s.code, s)}
                 </option>
               ))}
             </select>

@@ -146,7 +146,7 @@ export function DashboardPage() {
               return (
                 <li key={s.status}>
                   <a href={basket({ tab: 'all', status: s.status })} data-testid={`dash-status-${s.status}`}>
-                    <span className="status-name">{statusText(s.status, s.label)}</span>
+                    <span className="status-name">{statusText(s.status, s)}</span>
                     <span className="status-bar" style={{ width: `${(s.count / max) * 100}%` }} aria-hidden="true" />
                     <span className="status-count">{formatNumber(s.count)}</span>
                   </a>

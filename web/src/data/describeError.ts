@@ -1,4 +1,6 @@
 import { FirebaseError } from 'firebase/app';
+import { isRefusalReason } from '../../../functions/src/domain/refusalReasons';
+import { currentLanguage } from '../i18n/locale';
 import { t, type MessageKey } from '../i18n/t';
 import { QueuedOfflineError } from '../offline/offlineDataSource';
 import { RequestTimeoutError } from './DataSource';
@@ -50,6 +52,18 @@ function fieldsOf(details: unknown): Record<string, string> {
   return Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
+/**
+ * A refusal in the reader's language, from its reason code; in English, and for a code we do not word, the server's
+ * own message (it names the particulars: the status, the limit, the date).
+ */
+function refusalText(reason: unknown, english: string): string {
+  return isRefusalReason(reason) && currentLanguage() !== 'en' ? t(`refusal.${reason}`) : english;
+}
+
+function reasonOf(details: unknown): unknown {
+  return typeof details === 'object' && details !== null && 'reason' in details ? details.reason : undefined;
+}
+
 export function describeError(error: unknown): ShownError {
   if (error instanceof QueuedOfflineError) return { message: t('offline.queued'), fields: {} };
   if (error instanceof RequestTimeoutError) return { message: t('error.timeout'), fields: {} };
@@ -58,6 +72,9 @@ export function describeError(error: unknown): ShownError {
     const [service, code = service] = error.code.split('/');
     const fields = 'details' in error ? fieldsOf(error.details) : {};
     const message = withoutHttpStatus(error.message);
+    const reason = 'details' in error ? reasonOf(error.details) : undefined;
+    if (service === 'functions' && isRefusalReason(reason))
+      return { message: refusalText(reason, message), fields, code };
     if (service === 'functions' && SERVER_WORDED.has(code) && message && message !== code) {
       return { message, fields, code };
     }
@@ -72,5 +89,6 @@ export function describeError(error: unknown): ShownError {
 export function rejectionOf(
   error: { code?: string; message: string; fields?: Record<string, string> } | null,
 ): ShownError {
-  return { message: error?.message || t('error.rejected'), fields: error?.fields ?? {}, code: error?.code };
+  const english = error?.message || t('error.rejected');
+  return { message: refusalText(error?.code, english), fields: error?.fields ?? {}, code: error?.code };
 }

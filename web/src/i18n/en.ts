@@ -18,6 +18,7 @@ import { messages as inbox } from '../inbox/messages';
 import { messages as rcmp } from '../rcmp/messages';
 import { messages as assignmentRules } from '../assignmentRules/messages';
 import { messages as compliance } from '../compliance/messages';
+import { messages as refusals } from '../data/refusalMessages';
 
 /** English texts: every feature folder's (`<folder>/messages.ts`), merged. `{name}` is filled in by t(). */
 export const en = {
@@ -41,6 +42,7 @@ export const en = {
   ...rcmp.en,
   ...assignmentRules.en,
   ...compliance.en,
+  ...refusals.en,
 };
 
 export type MessageKey = keyof typeof en;

@@ -19,6 +19,7 @@ import { messages as inbox } from '../inbox/messages';
 import { messages as rcmp } from '../rcmp/messages';
 import { messages as assignmentRules } from '../assignmentRules/messages';
 import { messages as compliance } from '../compliance/messages';
+import { messages as refusals } from '../data/refusalMessages';
 
 /** Tamil (தமிழ்): every feature folder's, merged. A missing key shows in English and is reported (t.ts missingKeys). */
 export const ta: Partial<Record<MessageKey, string>> = {
@@ -42,4 +43,5 @@ export const ta: Partial<Record<MessageKey, string>> = {
   ...rcmp.ta,
   ...assignmentRules.ta,
   ...compliance.ta,
+  ...refusals.ta,
 };

@@ -3,6 +3,7 @@ import type { InboxItemView } from '../../../functions/src/domain/contracts/type
 import { hrefFor } from '../app/route';
 import { formatInstant } from '../format/time';
 import { FormError } from '../forms/FormFeedback';
+import { inboxText } from './inboxText';
 import { t, tOr, humanize } from '../i18n/t';
 import { INBOX_MAX, useInbox } from './InboxProvider';
 import './inbox.css';
@@ -69,6 +70,7 @@ export function InboxPage() {
 
 function InboxEntry({ item, onRead }: { item: InboxItemView; onRead: () => void }) {
   const unread = !item.readAt;
+  const text = inboxText(item);
   return (
     <li className={unread ? 'inbox-item unread' : 'inbox-item'} data-testid="inbox-item" data-kind={item.kind}>
       <div className="inbox-item-head">
@@ -79,13 +81,13 @@ function InboxEntry({ item, onRead }: { item: InboxItemView; onRead: () => void 
       <p className="inbox-item-title">
         {item.caseId ? (
           <a href={hrefFor({ page: 'case', caseId: item.caseId })} onClick={unread ? onRead : undefined}>
-            {item.title}
+            {text.title}
           </a>
         ) : (
-          item.title
+          text.title
         )}
       </p>
-      <p className="inbox-item-body">{item.body}</p>
+      <p className="inbox-item-body">{text.body}</p>
       {unread && (
         <button type="button" className="link-button" onClick={onRead} data-testid="inbox-mark-read">
           {t('inbox.markRead')}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ListInboxOutput, NotificationPrefsView } from '../../../functions/src/domain/contracts/types';
+import { setLanguage } from '../i18n/locale';
+import { inboxText } from './inboxText';
 import { markedLocally } from './markedLocally';
 import { draftOf, inputOf } from './prefsForm';
 
@@ -15,6 +17,7 @@ const inbox: ListInboxOutput = {
       body: '',
       createdAt: '2026-12-01T00:00:00Z',
       readAt: null,
+      texts: null,
     },
     {
       id: 'b',
@@ -24,6 +27,7 @@ const inbox: ListInboxOutput = {
       body: '',
       createdAt: '2026-11-30T00:00:00Z',
       readAt: null,
+      texts: null,
     },
     {
       id: 'c',
@@ -33,6 +37,7 @@ const inbox: ListInboxOutput = {
       body: '',
       createdAt: '2026-11-29T00:00:00Z',
       readAt: '2026-11-29T01:00:00Z',
+      texts: null,
     },
   ],
 };
@@ -90,5 +95,23 @@ describe('the preferences form', () => {
     expect(input.phone).toBe('0771234567');
     expect(inputOf({ ...draft, phone: '   ' }, view.defaults).phone).toBeNull();
     expect(inputOf({ ...draft, quiet: false }, view.defaults).quietHours).toBeNull();
+  });
+});
+
+describe('an inbox entry in the reader’s current language', () => {
+  it('shows the text in the language the reader has now, and an older entry as it was sent', () => {
+    const texts = {
+      en: { title: 'Account 1 assigned', body: 'Hello' },
+      si: { title: 'ගිණුම 1 පවරන ලදී', body: 'ආයුබෝවන්' },
+      ta: { title: 'கணக்கு 1 ஒதுக்கப்பட்டது', body: 'வணக்கம்' },
+    };
+    setLanguage('ta');
+    expect(inboxText({ title: 'Account 1 assigned', body: 'Hello', texts })).toEqual(texts.ta);
+    expect(inboxText({ title: 'Sent in English', body: 'b', texts: null })).toEqual({
+      title: 'Sent in English',
+      body: 'b',
+    });
+    setLanguage('en');
+    expect(inboxText({ title: 'x', body: 'y', texts })).toEqual(texts.en);
   });
 });

@@ -18,6 +18,8 @@ export interface CustomerCaseView {
   requiredAction: RequiredAction;
   status: string;
   statusLabel: string;
+  /** The status in Sinhala and Tamil (null: the case type's version has no translations). */
+  statusLabels: { si: string; ta: string } | null;
   closed: boolean;
   arrearsCents: number;
   amountDueCents: number;
@@ -52,6 +54,7 @@ export interface CustomerOverview {
 /** How the overview names things it only knows by id (filled by the caller from the case types and profiles). */
 export interface OverviewNames {
   statusLabel(c: CaseState): string;
+  statusLabels(c: CaseState): { si: string; ta: string } | null;
   drcs: Record<string, string>;
   users: Record<string, string>;
 }
@@ -63,6 +66,7 @@ function caseRowOf(c: CaseState, names: OverviewNames): CustomerCaseView {
     requiredAction: c.requiredAction,
     status: c.status,
     statusLabel: names.statusLabel(c),
+    statusLabels: names.statusLabels(c),
     closed: c.closedAt !== null,
     arrearsCents: c.arrearsCents ?? 0,
     amountDueCents: amountDueCents({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BASKET_COUNTERS, BASKET_SORTS, BASKET_TABS } from '../jobBasket/basket';
 import { SIGNED_IN_ROLES } from '../policy/operationRoles';
-import { caseView, statusView } from './cases';
+import { caseView, labelsView, statusView } from './cases';
 import { defineContract } from './define';
 
 /**
@@ -148,7 +148,9 @@ export const performanceRow = z.object({
 });
 
 export const dashboardOutput = z.object({
-  byStatus: z.array(z.object({ status: z.string(), label: z.string(), count: z.number() })),
+  byStatus: z.array(
+    z.object({ status: z.string(), label: z.string(), labels: labelsView.default(null), count: z.number() }),
+  ),
   byStage: z.array(z.object({ stage: z.enum(STAGES), count: z.number() })),
   totals: z.object({
     cases: z.number(),

@@ -23,9 +23,16 @@ export const caseView = z
   .custom<CaseState>(isRecord, { message: 'is not a case' })
   .describe('The case document as the caller’s role may read it (the NIC masked unless the role needs it).');
 
+/** A label's Sinhala and Tamil beside its English `label`; null where the case type's version has none. */
+export const labelsView = z
+  .object({ si: z.string(), ta: z.string() })
+  .nullable()
+  .describe('The label in Sinhala and Tamil (null: the version has no translations; show `label`).');
+
 export const statusView = z.object({
   code: z.string(),
   label: z.string(),
+  labels: labelsView.default(null),
   kind: z.enum(['initial', 'interim', 'final']),
 });
 
@@ -38,7 +45,10 @@ export const timelineEntry = z.object({
   actor: z.object({ uid: z.string(), role: z.enum([...ROLES, 'system']), displayName: z.string().nullable() }),
   /** e.g. `registerCase`, `recordPayment/received`, `manual:WRITTEN_OFF`. */
   action: z.string(),
+  /** In English, for API clients; the web client writes the line from `action`, `values` and the case type's labels. */
   summary: z.string(),
+  /** The figures the line names (amount, settlement, payment reference, days, hearing date, reason, note). */
+  values: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
   transitions: z.array(z.object({ from: z.string(), to: z.string(), mode: z.string() })),
   requestId: z.string().nullable(),
 });
@@ -46,16 +56,33 @@ export const timelineEntry = z.object({
 export const resultView = z.object({
   code: z.string(),
   label: z.string(),
+  labels: labelsView.default(null),
   next: z.string().nullable(),
   /** A JSON Schema (draft 2020-12) of the result's inputs, generated from its zod schema: the web renders the form. */
   inputSchema: z.record(z.string(), z.unknown()),
 });
 
-export const actionView = z.object({ code: z.string(), label: z.string(), results: z.array(resultView) });
+export const actionView = z.object({
+  code: z.string(),
+  label: z.string(),
+  labels: labelsView.default(null),
+  results: z.array(resultView),
+});
+
+const labelled = z.object({ label: z.string(), labels: labelsView.default(null) });
+
+/** Every status, action and result label of the case's type and version: the timeline names them in the reader's language. */
+export const caseTypeLabels = z.object({
+  statuses: z.record(z.string(), labelled),
+  actions: z.record(z.string(), labelled.extend({ results: z.record(z.string(), labelled) })),
+});
 
 export const caseDetail = z.object({
   case: caseView,
   statusLabel: z.string(),
+  statusLabels: labelsView.default(null),
+  /** The case type's labels, for the timeline's lines. */
+  labels: caseTypeLabels,
   timeline: z.array(timelineEntry),
   /** What the caller may record on this case now. */
   actions: z.array(actionView),

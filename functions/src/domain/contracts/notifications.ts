@@ -47,8 +47,18 @@ export const inboxItemView = z.object({
   id: z.string(),
   kind: z.string(),
   caseId: z.string().nullable(),
+  /** In the recipient's preferred language when it was sent. */
   title: z.string(),
   body: z.string(),
+  /** The entry in each language, for a client showing it in the reader's current language (null: an older entry). */
+  texts: z
+    .object({
+      en: z.object({ title: z.string(), body: z.string() }),
+      si: z.object({ title: z.string(), body: z.string() }),
+      ta: z.object({ title: z.string(), body: z.string() }),
+    })
+    .nullable()
+    .default(null),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { amountDueCents, needsArrears, type CaseState, type Characteristic, type PromiseToPay } from '../model/case';
 import { addDays, dateOf, type Instant } from '../model/time';
-import type { CrossCaseRule, HookSpot } from './types';
 import { assignmentTakenBack, pendingExtension, VALIDITY_SIGNALS } from './validity';
+import { labelTranslations } from './labels';
+import type { CrossCaseRule, HookSpot, LabelTranslations } from './types';
+import type { TodoDetail } from '../model/case';
 
 /**
  * The algorithm library: every behaviour a status hook may have, each with typed parameters
@@ -13,6 +15,11 @@ import { assignmentTakenBack, pendingExtension, VALIDITY_SIGNALS } from './valid
 export interface TodoSpec {
   type: string;
   label: string;
+  labels?: LabelTranslations;
+  /** What the monitor adds to the label (the instalment, the hearing, a date), so a reader's language can say it. */
+  detail?: TodoDetail;
+  /** The configured label without the detail, when there is one. */
+  baseLabel?: string;
 }
 
 /** What a hook wants done; the engine applies it (idempotently) and the adapter carries out cross-case work. */
@@ -54,7 +61,11 @@ export interface AlgorithmDef {
   dueAt?(c: CaseState, params: Record<string, unknown>, ctx: HookContext): Instant | null;
 }
 
-const todo = z.strictObject({ type: z.string().min(1), label: z.string().min(1) });
+const todo = z.strictObject({
+  type: z.string().min(1),
+  label: z.string().min(1),
+  labels: labelTranslations.optional(),
+});
 const status = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a status code');
 const days = z.number().int().min(0).max(3650);
 
@@ -178,7 +189,14 @@ export const ALGORITHMS: Record<string, AlgorithmDef> = {
         fired: `@inst${unpaid.seq}`,
         moveTo: p.moveTo,
         tasks: p.todo
-          ? [{ ...p.todo, label: `${p.todo.label} (instalment ${unpaid.seq} due ${unpaid.dueDate})` }]
+          ? [
+              {
+                ...p.todo,
+                label: `${p.todo.label} (instalment ${unpaid.seq} due ${unpaid.dueDate})`,
+                baseLabel: p.todo.label,
+                detail: { kind: 'instalment', seq: unpaid.seq, date: unpaid.dueDate },
+              },
+            ]
           : undefined,
       };
     },
@@ -198,7 +216,17 @@ export const ALGORITHMS: Record<string, AlgorithmDef> = {
       const date = c.boardPhase === 'hearing_scheduled' ? c.board?.hearingDate : null;
       if (!date || ctx.now < addDays(startOfDay(date), p.graceDays + 1)) return null;
       // Keyed by the hearing date: a rescheduled hearing that passes unrecorded raises its own to-do.
-      return { fired: `@${date}`, tasks: [{ ...p.todo, label: `${p.todo.label} (hearing of ${date})` }] };
+      return {
+        fired: `@${date}`,
+        tasks: [
+          {
+            ...p.todo,
+            label: `${p.todo.label} (hearing of ${date})`,
+            baseLabel: p.todo.label,
+            detail: { kind: 'hearing', date },
+          },
+        ],
+      };
     },
   }),
 
@@ -229,7 +257,13 @@ export const ALGORITHMS: Record<string, AlgorithmDef> = {
     run: (c, p) => {
       const date = dateField(c, p.field);
       if (!date) return null;
-      return { tasks: [{ ...p.todo, label: `${p.todo.label} (${date})` }], moveTo: p.moveTo, fired: `@${date}` };
+      return {
+        tasks: [
+          { ...p.todo, label: `${p.todo.label} (${date})`, baseLabel: p.todo.label, detail: { kind: 'date', date } },
+        ],
+        moveTo: p.moveTo,
+        fired: `@${date}`,
+      };
     },
   }),
 
@@ -283,7 +317,17 @@ export const ALGORITHMS: Record<string, AlgorithmDef> = {
       if (!until || pendingExtension(c)) return null;
       if (ctx.now < until) {
         return p.todo
-          ? { tasks: [{ ...p.todo, label: `${p.todo.label} (valid until ${dateOf(until)})` }], fired: `@warn:${until}` }
+          ? {
+              tasks: [
+                {
+                  ...p.todo,
+                  label: `${p.todo.label} (valid until ${dateOf(until)})`,
+                  baseLabel: p.todo.label,
+                  detail: { kind: 'validUntil', date: dateOf(until) },
+                },
+              ],
+              fired: `@warn:${until}`,
+            }
           : null;
       }
       const ended = `Validity ended on ${dateOf(until)} without an extension`;
@@ -438,7 +482,12 @@ export const ALGORITHMS: Record<string, AlgorithmDef> = {
     description: 'raise a to-do',
     kind: 'processing',
     spots: PROCESSING,
-    params: z.strictObject({ type: z.string().min(1), label: z.string().min(1), dueInDays: days.optional() }),
+    params: z.strictObject({
+      type: z.string().min(1),
+      label: z.string().min(1),
+      labels: labelTranslations.optional(),
+      dueInDays: days.optional(),
+    }),
     run: (_c, p) => ({ tasks: [p] }),
   }),
 

@@ -2,6 +2,33 @@ import { formatLkr } from '../model/money';
 import type { StatusChange } from './engine';
 import type { CaseTypeConfig } from './types';
 
+/**
+ * The inputs a timeline line names, by key: the web client writes the line from these, the action and result codes
+ * and the case type's labels in the reader's language, as describeOutcome writes the English.
+ */
+export const TIMELINE_VALUE_KEYS = [
+  'amountCents',
+  'agreedCents',
+  'instalments',
+  'reference',
+  'days',
+  'hearingDate',
+  'reason',
+  'note',
+  'notes',
+  'taskId',
+] as const;
+
+/** The values of an event's inputs that its timeline line names (scalars only). */
+export function timelineValues(inputs: Record<string, unknown> | undefined): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const key of TIMELINE_VALUE_KEYS) {
+    const value = inputs?.[key];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+  }
+  return out;
+}
+
 /** One line for the timeline: what was recorded, in the configuration's own words, with its key figures. */
 export function describeOutcome(
   config: CaseTypeConfig,

@@ -176,6 +176,8 @@ function applyOutcome(run: Run, outcome: HookOutcome, ctx: HookContext): void {
       id,
       type: t.type,
       label: t.label,
+      ...(t.labels ? { labels: t.labels } : {}),
+      ...(t.detail ? { detail: t.detail, baseLabel: t.baseLabel ?? t.label } : {}),
       status: 'open',
       raisedAt: ctx.now,
       dueAt: 'dueInDays' in t && typeof t.dueInDays === 'number' ? addDays(ctx.now, t.dueInDays) : null,

@@ -2,6 +2,9 @@ import { ALGORITHMS } from './algorithms';
 import { toMermaid } from './diagram';
 import type { CaseTypeConfig } from './types';
 
+/** The English page leaves out the labels' translations (JSON.stringify replacer). */
+const englishOnly = (key: string, value: unknown) => (key === 'labels' ? undefined : value);
+
 /** A case type as a Markdown page (docs/lifecycles/), generated from the configuration so it cannot drift. */
 export function caseTypeMarkdown(config: CaseTypeConfig): string {
   const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
@@ -27,7 +30,9 @@ export function caseTypeMarkdown(config: CaseTypeConfig): string {
   for (const s of config.statuses) {
     const hooks = Object.entries(s.hooks ?? {})
       .flatMap(([spot, refs]) =>
-        (refs ?? []).map((r) => `${spot}: ${r.algorithm}${r.params ? ` ${JSON.stringify(r.params)}` : ''}`),
+        (refs ?? []).map(
+          (r) => `${spot}: ${r.algorithm}${r.params ? ` ${JSON.stringify(r.params, englishOnly)}` : ''}`,
+        ),
       )
       .join('<br>');
     lines.push(

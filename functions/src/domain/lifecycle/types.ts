@@ -6,6 +6,16 @@ import type { ActorRole } from '../model/roles';
  * Vocabulary follows the banking process guide the case types are modelled on (docs/domain.md): initial / interim /
  * final statuses; system, follow-up and manual transitions; action → result → effects → follow-up status.
  */
+/**
+ * A label's words in the languages other than English (the `label` beside it is the English), so a reader sees
+ * statuses, actions, results, fields and to-dos in their own language. Required for a shipped or saved case type,
+ * absent in versions stored before translations existed (those show English): docs/decisions/0043-labels-in-the-readers-language.md.
+ */
+export interface LabelTranslations {
+  si: string;
+  ta: string;
+}
+
 export type StatusKind = 'initial' | 'interim' | 'final';
 export type TransitionMode = 'system' | 'followUp' | 'manual';
 
@@ -30,6 +40,7 @@ export interface AlgorithmRef {
 export interface StatusDef {
   code: string;
   label: string;
+  labels?: LabelTranslations;
   kind: StatusKind;
   description: string;
   /** Who works a case while it is in this status (shown in the job basket, used for routing). */
@@ -58,6 +69,7 @@ export interface TransitionDef {
 export interface FieldDef {
   name: string;
   label: string;
+  labels?: LabelTranslations;
   type: 'text' | 'date' | 'amount' | 'number' | 'choice' | 'boolean';
   required: boolean;
   choices?: string[];
@@ -66,6 +78,7 @@ export interface FieldDef {
 export interface ResultDef {
   code: string;
   label: string;
+  labels?: LabelTranslations;
   /** Effects from the effect library (effects.ts), applied in order; their inputs make the result's form. */
   effects: string[];
   /** Inputs this result captures into the case's characteristics (e.g. the bankruptcy chapter, a hearing date). */
@@ -79,6 +92,7 @@ export interface ResultDef {
 export interface ActionDef {
   code: string;
   label: string;
+  labels?: LabelTranslations;
   roles: ActorRole[];
   /** Statuses the action may be recorded in; '*' for every non-final status. */
   statuses: string[];

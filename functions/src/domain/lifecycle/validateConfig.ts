@@ -4,6 +4,7 @@ import { EFFECTS } from './effects';
 import { GUARDS } from './guards';
 import { issueLines } from '../validation/issues';
 import { ALGORITHMS } from './algorithms';
+import { labelTranslations, untranslatedLabels } from './labels';
 import { HOOK_SPOTS, type CaseTypeConfig } from './types';
 
 /**
@@ -16,6 +17,7 @@ const code = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'must be a code of
 const fieldDef = z.strictObject({
   name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,63}$/, 'must be a field name'),
   label: z.string().min(1),
+  labels: labelTranslations.optional(),
   type: z.enum(['text', 'date', 'amount', 'number', 'choice', 'boolean']),
   required: z.boolean(),
   choices: z.array(z.string().min(1)).min(1).optional(),
@@ -60,6 +62,7 @@ export const caseTypeConfigSchema = z.strictObject({
       z.strictObject({
         code,
         label: z.string().min(1),
+        labels: labelTranslations.optional(),
         kind: z.enum(['initial', 'interim', 'final']),
         description: z.string(),
         actors: z.array(actorRole),
@@ -80,6 +83,7 @@ export const caseTypeConfigSchema = z.strictObject({
     z.strictObject({
       code,
       label: z.string().min(1),
+      labels: labelTranslations.optional(),
       roles: z.array(actorRole).min(1),
       statuses: z.array(z.union([code, z.literal('*')])).min(1),
       allowedOnHold: z.boolean().optional(),
@@ -88,6 +92,7 @@ export const caseTypeConfigSchema = z.strictObject({
           z.strictObject({
             code,
             label: z.string().min(1),
+            labels: labelTranslations.optional(),
             effects: z.array(z.string()),
             fields: z.array(fieldDef).optional(),
             next: code.optional(),
@@ -103,7 +108,19 @@ export const caseTypeConfigSchema = z.strictObject({
 
 export type ConfigCheck = { ok: true; config: CaseTypeConfig } | { ok: false; problems: string[] };
 
-export function validateCaseTypeConfig(input: unknown): ConfigCheck {
+export interface ConfigCheckOptions {
+  /**
+   * Every label must carry its Sinhala and Tamil: true for a shipped type and for one an administrator saves; false
+   * only to load a version stored before translations existed, which shows its labels in English
+   * (docs/decisions/0043-labels-in-the-readers-language.md).
+   */
+  requireTranslations: boolean;
+}
+
+export function validateCaseTypeConfig(
+  input: unknown,
+  options: ConfigCheckOptions = { requireTranslations: true },
+): ConfigCheck {
   const parsed = caseTypeConfigSchema.safeParse(input);
   if (!parsed.success) {
     return {
@@ -114,6 +131,10 @@ export function validateCaseTypeConfig(input: unknown): ConfigCheck {
   const config = parsed.data as CaseTypeConfig;
   const problems: string[] = [];
   const where = `${config.id} v${config.version}`;
+  if (options.requireTranslations) {
+    for (const at of untranslatedLabels(config))
+      problems.push(`${where}: ${at} needs its Sinhala and Tamil (labels.si, labels.ta)`);
+  }
   const statusCodes = new Set<string>();
   for (const s of config.statuses) {
     if (statusCodes.has(s.code)) problems.push(`${where}: status ${s.code} is defined twice`);

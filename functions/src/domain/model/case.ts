@@ -245,10 +245,26 @@ export interface AssignmentInfo {
 }
 
 /** A to-do raised on the case (by a monitor, a status hook or a user); its id makes raising it idempotent. */
+/**
+ * What a monitor adds to a to-do's label, as values, so the web says it in the reader's language: the instalment
+ * overdue, the hearing passed, the date coming up, the validity ending.
+ */
+export type TodoDetail =
+  | { kind: 'instalment'; seq: number; date: string }
+  | { kind: 'hearing'; date: string }
+  | { kind: 'date'; date: string }
+  | { kind: 'validUntil'; date: string };
+
 export interface CaseTask {
   id: string;
   type: string;
+  /** The English title, whole (with the detail): what API clients and to-dos raised before translations show. */
   label: string;
+  /** The configured label (without the detail) in Sinhala and Tamil; absent on to-dos raised before them. */
+  labels?: { si: string; ta: string };
+  /** The configured label in English, without the detail, when there is a detail. */
+  baseLabel?: string;
+  detail?: TodoDetail;
   status: 'open' | 'done';
   raisedAt: Instant;
   dueAt: Instant | null;

@@ -1,3 +1,4 @@
+import { LANGUAGES, type Language } from '../model/languages';
 import type { Instant } from '../model/time';
 import { customerRecipientKey, deliveryId, unsentDelivery, type Delivery } from './delivery';
 import type { NotifyEvent } from './events';
@@ -20,8 +21,14 @@ export interface InboxItem {
   eventId: string;
   kind: NotifyEvent['kind'];
   caseId: string | null;
+  /** In the recipient's preferred language when it was sent (API clients, entries written before `texts`). */
   title: string;
   body: string;
+  /**
+   * The entry in every language, from the same templates and values, so the web shows it in the language the reader
+   * has now, not the one they had when it was sent (docs/decisions/0043-labels-in-the-readers-language.md).
+   */
+  texts?: Record<Language, { title: string; body: string }>;
   createdAt: Instant;
   readAt: Instant | null;
   /**
@@ -110,6 +117,13 @@ export function planNotifications(
     for (const channel of channelsFor(user.prefs, event.kind, channels)) {
       const id = deliveryId(event.id, user.uid, channel);
       if (channel === 'inapp') {
+        const vars = { ...event.vars, name: user.displayName };
+        const texts = Object.fromEntries(
+          LANGUAGES.map((language) => {
+            const inLanguage = render(event.kind, language, vars, options.templates ?? TEMPLATES);
+            return [language, { title: inLanguage.subject, body: inLanguage.body }];
+          }),
+        ) as Record<Language, { title: string; body: string }>;
         plan.inbox.push({
           id,
           uid: user.uid,
@@ -118,6 +132,7 @@ export function planNotifications(
           caseId: base.caseId,
           title: text.subject,
           body: text.body,
+          texts,
           createdAt: now,
           readAt: null,
           unread: true,

@@ -19,6 +19,7 @@ export const listInbox = implement(contracts.listInbox, async (actor, input) => 
       caseId: i.caseId,
       title: i.title,
       body: i.body,
+      texts: i.texts ?? null,
       createdAt: i.createdAt,
       readAt: i.readAt,
     })),

@@ -16,6 +16,7 @@ import {
   noteResult,
   todoAfterDays,
   recordPaymentAction,
+  translated,
 } from './build';
 
 /**
@@ -69,7 +70,7 @@ const valuationCheck = (instance: string): AlgorithmRef =>
 const CONFIRMED = ['confirmed', 'not_required'];
 const POSSESSION_TYPES = ['voluntary', 'warrant_of_possession', 'involuntary'];
 
-export const assetRepossession: CaseTypeConfig = {
+export const assetRepossession: CaseTypeConfig = translated({
   id: 'asset_repossession',
   version: 1,
   name: 'Asset repossession and sale',
@@ -854,4 +855,4 @@ export const assetRepossession: CaseTypeConfig = {
     },
     recordPaymentAction(),
   ],
-};
+});

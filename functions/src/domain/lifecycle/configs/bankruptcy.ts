@@ -11,6 +11,7 @@ import {
   raiseTodo,
   closeTasks,
   recordPaymentAction,
+  translated,
 } from './build';
 
 /**
@@ -96,7 +97,7 @@ function stop(
   };
 }
 
-export const bankruptcy: CaseTypeConfig = {
+export const bankruptcy: CaseTypeConfig = translated({
   id: 'bankruptcy',
   version: 1,
   name: 'Bankruptcy',
@@ -665,4 +666,4 @@ export const bankruptcy: CaseTypeConfig = {
       ['waiting_for_charge_off', 'Waiting for charge-off completion'],
     ]),
   ],
-};
+});

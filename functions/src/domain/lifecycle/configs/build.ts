@@ -1,5 +1,6 @@
 import type { ActorRole, Role } from '../../model/roles';
 import type { ActionDef, AlgorithmRef, FieldDef, GuardRef, ResultDef, TransitionDef } from '../types';
+import { translationsOf } from './translations';
 
 /**
  * Small builders for the blocks every shipped case type writes the same way (transitions, fields, the common
@@ -156,3 +157,26 @@ export const debtSaleAction = (): ActionDef => ({
     },
   ],
 });
+
+// ─── Translations ─────────────────────────────────────────────────────────────────────────────
+
+/**
+ * The configuration with the Sinhala and Tamil of each label (translations.ts) written beside it as `labels`:
+ * every object with a string `label` (status, action, result, field, to-do in an algorithm's parameters). A label
+ * the catalogue lacks is left without, which the shipped-labels test reports.
+ */
+export function translated<T>(config: T): T {
+  const walk = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(walk);
+    if (!value || typeof value !== 'object') return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(value)) out[key] = walk(child);
+    const label = out.label;
+    if (typeof label === 'string' && !out.labels) {
+      const labels = translationsOf(label);
+      if (labels) out.labels = labels;
+    }
+    return out;
+  };
+  return walk(config) as T;
+}

@@ -1,5 +1,5 @@
 import type { CaseTypeConfig, FieldDef } from '../types';
-import { OFFICERS, system, followUp, manual, todoAfterDays, recordPaymentAction } from './build';
+import { OFFICERS, system, followUp, manual, todoAfterDays, recordPaymentAction, translated } from './build';
 
 const WORKING = ['RO_ASSIGNED', 'NEGOTIATION', 'SETTLEMENT', 'MEDIATION_BOARD'];
 
@@ -49,7 +49,7 @@ const contact = (code: string, label: string, effects: string[], next: string) =
  * assigned to an RO, negotiated, settled and paid (and/or its CPE collected and approved by RCMP),
  * escalated to the mediation board or legal when negotiation fails, and closed or written off.
  */
-export const debtxTelco: CaseTypeConfig = {
+export const debtxTelco: CaseTypeConfig = translated({
   id: 'debtx_telco',
   version: 1,
   name: 'DebtX telecom recovery',
@@ -378,4 +378,4 @@ export const debtxTelco: CaseTypeConfig = {
       results: [{ code: 'updated', label: 'Contact details updated', effects: ['updateContacts'] }],
     },
   ],
-};
+});

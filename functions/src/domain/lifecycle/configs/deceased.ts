@@ -11,6 +11,7 @@ import {
   afterDaysInStatus,
   closeTasks,
   todoAfterDays,
+  translated,
 } from './build';
 
 /**
@@ -31,7 +32,7 @@ const deceasedSwitch = (value: boolean, note: string): AlgorithmRef => setCharac
 
 const COLLECTION_CASES = ['early_collections', 'internal_recovery', 'external_recovery', 'debtx_telco'];
 
-export const deceased: CaseTypeConfig = {
+export const deceased: CaseTypeConfig = translated({
   id: 'deceased',
   version: 1,
   name: 'Deceased customer',
@@ -229,4 +230,4 @@ export const deceased: CaseTypeConfig = {
       results: [{ code: 'cancelled', label: 'Cancelled', effects: ['setClosureReason'], next: 'DCSD_CANCEL' }],
     },
   ],
-};
+});

@@ -10,6 +10,7 @@ import {
   zeroBalanceClose,
   todoAfterDays,
   recordPaymentAction,
+  translated,
 } from './build';
 
 /**
@@ -69,7 +70,7 @@ const contactMonitoring: AlgorithmRef[] = [
   // have no counterpart in the algorithm library; see readings.
 ];
 
-export const earlyCollections: CaseTypeConfig = {
+export const earlyCollections: CaseTypeConfig = translated({
   id: 'early_collections',
   version: 1,
   name: 'Early collections',
@@ -407,4 +408,4 @@ export const earlyCollections: CaseTypeConfig = {
       ],
     },
   ],
-};
+});

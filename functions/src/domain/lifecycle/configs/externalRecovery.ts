@@ -13,6 +13,7 @@ import {
   closeTasks,
   recordPaymentAction,
   debtSaleAction,
+  translated,
 } from './build';
 
 /**
@@ -105,7 +106,7 @@ function agencyStatus(code: string, label: string, tier: string, recallDays: num
   };
 }
 
-export const externalRecovery: CaseTypeConfig = {
+export const externalRecovery: CaseTypeConfig = translated({
   id: 'external_recovery',
   version: 1,
   name: 'External recovery',
@@ -400,4 +401,4 @@ export const externalRecovery: CaseTypeConfig = {
       results: [noteResult('reconsider', 'Reconsider', 'SUPERVISOR_REVIEW')],
     },
   ],
-};
+});

@@ -13,6 +13,7 @@ import {
   noteResult,
   closeTasks,
   todoAfterDays,
+  translated,
 } from './build';
 
 /**
@@ -30,7 +31,7 @@ const letter = (type: string, label: string, note: string): AlgorithmRef => rais
 const passThrough = (moveTo: string, note: string): AlgorithmRef => afterDaysInStatus(0, { moveTo }, note);
 const cancelFrom = (from: string): TransitionDef => manual(from, 'HARD_CANCEL');
 
-export const financialHardship: CaseTypeConfig = {
+export const financialHardship: CaseTypeConfig = translated({
   id: 'financial_hardship',
   version: 1,
   name: 'Financial hardship',
@@ -391,4 +392,4 @@ export const financialHardship: CaseTypeConfig = {
       results: [{ code: 'contacted', label: 'Customer contacted', effects: ['recordContact'] }],
     },
   ],
-};
+});

@@ -18,6 +18,7 @@ import {
   todoAfterDays,
   recordPaymentAction,
   debtSaleAction,
+  translated,
 } from './build';
 
 /**
@@ -170,7 +171,7 @@ const tooLongIn = (type: string, label: string, note: string): AlgorithmRef => t
 
 const CONTACTS = ['CONTACT', 'CONTACT_ALT'];
 
-export const internalRecovery: CaseTypeConfig = {
+export const internalRecovery: CaseTypeConfig = translated({
   id: 'internal_recovery',
   version: 1,
   name: 'Internal recovery',
@@ -694,4 +695,4 @@ export const internalRecovery: CaseTypeConfig = {
     },
     debtSaleAction(),
   ],
-};
+});

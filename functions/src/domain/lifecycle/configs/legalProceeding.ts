@@ -15,6 +15,7 @@ import {
   noteResult,
   todoAfterDays,
   recordPaymentAction,
+  translated,
 } from './build';
 
 /**
@@ -52,7 +53,7 @@ const closeNoActivity = (instance: string): AlgorithmRef =>
 const resumeTo = (to: string): TransitionDef =>
   system('LEGINPROG', to, { guard: 'characteristicEquals', params: { field: 'resumeStatus', value: to } });
 
-export const legalProceeding: CaseTypeConfig = {
+export const legalProceeding: CaseTypeConfig = translated({
   id: 'legal_proceeding',
   version: 1,
   name: 'Legal proceeding',
@@ -533,4 +534,4 @@ export const legalProceeding: CaseTypeConfig = {
       ],
     },
   ],
-};
+});

@@ -13,6 +13,7 @@ import {
   zeroBalanceClose,
   noteResult,
   todoAfterDays,
+  translated,
 } from './build';
 
 /**
@@ -53,7 +54,7 @@ const cancelSetOff = (reason: string, note: string): AlgorithmRef[] => [
   closeTasks(),
 ];
 
-export const rightOfSetOff: CaseTypeConfig = {
+export const rightOfSetOff: CaseTypeConfig = translated({
   id: 'right_of_set_off',
   version: 1,
   name: 'Right of set-off',
@@ -295,4 +296,4 @@ export const rightOfSetOff: CaseTypeConfig = {
       ],
     },
   ],
-};
+});
