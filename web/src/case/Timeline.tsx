@@ -3,12 +3,11 @@ import { roleLabel } from '../app/roles';
 import { formatInstant } from '../format/time';
 import { t } from '../i18n/t';
 
-/** What happened to the case, newest first. */
+/** What happened to the case, newest first: under the fold headed `timeline-title` (CasePage.tsx). */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const newestFirst = [...entries].sort((a, b) => b.seq - a.seq);
   return (
     <section aria-labelledby="timeline-title" className="timeline-section" data-testid="timeline">
-      <h2 id="timeline-title">{t('timeline.title')}</h2>
       {newestFirst.length === 0 ? (
         <p>{t('timeline.empty')}</p>
       ) : (
