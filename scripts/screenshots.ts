@@ -64,6 +64,24 @@ async function main(): Promise<void> {
         await p.getByTestId('case-status').waitFor();
       },
     },
+    {
+      name: 'ro-case-sinhala',
+      user: 'ro1',
+      go: async (p) => {
+        await p.getByTestId('language').selectOption('si');
+        await p.locator('[data-testid^="case-row-"]').first().click();
+        await p.getByTestId('case-status').waitFor();
+      },
+    },
+    {
+      name: 'ro-case-tamil',
+      user: 'ro1',
+      go: async (p) => {
+        await p.getByTestId('language').selectOption('ta');
+        await p.locator('[data-testid^="case-row-"]').first().click();
+        await p.getByTestId('case-status').waitFor();
+      },
+    },
     { name: 'register', user: 'officer', go: async (p) => void (await p.getByTestId('nav-register').click()) },
     {
       name: 'officer-basket-counter',

@@ -25,6 +25,12 @@ async function expectStatus(page: Page, label: string, timeout = 20_000): Promis
   await page.getByTestId('case-status').filter({ hasText: label }).waitFor({ timeout });
 }
 
+/** Actions are a list of buttons; the chosen one's form opens in its place. */
+async function openForm(page: Page, form: string) {
+  await page.getByTestId(`choose-${form}`).click();
+  return page.getByTestId(`action-${form}`);
+}
+
 async function openCase(page: Page): Promise<void> {
   await page.getByTestId('search').fill(ACCOUNT);
   // Generous: the stack's first scheduled ticks (monitors, notifications) may be running beside the test.
@@ -82,7 +88,7 @@ export const caseEndToEnd: E2eTest[] = [
       state.drc = page;
       await openCase(page);
       await expectStatus(page, 'With DRC');
-      const form = page.getByTestId('action-assignRo-assigned');
+      const form = await openForm(page, 'assignRo-assigned');
       const select = form.getByTestId('field-roId');
       const options = await select
         .locator('option')
@@ -103,7 +109,7 @@ export const caseEndToEnd: E2eTest[] = [
       await openCase(page);
       const c = await caseDoc();
       const agreed = Math.ceil(c.arrearsCents * 0.97);
-      const form = page.getByTestId('action-recordContact-settlement_agreed');
+      const form = await openForm(page, 'recordContact-settlement_agreed');
       await form.getByTestId('field-channel').selectOption('visit');
       await form.getByTestId('field-agreedCents').fill(rupees(agreed));
       await form.getByTestId('field-instalments').fill('1');
@@ -120,7 +126,7 @@ export const caseEndToEnd: E2eTest[] = [
       const page = state.ro!;
       const c = await caseDoc();
       const due = amountDueCents(c);
-      const form = page.getByTestId('action-recordPayment-received');
+      const form = await openForm(page, 'recordPayment-received');
       await form.getByTestId('field-amountCents').fill(rupees(due + 100));
       await form.getByTestId('field-paidOn').fill(today());
       await form.getByTestId('field-method').selectOption('cash');

@@ -14,6 +14,12 @@ async function caseDoc(): Promise<CaseState> {
   return (await firestore().collection(COL.cases).doc(state.caseId!).get()).data() as CaseState;
 }
 
+/** Actions are a list of buttons; the chosen one's form opens in its place. */
+async function openForm(page: Page, form: string) {
+  await page.getByTestId(`choose-${form}`).click();
+  return page.getByTestId(`action-${form}`);
+}
+
 async function openCase(page: Page): Promise<void> {
   await page.getByTestId('search').fill(state.account!);
   await page.getByTestId(`case-row-${state.account}`).first().click({ timeout: 20_000 });
@@ -37,7 +43,7 @@ export const fieldWork: E2eTest[] = [
       const page = await signIn('ro1@demo.debtx', 360);
       state.ro = page;
       await openCase(page);
-      const form = page.getByTestId('action-roRequest-validity_extension');
+      const form = await openForm(page, 'roRequest-validity_extension');
       await form.getByTestId('field-days').fill('400');
       await form.getByTestId('field-reason').fill('Customer abroad until next month');
       await form.getByTestId('submit-roRequest-validity_extension').click();
@@ -45,6 +51,8 @@ export const fieldWork: E2eTest[] = [
       assert.match(await form.getByTestId('form-error').innerText(), /at most 30 days/);
       await form.getByTestId('field-days').fill('14');
       await form.getByTestId('submit-roRequest-validity_extension').click();
+      // On a phone the requests are folded below the work.
+      await page.getByTestId('fold-field-work-summary').click();
       await page.getByTestId('ro-requests').filter({ hasText: 'Waiting for a decision' }).waitFor({ timeout: 20_000 });
       await shot(page, 'e2e-10-ro-request-waiting');
     },
@@ -54,7 +62,7 @@ export const fieldWork: E2eTest[] = [
     run: async ({ signIn, shot }) => {
       const page = await signIn('officer@demo.debtx');
       await openCase(page);
-      const form = page.getByTestId('action-decideRoRequest-approved');
+      const form = await openForm(page, 'decideRoRequest-approved');
       const select = form.getByTestId('field-requestId');
       const options = await select
         .locator('option')

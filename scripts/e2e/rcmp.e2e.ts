@@ -145,6 +145,8 @@ export const rcmpDesk: E2eTest[] = [
       const mine = open[0]!;
       const ro = await signIn(`${mine.roId!.replace('demo-', '')}@demo.debtx`, 360);
       await ro.goto(`${new URL(ro.url()).origin}/#/cases/${mine.id}`);
+      // On a phone the Customer 360 is folded below the work.
+      await ro.getByTestId('fold-customer-summary').click({ timeout: 20_000 });
       await ro.getByTestId('customer-360').waitFor({ timeout: 20_000 });
       const theirs = cases.filter((c) => c.id !== mine.id && c.roId === mine.roId).map((c) => c.id);
       if (theirs.length === 0) await ro.getByTestId('c360-no-other-cases').waitFor({ timeout: 20_000 });

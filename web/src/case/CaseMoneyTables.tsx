@@ -1,115 +1,155 @@
 import type { CaseView } from '../../../functions/src/domain/contracts/types';
+import { TableScroll } from '../caseTypes/TableScroll';
 import { formatLkr } from '../format/money';
 import { formatDate } from '../format/time';
 import { humanize, t, tOr } from '../i18n/t';
 
-/** Settlement and its instalments, payments, and CPE items of a case. */
+/*
+ * The tables are `stack-table`s: under 600 px each row is a card, every value under its column's name
+ * (data-label), so no table runs off a phone's screen.
+ */
+
+/** Settlement and its instalments, and payments, under the fold headed `money-title`. */
 export function CaseMoneyTables({ c }: { c: CaseView }) {
+  const inst = {
+    seq: t('case.inst.seq'),
+    due: t('case.inst.due'),
+    amount: t('case.inst.amount'),
+    paid: t('case.inst.paid'),
+  };
+  const pay = {
+    paidOn: t('case.pay.paidOn'),
+    amount: t('case.pay.amount'),
+    method: t('case.pay.method'),
+    reference: t('case.pay.reference'),
+  };
   return (
-    <>
+    <section aria-labelledby="money-title">
       {c.settlement && (
         <section aria-labelledby="settlement-title" data-testid="settlement">
-          <h2 id="settlement-title">{t('case.settlement')}</h2>
+          <h3 id="settlement-title">{t('case.settlement')}</h3>
           <p>
             {t('case.agreed')}: {formatLkr(c.settlement.agreedCents)} · {t('case.discount')}:{' '}
             {formatLkr(c.settlement.discountCents)} · {t('case.agreedAt')}: {formatDate(c.settlement.agreedAt)}
           </p>
-          <table className="small-table">
-            <caption>{t('case.instalments')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('case.inst.seq')}</th>
-                <th scope="col">{t('case.inst.due')}</th>
-                <th scope="col">{t('case.inst.amount')}</th>
-                <th scope="col">{t('case.inst.paid')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.settlement.instalments.map((i) => (
-                <tr key={i.seq}>
-                  <td>{i.seq}</td>
-                  <td>{formatDate(i.dueDate)}</td>
-                  <td>{formatLkr(i.amountCents)}</td>
-                  <td>{formatLkr(i.paidCents)}</td>
+          <h4 id="instalments-title">{t('case.instalments')}</h4>
+          <TableScroll labelledBy="instalments-title">
+            <table className="small-table stack-table">
+              <thead>
+                <tr>
+                  {Object.values(inst).map((label) => (
+                    <th key={label} scope="col">
+                      {label}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.settlement.instalments.map((i) => (
+                  <tr key={i.seq}>
+                    <td data-label={inst.seq}>{i.seq}</td>
+                    <td data-label={inst.due}>{formatDate(i.dueDate)}</td>
+                    <td data-label={inst.amount}>{formatLkr(i.amountCents)}</td>
+                    <td data-label={inst.paid}>{formatLkr(i.paidCents)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       )}
       <section aria-labelledby="payments-title" data-testid="payments">
-        <h2 id="payments-title">{t('case.payments')}</h2>
+        <h3 id="payments-title">{t('case.payments')}</h3>
         {c.payments.length === 0 ? (
           <p>{t('case.noPayments')}</p>
         ) : (
-          <table className="small-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('case.pay.paidOn')}</th>
-                <th scope="col">{t('case.pay.amount')}</th>
-                <th scope="col">{t('case.pay.method')}</th>
-                <th scope="col">{t('case.pay.reference')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.payments.map((p) => (
-                <tr key={p.paymentId} className={p.reversedAt ? 'reversed' : undefined}>
-                  <td>{formatDate(p.paidOn)}</td>
-                  <td>{p.reversedAt ? <del>{formatLkr(p.amountCents)}</del> : formatLkr(p.amountCents)}</td>
-                  <td>{tOr(`option.${p.method}`, humanize(p.method))}</td>
-                  <td>
-                    {p.reference}
-                    {p.reversedAt && (
-                      <span data-testid={`reversed-${p.reference}`}>
-                        {' '}
-                        {t('case.pay.reversed', { reason: p.reversalReason ?? '' })}
-                      </span>
-                    )}
-                  </td>
+          <TableScroll labelledBy="payments-title">
+            <table className="small-table stack-table">
+              <thead>
+                <tr>
+                  {Object.values(pay).map((label) => (
+                    <th key={label} scope="col">
+                      {label}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.payments.map((p) => (
+                  <tr key={p.paymentId} className={p.reversedAt ? 'reversed' : undefined}>
+                    <td data-label={pay.paidOn}>{formatDate(p.paidOn)}</td>
+                    <td data-label={pay.amount}>
+                      {p.reversedAt ? <del>{formatLkr(p.amountCents)}</del> : formatLkr(p.amountCents)}
+                    </td>
+                    <td data-label={pay.method}>{tOr(`option.${p.method}`, humanize(p.method))}</td>
+                    <td data-label={pay.reference}>
+                      {p.reference}
+                      {p.reversedAt && (
+                        <span data-testid={`reversed-${p.reference}`}>
+                          {' '}
+                          {t('case.pay.reversed', { reason: p.reversalReason ?? '' })}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
-      {c.cpe.length > 0 && (
-        <section aria-labelledby="cpe-title" data-testid="cpe">
-          <h2 id="cpe-title">{t('case.cpe')}</h2>
-          <table className="small-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('case.cpe.kind')}</th>
-                <th scope="col">{t('case.cpe.serial')}</th>
-                <th scope="col">{t('case.cpe.status')}</th>
-                <th scope="col">{t('case.cpe.condition')}</th>
-                <th scope="col">{t('case.cpe.note')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.cpe.map((i) => (
-                <tr key={i.itemId} data-testid={`cpe-${i.itemId}`}>
-                  <td>{i.kind}</td>
-                  <td>{i.serialNumber}</td>
-                  <td>{tOr(`cpeStatus.${i.status}`, i.status)}</td>
-                  <td>{i.condition ?? t('case.none')}</td>
-                  <td>
-                    {[
-                      i.collectedOn && t('case.cpe.collectedOn', { date: formatDate(i.collectedOn) }),
-                      i.location,
-                      i.decisionReason,
-                      i.failedAttempts
-                        ? t('case.cpe.failed', { count: i.failedAttempts, reason: i.failureReason ?? '' })
-                        : null,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ') || t('case.none')}
-                  </td>
-                </tr>
+    </section>
+  );
+}
+
+/** The customer's equipment to collect, under the fold headed `cpe-title`. */
+export function CpeTable({ c }: { c: CaseView }) {
+  const col = {
+    kind: t('case.cpe.kind'),
+    serial: t('case.cpe.serial'),
+    status: t('case.cpe.status'),
+    condition: t('case.cpe.condition'),
+    note: t('case.cpe.note'),
+  };
+  return (
+    <section aria-labelledby="cpe-title" data-testid="cpe">
+      <TableScroll labelledBy="cpe-title">
+        <table className="small-table stack-table">
+          <thead>
+            <tr>
+              {Object.values(col).map((label) => (
+                <th key={label} scope="col">
+                  {label}
+                </th>
               ))}
-            </tbody>
-          </table>
-        </section>
-      )}
-    </>
+            </tr>
+          </thead>
+          <tbody>
+            {c.cpe.map((i) => (
+              <tr key={i.itemId} data-testid={`cpe-${i.itemId}`}>
+                <th scope="row" data-label={col.kind}>
+                  {i.kind}
+                </th>
+                <td data-label={col.serial}>{i.serialNumber}</td>
+                <td data-label={col.status}>{tOr(`cpeStatus.${i.status}`, i.status)}</td>
+                <td data-label={col.condition}>{i.condition ?? t('case.none')}</td>
+                <td data-label={col.note}>
+                  {[
+                    i.collectedOn && t('case.cpe.collectedOn', { date: formatDate(i.collectedOn) }),
+                    i.location,
+                    i.decisionReason,
+                    i.failedAttempts
+                      ? t('case.cpe.failed', { count: i.failedAttempts, reason: i.failureReason ?? '' })
+                      : null,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ') || t('case.none')}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
+    </section>
   );
 }

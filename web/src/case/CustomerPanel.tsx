@@ -186,7 +186,6 @@ export function CustomerPanel({ caseId, rev }: { caseId: string; rev: number }) 
   const { overview, error } = useCustomerOverview(caseId, rev);
   return (
     <section aria-labelledby="c360-title" className="c360" data-testid="customer-360">
-      <h2 id="c360-title">{t('c360.title')}</h2>
       {error && (
         <p className="form-error" role="alert" data-testid="c360-error">
           {error.message}

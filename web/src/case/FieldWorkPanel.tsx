@@ -1,21 +1,34 @@
 import type { CaseView } from '../../../functions/src/domain/contracts/types';
+import { TableScroll } from '../caseTypes/TableScroll';
 import { formatLkr } from '../format/money';
 import { formatDate, formatInstant } from '../format/time';
 import { humanize, t, tOr } from '../i18n/t';
+
+/** Whether the case has any field work to show (and so its fold). */
+export function hasFieldWork(c: CaseView): boolean {
+  return (!!c.boardPhase && !!c.board) || (c.roRequests ?? []).length > 0 || (c.approvals ?? []).length > 0;
+}
 
 /**
  * The RO's field work that is waiting on someone or worth seeing at a glance: their requests and
  * each one's state, settlements waiting for a supervisor, and where the case stands before the mediation board.
  * The history of the customer's contact details is in the Customer 360 panel (CustomerPanel.tsx).
+ * Under the fold headed `fieldwork-title` (CasePage.tsx).
  */
 export function FieldWorkPanel({ c }: { c: CaseView }) {
   const requests = c.roRequests ?? [];
   const approvals = c.approvals ?? [];
+  const col = {
+    kind: t('roRequest.kind'),
+    reason: t('roRequest.reason'),
+    requestedAt: t('roRequest.requestedAt'),
+    state: t('roRequest.state'),
+  };
   return (
-    <>
+    <section aria-labelledby="fieldwork-title" data-testid="field-work">
       {c.boardPhase && c.board && (
         <section aria-labelledby="board-title" data-testid="board">
-          <h2 id="board-title">{t('board.title')}</h2>
+          <h3 id="board-title">{t('board.title')}</h3>
           <p data-testid="board-phase">
             {t('board.phase')}: {tOr(`boardPhase.${c.boardPhase}`, humanize(c.boardPhase))}
           </p>
@@ -45,38 +58,41 @@ export function FieldWorkPanel({ c }: { c: CaseView }) {
       )}
       {requests.length > 0 && (
         <section aria-labelledby="ro-requests-title" data-testid="ro-requests">
-          <h2 id="ro-requests-title">{t('roRequest.title')}</h2>
-          <table className="small-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('roRequest.kind')}</th>
-                <th scope="col">{t('roRequest.reason')}</th>
-                <th scope="col">{t('roRequest.requestedAt')}</th>
-                <th scope="col">{t('roRequest.state')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.map((r) => (
-                <tr key={r.id} data-testid={`ro-request-${r.kind}`}>
-                  <td>
-                    {tOr(`roRequest.kind.${r.kind}`, humanize(r.kind))}
-                    {r.days ? ` (${t('roRequest.days', { days: r.days })})` : ''}
-                  </td>
-                  <td>{r.reason}</td>
-                  <td>{formatInstant(r.requestedAt)}</td>
-                  <td data-testid={`ro-request-state-${r.id}`}>
-                    {tOr(`roRequest.state.${r.state}`, humanize(r.state))}
-                    {r.note ? `: ${r.note}` : ''}
-                  </td>
+          <h3 id="ro-requests-title">{t('roRequest.title')}</h3>
+          <TableScroll labelledBy="ro-requests-title">
+            <table className="small-table stack-table">
+              <thead>
+                <tr>
+                  {Object.values(col).map((label) => (
+                    <th key={label} scope="col">
+                      {label}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {requests.map((r) => (
+                  <tr key={r.id} data-testid={`ro-request-${r.kind}`}>
+                    <td data-label={col.kind}>
+                      {tOr(`roRequest.kind.${r.kind}`, humanize(r.kind))}
+                      {r.days ? ` (${t('roRequest.days', { days: r.days })})` : ''}
+                    </td>
+                    <td data-label={col.reason}>{r.reason}</td>
+                    <td data-label={col.requestedAt}>{formatInstant(r.requestedAt)}</td>
+                    <td data-label={col.state} data-testid={`ro-request-state-${r.id}`}>
+                      {tOr(`roRequest.state.${r.state}`, humanize(r.state))}
+                      {r.note ? `: ${r.note}` : ''}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       )}
       {approvals.length > 0 && (
         <section aria-labelledby="approvals-title" data-testid="approvals">
-          <h2 id="approvals-title">{t('approval.title')}</h2>
+          <h3 id="approvals-title">{t('approval.title')}</h3>
           <ul>
             {approvals.map((a) => (
               <li key={a.id} data-testid={`approval-${a.state}`}>
@@ -92,6 +108,6 @@ export function FieldWorkPanel({ c }: { c: CaseView }) {
           </ul>
         </section>
       )}
-    </>
+    </section>
   );
 }

@@ -14,7 +14,7 @@ interface TimelineProps {
   tasks: CaseTask[];
 }
 
-/** What happened to the case, newest first. */
+/** What happened to the case, newest first: under the fold headed `timeline-title` (CasePage.tsx). */
 export function Timeline({ entries, labels, tasks }: TimelineProps) {
   const status = (code: string) => {
     const s = labels.statuses[code];
@@ -23,7 +23,6 @@ export function Timeline({ entries, labels, tasks }: TimelineProps) {
   const newestFirst = [...entries].sort((a, b) => b.seq - a.seq);
   return (
     <section aria-labelledby="timeline-title" className="timeline-section" data-testid="timeline">
-      <h2 id="timeline-title">{t('timeline.title')}</h2>
       {newestFirst.length === 0 ? (
         <p>{t('timeline.empty')}</p>
       ) : (
