@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { VitePWA, type VitePWAOptions } from 'vite-plugin-pwa';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const readJson = (file: string) => JSON.parse(readFileSync(`${root}${file}`, 'utf8')) as Record<string, unknown>;
@@ -34,6 +35,68 @@ function fillLocalStackDefaults(env: NodeJS.ProcessEnv): void {
   env.VITE_FIRESTORE_EMULATOR_PORT ||= String(emulators.firestore.port);
 }
 
+/** The app's brand colour (web/src/styles.css --brand) and page background (--bg). */
+const THEME_COLOUR = '#0b5cad';
+const BACKGROUND_COLOUR = '#f5f7f9';
+
+/**
+ * An installable app whose shell opens without a connection (docs/decisions/0045). The service worker caches
+ * what the page is made of and nothing it reads: the callables and the emulators are on other origins, which
+ * no route here matches, and /api and Hosting's reserved /__/ paths are excluded by name.
+ */
+const pwaOptions: Partial<VitePWAOptions> = {
+  registerType: 'autoUpdate',
+  injectRegister: 'script-defer',
+  includeAssets: ['icons/*.png'],
+  manifest: {
+    name: 'DebtX',
+    short_name: 'DebtX',
+    description: 'DebtX debt recovery',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    theme_color: THEME_COLOUR,
+    background_color: BACKGROUND_COLOUR,
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,png,webmanifest}'],
+    // Diagrams (mermaid) are for the case-type screens, not the field: fetched and kept when first opened.
+    maximumFileSizeToCacheInBytes: 1024 * 1024,
+    navigateFallback: 'index.html',
+    navigateFallbackDenylist: [/^\/api\//, /^\/__\//],
+    cleanupOutdatedCaches: true,
+    runtimeCaching: [
+      {
+        // The page's own code and styles that are not precached (the dev server's modules, the large chunks):
+        // the network when there is one, else the copy from the last visit. Never a read (fetch/XHR has no
+        // destination), never another origin.
+        urlPattern: ({ request, url, sameOrigin }) =>
+          sameOrigin &&
+          !url.pathname.startsWith('/api/') &&
+          !url.pathname.startsWith('/__/') &&
+          ['script', 'style', 'font', 'image', 'manifest', 'worker'].includes(request.destination),
+        handler: 'NetworkFirst',
+        options: { cacheName: 'debtx-shell', expiration: { maxEntries: 800 } },
+      },
+      {
+        // On Firebase Hosting the configuration comes from here (web/src/config.ts): without it offline, no app.
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === '/__/firebase/init.json',
+        handler: 'NetworkFirst',
+        options: { cacheName: 'debtx-config' },
+      },
+    ],
+  },
+  // The local stacks serve the web from Vite's dev server (scripts/lib/web.ts): the worker runs there too, so a
+  // reload offline works on them as on Hosting; its navigations fall back to the dev server's index.html.
+  devOptions: { enabled: true, navigateFallback: 'index.html', suppressWarnings: true },
+};
+
 export default defineConfig(({ command }) => {
   if (command === 'serve') fillLocalStackDefaults(process.env);
   else {
@@ -54,6 +117,7 @@ export default defineConfig(({ command }) => {
     },
   };
   return {
+    plugins: [VitePWA(pwaOptions)],
     // No React plugin: Vite 8 transforms TSX with oxc, told here to use React's automatic JSX runtime.
     oxc: { jsx: { runtime: 'automatic' } },
     server: { host: '127.0.0.1', port, strictPort: true, proxy: apiProxy },

@@ -13,6 +13,7 @@ import { rcmpDesk } from './rcmp.e2e';
 import { assignmentRules } from './assignmentRules.e2e';
 import { templatesScreen } from './templates.e2e';
 import { phoneLayout } from './phoneLayout.e2e';
+import { offlineReading } from './offlineReading.e2e';
 
 export interface BrowserTally {
   passed: number;
@@ -36,7 +37,7 @@ const SHOTS = join(ROOT, 'test-results');
 /** Starts the local stack, runs each browser test in headless Chromium, stops everything. */
 export async function runBrowserTests(options: { full: boolean; chromium: string }): Promise<BrowserTally> {
   const tally: BrowserTally = { passed: 0, failed: 0, skipped: 0, failures: [], notRun: [] };
-  // DEBTX_E2E_ONLY=case|sync|field|basket|notify|inbox|rcmp|rules|templates|phone runs one suite (for working on one screen).
+  // DEBTX_E2E_ONLY=case|sync|field|basket|notify|inbox|rcmp|rules|templates|phone|offline runs one suite (for working on one screen).
   const only = process.env.DEBTX_E2E_ONLY;
   const suites: Record<string, E2eTest[]> = {
     case: caseEndToEnd,
@@ -49,6 +50,7 @@ export async function runBrowserTests(options: { full: boolean; chromium: string
     rules: assignmentRules,
     templates: templatesScreen,
     phone: phoneLayout,
+    offline: offlineReading,
   };
   // Tests of one suite share state (a case carried from step to step); suites do not.
   const tests: (E2eTest & { suite: string })[] = Object.entries(suites).flatMap(([name, suite]) =>

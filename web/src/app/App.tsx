@@ -8,6 +8,7 @@ import { config } from '../config';
 import { auth } from '../firebase';
 import { useLanguage, useLanguageOf } from '../i18n/locale';
 import { t } from '../i18n/t';
+import { DeviceCopyNote } from '../offline/DataAgeNote';
 import { OfflineQueuePanel } from '../offline/OfflineQueuePanel';
 import { Header } from './Header';
 import { renderRoute } from './routes';
@@ -52,6 +53,7 @@ export function App() {
               <Header me={me} stack={config.emulators ? ds.stack : null} route={route} />
               <main id="main">
                 <OfflineQueuePanel />
+                <DeviceCopyNote />
                 {renderRoute(route, me)}
               </main>
             </InboxProvider>

@@ -25,6 +25,11 @@ export interface DataSource {
   listen(topic: LiveTopic, onChange: () => void, onError: OnError): Unsubscribe | null;
   /** Resolves once the request is APPLIED or REJECTED; rejects with a RequestTimeoutError after 20 s. */
   submit(input: SubmitRequestInput): Promise<RequestView>;
+  /**
+   * Removes what the stack's SDK keeps on the device (Firestore's persistent cache on the full stack); the data
+   * source is unusable afterwards. Absent where nothing is kept.
+   */
+  clearDeviceCache?(): Promise<void>;
 }
 
 export const SUBMIT_TIMEOUT_MS = 20_000;

@@ -1,15 +1,19 @@
 import { FirebaseError, type FirebaseApp } from 'firebase/app';
 import type { Auth } from 'firebase/auth';
 import {
+  clearIndexedDbPersistence,
   collection,
   connectFirestoreEmulator,
   doc,
-  getFirestore,
+  initializeFirestore,
   limit,
   onSnapshot,
   orderBy,
+  persistentLocalCache,
+  persistentMultipleTabManager,
   query,
   setDoc,
+  terminate,
   where,
   type DocumentData,
   type Firestore,
@@ -165,10 +169,28 @@ export class FirestoreDataSource implements DataSource {
       stopListening();
     }
   }
+
+  /**
+   * The documented way to empty the persistent cache: terminate the instance, then clear. Another open tab of
+   * the app holds the cache too and makes the clear fail; that tab sees the same sign-out and clears it when it
+   * terminates in turn.
+   */
+  async clearDeviceCache(): Promise<void> {
+    await terminate(this.db);
+    try {
+      await clearIndexedDbPersistence(this.db);
+    } catch (error) {
+      if (!(error instanceof FirebaseError && error.code === 'failed-precondition')) throw error;
+    }
+  }
 }
 
-export function createFirestoreDataSource(app: FirebaseApp, auth: Auth, config: WebConfig): DataSource {
-  const db = getFirestore(app);
+export function createFirestoreDataSource(app: FirebaseApp, auth: Auth, config: WebConfig): FirestoreDataSource {
+  // Firestore keeps what the listeners and the request documents touch in IndexedDB, shared by the app's tabs, so
+  // they start from it and a request written offline waits there (docs/decisions/0045); emptied on sign-out.
+  const db = initializeFirestore(app, {
+    localCache: persistentLocalCache({ tabManager: persistentMultipleTabManager() }),
+  });
   if (config.emulators) connectFirestoreEmulator(db, config.emulators.firestore.host, config.emulators.firestore.port);
   return new FirestoreDataSource(db, auth);
 }

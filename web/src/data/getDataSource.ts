@@ -16,3 +16,15 @@ export function getDataSource(): Promise<DataSource> {
   })().then((ds) => withOfflineQueue(ds, new OfflineQueue(localStorage), () => navigator.onLine));
   return dataSource;
 }
+
+/**
+ * On sign-out: empties the stack's own cache on the device (Firestore's persistent cache on the full stack) and
+ * drops the data source, so the next user starts from a fresh one.
+ */
+export async function forgetDeviceCache(): Promise<void> {
+  const current = dataSource;
+  if (!current) return;
+  dataSource = null;
+  const ds = await current.catch(() => null);
+  await ds?.clearDeviceCache?.();
+}
