@@ -3,7 +3,7 @@ import { app, auth } from '../firebase';
 import { CallableDataSource } from './CallableDataSource';
 import type { DataSource } from './DataSource';
 import { withOfflineQueue } from '../offline/offlineDataSource';
-import { OfflineQueue } from '../offline/queue';
+import { OfflineQueue, userQueueKey } from '../offline/queue';
 
 let dataSource: Promise<DataSource> | null = null;
 
@@ -13,7 +13,12 @@ export function getDataSource(): Promise<DataSource> {
     if (config.stack === 'offline') return new CallableDataSource();
     const { createFirestoreDataSource } = await import('./FirestoreDataSource');
     return createFirestoreDataSource(app, auth, config);
-  })().then((ds) => withOfflineQueue(ds, new OfflineQueue(localStorage), () => navigator.onLine));
+  })().then((ds) => withOfflineQueue(
+      ds,
+      new OfflineQueue(localStorage, () => userQueueKey(auth.currentUser?.uid ?? null)),
+      () => navigator.onLine,
+    ),
+  );
   return dataSource;
 }
 

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { OfflineQueue, type KeyValueStore, type QueuedBody, type SendOutcome } from './queue';
+import { OfflineQueue, userQueueKey, type KeyValueStore, type QueuedBody, type SendOutcome } from './queue';
 
 /** The web client's offline queue (docs/decisions/0016): order, revisions, conflicts, nothing typed ever lost. */
 class MemoryStore implements KeyValueStore {
@@ -160,4 +160,36 @@ it('reads a corrupt store as empty instead of breaking the app', () => {
   expect(new OfflineQueue(store).list()).toEqual([]);
   store.setItem('debtx.offlineQueue.v1', '{"a":1}');
   expect(new OfflineQueue(store).list()).toEqual([]);
+});
+
+it("keeps each user's actions to that user: the next user on the browser neither sees nor sends them", async () => {
+  const store = new MemoryStore();
+  let uid: string | null = 'ro1';
+  const q = new OfflineQueue(store, () => userQueueKey(uid));
+  q.enqueue({ id: 'a1', body: contact('C1', 4, 'ro1 visited'), label: 'contact', queuedAt: at });
+  uid = 'ro2';
+  expect(q.list()).toEqual([]);
+  const { send, seen } = server({ C1: 4 });
+  expect(await q.replay(send)).toEqual({ applied: [], rejected: [], stoppedBy: null });
+  expect(seen).toEqual([]);
+  uid = 'ro1';
+  expect(q.pending().map((a) => a.id)).toEqual(['a1']);
+  expect((await q.replay(send)).applied).toEqual(['a1']);
+});
+
+it('stops a replay when its user signs out half-way, leaving the rest for them', async () => {
+  const store = new MemoryStore();
+  let uid: string | null = 'ro1';
+  const q = new OfflineQueue(store, () => userQueueKey(uid));
+  q.enqueue({ id: 'a1', body: contact('C1', 4, 'first'), label: 'contact', queuedAt: at });
+  q.enqueue({ id: 'a2', body: contact('C1', 4, 'second'), label: 'contact', queuedAt: at });
+  const { send } = server({ C1: 4 });
+  const report = await q.replay(async (body, id) => {
+    const outcome = await send(body, id);
+    uid = null; // signed out while the first answer came back
+    return outcome;
+  });
+  expect(report).toEqual({ applied: ['a1'], rejected: [], stoppedBy: 'signed out' });
+  uid = 'ro1';
+  expect(q.pending().map((a) => a.id)).toEqual(['a2']);
 });

@@ -56,18 +56,32 @@ export type Sender = (body: QueuedBody, clientRequestId: string, attempt: number
 
 const STORAGE_KEY = 'debtx.offlineQueue.v1';
 
+/**
+ * Where a user's queue is kept: one key per signed-in user, so what one RO queued on a shared phone is never
+ * listed, replayed or discarded in the next user's session (it waits for its owner to sign in again).
+ */
+export const userQueueKey = (uid: string | null): string => `debtx.offlineQueue.v2.${uid ?? 'signed-out'}`;
+
 export class OfflineQueue {
   private replaying: Promise<ReplayReport> | null = null;
+  private readonly keyOf: () => string;
 
+  /** `key`: a fixed storage key, or one read on every use (the signed-in user's: `userQueueKey`). */
   constructor(
     private readonly store: KeyValueStore,
-    private readonly key: string = STORAGE_KEY,
-  ) {}
+    key: string | (() => string) = STORAGE_KEY,
+  ) {
+    this.keyOf = typeof key === 'function' ? key : () => key;
+  }
+
+  private get key(): string {
+    return this.keyOf();
+  }
 
   /** Every entry, oldest first. A corrupt or foreign value reads as an empty queue rather than breaking the app. */
-  list(): QueuedAction[] {
+  list(key: string = this.key): QueuedAction[] {
     try {
-      const raw = this.store.getItem(this.key);
+      const raw = this.store.getItem(key);
       const parsed: unknown = raw ? JSON.parse(raw) : [];
       return Array.isArray(parsed) ? (parsed as QueuedAction[]) : [];
     } catch {
@@ -83,8 +97,8 @@ export class OfflineQueue {
     return this.list().filter((a) => a.state === 'rejected');
   }
 
-  private save(actions: QueuedAction[]): void {
-    this.store.setItem(this.key, JSON.stringify(actions));
+  private save(actions: QueuedAction[], key: string = this.key): void {
+    this.store.setItem(key, JSON.stringify(actions));
   }
 
   /** Adds an action at the end; its expectedRev is the payload's (what the RO saw). */
@@ -147,21 +161,33 @@ export class OfflineQueue {
 
   private async replayNow(send: Sender): Promise<ReplayReport> {
     const report: ReplayReport = { applied: [], rejected: [], stoppedBy: null };
+    const owner = this.key;
     for (;;) {
-      const next = this.pending()[0];
+      // A sign-out (or another user signing in) mid-replay stops it: the rest is its owner's, sent in their session.
+      if (this.key !== owner) {
+        report.stoppedBy = 'signed out';
+        return report;
+      }
+      const next = this.list(owner).filter((a) => a.state === 'pending')[0];
       if (!next) return report;
       const body: QueuedBody = { ...next.body, payload: { ...next.body.payload, expectedRev: next.expectedRev } };
       const attempt = (next.attempts ?? 0) + 1;
-      this.save(this.list().map((a) => (a.id === next.id ? { ...a, attempts: attempt } : a)));
+      this.save(
+        this.list(owner).map((a) => (a.id === next.id ? { ...a, attempts: attempt } : a)),
+        owner,
+      );
       const outcome = await send(body, next.id, attempt);
       if (outcome.state === 'UNSENT') {
         report.stoppedBy = outcome.reason;
         return report;
       }
-      const actions = this.list();
+      const actions = this.list(owner);
       if (outcome.state === 'APPLIED') {
         report.applied.push(next.id);
-        this.save(actions.filter((a) => a.id !== next.id));
+        this.save(
+          actions.filter((a) => a.id !== next.id),
+          owner,
+        );
       } else {
         report.rejected.push(next.id);
         // Later actions on this case expected this one to apply first: they now expect one revision less.
@@ -178,6 +204,7 @@ export class OfflineQueue {
               return { ...a, expectedRev: Math.max(0, a.expectedRev - 1) };
             return a;
           }),
+          owner,
         );
       }
     }
