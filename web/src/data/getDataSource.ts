@@ -13,7 +13,8 @@ export function getDataSource(): Promise<DataSource> {
     if (config.stack === 'offline') return new CallableDataSource();
     const { createFirestoreDataSource } = await import('./FirestoreDataSource');
     return createFirestoreDataSource(app, auth, config);
-  })().then((ds) => withOfflineQueue(
+  })().then((ds) =>
+    withOfflineQueue(
       ds,
       new OfflineQueue(localStorage, () => userQueueKey(auth.currentUser?.uid ?? null)),
       () => navigator.onLine,

@@ -92,6 +92,11 @@ export const messages = defineMessages({
     'refusal.within-limit': 'The discount is within your limit; record the settlement directly.',
     'refusal.wrong-ro': 'The case is not with that recovery officer.',
     'refusal.wrong-status': 'This cannot be done in the case’s present status.',
+    'refusal.contact-before-assignment': 'The contact date is before the case was assigned to you.',
+    'refusal.contact-blocked':
+      'This contact is not allowed: an opt-out, a hold or an indicator on the case forbids it.',
+    'refusal.no-pending': 'Nothing is waiting for a decision.',
+    'refusal.not-set': 'That indicator is not set on the case.',
   },
   si: {
     'refusal.account-not-found': 'මූලාශ්\u200dර පද්ධතිවල එවැනි ගිණුමක් නැත.',
@@ -179,6 +184,10 @@ export const messages = defineMessages({
     'refusal.within-limit': 'වට්ටම ඔබේ සීමාව තුළයි; පියවීම සෘජුවම සටහන් කරන්න.',
     'refusal.wrong-ro': 'නඩුව එම අයකිරීම් නිලධාරියා වෙත නැත.',
     'refusal.wrong-status': 'නඩුවේ වත්මන් තත්ත්වයේදී මෙය කළ නොහැක.',
+    'refusal.contact-before-assignment': 'සම්බන්ධ වූ දිනය නඩුව ඔබට පැවරීමට පෙරයි.',
+    'refusal.contact-blocked': 'මෙම සම්බන්ධ වීමට ඉඩ නැත: ඉවත් වීමක්, රඳවා තැබීමක් හෝ නඩුවේ දර්ශකයක් එය තහනම් කරයි.',
+    'refusal.no-pending': 'තීරණයක් සඳහා කිසිවක් බලා සිටින්නේ නැත.',
+    'refusal.not-set': 'එම දර්ශකය නඩුවේ සකසා නැත.',
   },
   ta: {
     'refusal.account-not-found': 'மூல அமைப்புகளில் அத்தகைய கணக்கு இல்லை.',
@@ -266,5 +275,9 @@ export const messages = defineMessages({
     'refusal.within-limit': 'தள்ளுபடி உங்கள் வரம்புக்குள் உள்ளது; தீர்வை நேரடியாகப் பதிவுசெய்யுங்கள்.',
     'refusal.wrong-ro': 'வழக்கு அந்த மீட்பு அலுவலரிடம் இல்லை.',
     'refusal.wrong-status': 'வழக்கின் தற்போதைய நிலையில் இதைச் செய்ய முடியாது.',
+    'refusal.contact-before-assignment': 'தொடர்பு நாள் வழக்கு உங்களுக்கு ஒதுக்கப்படுவதற்கு முன்பு உள்ளது.',
+    'refusal.contact-blocked': 'இந்தத் தொடர்புக்கு அனுமதி இல்லை: விலகல், நிறுத்திவைப்பு அல்லது வழக்கின் குறிகாட்டி அதைத் தடுக்கிறது.',
+    'refusal.no-pending': 'முடிவுக்காக எதுவும் காத்திருக்கவில்லை.',
+    'refusal.not-set': 'அந்தக் குறிகாட்டி வழக்கில் அமைக்கப்படவில்லை.',
   },
 });
