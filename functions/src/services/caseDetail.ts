@@ -86,6 +86,7 @@ export async function caseDetailFor(actor: Actor, caseId: string): Promise<z.inp
         string,
         unknown
       >,
+      fieldLabels: Object.fromEntries((r.fields ?? []).map((f) => [f.name, labelled(f)])),
     })),
   }));
   const manualTargets = isFinal(config, c.status)

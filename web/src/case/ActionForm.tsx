@@ -68,6 +68,7 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
             key={field.name}
             formId={formId}
             field={field}
+            fieldLabel={result.fieldLabels[field.name]}
             value={values[field.name] ?? ''}
             error={fieldError(field.name)}
             choices={choices}

@@ -4,6 +4,7 @@ import type { PersonRef } from '../../../functions/src/domain/contracts/types';
 import { Field, describedBy } from '../forms/Field';
 import { humanize, t, tOr } from '../i18n/t';
 import type { FieldSpec } from './schemaFields';
+import { labelText } from '../i18n/labels';
 
 export interface FieldChoices {
   assignableRos: PersonRef[];
@@ -17,6 +18,8 @@ export interface FieldChoices {
 interface SchemaFieldProps {
   formId: string;
   field: FieldSpec;
+  /** The case type's own label of this input, with its translations (the effects' inputs have none: `field.*`). */
+  fieldLabel?: { label: string; labels: { si: string; ta: string } | null } | undefined;
   value: string | boolean;
   error: string | undefined;
   choices: FieldChoices;
@@ -48,9 +51,9 @@ function optionsOf(field: FieldSpec, choices: FieldChoices): { value: string; la
 }
 
 /** One input of an action form, chosen by the field's kind. */
-export function SchemaField({ formId, field, value, error, choices, onChange }: SchemaFieldProps) {
+export function SchemaField({ formId, field, fieldLabel, value, error, choices, onChange }: SchemaFieldProps) {
   const id = `${formId}-${field.name}`;
-  const label = tOr(`field.${field.name}`, humanize(field.name));
+  const label = fieldLabel ? labelText(fieldLabel) : tOr(`field.${field.name}`, humanize(field.name));
   const hint = field.kind === 'money' ? t('form.amountHint') : undefined;
   const common = { ...describedBy(id, error, hint), name: field.name, 'data-testid': `field-${field.name}` };
   const text = typeof value === 'string' ? value : '';

@@ -5,6 +5,7 @@ import { messages as forms } from '../forms/messages';
 import { messages as cases } from '../cases/messages';
 import { messages as register } from '../register/messages';
 import { messages as casePage } from '../case/messages';
+import { messages as caseChoices } from '../case/optionMessages';
 import { messages as presence } from '../presence/messages';
 import { messages as caseTypes } from '../caseTypes/messages';
 import { messages as users } from '../users/messages';
@@ -29,6 +30,7 @@ export const en = {
   ...cases.en,
   ...register.en,
   ...casePage.en,
+  ...caseChoices.en,
   ...presence.en,
   ...caseTypes.en,
   ...users.en,

@@ -6,6 +6,7 @@ import { messages as forms } from '../forms/messages';
 import { messages as cases } from '../cases/messages';
 import { messages as register } from '../register/messages';
 import { messages as casePage } from '../case/messages';
+import { messages as caseChoices } from '../case/optionMessages';
 import { messages as presence } from '../presence/messages';
 import { messages as caseTypes } from '../caseTypes/messages';
 import { messages as users } from '../users/messages';
@@ -30,6 +31,7 @@ export const si: Partial<Record<MessageKey, string>> = {
   ...cases.si,
   ...register.si,
   ...casePage.si,
+  ...caseChoices.si,
   ...presence.si,
   ...caseTypes.si,
   ...users.si,

@@ -60,6 +60,8 @@ export const resultView = z.object({
   next: z.string().nullable(),
   /** A JSON Schema (draft 2020-12) of the result's inputs, generated from its zod schema: the web renders the form. */
   inputSchema: z.record(z.string(), z.unknown()),
+  /** The labels of the inputs the case type defines itself (the effects' inputs are named by the client), by name. */
+  fieldLabels: z.record(z.string(), z.object({ label: z.string(), labels: labelsView.default(null) })).default({}),
 });
 
 export const actionView = z.object({
