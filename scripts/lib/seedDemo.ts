@@ -18,7 +18,7 @@ import { demoSource } from '../../functions/src/sources/demoSource';
  * and about 200 cases driven to their stages through the real services (the same code the triggers run),
  * each step at a past moment so ages and timelines look lived-in.
  */
-export const DEMO_SEED_VERSION = 3;
+export const DEMO_SEED_VERSION = 4;
 export const DEMO_CASE_COUNT = 200;
 /** A customer with three cases on one account (one closed), for the Customer 360 panel. */
 export const DEMO_C360_ACCOUNT = '0077700360';
@@ -134,6 +134,20 @@ function pickStage(rand: () => number): Stage {
   return 'NEGOTIATION';
 }
 
+/** Stages whose placement runs out when its validity period (60 days in the telecom life cycle) ends unextended. */
+const VALIDITY_STAGES: ReadonlySet<Stage> = new Set(['RO_ASSIGNED', 'NEGOTIATION', 'SETTLEMENT']);
+
+/**
+ * How many days ago the case came in. A DRC working a case renews or extends it before its validity ends, so an
+ * open placement of the demo is younger than the period (12 to 50 days), except one case in ten: those show a
+ * lapsed placement returned to the recovery section, or one held by an extension request that waits (every fifth
+ * negotiation asks for one). Mapping the drawn age, rather than drawing again, keeps every other demo case as it was.
+ */
+function withinValidity(stage: Stage, i: number, drawnDays: number): number {
+  if (!VALIDITY_STAGES.has(stage) || i % 20 === 0 || i % 20 === 7) return drawnDays;
+  return 12 + Math.round(((drawnDays - 12) * (50 - 12)) / (150 - 12));
+}
+
 async function seedCase(i: number, rand: () => number, realNow: number): Promise<void> {
   const action: RequiredAction = pick(rand, ['arrears', 'arrears', 'cpe', 'arrears_cpe'] as const);
   let accountNumber: string;
@@ -141,7 +155,8 @@ async function seedCase(i: number, rand: () => number, realNow: number): Promise
   while (!demoSourceAccount(accountNumber));
   let stage = pickStage(rand);
   if (stage === 'SETTLEMENT' && !needsArrears(action)) stage = 'NEGOTIATION';
-  let t = new Date(realNow - intBetween(rand, 12, 150) * 86_400_000 - i * 60_000).toISOString();
+  const age = withinValidity(stage, i, intBetween(rand, 12, 150));
+  let t = new Date(realNow - age * 86_400_000 - i * 60_000).toISOString();
   // Steps are spaced out in the past but never pass the present.
   const latest = new Date(realNow - (DEMO_CASE_COUNT - i) * 1000).toISOString();
   const step = (days: number) => {
