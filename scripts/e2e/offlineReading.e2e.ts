@@ -130,6 +130,8 @@ export const offlineReading: E2eTest[] = [
     name: 'an action recorded offline on the stored case is sent when the phone is back online',
     run: async ({ shot }) => {
       const page = state.ro!;
+      // The actions are a list of buttons; the chosen result's form opens in its place.
+      await page.locator('button[data-testid^="choose-"][data-testid$="-no_answer"]').first().click();
       const form = page.locator('form[data-testid^="action-"][data-testid$="-no_answer"]').first();
       const formId = await form.getAttribute('data-testid');
       assert.ok(formId, 'the stored case offers a "no answer" result');
