@@ -9,6 +9,20 @@ import { handlerOf } from '../support/operationCall';
 const getCaseHandler = handlerOf('getCase');
 const getRequestHandler = handlerOf('getRequest');
 const submitRequestHandler = handlerOf('submitRequest');
+const listCasesHandler = handlerOf('listCases');
+
+/** Whether the supervisor's "to decide" queue lists the case (the whole queue, page by page). */
+async function onSupervisorsQueue(caseId: string): Promise<boolean> {
+  let cursor: string | undefined;
+  do {
+    const page = await listCasesHandler(
+      asUser('supervisor', { tab: 'decisions', limit: 100, ...(cursor ? { cursor } : {}) }),
+    );
+    if (page.cases.some((c) => c.id === caseId)) return true;
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return false;
+}
 
 /**
  * Field work (docs/decisions/0013) through requests and the onRequestCreated trigger: what the RO's field work
@@ -116,6 +130,7 @@ describe('recovery officer field work end to end', () => {
     expect(proposed.state).toBe('APPLIED');
     const mirror = await firestore().collection(COL.approvals).doc(proposed.requestId).get();
     expect(mirror.data()).toMatchObject({ caseId, state: 'pending', makerUid: `demo-${ro}`, drcId: c.drcId });
+    expect(await onSupervisorsQueue(caseId)).toBe(true);
 
     const byRo = await submit(ro, action(caseId, 'decideSettlement', 'approved', {}));
     expect(byRo.error?.code).toBe('role-not-allowed');
@@ -131,6 +146,7 @@ describe('recovery officer field work end to end', () => {
     expect(settled.status).toBe('SETTLEMENT');
     expect(settled.settlement).toMatchObject({ approvalId: proposed.requestId, plan: 'instalments' });
     expect((await firestore().collection(COL.approvals).doc(proposed.requestId).get()).get('state')).toBe('approved');
+    expect(await onSupervisorsQueue(caseId)).toBe(false);
   });
 
   it('reverses a payment: the amount no longer counts and the instalments are re-allocated', async () => {

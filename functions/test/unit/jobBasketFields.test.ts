@@ -30,6 +30,7 @@ it('derives tab and counter memberships from the case', () => {
     cpe: true,
     requests: true,
     approvals: true,
+    decisions: false,
     closed: false,
     promiseDueOn: '2026-12-03',
     promiseKept: true,
@@ -55,4 +56,20 @@ it('opens each role on its own queue', () => {
   expect(tabsFor('ro')[0]).toBe('active');
   expect(tabsFor('rcmp')[0]).toBe('approvals');
   expect(tabsFor('mediation_board')).toEqual(['mediation', 'all']);
+});
+
+it("puts a case on the checkers' queue while a settlement proposal or an RO request waits, and only then", () => {
+  const approval = (state: 'pending' | 'approved') =>
+    ({ id: 'a', kind: 'settlement_discount', state, makerUid: 'ro', madeAt: '', details: {} }) as never;
+  const request = (state: 'pending' | 'rejected') =>
+    ({ id: 'r', kind: 'validity_extension', state, reason: 'abroad', days: 14, madeBy: 'ro', madeAt: '' }) as never;
+  expect(basketFieldsOf({ ...base, approvals: [approval('pending')] }).decisions).toBe(true);
+  expect(basketFieldsOf({ ...base, roRequests: [request('pending')] }).decisions).toBe(true);
+  expect(
+    basketFieldsOf({ ...base, approvals: [approval('approved')], roRequests: [request('rejected')] }).decisions,
+  ).toBe(false);
+  const closed = { ...base, status: 'CLOSED_RECOVERED', closedAt: '2026-11-01T00:00:00.000Z' };
+  expect(basketFieldsOf({ ...closed, approvals: [approval('pending')] }).decisions).toBe(false);
+  expect(tabsFor('supervisor')).toContain('decisions');
+  expect(tabsFor('ro')).not.toContain('decisions');
 });

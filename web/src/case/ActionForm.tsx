@@ -2,12 +2,12 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { ActionView, ResultView } from '../../../functions/src/domain/contracts/types';
 import { FormError, FormOk } from '../forms/FormFeedback';
 import { useRequestSubmit } from '../forms/useRequestSubmit';
-import { humanize, t } from '../i18n/t';
+import { t } from '../i18n/t';
 import { ContactGateNotice, useContactGate } from '../compliance/ContactGateNotice';
 import { emptyValues, toInputs, type FormValues } from './formInputs';
 import { SchemaField, type FieldChoices } from './SchemaField';
 import { fieldsOf } from './schemaFields';
-import { labelText } from '../i18n/labels';
+import { labelText, statusText, type Labelled } from '../i18n/labels';
 
 interface ActionFormProps {
   caseId: string;
@@ -15,6 +15,8 @@ interface ActionFormProps {
   rev: number;
   action: ActionView;
   result: ResultView;
+  /** The case type's labels of the status this result moves the case to, to name it in the reader's language. */
+  nextStatus?: Labelled | undefined;
   choices: FieldChoices;
   /** The success note to show, when this form's last request was applied. */
   okNote: string | undefined;
@@ -22,7 +24,7 @@ interface ActionFormProps {
 }
 
 /** A form for one result of one action, generated from the result's input schema. */
-export function ActionForm({ caseId, rev, action, result, choices, okNote, onApplied }: ActionFormProps) {
+export function ActionForm({ caseId, rev, action, result, nextStatus, choices, okNote, onApplied }: ActionFormProps) {
   const formId = `action-${action.code}-${result.code}`;
   const fields = useMemo(() => fieldsOf(result.inputSchema, action.code), [result.inputSchema, action.code]);
   const [values, setValues] = useState<FormValues>(() => emptyValues(fields));
@@ -61,7 +63,7 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
       aria-labelledby={`${formId}-title`}
     >
       <h4 id={`${formId}-title`}>{labelText(result)}</h4>
-      {result.next && <p className="hint">{t('actions.next', { status: humanize(result.next) })}</p>}
+      {result.next && <p className="hint">{t('actions.next', { status: statusText(result.next, nextStatus) })}</p>}
       <div className="form-fields">
         {fields.map((field) => (
           <SchemaField
@@ -76,7 +78,7 @@ export function ActionForm({ caseId, rev, action, result, choices, okNote, onApp
           />
         ))}
       </div>
-      {isContact && <ContactGateNotice check={gate.check} checking={gate.checking} />}
+      {isContact && <ContactGateNotice check={gate.check} checking={gate.checking} unchecked={gate.unchecked} />}
       {hasLocalErrors && <FormError error={{ message: t('form.correctMarked'), fields: {} }} shownFields={[]} />}
       {state.status === 'failed' && <FormError error={state.error} shownFields={fields.map((f) => f.name)} />}
       {okNote && state.status !== 'failed' && !hasLocalErrors && <FormOk text={okNote} />}

@@ -81,6 +81,7 @@ export function ActionsPanel({ detail }: { detail: CaseDetail }) {
               rev={c.rev}
               action={openAction}
               result={openResult}
+              nextStatus={openResult.next ? detail.labels.statuses[openResult.next] : undefined}
               choices={choices}
               okNote={undefined}
               onApplied={done}

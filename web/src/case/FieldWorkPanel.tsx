@@ -44,13 +44,13 @@ export function FieldWorkPanel({ c }: { c: CaseView }) {
             )}
             {c.board.customerResponse && (
               <li>
-                {t('board.response')}: {humanize(c.board.customerResponse)}
+                {t('board.response')}: {tOr(`option.${c.board.customerResponse}`, humanize(c.board.customerResponse))}
                 {c.board.customerResponseNotes ? ` (${c.board.customerResponseNotes})` : ''}
               </li>
             )}
             {c.board.outcome && (
               <li>
-                {t('board.outcome')}: {humanize(c.board.outcome)}
+                {t('board.outcome')}: {tOr(`option.${c.board.outcome}`, humanize(c.board.outcome))}
               </li>
             )}
           </ul>

@@ -19,11 +19,30 @@ export function useContactGate(caseId: string, channel: string, rev: number, ena
   useEffect(() => {
     void qc.invalidateQueries({ queryKey: ['checkContact'] });
   }, [qc, rev]);
-  return { check: on && !query.error ? query.data : undefined, checking: on && query.isLoading };
+  return {
+    check: on && !query.error ? query.data : undefined,
+    checking: on && query.isLoading,
+    // Offline the check cannot run; the form still queues the contact, and the server's gate decides when it is sent.
+    unchecked: on && !!query.error,
+  };
 }
 
-export function ContactGateNotice({ check, checking }: { check: ContactCheckView | undefined; checking: boolean }) {
+export function ContactGateNotice({
+  check,
+  checking,
+  unchecked = false,
+}: {
+  check: ContactCheckView | undefined;
+  checking: boolean;
+  unchecked?: boolean;
+}) {
   if (checking) return <p className="hint">{t('gate.checking')}</p>;
+  if (unchecked)
+    return (
+      <p className="form-warning" role="status" data-testid="contact-gate-unchecked">
+        {t('gate.unchecked')}
+      </p>
+    );
   const sentence = check ? gateSentence(check) : null;
   if (!check || !sentence) return null;
   const blocked = check.decision === 'block';

@@ -4,6 +4,8 @@ import { defineMessages } from '../i18n/defineMessages';
 export const messages = defineMessages({
   en: {
     'gate.checking': 'Checking whether the customer may be contacted now…',
+    'gate.unchecked':
+      'The contact rules could not be checked (no connection). They are checked again when this is sent: a contact they forbid is refused then.',
     'gate.block': 'You may not contact the customer now: {reasons}.',
     'gate.warn': 'Before you contact the customer: {reasons}. You may still record it; the warning is kept with it.',
     'gate.blockedSubmit': 'Not allowed now',
@@ -43,6 +45,8 @@ export const messages = defineMessages({
   },
   si: {
     'gate.checking': 'පාරිභෝගිකයා දැන් සම්බන්ධ කර ගත හැකි දැයි පරීක්ෂා කරමින්…',
+    'gate.unchecked':
+      'සම්බන්ධ වීමේ නීති පරීක්ෂා කළ නොහැකි විය (සම්බන්ධතාවක් නැත). මෙය යවන විට ඒවා නැවත පරීක්ෂා කෙරේ: ඒවා තහනම් කරන සම්බන්ධ වීමක් එවිට ප්‍රතික්ෂේප වේ.',
     'gate.block': 'ඔබට දැන් පාරිභෝගිකයා සම්බන්ධ කර ගත නොහැක: {reasons}.',
     'gate.warn': 'පාරිභෝගිකයා සම්බන්ධ කර ගැනීමට පෙර: {reasons}. ඔබට තවමත් එය සටහන් කළ හැක; අනතුරු ඇඟවීම එය සමඟ තබා ගැනේ.',
     'gate.blockedSubmit': 'දැන් අවසර නැත',
@@ -82,6 +86,8 @@ export const messages = defineMessages({
   },
   ta: {
     'gate.checking': 'வாடிக்கையாளரை இப்போது தொடர்புகொள்ளலாமா என்று சரிபார்க்கிறது…',
+    'gate.unchecked':
+      'தொடர்பு விதிகளைச் சரிபார்க்க முடியவில்லை (இணைப்பு இல்லை). இது அனுப்பப்படும்போது மீண்டும் சரிபார்க்கப்படும்: அவை தடுக்கும் தொடர்பு அப்போது மறுக்கப்படும்.',
     'gate.block': 'நீங்கள் இப்போது வாடிக்கையாளரைத் தொடர்புகொள்ள முடியாது: {reasons}.',
     'gate.warn': 'வாடிக்கையாளரைத் தொடர்புகொள்ளும் முன்: {reasons}. நீங்கள் இன்னும் பதிவு செய்யலாம்; எச்சரிக்கை அதனுடன் வைக்கப்படும்.',
     'gate.blockedSubmit': 'இப்போது அனுமதி இல்லை',

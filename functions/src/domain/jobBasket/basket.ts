@@ -17,6 +17,7 @@ export const BASKET_TABS = [
   'cpe',
   'requests',
   'approvals',
+  'decisions',
   'closed',
 ] as const;
 export type BasketTab = (typeof BASKET_TABS)[number];
@@ -38,7 +39,10 @@ export interface BasketFields {
   mediation: boolean;
   cpe: boolean;
   requests: boolean;
+  /** A collected CPE item waits for its approval (the CPE desk's queue). */
   approvals: boolean;
+  /** A checker's decision waits: a settlement discount above the RO's limit, or an RO's request (extension…). */
+  decisions: boolean;
   closed: boolean;
   /** The earliest due date of the case's open promises to pay. */
   promiseDueOn: CalendarDate | null;
@@ -58,7 +62,8 @@ export function basketFieldsOf(
   c: Pick<
     CaseState,
     'status' | 'closedAt' | 'requiredAction' | 'cpe' | 'tasks' | 'promises' | 'roId' | 'lastContact' | 'nextFollowUpOn'
-  >,
+  > &
+    Partial<Pick<CaseState, 'approvals' | 'roRequests'>>,
 ): BasketFields {
   const open = c.closedAt === null;
   const openPromises = (c.promises ?? []).filter((p) => p.status === 'open').map((p) => p.dueDate);
@@ -70,6 +75,10 @@ export function basketFieldsOf(
     cpe: open && c.requiredAction !== 'arrears' && (c.cpe ?? []).some((i) => i.status !== 'approved'),
     requests: open && (c.tasks ?? []).some((task) => task.status === 'open'),
     approvals: (c.cpe ?? []).some((i) => i.status === 'collected'),
+    decisions:
+      open &&
+      ((c.approvals ?? []).some((a) => a.state === 'pending') ||
+        (c.roRequests ?? []).some((r) => r.state === 'pending')),
     closed: !open,
     promiseDueOn: open && openPromises.length ? openPromises.sort()[0]! : null,
     promiseKept: (c.promises ?? []).some((p) => p.status === 'kept'),
@@ -136,10 +145,10 @@ export function tabsFor(role: Role): BasketTab[] {
       return ['mediation', 'all'];
     case 'recovery_officer':
     case 'supervisor':
-      return ['active', 'negotiation', 'mediation', 'cpe', 'requests', 'approvals', 'closed', 'all'];
+      return ['active', 'negotiation', 'mediation', 'cpe', 'requests', 'decisions', 'approvals', 'closed', 'all'];
     case 'admin':
     case 'auditor':
-      return ['all', 'active', 'negotiation', 'mediation', 'cpe', 'approvals', 'closed'];
+      return ['all', 'active', 'negotiation', 'mediation', 'cpe', 'decisions', 'approvals', 'closed'];
   }
 }
 
