@@ -48,6 +48,8 @@ export const sourceSyncEndToEnd: E2eTest[] = [
       const page = await signIn('ro1@demo.debtx', 360);
       await page.goto(`${page.url().split('#')[0]}#/cases/${c.id}`);
       await page.getByTestId('case-status').waitFor();
+      // On a phone the payments are folded below the work: open the fold to watch them.
+      await page.getByTestId('fold-money-summary').click();
       const change = {
         source: 'bss',
         kind: 'payment',
