@@ -1,7 +1,7 @@
 import { FirebaseError } from 'firebase/app';
 import type { RequestView, SubmitRequestInput } from '../../../functions/src/domain/contracts/types';
 import { RequestTimeoutError, type DataSource } from '../data/DataSource';
-import { OfflineQueue, type QueuedBody, type SendOutcome } from './queue';
+import { OfflineQueue, type QueuedBody, type ReplayReport, type SendOutcome } from './queue';
 
 /** Thrown by submit when the action was kept for later instead of sent: forms show it as "saved offline". */
 export class QueuedOfflineError extends Error {
@@ -72,8 +72,9 @@ export function sender(ds: DataSource, lookUp: LookUpRequest) {
  * documents natively; this queue works on both stacks (docs/decisions/0016).
  */
 export function withOfflineQueue(ds: DataSource, queue: OfflineQueue, online: () => boolean): DataSource {
-  const wrapped = Object.create(ds) as DataSource & { offlineQueue: OfflineQueue };
+  const wrapped = Object.create(ds) as Queued;
   wrapped.offlineQueue = queue;
+  wrapped.unqueued = ds;
   wrapped.submit = async (input: SubmitRequestInput) => {
     if (!queueable(input)) return ds.submit(input);
     const keep = () => {
@@ -97,6 +98,18 @@ export function withOfflineQueue(ds: DataSource, queue: OfflineQueue, online: ()
   return wrapped;
 }
 
+type Queued = DataSource & { offlineQueue: OfflineQueue; unqueued: DataSource };
+
 export function offlineQueueOf(ds: DataSource): OfflineQueue | null {
-  return (ds as DataSource & { offlineQueue?: OfflineQueue }).offlineQueue ?? null;
+  return (ds as Partial<Queued>).offlineQueue ?? null;
+}
+
+/**
+ * Sends the queue through the data source underneath the queue: through the wrapped one, each queued action
+ * would find itself pending on its case and be queued again instead of sent. Null when there is no queue.
+ */
+export function replayQueue(ds: DataSource, lookUp: LookUpRequest): Promise<ReplayReport> | null {
+  const { offlineQueue, unqueued } = ds as Partial<Queued>;
+  if (!offlineQueue || !unqueued) return null;
+  return offlineQueue.replay(sender(unqueued, lookUp));
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useDataSource } from '../data/DataSourceContext';
 import type { RequestView } from '../../../functions/src/domain/contracts/types';
 import { call } from '../api/call';
-import { offlineQueueOf, sender } from './offlineDataSource';
+import { offlineQueueOf, replayQueue } from './offlineDataSource';
 import type { QueuedAction } from './queue';
 
 /** Both stacks serve getRequest; "not found" means the request never reached the server. */
@@ -27,7 +27,7 @@ export function useOfflineQueue() {
     if (!queue || queue.pending().length === 0 || !navigator.onLine) return refresh();
     setSending(true);
     try {
-      await queue.replay(sender(ds, lookUpRequest));
+      await replayQueue(ds, lookUpRequest);
     } finally {
       setSending(false);
       refresh();
