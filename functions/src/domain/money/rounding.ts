@@ -23,7 +23,7 @@ export function exactOfCents(cents: number): Exact {
   return cents * EXACT_PER_CENT;
 }
 
-/** Half a cent rounds up (towards +∞), for credits and clawbacks alike, so a clawback mirrors its credit. */
+/** Half a cent rounds up (towards +∞) whatever the sign: one rule, so the carry stays in [-½, ½) of a cent. */
 export function roundHalfUp(exact: Exact): number {
   return Math.floor((exact + EXACT_PER_CENT / 2) / EXACT_PER_CENT);
 }
